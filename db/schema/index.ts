@@ -1,0 +1,2 @@
+// One file per domain; every domain table carries the owning account's id.
+export * from "./auth";

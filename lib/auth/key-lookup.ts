@@ -1,0 +1,65 @@
+import { getDb, getSql } from "@/db/client";
+import { hashApiKey, looksLikeApiKey } from "./api-key-secret";
+import { findActiveKey, revokeApiKey, touchApiKey, type KeyOwner } from "./api-keys-store";
+
+/**
+ * API key lookups are cached briefly so a hot API path costs no query per request. A revocation
+ * clears the entry in this process at once and in every other process through NOTIFY.
+ */
+const TTL_MS = 30_000;
+const MAX_ENTRIES = 10_000;
+const TOUCH_EVERY_MS = 60_000;
+const CHANNEL = "crucible_api_keys_revoked";
+
+interface KeyCacheState {
+  entries: Map<string, { owner: KeyOwner | null; expires: number }>;
+  touched: Map<string, number>;
+  listening: Promise<unknown> | null;
+}
+
+const holder = globalThis as typeof globalThis & { __crucibleKeyCache?: KeyCacheState };
+const state: KeyCacheState = (holder.__crucibleKeyCache ??= { entries: new Map(), touched: new Map(), listening: null });
+
+function listenForRevocations(): void {
+  if (state.listening) return;
+  state.listening = getSql()
+    .listen(CHANNEL, (hash) => state.entries.delete(hash))
+    .catch(() => {
+      state.listening = null; // retried on the next lookup
+    });
+}
+
+function touchLater(owner: KeyOwner): void {
+  const now = Date.now();
+  if (now - (state.touched.get(owner.keyId) ?? 0) < TOUCH_EVERY_MS) return;
+  state.touched.set(owner.keyId, now);
+  touchApiKey(getDb(), owner.keyId).catch(() => state.touched.delete(owner.keyId));
+}
+
+/** The active key and its account for a presented secret, or null for malformed, unknown or revoked keys. */
+export async function lookupApiKey(secret: string): Promise<KeyOwner | null> {
+  if (!looksLikeApiKey(secret)) return null;
+  listenForRevocations();
+  const hash = hashApiKey(secret);
+  const now = Date.now();
+  const cached = state.entries.get(hash);
+  let owner: KeyOwner | null;
+  if (cached && cached.expires > now) {
+    owner = cached.owner;
+  } else {
+    owner = await findActiveKey(getDb(), hash);
+    if (state.entries.size >= MAX_ENTRIES) state.entries.clear();
+    state.entries.set(hash, { owner, expires: now + TTL_MS });
+  }
+  if (owner) touchLater(owner);
+  return owner;
+}
+
+/** Revokes one of the account's keys and makes every process forget it; false if there was no such active key. */
+export async function revokeApiKeyEverywhere(accountId: string, keyId: string): Promise<boolean> {
+  const hash = await revokeApiKey(getDb(), accountId, keyId);
+  if (!hash) return false;
+  state.entries.delete(hash);
+  await getSql().notify(CHANNEL, hash);
+  return true;
+}

@@ -1,0 +1,67 @@
+import {
+  authenticateLoopsRequest,
+  authenticateModelsRequest,
+  authenticateTasksRequest,
+  type ApiPrincipal,
+  type AuthResult,
+  type LoopsPrincipal,
+  type TasksPrincipal,
+} from "@/lib/auth/authenticate-api";
+import { describeDetail } from "./errors";
+import type { ApiFamily, AuthOutcome } from "./family";
+
+function outcome<P>(result: AuthResult<P>): AuthOutcome<P> {
+  return result.ok ? { ok: true, auth: result.principal } : result;
+}
+
+const STATUS_CODES: Record<number, string> = {
+  400: "bad_request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  405: "method_not_allowed",
+  409: "conflict",
+  413: "payload_too_large",
+  422: "unprocessable_entity",
+  429: "too_many_requests",
+  449: "pending",
+  500: "internal_error",
+  503: "service_unavailable",
+};
+
+/** Loops document: {status: "failed", message, errors: [string]}. */
+export const loopsApi: ApiFamily<LoopsPrincipal> = {
+  name: "loops",
+  authenticate: async (request) => outcome(await authenticateLoopsRequest(request.headers)),
+  errorBody: (_status, message, details) => ({ status: "failed", message, errors: details.map(describeDetail) }),
+  validationStatus: 422,
+};
+
+/** Models document (FastAPI): {detail: string} or, for validation, {detail: [{loc, msg, type}]}. */
+export const modelsApi: ApiFamily<ApiPrincipal> = {
+  name: "models",
+  authenticate: async (request) => outcome(await authenticateModelsRequest(request.headers)),
+  errorBody: (_status, message, details) =>
+    details.length ? { detail: details.map((d) => ({ loc: ["body", ...d.path], msg: d.message, type: d.type })) } : { detail: message },
+  validationStatus: 422,
+};
+
+/** Human-tasks document: {error, message}, plus errors[] listing each problem. */
+export const tasksApi: ApiFamily<TasksPrincipal> = {
+  name: "tasks",
+  authenticate: async (request) => outcome(await authenticateTasksRequest(request.headers)),
+  errorBody: (status, message, details) => ({
+    error: STATUS_CODES[status] ?? "error",
+    message,
+    ...(details.length ? { errors: details.map(describeDetail) } : {}),
+  }),
+  validationStatus: 400,
+};
+
+/** Platform endpoints (health): {error, message}. No key. */
+export const platformApi: ApiFamily<undefined> = {
+  name: "platform",
+  authenticate: async () => ({ ok: true, auth: undefined }),
+  errorBody: (status, message) => ({ error: STATUS_CODES[status] ?? "error", message }),
+  validationStatus: 400,
+};

@@ -1,0 +1,77 @@
+import type { RouteDefinition } from "./family";
+import type { ApiHandler } from "./types";
+
+export type RouteMatch =
+  | { kind: "found"; route: RouteDefinition; handle: ApiHandler; params: Record<string, string> }
+  | { kind: "method-not-allowed"; allowed: string[]; route: RouteDefinition };
+
+interface CompiledRoute {
+  route: RouteDefinition;
+  segments: string[];
+}
+
+function trimSlash(path: string): string {
+  return path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path;
+}
+
+function segmentsOf(path: string): string[] {
+  return trimSlash(path).split("/").slice(1);
+}
+
+/**
+ * Maps method + path to a handler. Paths answer with and without the trailing slash. Static paths
+ * are one Map lookup; patterns with `:params` are tried in the order they were added.
+ */
+export class ApiRouter {
+  private readonly exact = new Map<string, RouteDefinition[]>();
+  private readonly patterns: CompiledRoute[] = [];
+
+  constructor(routes: RouteDefinition[] = []) {
+    routes.forEach((route) => this.add(route));
+  }
+
+  add(route: RouteDefinition): this {
+    if (route.path.includes(":")) this.patterns.push({ route, segments: segmentsOf(route.path) });
+    else {
+      const key = trimSlash(route.path);
+      this.exact.set(key, [...(this.exact.get(key) ?? []), route]);
+    }
+    return this;
+  }
+
+  match(method: string, rawPath: string): RouteMatch | null {
+    const path = trimSlash(rawPath);
+    const candidates: { route: RouteDefinition; params: Record<string, string> }[] = [];
+    for (const route of this.exact.get(path) ?? []) candidates.push({ route, params: {} });
+    if (!candidates.length && this.patterns.length) {
+      const parts = segmentsOf(path);
+      for (const { route, segments } of this.patterns) {
+        const params = matchSegments(segments, parts);
+        if (params) candidates.push({ route, params });
+      }
+    }
+    if (!candidates.length) return null;
+    const wanted = method === "HEAD" ? "GET" : method;
+    const hit = candidates.find((c) => c.route.method === wanted);
+    if (hit) return { kind: "found", route: hit.route, handle: hit.route.handle, params: hit.params };
+    return { kind: "method-not-allowed", allowed: [...new Set(candidates.map((c) => c.route.method))], route: candidates[0]!.route };
+  }
+}
+
+function matchSegments(pattern: string[], parts: string[]): Record<string, string> | null {
+  if (pattern.length !== parts.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < pattern.length; i++) {
+    const expected = pattern[i]!;
+    const actual = parts[i]!;
+    if (expected.startsWith(":")) {
+      if (!actual) return null;
+      try {
+        params[expected.slice(1)] = decodeURIComponent(actual);
+      } catch {
+        return null;
+      }
+    } else if (expected !== actual) return null;
+  }
+  return params;
+}

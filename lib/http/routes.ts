@@ -1,0 +1,5 @@
+import { familyHealthRoutes, healthz } from "@/lib/health/api";
+import { ApiRouter } from "./router";
+
+/** Every API route of every family. Both adapters (app/**\/route.ts and server.ts) serve this router. */
+export const apiRouter = new ApiRouter([healthz, ...familyHealthRoutes]);

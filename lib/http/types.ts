@@ -1,0 +1,29 @@
+/** What every API handler receives, whichever adapter (Next route or the fast path) called it. */
+export type HeaderBag = Record<string, string | string[] | undefined>;
+
+export interface ApiRequest {
+  method: string;
+  /** The path without its query string, as received (the trailing slash may be there or not). */
+  path: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** Lower-cased header names. */
+  headers: HeaderBag;
+  body: Buffer;
+  /** Aborted when the client goes away, so long waits can be released. */
+  signal: AbortSignal;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** Serialised as JSON; undefined sends an empty body. */
+  body?: unknown;
+}
+
+export type ApiHandler = (request: ApiRequest) => Promise<ApiResponse>;
+
+export function header(headers: HeaderBag, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

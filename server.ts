@@ -1,0 +1,57 @@
+import http from "node:http";
+import next from "next";
+import { closeDb } from "./db/client";
+import { dataDirectory, prepareDatabase } from "./db/prepare";
+import { ensureSessionSecret } from "./lib/auth/session-secret";
+import { createFastPath } from "./lib/http/node-adapter";
+import { apiRouter } from "./lib/http/routes";
+
+/**
+ * The production server: API paths go straight to the plain handlers (the fast path), everything
+ * else to Next. The database (embedded unless DATABASE_URL is set) is ready and migrated first.
+ */
+async function main(): Promise<void> {
+  const dev = process.argv.includes("--dev");
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "0.0.0.0";
+  const log = (line: string) => console.log(`[crucible] ${line}`);
+
+  const database = await prepareDatabase(log);
+  ensureSessionSecret(dataDirectory());
+  process.env.AUTH_TRUST_HOST ??= "true"; // sign-in URLs follow the Host header unless NEXTAUTH_URL is set
+
+  const app = next({ dev, dir: process.cwd(), hostname: host, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const fastPath = createFastPath(apiRouter);
+
+  const server = http.createServer((req, res) => {
+    if (!fastPath(req, res)) void handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, host, () => log(`ready on http://localhost:${port} (${dev ? "development" : "production"})`));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: shutting down`);
+    const forced = setTimeout(() => process.exit(1), 10_000);
+    forced.unref();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), 2_000).unref();
+    });
+    await closeDb().catch(() => {});
+    await database.stop().catch((error: unknown) => log(`stopping Postgres failed: ${String(error)}`));
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error("[crucible] failed to start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { EmptyState } from "@/components/empty-state";
+import { Badge, Button, Card } from "@/components/ui";
+import { revokeKeyAction } from "./actions";
+
+export interface KeyRow {
+  id: string;
+  name: string;
+  scope: "loops" | "models" | "tasks";
+  mode: "live" | "test";
+  loopId: string | null;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+function when(iso: string | null): string {
+  if (!iso) return "never";
+  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+export function KeyTable({ keys }: { keys: KeyRow[] }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState<string | null>(null);
+
+  if (!keys.length) {
+    return <EmptyState title="No API keys yet" description="Generate a key above. It will be listed here by its prefix, with its scope, when it was created and when it was last used." />;
+  }
+
+  async function revoke(key: KeyRow) {
+    if (!window.confirm(`Revoke "${key.name}" (${key.prefix}…)? Clients using it will get 401 at once.`)) return;
+    setBusy(key.id);
+    await revokeKeyAction(key.id);
+    setBusy(null);
+    router.refresh();
+  }
+
+  return (
+    <Card className="overflow-hidden">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <tr>
+            <th className="px-4 py-3">Name</th>
+            <th className="px-4 py-3">Key</th>
+            <th className="px-4 py-3">Scope</th>
+            <th className="px-4 py-3">Created</th>
+            <th className="px-4 py-3">Last used</th>
+            <th className="px-4 py-3 text-right">Status</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {keys.map((key) => (
+            <tr key={key.id} data-testid="key-row" data-prefix={key.prefix} className={key.revokedAt ? "text-slate-400" : undefined}>
+              <td className="px-4 py-3 font-medium">{key.name}</td>
+              <td className="px-4 py-3 font-mono text-xs">{key.prefix}…</td>
+              <td className="px-4 py-3">
+                <span className="inline-flex gap-1">
+                  <Badge tone="indigo">{key.scope}</Badge>
+                  {key.scope === "tasks" ? <Badge tone={key.mode === "test" ? "amber" : "green"}>{key.mode}</Badge> : null}
+                  {key.loopId ? <Badge>loop {key.loopId.slice(0, 8)}</Badge> : null}
+                </span>
+              </td>
+              <td className="px-4 py-3">{when(key.createdAt)}</td>
+              <td className="px-4 py-3">{when(key.lastUsedAt)}</td>
+              <td className="px-4 py-3 text-right">
+                {key.revokedAt ? (
+                  <Badge tone="red">revoked</Badge>
+                ) : (
+                  <Button variant="danger" className="px-2.5 py-1 text-xs" disabled={busy === key.id} onClick={() => void revoke(key)}>
+                    {busy === key.id ? "Revoking…" : "Revoke"}
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Card>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { requireMember } from "@/app/_server/auth";
+import { PageHeader } from "@/components/ui";
+import { getDb } from "@/db/client";
+import { listApiKeys } from "@/lib/auth/api-keys-store";
+import { CreateKeyForm } from "./create-key-form";
+import { KeyTable } from "./key-table";
+
+export const metadata: Metadata = { title: "API keys" };
+
+export default async function KeysPage({ searchParams }: { searchParams: Promise<{ scope?: string; loop?: string }> }) {
+  const account = await requireMember();
+  const [keys, params] = await Promise.all([listApiKeys(getDb(), account.id), searchParams]);
+  return (
+    <>
+      <PageHeader
+        title="API keys"
+        description={
+          <>
+            Each key works for one API. Loops clients also send <code className="rounded bg-slate-100 px-1">X-username: {account.username}</code>. Secrets are
+            stored hashed: copy a new one when it is shown.
+          </>
+        }
+      />
+      <CreateKeyForm defaultScope={params.scope} defaultLoopId={params.loop} />
+      <KeyTable keys={keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null, revokedAt: k.revokedAt?.toISOString() ?? null }))} />
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import path from "node:path";
+import postgres from "postgres";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres, type EmbeddedServer } from "../embedded";
+import { migrateDatabase } from "../migrate";
+import { withDatabase } from "./scratch";
+
+/**
+ * Tests run against a real Postgres: the server at DATABASE_URL when it is set, otherwise an
+ * embedded one under .data/test. Each run gets a freshly created database.
+ */
+let server: EmbeddedServer | undefined;
+
+export async function setup(project: TestProject) {
+  const serverUrl = process.env.DATABASE_URL ?? (server = await startEmbeddedPostgres(path.resolve(".data/test"))).url;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists crucible_test with (force)`);
+  await admin.unsafe(`create database crucible_test`);
+  await admin.end();
+  const url = withDatabase(serverUrl, "crucible_test");
+  await migrateDatabase(url);
+  project.provide("databaseUrl", url);
+  project.provide("serverUrl", serverUrl);
+}
+
+export async function teardown() {
+  await server?.stop();
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    serverUrl: string;
+  }
+}

@@ -1,0 +1,19 @@
+import { randomUUID } from "node:crypto";
+import { getDb } from "@/db/client";
+import { createAccount, type PublicAccount } from "./accounts-store";
+import { createApiKey } from "./api-keys-store";
+import type { CreateApiKeyInput } from "./schemas";
+
+/** A new account with a unique e-mail and username. */
+export async function makeAccount(role: "member" | "cruncher" = "member"): Promise<PublicAccount> {
+  const tag = randomUUID().slice(0, 8);
+  const result = await createAccount(getDb(), { email: `user-${tag}@example.com`, username: `user-${tag}`, password: "correct horse", role });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.account;
+}
+
+export async function makeKey(accountId: string, input: Partial<CreateApiKeyInput> & Pick<CreateApiKeyInput, "scope">): Promise<string> {
+  const result = await createApiKey(getDb(), accountId, { name: `${input.scope} key`, ...input });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.secret;
+}

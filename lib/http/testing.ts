@@ -1,0 +1,51 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { nextRouteHandler } from "./next-adapter";
+import { createFastPath } from "./node-adapter";
+import type { ApiRouter } from "./router";
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed JSON under test
+}
+
+export interface AdapterClient {
+  name: string;
+  request(method: string, path: string, init?: { headers?: Record<string, string>; body?: string | Buffer }): Promise<TestResponse>;
+  close(): Promise<void>;
+}
+
+async function toTestResponse(response: Response): Promise<TestResponse> {
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+/**
+ * The same router behind both adapters, so one suite proves both: the Next route adapter (called
+ * with a Web Request, as app/**\/route.ts does) and the fast path (a real node:http server).
+ */
+export async function adapterClients(router: ApiRouter): Promise<AdapterClient[]> {
+  const nextHandler = nextRouteHandler(router);
+  const fastPath = createFastPath(router);
+  const server = http.createServer((req, res) => {
+    if (!fastPath(req, res)) {
+      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not_found", message: "not an API path" }));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return [
+    {
+      name: "next route adapter",
+      request: async (method, path, init = {}) =>
+        toTestResponse(await nextHandler(new Request(`http://localhost${path}`, { method, headers: init.headers, body: init.body }))),
+      close: async () => {},
+    },
+    {
+      name: "fast path",
+      request: async (method, path, init = {}) => toTestResponse(await fetch(`${base}${path}`, { method, headers: init.headers, body: init.body })),
+      close: () => new Promise((resolve) => server.close(() => resolve())),
+    },
+  ];
+}

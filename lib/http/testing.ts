@@ -12,7 +12,7 @@ export interface TestResponse {
 
 export interface AdapterClient {
   name: string;
-  request(method: string, path: string, init?: { headers?: Record<string, string>; body?: string | Buffer }): Promise<TestResponse>;
+  request(method: string, path: string, init?: { headers?: Record<string, string>; body?: string | Uint8Array<ArrayBuffer> }): Promise<TestResponse>;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+export { Field } from "./field";
 
 /** Small shared building blocks so every page looks and behaves the same. */
 export function cx(...classes: (string | false | null | undefined)[]): string {
@@ -17,16 +18,6 @@ export function Button({ variant = "primary", className, ...props }: ButtonHTMLA
       )}
       {...props}
     />
-  );
-}
-
-export function Field({ label, error, hint, children }: { label: string; error?: string; hint?: ReactNode; children: ReactNode }) {
-  return (
-    <label className="block space-y-1.5">
-      <span className="block text-sm font-medium text-slate-700">{label}</span>
-      {children}
-      {error ? <span className="block text-sm text-red-600" role="alert">{error}</span> : hint ? <span className="block text-xs text-slate-500">{hint}</span> : null}
-    </label>
   );
 }
 

@@ -20,19 +20,19 @@ export function CreateKeyForm({ defaultScope, defaultLoopId }: { defaultScope?: 
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const element = event.currentTarget;
+    const form = new FormData(element);
     setPending(true);
     setCopied(false);
     try {
-      setResult(
-        await createKeyAction({
-          name: String(form.get("name") ?? ""),
-          scope,
-          mode: form.get("mode") === "test" ? "test" : "live",
-          loopId: String(form.get("loopId") ?? "").trim() || undefined,
-        }),
-      );
-      if (form.get("name")) event.currentTarget?.reset();
+      const created = await createKeyAction({
+        name: String(form.get("name") ?? ""),
+        scope,
+        mode: form.get("mode") === "test" ? "test" : "live",
+        loopId: String(form.get("loopId") ?? "").trim() || undefined,
+      });
+      setResult(created);
+      if (created.ok) element.reset();
     } catch {
       setResult({ ok: false, errors: { form: "The key could not be created; try again." } });
     } finally {

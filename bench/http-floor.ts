@@ -1,2 +1,258 @@
-// placeholder replaced below
-export {};
+/**
+ * HTTP floor: requests/second for the "empty handler" (POST /bench/empty: parse a ~350-byte JSON body,
+ * answer a fixed ~190-byte JSON reply) served three ways, each server alone while it is measured:
+ * `next start` (the app/ route adapter), the fast path (`node dist/server.js`), and a bare node:http
+ * server (this file, run with --serve-bare). Load from wrk when it is on PATH, else autocannon.
+ *
+ *   npm run bench:http-floor                      (builds first)
+ *   node dist/bench/http-floor.js [--duration S] [--quick] [--json FILE] [--tool wrk|autocannon]
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { BENCH_PATH, BENCH_REPLY, BENCH_REQUEST_BODY } from "@/lib/bench/empty-route";
+
+const REPLY_TEXT = JSON.stringify(BENCH_REPLY);
+const CONNECTIONS = [50, 1] as const;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Measured { rps: number; p50Ms: number; p99Ms: number; requests: number; errors: number }
+interface Sample extends Measured { server: string; connections: number }
+type Tool = "wrk" | "autocannon";
+
+// ---- the bare node:http server: the same work as the handler (read the body, JSON.parse, JSON.stringify the reply)
+function serveBare(port: number): void {
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      let ok = true;
+      try { JSON.parse(Buffer.concat(chunks).toString("utf8")); } catch { ok = false; }
+      const text = JSON.stringify(ok ? BENCH_REPLY : { error: "bad_request" });
+      res.writeHead(ok ? 200 : 400, { "content-type": "application/json; charset=utf-8", "content-length": String(Buffer.byteLength(text)) });
+      res.end(text);
+    });
+  });
+  server.listen(port, "127.0.0.1");
+}
+
+// ---- servers as child processes
+/** `healthz`: a GET path that must answer 200 before the server counts as up; otherwise any answer to the benchmark POST does. */
+interface ServerSpec { name: string; args(port: number): string[]; env(port: number): Record<string, string>; healthz?: string }
+const SERVERS: ServerSpec[] = [
+  {
+    name: "next start",
+    args: (port) => ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    env: () => ({ NEXTAUTH_SECRET: "bench-only-secret" }),
+  },
+  {
+    name: "fast path",
+    args: () => ["dist/server.js"],
+    env: (port) => ({ PORT: String(port), HOST: "127.0.0.1", CRUCIBLE_DATA_DIR: ".data/bench" }),
+    healthz: "/healthz", // answers once the embedded Postgres is up and migrated
+  },
+  { name: "bare node:http", args: (port) => [process.argv[1]!, "--serve-bare", String(port)], env: () => ({}) },
+];
+
+interface Running { name: string; port: number; child: ChildProcess; log: string[] }
+const running = new Set<Running>();
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function call(port: number, method: "GET" | "POST", urlPath: string): Promise<{ status: number; text: string }> {
+  const post = method === "POST";
+  const response = await fetch(`http://127.0.0.1:${port}${urlPath}`, {
+    method,
+    headers: post ? { "content-type": "application/json" } : undefined,
+    body: post ? BENCH_REQUEST_BODY : undefined,
+    signal: AbortSignal.timeout(5_000),
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+async function start(spec: ServerSpec): Promise<Running> {
+  const port = await freePort();
+  const child = spawn(process.execPath, spec.args(port), {
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CRUCIBLE_BENCH_ROUTES: "1", ...spec.env(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const server: Running = { name: spec.name, port, child, log: [] };
+  running.add(server);
+  const keep = (chunk: Buffer) => {
+    server.log.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+    server.log.splice(0, server.log.length - 20); // the last lines, for error messages
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${spec.name} exited before it was ready:\n${server.log.join("\n")}`);
+    if (Date.now() > deadline) throw new Error(`${spec.name} was not ready within 90 s:\n${server.log.join("\n")}`);
+    const answer = await (spec.healthz ? call(port, "GET", spec.healthz) : call(port, "POST", BENCH_PATH)).catch(() => null);
+    if (answer && (!spec.healthz || answer.status === 200)) break;
+    await sleep(100);
+  }
+  const check = await call(port, "POST", BENCH_PATH);
+  if (check.status !== 200 || check.text !== REPLY_TEXT) {
+    throw new Error(`${spec.name}: POST ${BENCH_PATH} answered ${check.status} ${check.text.slice(0, 200)} (is CRUCIBLE_BENCH_ROUTES honoured? rebuild?)`);
+  }
+  return server;
+}
+
+async function stop(server: Running): Promise<void> {
+  const { child } = server;
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    const force = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    await exited;
+    clearTimeout(force);
+  }
+  running.delete(server);
+}
+
+// ---- load generators
+function wrkScript(dir: string): string {
+  const file = path.join(dir, "post.lua");
+  writeFileSync(
+    file,
+    [
+      `wrk.method = "POST"`,
+      `wrk.headers["Content-Type"] = "application/json"`,
+      `wrk.body = [==[${BENCH_REQUEST_BODY}]==]`,
+      `done = function(summary, latency, requests)`,
+      `  local e = summary.errors`,
+      `  io.write(string.format("BENCH_JSON {\\"requests\\":%d,\\"duration_us\\":%d,\\"p50_us\\":%.1f,\\"p99_us\\":%.1f,\\"errors\\":%d}\\n",`,
+      `    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), e.connect + e.read + e.write + e.status + e.timeout))`,
+      `end`,
+    ].join("\n"),
+  );
+  return file;
+}
+
+function runWrk(script: string, url: string, connections: number, seconds: number): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    // One wrk thread, so on a 2-core box the server has a core of its own (wrk needs ~60% of one at 65k req/s).
+    const wrk = spawn("wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", "-s", script, url], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    wrk.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
+    wrk.stderr.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
+    wrk.on("error", reject);
+    wrk.on("close", (code) => {
+      const line = out.split("\n").find((l) => l.startsWith("BENCH_JSON "));
+      if (code !== 0 || !line) return reject(new Error(`wrk failed (exit ${code}):\n${out}`));
+      const r = JSON.parse(line.slice("BENCH_JSON ".length)) as { requests: number; duration_us: number; p50_us: number; p99_us: number; errors: number };
+      resolve({ rps: r.requests / (r.duration_us / 1e6), p50Ms: r.p50_us / 1000, p99Ms: r.p99_us / 1000, requests: r.requests, errors: r.errors });
+    });
+  });
+}
+
+async function runAutocannon(url: string, connections: number, seconds: number): Promise<Measured> {
+  const { default: autocannon } = await import("autocannon");
+  const r = await autocannon({ url, connections, duration: seconds, method: "POST", headers: { "content-type": "application/json" }, body: BENCH_REQUEST_BODY });
+  return { rps: r.requests.total / r.duration, p50Ms: r.latency.p50, p99Ms: r.latency.p99, requests: r.requests.total, errors: r.errors + r.timeouts + r.non2xx };
+}
+
+// ---- main
+function options(argv: string[]) {
+  const value = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+  const quick = argv.includes("--quick");
+  const duration = quick ? 1 : Math.max(1, Math.round(Number(value("--duration") ?? 8)));
+  if (!Number.isFinite(duration)) throw new Error("--duration takes a number of seconds");
+  const wanted = value("--tool");
+  if (wanted && wanted !== "wrk" && wanted !== "autocannon") throw new Error("--tool is wrk or autocannon");
+  const hasWrk = !spawnSync("wrk", ["-v"]).error;
+  if (wanted === "wrk" && !hasWrk) throw new Error("wrk is not on PATH");
+  const tool: Tool = (wanted as Tool | undefined) ?? (hasWrk ? "wrk" : "autocannon");
+  return { duration, warmup: quick ? 1 : 2, json: value("--json"), tool };
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  const opts = options(process.argv.slice(2));
+  const wrkVersion = () => /wrk \S+/.exec(spawnSync("wrk", ["-v"], { encoding: "utf8" }).stdout)?.[0] ?? "wrk";
+  const toolVersion = opts.tool === "wrk" ? `${wrkVersion()} (1 thread)` : "autocannon 8 (in-process; latencies in whole ms)";
+  const cpu = os.cpus();
+  console.log(`HTTP floor: POST ${BENCH_PATH}, ${Buffer.byteLength(BENCH_REQUEST_BODY)}-byte JSON body, ${Buffer.byteLength(REPLY_TEXT)}-byte JSON reply`);
+  console.log(`load generator: ${toolVersion}; ${opts.warmup} s warm-up, ${opts.duration} s per run`);
+  console.log(`machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? "cpu"}, Node ${process.version}, ${os.platform()} ${os.release()}\n`);
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), "http-floor-"));
+  const script = opts.tool === "wrk" ? wrkScript(dir) : "";
+  const load = (url: string, connections: number, seconds: number) =>
+    opts.tool === "wrk" ? runWrk(script, url, connections, seconds) : runAutocannon(url, connections, seconds);
+  const samples: Sample[] = [];
+  try {
+    for (const spec of SERVERS) {
+      process.stdout.write(`${spec.name}: starting… `);
+      const server = await start(spec);
+      try {
+        const url = `http://127.0.0.1:${server.port}${BENCH_PATH}`;
+        await load(url, CONNECTIONS[0], opts.warmup);
+        for (const connections of CONNECTIONS) {
+          const sample = { server: spec.name, connections, ...(await load(url, connections, opts.duration)) };
+          samples.push(sample);
+          process.stdout.write(`c${connections} ${fmt(sample.rps)} req/s  `);
+        }
+        process.stdout.write("\n");
+      } finally {
+        await stop(server);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const get = (server: string, connections: number) => samples.find((s) => s.server === server && s.connections === connections)!;
+  console.log(`\n${"server".padEnd(16)}${"conns".padStart(6)}${"req/s".padStart(10)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"errors".padStart(8)}`);
+  for (const connections of CONNECTIONS) {
+    for (const spec of SERVERS) {
+      const s = get(spec.name, connections);
+      console.log(`${s.server.padEnd(16)}${String(connections).padStart(6)}${fmt(s.rps).padStart(10)}${fmt(s.p50Ms, 2).padStart(9)}${fmt(s.p99Ms, 2).padStart(9)}${String(s.errors).padStart(8)}`);
+    }
+  }
+  const ratios = CONNECTIONS.map((connections) => {
+    const fast = get("fast path", connections).rps;
+    return { connections, fastOverNext: fast / get("next start", connections).rps, fastOverBare: fast / get("bare node:http", connections).rps };
+  });
+  console.log("");
+  for (const r of ratios) console.log(`c${r.connections}: fast path / next start = ${r.fastOverNext.toFixed(1)}×   fast path / bare node:http = ${r.fastOverBare.toFixed(2)}×`);
+  const at50 = ratios[0]!;
+  const targets = { fastOverNextAtLeast10: at50.fastOverNext >= 10, fastOverBareAtLeastHalf: at50.fastOverBare >= 0.5 };
+  console.log(`targets at 50 connections: ≥10× next start ${targets.fastOverNextAtLeast10 ? "MET" : "MISSED"}, ≥0.5× bare node:http ${targets.fastOverBareAtLeastHalf ? "MET" : "MISSED"}`);
+
+  if (opts.json) {
+    const report = { date: new Date().toISOString(), node: process.version, cpus: cpu.length, cpuModel: cpu[0]?.model.trim(), ...opts, tool: toolVersion, samples, ratios, targets };
+    writeFileSync(opts.json, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`wrote ${opts.json}`);
+  }
+  const failed = samples.filter((s) => s.errors > 0);
+  if (failed.length) {
+    console.error(`errors or non-2xx answers in: ${failed.map((s) => `${s.server} c${s.connections}`).join(", ")}`);
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[2] === "--serve-bare") serveBare(Number(process.argv[3]));
+else {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void Promise.all([...running].map(stop)).finally(() => process.exit(130)));
+  }
+  main().catch(async (error: unknown) => {
+    console.error(`\nhttp-floor failed: ${error instanceof Error ? error.message : String(error)}`);
+    await Promise.all([...running].map(stop));
+    process.exit(1);
+  });
+}

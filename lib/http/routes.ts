@@ -1,5 +1,6 @@
+import { benchEmptyRoute } from "@/lib/bench/empty-route";
 import { familyHealthRoutes, healthz } from "@/lib/health/api";
 import { ApiRouter } from "./router";
 
 /** Every API route of every family. Both adapters (app/**\/route.ts and server.ts) serve this router. */
-export const apiRouter = new ApiRouter([healthz, ...familyHealthRoutes]);
+export const apiRouter = new ApiRouter([healthz, ...familyHealthRoutes, ...(process.env.CRUCIBLE_BENCH_ROUTES === "1" ? [benchEmptyRoute] : [])]);

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { lookupApiKey } from "@/lib/auth/key-lookup";
+import { runAdminCommand, UsageError } from "./commands";
+
+describe("admin commands", () => {
+  it("create a user, a key for it (secret printed once), list and revoke the key", async () => {
+    const user = (await runAdminCommand("create-user", { email: "cli@example.com", password: "long secret", role: "cruncher" })) as { role: string; username: string };
+    expect(user).toMatchObject({ role: "cruncher", username: "cli" });
+
+    const key = (await runAdminCommand("create-key", { email: "cli@example.com", scope: "tasks", test: true })) as { secret: string; prefix: string };
+    expect(key.secret).toMatch(/^test_/);
+    expect((await lookupApiKey(key.secret))?.mode).toBe("test");
+
+    const keys = (await runAdminCommand("list-keys", { email: "cli@example.com" })) as { prefix: string }[];
+    expect(keys.map((k) => k.prefix)).toEqual([key.prefix]);
+    expect(JSON.stringify(keys)).not.toContain(key.secret);
+
+    expect(await runAdminCommand("revoke-key", { key: key.prefix })).toMatchObject({ prefix: key.prefix });
+    expect(await lookupApiKey(key.secret)).toBeNull();
+  });
+
+  it("explain bad input instead of failing", async () => {
+    await expect(runAdminCommand("create-user", { email: "x@example.com", password: "long secret", role: "boss" })).rejects.toThrow(UsageError);
+    await expect(runAdminCommand("create-key", { email: "nobody@example.com", scope: "loops" })).rejects.toThrow(/no account/);
+    await expect(runAdminCommand("create-key", { email: "cli@example.com", scope: "everything" })).rejects.toThrow(/--scope/);
+    await expect(runAdminCommand("frobnicate", {})).rejects.toThrow(/unknown command/);
+  });
+});

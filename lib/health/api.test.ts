@@ -19,7 +19,7 @@ const testRouter = new ApiRouter([
 ]);
 
 const clients = await adapterClients(apiRouter);
-const echoClients = await adapterClients(testRouter);
+const echoClients = await adapterClients(testRouter, 4096);
 afterAll(async () => {
   await Promise.all([...clients, ...echoClients].map((c) => c.close()));
 });
@@ -127,6 +127,13 @@ describe.each(clients.map((c, i) => [c.name, c, echoClients[i]!] as const))("thr
         expect(bad.status).toBe(400);
       }
     }
+  });
+
+  it("answers 413 in the family's shape for a body over the limit", async () => {
+    const body = JSON.stringify({ data: { rating: 1, padding: "x".repeat(5000) } });
+    const res = await echoClient.request("POST", "/echo/tasks", { headers: headersFor("tasks"), body });
+    expect(res.status).toBe(413);
+    expect(res.body).toEqual({ error: "payload_too_large", message: expect.stringMatching(/limit of 4096 bytes/) });
   });
 
   it("lists every schema problem in the family's shape and status", async () => {

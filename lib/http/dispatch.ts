@@ -1,22 +1,28 @@
-import type { ApiRouter } from "./router";
+import type { RouteMatch } from "./router";
 import type { ApiRequest, ApiResponse } from "./types";
 
 /** Largest request body an API handler accepts (API_BODY_LIMIT_BYTES, default 10 MiB); larger gets 413. */
 export const API_BODY_LIMIT = Number(process.env.API_BODY_LIMIT_BYTES ?? 10 * 1024 * 1024);
 
-export function bodyTooLarge(limit: number): string {
-  return `The request body is larger than the limit of ${limit} bytes.`;
-}
-
-/** Runs the matching handler; null when the path is not an API path (the caller falls through to pages). */
-export async function dispatch(router: ApiRouter, request: Omit<ApiRequest, "params">): Promise<ApiResponse | null> {
-  const match = router.match(request.method, request.path);
-  if (!match) return null;
+/**
+ * Runs a matched route: 405 (in the family's shape) when the path exists without this method, 413
+ * when the body was over the limit, otherwise the handler.
+ */
+export async function respond(
+  match: RouteMatch,
+  request: Omit<ApiRequest, "params" | "body">,
+  body: Buffer | "too-large",
+  bodyLimit = API_BODY_LIMIT,
+): Promise<ApiResponse> {
   if (match.kind === "method-not-allowed") {
     const response = match.route.errorResponse(405, `${request.method} is not allowed here; use ${match.allowed.join(", ")}.`);
     return { ...response, headers: { ...response.headers, allow: match.allowed.join(", ") } };
   }
-  return match.handle({ ...request, params: match.params });
+  if (body === "too-large") {
+    const response = match.route.errorResponse(413, `The request body is larger than the limit of ${bodyLimit} bytes.`);
+    return { ...response, headers: { ...response.headers, connection: "close" } };
+  }
+  return match.handle({ ...request, body, params: match.params });
 }
 
 export function serialiseBody(response: ApiResponse): string | undefined {

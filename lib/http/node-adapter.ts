@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { API_BODY_LIMIT, bodyTooLarge, dispatch, serialiseBody } from "./dispatch";
+import { API_BODY_LIMIT, respond, serialiseBody } from "./dispatch";
 import type { ApiRouter } from "./router";
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too-large"> {
@@ -50,20 +50,9 @@ export function createFastPath(router: ApiRouter, bodyLimit = API_BODY_LIMIT) {
     void (async () => {
       try {
         const body = await readBody(req, bodyLimit);
-        if (body === "too-large") {
-          const response = match.route.errorResponse(413, bodyTooLarge(bodyLimit));
-          send(res, 413, { ...response.headers, connection: "close" }, serialiseBody(response));
-          return;
-        }
-        const response = await dispatch(router, {
-          method,
-          path,
-          query: new URLSearchParams(q === -1 ? "" : rawUrl.slice(q + 1)),
-          headers: req.headers,
-          body,
-          signal: controller.signal,
-        });
-        if (response) send(res, response.status, { ...response.headers }, serialiseBody(response));
+        const query = new URLSearchParams(q === -1 ? "" : rawUrl.slice(q + 1));
+        const response = await respond(match, { method, path, query, headers: req.headers, signal: controller.signal }, body, bodyLimit);
+        send(res, response.status, { ...response.headers }, serialiseBody(response));
       } catch (error) {
         console.error("fast path failure", error);
         send(res, 500, {}, JSON.stringify({ error: "internal", message: "Internal server error" }));

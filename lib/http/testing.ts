@@ -25,9 +25,9 @@ async function toTestResponse(response: Response): Promise<TestResponse> {
  * The same router behind both adapters, so one suite proves both: the Next route adapter (called
  * with a Web Request, as app/**\/route.ts does) and the fast path (a real node:http server).
  */
-export async function adapterClients(router: ApiRouter): Promise<AdapterClient[]> {
-  const nextHandler = nextRouteHandler(router);
-  const fastPath = createFastPath(router);
+export async function adapterClients(router: ApiRouter, bodyLimit?: number): Promise<AdapterClient[]> {
+  const nextHandler = nextRouteHandler(router, bodyLimit);
+  const fastPath = createFastPath(router, bodyLimit);
   const server = http.createServer((req, res) => {
     if (!fastPath(req, res)) {
       res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not_found", message: "not an API path" }));

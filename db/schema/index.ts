@@ -1,2 +1,3 @@
 // One file per domain; every domain table carries the owning account's id.
 export * from "./auth";
+export * from "./loops";

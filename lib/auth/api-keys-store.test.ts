@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { loops } from "@/db/schema";
 import { createApiKey, listApiKeys } from "./api-keys-store";
 import { lookupApiKey, revokeApiKeyEverywhere } from "./key-lookup";
 import { makeAccount, makeKey } from "./testing";
@@ -22,6 +23,14 @@ describe("API keys", () => {
     expect(await createApiKey(db, account.id, { name: "x", scope: "models", mode: "test" })).toMatchObject({ ok: false, errors: { mode: expect.any(String) } });
     expect(await createApiKey(db, account.id, { name: "x", scope: "tasks", loopId: crypto.randomUUID() })).toMatchObject({ ok: false, errors: { loopId: expect.any(String) } });
     expect(await createApiKey(db, account.id, { name: "x", scope: "loops", loopId: "not-a-uuid" })).toMatchObject({ ok: false, errors: { loopId: expect.any(String) } });
+    // A key can be bound only to one of the account's own loops.
+    const other = await makeAccount();
+    const [loop] = await db.insert(loops).values({ accountId: other.id, name: "theirs" }).returning();
+    expect(await createApiKey(db, account.id, { name: "x", scope: "loops", loopId: loop!.id })).toEqual({
+      ok: false,
+      errors: { loopId: "No loop with this id belongs to your account." },
+    });
+    expect(await createApiKey(db, other.id, { name: "x", scope: "loops", loopId: loop!.id })).toMatchObject({ ok: true });
   });
 
   it("lists only the account's own keys, newest first", async () => {

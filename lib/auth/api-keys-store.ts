@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { accounts, apiKeys, type ApiKey } from "@/db/schema";
+import { accounts, apiKeys, loops, type ApiKey } from "@/db/schema";
 import { generateApiKeySecret } from "./api-key-secret";
 import { createApiKeySchema, fieldErrors, type CreateApiKeyInput } from "./schemas";
 
@@ -28,6 +28,10 @@ export async function createApiKey(db: Database, accountId: string, input: Creat
   const parsed = createApiKeySchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const { name, scope, mode, loopId } = parsed.data;
+  if (loopId) {
+    const [loop] = await db.select({ id: loops.id }).from(loops).where(and(eq(loops.id, loopId), eq(loops.accountId, accountId)));
+    if (!loop) return { ok: false, errors: { loopId: "No loop with this id belongs to your account." } };
+  }
   const { secret, prefix, hash } = generateApiKeySecret(scope, mode);
   const [key] = await db
     .insert(apiKeys)

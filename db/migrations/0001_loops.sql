@@ -8,6 +8,7 @@ CREATE TABLE "loops" (
 	"settings" jsonb,
 	"learner_state" text,
 	"monitor_state" text,
+	"metrics" jsonb,
 	"n_seen" integer DEFAULT 0 NOT NULL,
 	"version" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -20,6 +20,8 @@ export const loops = pgTable(
     settings: jsonb().$type<Record<string, unknown>>(),
     learnerState: text(),
     monitorState: text(),
+    /** A small summary of the monitor (current metrics, drift events) for lists, kept beside the state. */
+    metrics: jsonb().$type<Record<string, unknown>>(),
     /** Labelled examples learned. */
     nSeen: integer().notNull().default(0),
     /** Increases with every applied training batch; predictions report it as model_version. */

@@ -1,6 +1,12 @@
 import { benchEmptyRoute } from "@/lib/bench/empty-route";
 import { familyHealthRoutes, healthz } from "@/lib/health/api";
+import { loopRoutes } from "@/lib/loops/api";
 import { ApiRouter } from "./router";
 
 /** Every API route of every family. Both adapters (app/**\/route.ts and server.ts) serve this router. */
-export const apiRouter = new ApiRouter([healthz, ...familyHealthRoutes, ...(process.env.CRUCIBLE_BENCH_ROUTES === "1" ? [benchEmptyRoute] : [])]);
+export const apiRouter = new ApiRouter([
+  healthz,
+  ...familyHealthRoutes,
+  ...loopRoutes,
+  ...(process.env.CRUCIBLE_BENCH_ROUTES === "1" ? [benchEmptyRoute] : []),
+]);

@@ -65,3 +65,17 @@ export interface FieldProblem {
   field: string;
   message: string;
 }
+
+/**
+ * What the learner saw of one input feature (a field, or an object leaf by dotted path) before learning
+ * an example: the raw material of per-field data health (§5.5).
+ */
+export interface FieldObservation {
+  feature: string;
+  /** "mismatch": a value of another kind than the feature's (e.g. a nested leaf changed kind); it is treated as missing. */
+  presence: "present" | "missing" | "mismatch";
+  /** A categorical value with no learned column yet. */
+  unseen: boolean;
+  /** The raw number of a present numeric (or boolean, as 0/1) feature. */
+  number?: number;
+}

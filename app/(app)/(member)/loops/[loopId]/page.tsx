@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireMember } from "@/app/_server/auth";
+import { Badge, Card, PageHeader } from "@/components/ui";
+import { getDb } from "@/db/client";
+import { publicBaseUrl } from "@/lib/http/public-url";
+import { loopDashboard } from "@/lib/loops/dashboard";
+import { GenerateKeyButton } from "./generate-key-button";
+import { MetricChart } from "./metric-chart";
+import { Snippets } from "./snippets";
+import { TryPrediction } from "./try-prediction";
+
+export const metadata: Metadata = { title: "Loop" };
+
+function Section({ title, children, hint }: { title: string; children: React.ReactNode; hint?: string }) {
+  return (
+    <Card className="p-6">
+      <h2 className="text-base font-semibold">{title}</h2>
+      {hint ? <p className="mt-1 text-sm text-slate-500">{hint}</p> : null}
+      <div className="mt-4">{children}</div>
+    </Card>
+  );
+}
+
+const fmt = (v: number | null | undefined) => (v === null || v === undefined ? "—" : Math.abs(v) >= 100 ? v.toFixed(1) : v.toFixed(3));
+
+export default async function LoopPage({ params }: { params: Promise<{ loopId: string }> }) {
+  const account = await requireMember();
+  const { loopId } = await params;
+  const view = await loopDashboard(getDb(), account.id, loopId);
+  if (!view) notFound();
+  const { loop, spec, metric } = view;
+  const baseUrl = publicBaseUrl(Object.fromEntries((await headers()).entries()));
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={loop.name}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            {loop.taskType ? <Badge tone="indigo">{loop.taskType}</Badge> : <Badge tone="amber">not defined yet</Badge>}
+            <span>
+              Loop ID <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs" data-testid="loop-id">{loop.id}</code>
+            </span>
+            <span>· {loop.nSeen.toLocaleString("en-GB")} examples · model v{loop.version}</span>
+          </span>
+        }
+        actions={<GenerateKeyButton loopId={loop.id} />}
+      />
+
+      {!spec ? (
+        <Section title="Define this loop through the API" hint="Send the definition with this loop's id; a key from Generate API Key works for this loop only.">
+          <pre className="overflow-x-auto rounded-md bg-slate-900 px-4 py-3 font-mono text-xs text-slate-100">{`curl -X POST ${baseUrl}/definitions/ \\
+  -H "X-api-key: $LOOP_API_KEY" -H "X-username: ${account.username}" -H "x-loop-id: ${loop.id}" \\
+  -H "Content-Type: application/json" \\
+  -d '{"name":"${loop.name}","task_type":"classification","input_schema":{"x":"float"},"output_schema":{"label":"string"}}'`}</pre>
+        </Section>
+      ) : (
+        <>
+          <div className="grid gap-4 md:grid-cols-4">
+            {[
+              [metric?.name ?? "metric", fmt(metric?.model)],
+              ["baseline", fmt(metric?.baseline)],
+              ["lift over baseline", fmt(metric?.lift)],
+              ["drift events", String(view.events.filter((e) => e.kind === "drift").length)],
+            ].map(([label, value]) => (
+              <Card key={label} className="p-4">
+                <div className="text-xs uppercase tracking-wide text-slate-500">{label}</div>
+                <div className="mt-1 text-2xl font-semibold tabular-nums">{value}</div>
+              </Card>
+            ))}
+          </div>
+          {metric?.alert ? <p className="rounded-md bg-amber-50 px-4 py-2 text-sm text-amber-800">The model is not beating its baseline after 200 examples.</p> : null}
+
+          <Section title="Learning curve" hint={`Rolling ${metric?.name ?? "metric"} over the last 200 labelled examples, each scored before it was learned, against the baseline. Drift is marked.`}>
+            <MetricChart points={view.series} events={view.events} metric={metric?.name ?? "metric"} />
+          </Section>
+
+          <Section title="Try a prediction" hint="Like /predict/, this never changes the model. Leave a field empty to send it as missing.">
+            <TryPrediction loopId={loop.id} schema={spec.input_schema} />
+          </Section>
+
+          <Section title="Call it from your code">
+            <Snippets baseUrl={baseUrl} loopId={loop.id} username={account.username} example={view.example} outputName={spec.output.name} />
+          </Section>
+
+          <Section title="Weights" hint="Per raw unit for numbers (weight ÷ σ), per category for strings; largest first.">
+            {view.weights.length ? (
+              <table className="min-w-full text-sm">
+                <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+                  <tr>
+                    <th className="py-2">Feature</th>
+                    <th className="py-2">Column</th>
+                    {spec.task_type === "classification" ? <th className="py-2">Class</th> : null}
+                    <th className="py-2 text-right">Weight</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {view.weights.slice(0, 50).map((w, i) => (
+                    <tr key={i}>
+                      <td className="py-1.5 font-medium">{w.feature}</td>
+                      <td className="py-1.5 font-mono text-xs text-slate-600">{w.column}</td>
+                      {spec.task_type === "classification" ? <td className="py-1.5">{w.class ?? "—"}</td> : null}
+                      <td className="py-1.5 text-right tabular-nums">{w.weight.toFixed(4)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p className="text-sm text-slate-500">No weights yet: train the loop with /train/.</p>
+            )}
+          </Section>
+        </>
+      )}
+      <Link href="/loops" className="text-sm text-indigo-600 hover:underline">← All loops</Link>
+    </div>
+  );
+}

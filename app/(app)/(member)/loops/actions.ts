@@ -1,0 +1,54 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireMember } from "@/app/_server/auth";
+import { getDb } from "@/db/client";
+import { createApiKey } from "@/lib/auth/api-keys-store";
+import { parseDefinition } from "@/lib/loops/definition";
+import { predictRows } from "@/lib/loops/engine";
+import { createLoop, defineLoop, getLoop, loadLoop } from "@/lib/loops/store";
+import type { Prediction } from "@/lib/loops/types";
+
+export type CreateLoopState = { ok: true; loopId: string } | { ok: false; problems: string[] };
+
+/** Creates a loop from the dashboard form, validated exactly as POST /definitions/ validates. */
+export async function createLoopAction(body: unknown, defineLater: boolean): Promise<CreateLoopState> {
+  const account = await requireMember();
+  if (defineLater) {
+    const name = typeof (body as { name?: unknown })?.name === "string" ? (body as { name: string }).name.trim() : "";
+    if (!name) return { ok: false, problems: ["name: must be a non-empty string"] };
+    const loop = await createLoop(getDb(), account.id, name);
+    revalidatePath("/loops");
+    return { ok: true, loopId: loop.id };
+  }
+  const parsed = parseDefinition(body);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  const result = await defineLoop(getDb(), account.id, null, parsed.definition);
+  if (!result.ok) return { ok: false, problems: ["The loop could not be created."] };
+  revalidatePath("/loops");
+  return { ok: true, loopId: result.loop.id };
+}
+
+/** The loop page's "Generate API Key": a loops key bound to this loop, shown once. */
+export async function generateLoopKeyAction(loopId: string): Promise<{ ok: true; secret: string } | { ok: false; message: string }> {
+  const account = await requireMember();
+  const loop = await getLoop(getDb(), account.id, loopId);
+  if (!loop) return { ok: false, message: "No such loop." };
+  const result = await createApiKey(getDb(), account.id, { name: `${loop.name} (loop key)`, scope: "loops", loopId });
+  if (!result.ok) return { ok: false, message: Object.values(result.errors).join(" ") };
+  revalidatePath("/keys");
+  return { ok: true, secret: result.secret };
+}
+
+export type TryPredictionState = { ok: true; prediction: Prediction; outputName: string } | { ok: false; problems: string[] };
+
+/** The loop page's "try a prediction" form; like /predict/, it never changes the model. */
+export async function tryPredictionAction(loopId: string, input: Record<string, unknown>): Promise<TryPredictionState> {
+  const account = await requireMember();
+  const loaded = await loadLoop(getDb(), account.id, loopId);
+  if (!loaded.ok) return { ok: false, problems: [loaded.reason === "not_defined" ? "Define the loop first." : "No such loop."] };
+  const { spec, model } = loaded.loop;
+  const outcome = predictRows(spec, model, input, 10);
+  const first = outcome.predictions[0];
+  return first ? { ok: true, prediction: first.prediction, outputName: spec.output.name } : { ok: false, problems: outcome.errors };
+}

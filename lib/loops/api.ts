@@ -1,0 +1,130 @@
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import type { LoopsPrincipal } from "@/lib/auth/authenticate-api";
+import { ApiError } from "@/lib/http/errors";
+import { defineRoute, type RouteDefinition } from "@/lib/http/family";
+import { loopsApi } from "@/lib/http/families";
+import { publicBaseUrl } from "@/lib/http/public-url";
+import type { ApiRequest } from "@/lib/http/types";
+import { parseDefinition } from "./definition";
+import { predictRows, trainRows } from "./engine";
+import { defineLoop, loadLoop, modelDocument, trainLoop, type LoopSummary } from "./store";
+
+const dataBody = z.object({ data: z.unknown(), top_k: z.number().int().min(1).max(1000).optional() }).loose();
+
+function failed(status: number, message: string, errors: string[] = []): never {
+  throw new ApiError(status, message, errors.map((e) => ({ path: [], message: e, type: "invalid" })));
+}
+
+function requireLoopId(auth: LoopsPrincipal): string {
+  if (!auth.loopId) failed(401, "Missing x-loop-id header: send the Loop ID from the loop's page.");
+  return auth.loopId;
+}
+
+function loopFailure(reason: "not_found" | "not_defined"): never {
+  if (reason === "not_found") failed(401, "Invalid Loop ID: no loop with this id belongs to your account.");
+  failed(409, "This loop has no definition yet: POST /definitions/ with its x-loop-id first.");
+}
+
+function definitionResponse(request: ApiRequest, loop: LoopSummary) {
+  return {
+    definition_id: loop.id,
+    loop_id: loop.id,
+    name: loop.name,
+    task_type: loop.taskType,
+    input_schema: loop.inputSchema,
+    output_schema: loop.outputSchema,
+    settings: loop.settings,
+    model_url: `${publicBaseUrl(request.headers)}/definitions/${loop.id}/model`,
+    created_at: (loop.definedAt ?? loop.createdAt).toISOString(),
+  };
+}
+
+const createDefinition = defineRoute(loopsApi, { method: "POST", path: "/definitions", body: z.unknown() }, async ({ request, auth, body }) => {
+  const parsed = parseDefinition(body);
+  if (!parsed.ok) failed(parsed.status, "The loop definition is invalid.", parsed.problems);
+  const result = await defineLoop(getDb(), auth.accountId, auth.loopId, parsed.definition);
+  if (!result.ok) {
+    if (result.reason === "not_found") loopFailure("not_found");
+    failed(409, "This loop is already defined; create a new loop (POST /definitions/ without x-loop-id) to change its schema.");
+  }
+  return { status: 200, body: definitionResponse(request, result.loop) };
+});
+
+const train = defineRoute(loopsApi, { method: "POST", path: "/train", body: dataBody }, async ({ auth, body }) => {
+  if (body.data === undefined || body.data === null) failed(400, "Missing required field: data (one example or a list of examples).");
+  if (Array.isArray(body.data) && !body.data.length) failed(400, "data is an empty list; send at least one example.");
+  const at = new Date().toISOString();
+  const result = await trainLoop(getDb(), auth.accountId, requireLoopId(auth), (spec, model) => trainRows(spec, model, body.data, at));
+  if (!result.ok) loopFailure(result.reason);
+  const { trained, failed: failedRows, errors } = result.result;
+  if (!trained) failed(422, `No sample could be trained: ${failedRows} failed validation.`, errors);
+  return {
+    status: 200,
+    body: {
+      status: "success",
+      message: `Successfully trained ${trained} sample(s)` + (failedRows ? `; ${failedRows} failed` : ""),
+      trained_samples: trained,
+      failed_samples: failedRows,
+      errors,
+      n_seen: result.nSeen,
+      model_version: result.version,
+    },
+  };
+});
+
+const predict = defineRoute(loopsApi, { method: "POST", path: "/predict", body: dataBody }, async ({ request, auth, body }) => {
+  if (body.data === undefined || body.data === null) failed(400, "Missing required field: data (one input or a list of inputs).");
+  if (Array.isArray(body.data) && !body.data.length) failed(400, "data is an empty list; send at least one input.");
+  const queryTopK = Number(request.query.get("top_k") ?? NaN);
+  const topK = body.top_k ?? (Number.isInteger(queryTopK) && queryTopK > 0 ? queryTopK : 10);
+  const loaded = await loadLoop(getDb(), auth.accountId, requireLoopId(auth));
+  if (!loaded.ok) loopFailure(loaded.reason);
+  const { spec, model, version, nSeen } = loaded.loop;
+  const { predictions, failed: failedRows, errors } = predictRows(spec, model, body.data, topK);
+  if (!predictions.length) failed(422, `No sample could be predicted: ${failedRows} failed validation.`, errors);
+  return {
+    status: 200,
+    body: {
+      status: "success",
+      message: `Successfully predicted ${predictions.length} sample(s)` + (failedRows ? `; ${failedRows} failed` : ""),
+      predictions: predictions.map(({ index, prediction }) => ({
+        [spec.output.name]: prediction.value,
+        explanation: { ...prediction.explanation, model_version: version },
+        ...(prediction.probabilities ? { probabilities: prediction.probabilities } : {}),
+        index,
+        model_version: version,
+        n_seen: nSeen,
+      })),
+      failed_samples: failedRows,
+      errors,
+    },
+  };
+});
+
+const downloadModel = defineRoute(loopsApi, { method: "GET", path: "/definitions/:loop_id/model" }, async ({ request, auth }) => {
+  const loopId = request.params.loop_id!;
+  if (auth.boundLoopId && auth.boundLoopId !== loopId) failed(401, "This API key is bound to another loop.");
+  const row = await modelDocument(getDb(), auth.accountId, loopId);
+  if (!row) loopFailure("not_found");
+  if (!row.taskType) loopFailure("not_defined");
+  return {
+    status: 200,
+    headers: { "content-disposition": `attachment; filename="loop-${row.id}-v${row.version}.json"` },
+    body: {
+      format: "crucible-loop-model/1",
+      loop_id: row.id,
+      name: row.name,
+      task_type: row.taskType,
+      input_schema: row.inputSchema,
+      output_schema: row.outputSchema,
+      settings: row.settings,
+      model_version: row.version,
+      n_seen: row.nSeen,
+      learner: JSON.parse(row.learnerState!),
+      monitor: JSON.parse(row.monitorState!),
+    },
+  };
+});
+
+export const loopRoutes: RouteDefinition[] = [createDefinition, train, predict, downloadModel];

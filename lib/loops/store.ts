@@ -1,0 +1,198 @@
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { loops, type LoopRow } from "@/db/schema";
+import { specOf, type LoopDefinition } from "./definition";
+import { createLoopModel, type LoopModel } from "./engine";
+import { compactMetrics, formatMetric, type LoopMetrics } from "./metrics-summary";
+import { resolveSettings } from "./settings";
+import type { LoopSpec } from "./types";
+
+/** A defined loop's spec and model at one version. Never mutated once cached. */
+interface LoadedLoop {
+  version: number;
+  nSeen: number;
+  spec: LoopSpec;
+  model: LoopModel;
+}
+
+// Predictions read this cache; a training batch works on a copy and replaces the entry after its
+// commit, so no reader ever sees a half-applied update. Versions detect other processes' writes.
+const holder = globalThis as typeof globalThis & { __crucibleLoopCache?: Map<string, LoadedLoop> };
+const cache = (holder.__crucibleLoopCache ??= new Map());
+const CACHE_LIMIT = 500;
+
+function remember(id: string, loaded: LoadedLoop): void {
+  if (cache.size >= CACHE_LIMIT && !cache.has(id)) cache.delete(cache.keys().next().value!);
+  cache.set(id, loaded);
+}
+
+export type LoopSummary = Omit<LoopRow, "learnerState" | "monitorState" | "metrics">;
+
+const summaryColumns = {
+  id: loops.id,
+  accountId: loops.accountId,
+  name: loops.name,
+  taskType: loops.taskType,
+  inputSchema: loops.inputSchema,
+  outputSchema: loops.outputSchema,
+  settings: loops.settings,
+  nSeen: loops.nSeen,
+  version: loops.version,
+  createdAt: loops.createdAt,
+  definedAt: loops.definedAt,
+  lastTrainedAt: loops.lastTrainedAt,
+};
+
+function specOfRow(row: Pick<LoopRow, "taskType" | "inputSchema" | "outputSchema" | "settings">): LoopSpec | null {
+  if (!row.taskType || !row.inputSchema || !row.outputSchema) return null;
+  return specOf(
+    { task_type: row.taskType, input_schema: row.inputSchema as LoopSpec["input_schema"], output_schema: row.outputSchema as LoopSpec["input_schema"] },
+    resolveSettings(row.settings ?? {}),
+  );
+}
+
+/** A loop created in the dashboard, to be defined later through POST /definitions/ with x-loop-id. */
+export async function createLoop(db: Database, accountId: string, name: string): Promise<LoopSummary> {
+  const [row] = await db.insert(loops).values({ accountId, name }).returning(summaryColumns);
+  return row!;
+}
+
+export async function listLoops(db: Database, accountId: string): Promise<LoopSummary[]> {
+  return db.select(summaryColumns).from(loops).where(eq(loops.accountId, accountId)).orderBy(desc(loops.createdAt));
+}
+
+/** Loops with their current metric, for the list page. */
+export async function listLoopsWithMetric(db: Database, accountId: string): Promise<(LoopSummary & { metric: string | null })[]> {
+  const rows = await db
+    .select({ ...summaryColumns, metrics: loops.metrics })
+    .from(loops)
+    .where(eq(loops.accountId, accountId))
+    .orderBy(desc(loops.createdAt));
+  return rows.map(({ metrics, ...row }) => ({ ...row, metric: formatMetric(metrics as LoopMetrics | null) }));
+}
+
+export async function getLoop(db: Database, accountId: string, loopId: string): Promise<LoopSummary | null> {
+  if (!isUuid(loopId)) return null;
+  const [row] = await db.select(summaryColumns).from(loops).where(and(eq(loops.id, loopId), eq(loops.accountId, accountId)));
+  return row ?? null;
+}
+
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+export type DefineResult = { ok: true; loop: LoopSummary } | { ok: false; reason: "not_found" | "already_defined" };
+
+/** Defines a new loop, or the given not-yet-defined loop of the account, with a fresh model. */
+export async function defineLoop(db: Database, accountId: string, loopId: string | null, definition: LoopDefinition): Promise<DefineResult> {
+  const settings = resolveSettings(definition.settings);
+  const spec = specOf(definition, settings);
+  const values = {
+    name: definition.name,
+    taskType: definition.task_type,
+    inputSchema: definition.input_schema,
+    outputSchema: definition.output_schema,
+    settings: { ...settings },
+    learnerState: JSON.stringify(createLoopModel(spec).learner),
+    monitorState: JSON.stringify(createLoopModel(spec).monitor),
+    definedAt: sql`now()`,
+  };
+  if (!loopId) {
+    const [row] = await db.insert(loops).values({ accountId, ...values }).returning(summaryColumns);
+    return { ok: true, loop: row! };
+  }
+  if (!isUuid(loopId)) return { ok: false, reason: "not_found" };
+  const [row] = await db
+    .update(loops)
+    .set(values)
+    .where(and(eq(loops.id, loopId), eq(loops.accountId, accountId), isNull(loops.taskType)))
+    .returning(summaryColumns);
+  if (row) return { ok: true, loop: row };
+  return { ok: false, reason: (await getLoop(db, accountId, loopId)) ? "already_defined" : "not_found" };
+}
+
+export type LoadResult = { ok: true; loop: LoadedLoop & { id: string } } | { ok: false; reason: "not_found" | "not_defined" };
+
+/** The loop's model for reading, from the cache when it is current. */
+export async function loadLoop(db: Database, accountId: string, loopId: string): Promise<LoadResult> {
+  if (!isUuid(loopId)) return { ok: false, reason: "not_found" };
+  const [head] = await db
+    .select({ version: loops.version, taskType: loops.taskType })
+    .from(loops)
+    .where(and(eq(loops.id, loopId), eq(loops.accountId, accountId)));
+  if (!head) return { ok: false, reason: "not_found" };
+  if (!head.taskType) return { ok: false, reason: "not_defined" };
+  const cached = cache.get(loopId);
+  if (cached && cached.version === head.version) return { ok: true, loop: { id: loopId, ...cached } };
+  const [row] = await db.select().from(loops).where(eq(loops.id, loopId));
+  const loaded = loadedFrom(row!);
+  remember(loopId, loaded);
+  return { ok: true, loop: { id: loopId, ...loaded } };
+}
+
+function loadedFrom(row: LoopRow): LoadedLoop {
+  return {
+    version: row.version,
+    nSeen: row.nSeen,
+    spec: specOfRow(row)!,
+    model: { learner: JSON.parse(row.learnerState!), monitor: JSON.parse(row.monitorState!) },
+  };
+}
+
+export type TrainResult<T> = { ok: true; result: T; nSeen: number; version: number } | { ok: false; reason: "not_found" | "not_defined" };
+
+/**
+ * Runs `learn` on a copy of the loop's model under a row lock (so concurrent batches, from any
+ * process, are applied one after another and none is lost), stores it and publishes it to readers.
+ */
+export async function trainLoop<T extends { trained: number }>(
+  db: Database,
+  accountId: string,
+  loopId: string,
+  learn: (spec: LoopSpec, model: LoopModel) => T,
+): Promise<TrainResult<T>> {
+  if (!isUuid(loopId)) return { ok: false, reason: "not_found" };
+  const published: { loop: LoadedLoop | null } = { loop: null };
+  const outcome = await db.transaction(async (tx) => {
+    const [head] = await tx
+      .select({ version: loops.version, taskType: loops.taskType })
+      .from(loops)
+      .where(and(eq(loops.id, loopId), eq(loops.accountId, accountId)))
+      .for("update");
+    if (!head) return { ok: false as const, reason: "not_found" as const };
+    if (!head.taskType) return { ok: false as const, reason: "not_defined" as const };
+    const cached = cache.get(loopId);
+    let current: LoadedLoop;
+    if (cached && cached.version === head.version) {
+      current = { ...cached, model: structuredClone(cached.model) };
+    } else {
+      const [row] = await tx.select().from(loops).where(eq(loops.id, loopId));
+      current = loadedFrom(row!);
+    }
+    const result = learn(current.spec, current.model);
+    if (!result.trained) return { ok: true as const, result, nSeen: current.nSeen, version: current.version };
+    const [saved] = await tx
+      .update(loops)
+      .set({
+        learnerState: JSON.stringify(current.model.learner),
+        monitorState: JSON.stringify(current.model.monitor),
+        metrics: { ...compactMetrics(current.model.monitor) },
+        nSeen: sql`${loops.nSeen} + ${result.trained}`,
+        version: sql`${loops.version} + 1`,
+        lastTrainedAt: sql`now()`,
+      })
+      .where(eq(loops.id, loopId))
+      .returning({ nSeen: loops.nSeen, version: loops.version });
+    published.loop = { ...current, nSeen: saved!.nSeen, version: saved!.version };
+    return { ok: true as const, result, nSeen: saved!.nSeen, version: saved!.version };
+  });
+  if (published.loop) remember(loopId, published.loop);
+  return outcome;
+}
+
+/** The stored model as JSON text, for the model download. */
+export async function modelDocument(db: Database, accountId: string, loopId: string): Promise<LoopRow | null> {
+  if (!isUuid(loopId)) return null;
+  const [row] = await db.select().from(loops).where(and(eq(loops.id, loopId), eq(loops.accountId, accountId)));
+  return row ?? null;
+}

@@ -32,6 +32,7 @@ export default async function LoopPage({ params }: { params: Promise<{ loopId: s
   const view = await loopDashboard(getDb(), account.id, loopId);
   if (!view) notFound();
   const { loop, spec, metric } = view;
+  const perClass = view.weights.some((w) => w.class !== undefined);
   const baseUrl = publicBaseUrl(Object.fromEntries((await headers()).entries()));
 
   return (
@@ -93,7 +94,7 @@ export default async function LoopPage({ params }: { params: Promise<{ loopId: s
                   <tr>
                     <th className="py-2">Feature</th>
                     <th className="py-2">Column</th>
-                    {spec.task_type === "classification" ? <th className="py-2">Class</th> : null}
+                    {perClass ? <th className="py-2">Class</th> : null}
                     <th className="py-2 text-right">Weight</th>
                   </tr>
                 </thead>
@@ -102,7 +103,7 @@ export default async function LoopPage({ params }: { params: Promise<{ loopId: s
                     <tr key={i}>
                       <td className="py-1.5 font-medium">{w.feature}</td>
                       <td className="py-1.5 font-mono text-xs text-slate-600">{w.column}</td>
-                      {spec.task_type === "classification" ? <td className="py-1.5">{w.class ?? "—"}</td> : null}
+                      {perClass ? <td className="py-1.5">{w.class}</td> : null}
                       <td className="py-1.5 text-right tabular-nums">{w.weight.toFixed(4)}</td>
                     </tr>
                   ))}

@@ -1,0 +1,70 @@
+import { expect, test } from "@playwright/test";
+
+const shot = (page: import("@playwright/test").Page, name: string) => page.screenshot({ path: `e2e/output/screenshots/${name}.png`, fullPage: true });
+
+/** A deterministic churn stream: small plans with few seats and low spend churn. */
+function examples(n: number) {
+  const plans = ["basic", "pro", "enterprise"];
+  return Array.from({ length: n }, (_, i) => {
+    const plan = plans[(i * 7) % 3]!;
+    const seats = 1 + ((i * 13) % 40);
+    const monthly_spend = 10 + ((i * 31) % 500);
+    const churned = (plan === "basic" ? 1 : 0) + (seats < 10 ? 1 : 0) + (monthly_spend < 100 ? 1 : 0) >= 2;
+    return { plan, seats, monthly_spend, churned };
+  });
+}
+
+test("create a loop in the dashboard, train and predict through the API, and see it learn", async ({ page, request }) => {
+  await page.goto("/signup");
+  await page.getByLabel("E-mail").fill("lou@example.com");
+  await page.getByLabel("Username").fill("lou");
+  await page.getByLabel("Password").fill("learning-loops");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Welcome, lou" })).toBeVisible();
+
+  await page.goto("/loops");
+  await page.getByRole("link", { name: "New loop" }).first().click();
+  await page.getByLabel("Name", { exact: true }).fill("Churn");
+  await page.getByLabel("Input field 1 name").fill("plan");
+  await page.getByRole("button", { name: "Add field" }).click();
+  await page.getByLabel("Input field 2 name").fill("seats");
+  await page.getByLabel("Input field 2 type").selectOption("integer");
+  await page.getByRole("button", { name: "Add field" }).click();
+  await page.getByLabel("Input field 3 name").fill("monthly_spend");
+  await page.getByLabel("Output field name").fill("churned");
+  await page.getByLabel("Output field type").selectOption("boolean");
+  await shot(page, "loops-new");
+  await page.getByRole("button", { name: "Create loop" }).click();
+  await expect(page.getByTestId("loop-id")).toBeVisible();
+  const loopId = (await page.getByTestId("loop-id").textContent())!.trim();
+
+  await page.getByRole("button", { name: "Generate API Key" }).click();
+  const key = (await page.getByTestId("loop-key-secret").textContent())!.trim();
+  expect(key).toMatch(/^loops_/);
+
+  // A key bound to the loop needs no x-loop-id.
+  const headers = { "X-api-key": key, "X-username": "lou" };
+  const trained = await request.post("/train/", { headers, data: { data: examples(400) } });
+  expect(trained.status()).toBe(200);
+  expect(await trained.json()).toMatchObject({ status: "success", trained_samples: 400, failed_samples: 0 });
+
+  const predicted = await request.post("/predict", { headers: { ...headers, "x-loop-id": loopId }, data: { data: { plan: "basic", seats: 3, monthly_spend: 40 } } });
+  expect(predicted.status()).toBe(200);
+  const body = await predicted.json();
+  expect(body.predictions[0]).toMatchObject({ churned: true, explanation: { status: "ok", units: "log_odds" } });
+
+  await page.reload();
+  await expect(page.getByTestId("metric-chart").locator("svg .recharts-line").first()).toBeVisible();
+  await page.getByLabel("plan").fill("enterprise");
+  await page.getByLabel("seats").fill("30");
+  await page.getByLabel("monthly_spend").fill("450");
+  await page.getByRole("button", { name: "Predict", exact: true }).click();
+  await expect(page.getByTestId("try-value")).toHaveText("false");
+  await expect(page.getByTestId("contributions-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await shot(page, "loop-detail");
+
+  await page.goto("/loops");
+  await expect(page.getByRole("link", { name: "Churn" })).toBeVisible();
+  await expect(page.getByText(/accuracy 0\.\d{3}/)).toBeVisible();
+  await shot(page, "loops-list");
+});

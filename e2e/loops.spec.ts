@@ -54,6 +54,7 @@ test("create a loop in the dashboard, train and predict through the API, and see
   expect(body.predictions[0]).toMatchObject({ churned: true, explanation: { status: "ok", units: "log_odds" } });
 
   await page.reload();
+  await expect(page.getByTestId("recent-predictions")).toContainText('"plan":"basic"');
   await expect(page.getByTestId("metric-chart").locator("svg .recharts-line").first()).toBeVisible();
   await page.getByLabel("plan").fill("enterprise");
   await page.getByLabel("seats").fill("30");

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./auth";
 
 /**
@@ -34,3 +34,25 @@ export const loops = pgTable(
 );
 
 export type LoopRow = typeof loops.$inferSelect;
+
+/** A sample of recent predictions per loop, for the loop page (kept short: see recordPredictions). */
+export const loopPredictions = pgTable(
+  "loop_predictions",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    loopId: uuid()
+      .notNull()
+      .references(() => loops.id, { onDelete: "cascade" }),
+    input: jsonb().$type<Record<string, unknown>>().notNull(),
+    output: jsonb().$type<unknown>(),
+    explanation: jsonb().$type<Record<string, unknown>>().notNull(),
+    modelVersion: integer().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("loop_predictions_loop_idx").on(t.loopId, t.id)],
+);
+
+export type LoopPredictionRow = typeof loopPredictions.$inferSelect;

@@ -8,6 +8,7 @@ import { publicBaseUrl } from "@/lib/http/public-url";
 import type { ApiRequest } from "@/lib/http/types";
 import { parseDefinition } from "./definition";
 import { predictRows, trainRows } from "./engine";
+import { recordPredictionsLater } from "./prediction-log";
 import { defineLoop, loadLoop, modelDocument, trainLoop, type LoopSummary } from "./store";
 
 const dataBody = z.object({ data: z.unknown(), top_k: z.number().int().min(1).max(1000).optional() }).loose();
@@ -83,6 +84,8 @@ const predict = defineRoute(loopsApi, { method: "POST", path: "/predict", body: 
   const { spec, model, version, nSeen } = loaded.loop;
   const { predictions, failed: failedRows, errors } = predictRows(spec, model, body.data, topK);
   if (!predictions.length) failed(422, `No sample could be predicted: ${failedRows} failed validation.`, errors);
+  const inputs = Array.isArray(body.data) ? body.data : [body.data];
+  recordPredictionsLater(getDb(), auth.accountId, loaded.loop.id, version, predictions.map((p) => ({ input: inputs[p.index] as Record<string, unknown>, prediction: p.prediction })));
   return {
     status: 200,
     body: {

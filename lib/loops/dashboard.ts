@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
 import { weightsTable } from "./learner";
 import { monitorSummary, type DriftEvent, type SeriesPoint } from "./monitor";
+import { recentPredictions, type RecentPrediction } from "./prediction-log";
 import { getLoop, loadLoop, type LoopSummary } from "./store";
 import type { FieldType, LoopSpec } from "./types";
 
@@ -8,12 +9,20 @@ import type { FieldType, LoopSpec } from "./types";
 export interface LoopDashboard {
   loop: LoopSummary;
   spec: LoopSpec | null;
-  metric: { name: string; model: number | null; baseline: number | null; lift: number | null; alert: boolean } | null;
-  series: SeriesPoint[];
-  events: DriftEvent[];
   weights: { feature: string; column: string; weight: number; class?: string }[];
   /** A sample input for the code snippets. */
   example: Record<string, unknown>;
+  live: LiveLoopData;
+}
+
+/** The part of the loop page that refreshes while it is open (JSON-friendly). */
+export interface LiveLoopData {
+  nSeen: number;
+  version: number;
+  metric: { name: string; model: number | null; baseline: number | null; lift: number | null; alert: boolean } | null;
+  series: SeriesPoint[];
+  events: DriftEvent[];
+  recent: RecentPrediction[];
 }
 
 const SAMPLE: Record<FieldType, unknown> = { string: "a", integer: 1, float: 0.5, boolean: true, array: ["a", "b"], object: { key: "value" } };
@@ -22,20 +31,23 @@ export async function loopDashboard(db: Database, accountId: string, loopId: str
   const loop = await getLoop(db, accountId, loopId);
   if (!loop) return null;
   const loaded = loop.taskType ? await loadLoop(db, accountId, loopId) : null;
-  if (!loaded?.ok) return { loop, spec: null, metric: null, series: [], events: [], weights: [], example: {} };
+  if (!loaded?.ok) {
+    const live = { nSeen: loop.nSeen, version: loop.version, metric: null, series: [], events: [], recent: [] };
+    return { loop, spec: null, weights: [], example: {}, live };
+  }
   const { spec, model } = loaded.loop;
   const summary = monitorSummary(model.monitor);
   const lift = summary.lift.rolling200;
   const weights = weightsTable(spec, model.learner)
     .map((w) => ({ feature: w.feature, column: w.column, weight: w.weight, class: w.class === undefined ? undefined : String(w.class) }))
     .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  const metric = { name: summary.series.metric === "accuracy" ? "accuracy" : "MAE", model: lift.model, baseline: lift.baseline, lift: lift.value, alert: summary.alert };
+  const recent = await recentPredictions(db, accountId, loopId);
   return {
     loop,
     spec,
-    metric: { name: summary.series.metric === "accuracy" ? "accuracy" : "MAE", model: lift.model, baseline: lift.baseline, lift: lift.value, alert: summary.alert },
-    series: summary.series.points,
-    events: summary.drift_events,
     weights,
+    live: { nSeen: loaded.loop.nSeen, version: loaded.loop.version, metric, series: summary.series.points, events: summary.drift_events, recent },
     example: Object.fromEntries(Object.entries(spec.input_schema).map(([field, type]) => [field, SAMPLE[type]])),
   };
 }

@@ -8,7 +8,7 @@ import { getDb } from "@/db/client";
 import { publicBaseUrl } from "@/lib/http/public-url";
 import { loopDashboard } from "@/lib/loops/dashboard";
 import { GenerateKeyButton } from "./generate-key-button";
-import { MetricChart } from "./metric-chart";
+import { LivePanel } from "./live-panel";
 import { Snippets } from "./snippets";
 import { TryPrediction } from "./try-prediction";
 
@@ -24,14 +24,12 @@ function Section({ title, children, hint }: { title: string; children: React.Rea
   );
 }
 
-const fmt = (v: number | null | undefined) => (v === null || v === undefined ? "—" : Math.abs(v) >= 100 ? v.toFixed(1) : v.toFixed(3));
-
 export default async function LoopPage({ params }: { params: Promise<{ loopId: string }> }) {
   const account = await requireMember();
   const { loopId } = await params;
   const view = await loopDashboard(getDb(), account.id, loopId);
   if (!view) notFound();
-  const { loop, spec, metric } = view;
+  const { loop, spec } = view;
   const perClass = view.weights.some((w) => w.class !== undefined);
   const baseUrl = publicBaseUrl(Object.fromEntries((await headers()).entries()));
 
@@ -45,7 +43,6 @@ export default async function LoopPage({ params }: { params: Promise<{ loopId: s
             <span>
               Loop ID <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs" data-testid="loop-id">{loop.id}</code>
             </span>
-            <span>· {loop.nSeen.toLocaleString("en-GB")} examples · model v{loop.version}</span>
           </span>
         }
         actions={<GenerateKeyButton loopId={loop.id} />}
@@ -60,24 +57,7 @@ export default async function LoopPage({ params }: { params: Promise<{ loopId: s
         </Section>
       ) : (
         <>
-          <div className="grid gap-4 md:grid-cols-4">
-            {[
-              [metric?.name ?? "metric", fmt(metric?.model)],
-              ["baseline", fmt(metric?.baseline)],
-              ["lift over baseline", fmt(metric?.lift)],
-              ["drift events", String(view.events.filter((e) => e.kind === "drift").length)],
-            ].map(([label, value]) => (
-              <Card key={label} className="p-4">
-                <div className="text-xs uppercase tracking-wide text-slate-500">{label}</div>
-                <div className="mt-1 text-2xl font-semibold tabular-nums">{value}</div>
-              </Card>
-            ))}
-          </div>
-          {metric?.alert ? <p className="rounded-md bg-amber-50 px-4 py-2 text-sm text-amber-800">The model is not beating its baseline after 200 examples.</p> : null}
-
-          <Section title="Learning curve" hint={`Rolling ${metric?.name ?? "metric"} over the last 200 labelled examples, each scored before it was learned, against the baseline. Drift is marked.`}>
-            <MetricChart points={view.series} events={view.events} metric={metric?.name ?? "metric"} />
-          </Section>
+          <LivePanel loopId={loop.id} initial={view.live} outputName={spec.output.name} />
 
           <Section title="Try a prediction" hint="Like /predict/, this never changes the model. Leave a field empty to send it as missing.">
             <TryPrediction loopId={loop.id} schema={spec.input_schema} />

@@ -1,0 +1,64 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { loops } from "@/db/schema";
+import { makeAccount } from "@/lib/auth/testing";
+import { parseDefinition } from "./definition";
+import { trainRows, createLoopModel } from "./engine";
+import { defineLoop, loadLoop, trainLoop } from "./store";
+
+async function regressionLoop(accountId: string) {
+  const parsed = parseDefinition({ name: "store", task_type: "regression", input_schema: { x: "float" }, output_schema: { y: "float" } });
+  if (!parsed.ok) throw new Error("bad definition");
+  const defined = await defineLoop(getDb(), accountId, null, parsed.definition);
+  if (!defined.ok) throw new Error("not defined");
+  return defined.loop.id;
+}
+
+describe("the loop store", () => {
+  it("sees another process's training: the cached model is replaced when the version moves", async () => {
+    const account = await makeAccount();
+    const loopId = await regressionLoop(account.id);
+    const at = new Date().toISOString();
+    await trainLoop(getDb(), account.id, loopId, (spec, model) => trainRows(spec, model, [{ x: 1, y: 3 }], at));
+    const first = await loadLoop(getDb(), account.id, loopId);
+    if (!first.ok) throw new Error("not loaded");
+    expect(first.loop.nSeen).toBe(1);
+
+    // Another process learns 5 more examples and writes the row; this process's cache is stale.
+    const elsewhere = structuredClone(first.loop.model);
+    trainRows(first.loop.spec, elsewhere, [2, 3, 4, 5, 6].map((x) => ({ x, y: 2 * x + 1 })), at);
+    await getDb()
+      .update(loops)
+      .set({ learnerState: JSON.stringify(elsewhere.learner), monitorState: JSON.stringify(elsewhere.monitor), nSeen: 6, version: first.loop.version + 1 })
+      .where(eq(loops.id, loopId));
+
+    const second = await loadLoop(getDb(), account.id, loopId);
+    if (!second.ok) throw new Error("not loaded");
+    expect(second.loop.nSeen).toBe(6);
+    expect(JSON.stringify(second.loop.model.learner)).toBe(JSON.stringify(elsewhere.learner));
+
+    // Training here continues from the other process's state, not from the stale cache.
+    const trained = await trainLoop(getDb(), account.id, loopId, (spec, model) => trainRows(spec, model, [{ x: 7, y: 15 }], at));
+    expect(trained).toMatchObject({ ok: true, nSeen: 7 });
+  });
+
+  it("applies nothing from a failed batch and never exposes a half-applied model", async () => {
+    const account = await makeAccount();
+    const loopId = await regressionLoop(account.id);
+    const before = await loadLoop(getDb(), account.id, loopId);
+    if (!before.ok) throw new Error("not loaded");
+    const snapshot = JSON.stringify(before.loop.model);
+    await expect(
+      trainLoop(getDb(), account.id, loopId, (spec, model) => {
+        trainRows(spec, model, [{ x: 1, y: 2 }], "now");
+        throw new Error("crash in the middle of a batch");
+      }),
+    ).rejects.toThrow(/crash/);
+    const after = await loadLoop(getDb(), account.id, loopId);
+    if (!after.ok) throw new Error("not loaded");
+    expect(JSON.stringify(after.loop.model)).toBe(snapshot);
+    expect(after.loop.nSeen).toBe(0);
+    expect(JSON.stringify(createLoopModel(before.loop.spec))).toBe(snapshot);
+  });
+});

@@ -104,6 +104,13 @@ describe.each(clients.map((c) => [c.name, c] as const))("loops API through the %
 
     expect((await define({ name: "only a name" })).status).toBe(400);
     expect((await client.request("POST", "/train/", { headers: { ...headers, "x-loop-id": "x" }, body: "{oops" })).status).toBe(400);
+    const loopHeaders = { ...headers, "x-loop-id": (await define()).body.loop_id };
+    for (const body of ["[]", "{}", '{"data":[]}', '{"data":null}']) {
+      const res = await client.request("POST", "/train/", { headers: loopHeaders, body });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ status: "failed", message: expect.any(String), errors: [] });
+    }
+    expect((await client.request("POST", "/predict/", { headers: loopHeaders, body: json({ ...predictBatch, top_k: 0 }) })).status).toBe(422);
     const noLoop = await client.request("POST", "/predict/", { headers, body: json(predictBatch) });
     expect(noLoop.status).toBe(401);
     expect(noLoop.body.message).toMatch(/x-loop-id/);

@@ -11,7 +11,19 @@ import { predictRows, trainRows } from "./engine";
 import { recordPredictionsLater } from "./prediction-log";
 import { defineLoop, loadLoop, modelDocument, trainLoop, type LoopSummary } from "./store";
 
-const dataBody = z.object({ data: z.unknown(), top_k: z.number().int().min(1).max(1000).optional() }).loose();
+// Parsed by hand so that a body of the wrong shape is a 400 with a plain message, as the document says.
+interface DataBody {
+  data?: unknown;
+  top_k?: unknown;
+}
+
+function dataOf(body: unknown, what: string): DataBody & { data: unknown } {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) failed(400, `The body must be a JSON object with a data field (${what}).`);
+  const { data } = body as DataBody;
+  if (data === undefined || data === null) failed(400, `Missing required field: data (${what}).`);
+  if (Array.isArray(data) && !data.length) failed(400, "data is an empty list; send at least one.");
+  return body as DataBody & { data: unknown };
+}
 
 function failed(status: number, message: string, errors: string[] = []): never {
   throw new ApiError(status, message, errors.map((e) => ({ path: [], message: e, type: "invalid" })));
@@ -41,6 +53,13 @@ function definitionResponse(request: ApiRequest, loop: LoopSummary) {
   };
 }
 
+function topKOf(value: unknown): number {
+  if (value === undefined || value === null) return 10;
+  const k = Number(value);
+  if (!Number.isInteger(k) || k < 1 || k > 1000) failed(422, "top_k must be an integer from 1 to 1000.");
+  return k;
+}
+
 const createDefinition = defineRoute(loopsApi, { method: "POST", path: "/definitions", body: z.unknown() }, async ({ request, auth, body }) => {
   const parsed = parseDefinition(body);
   if (!parsed.ok) failed(parsed.status, "The loop definition is invalid.", parsed.problems);
@@ -52,9 +71,8 @@ const createDefinition = defineRoute(loopsApi, { method: "POST", path: "/definit
   return { status: 200, body: definitionResponse(request, result.loop) };
 });
 
-const train = defineRoute(loopsApi, { method: "POST", path: "/train", body: dataBody }, async ({ auth, body }) => {
-  if (body.data === undefined || body.data === null) failed(400, "Missing required field: data (one example or a list of examples).");
-  if (Array.isArray(body.data) && !body.data.length) failed(400, "data is an empty list; send at least one example.");
+const train = defineRoute(loopsApi, { method: "POST", path: "/train", body: z.unknown() }, async ({ auth, body: raw }) => {
+  const body = dataOf(raw, "one example or a list of examples");
   const at = new Date().toISOString();
   const result = await trainLoop(getDb(), auth.accountId, requireLoopId(auth), (spec, model) => trainRows(spec, model, body.data, at));
   if (!result.ok) loopFailure(result.reason);
@@ -74,11 +92,9 @@ const train = defineRoute(loopsApi, { method: "POST", path: "/train", body: data
   };
 });
 
-const predict = defineRoute(loopsApi, { method: "POST", path: "/predict", body: dataBody }, async ({ request, auth, body }) => {
-  if (body.data === undefined || body.data === null) failed(400, "Missing required field: data (one input or a list of inputs).");
-  if (Array.isArray(body.data) && !body.data.length) failed(400, "data is an empty list; send at least one input.");
-  const queryTopK = Number(request.query.get("top_k") ?? NaN);
-  const topK = body.top_k ?? (Number.isInteger(queryTopK) && queryTopK > 0 ? queryTopK : 10);
+const predict = defineRoute(loopsApi, { method: "POST", path: "/predict", body: z.unknown() }, async ({ request, auth, body: raw }) => {
+  const body = dataOf(raw, "one input or a list of inputs");
+  const topK = topKOf(body.top_k ?? request.query.get("top_k"));
   const loaded = await loadLoop(getDb(), auth.accountId, requireLoopId(auth));
   if (!loaded.ok) loopFailure(loaded.reason);
   const { spec, model, version, nSeen } = loaded.loop;

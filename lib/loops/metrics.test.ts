@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { mulberry32 as rng } from "./test-datasets";
 import {
   createLastClass,
   createMajorityClass,
@@ -22,18 +23,6 @@ import {
   updateClassificationMetrics,
   updateRegressionMetrics,
 } from "./metrics";
-
-/** Small seeded PRNG for test streams (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const roundTrip = <T>(state: T): T => JSON.parse(JSON.stringify(state)) as T;
 

@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { mulberry32 as rng } from "./test-datasets";
 import { classificationMetrics } from "./metrics";
 import { createMonitor, monitorSummary, observe, type LoopMonitorState } from "./monitor";
-
-/** Small seeded PRNG for test streams (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const roundTrip = <T>(state: T): T => JSON.parse(JSON.stringify(state)) as T;
 

@@ -29,6 +29,7 @@ const SETTING_RULES: Record<keyof LearnerSettings, (v: unknown) => boolean> = {
   category_cap: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 100_000,
   hash_bits: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 20,
   clip: (v) => v === null || (typeof v === "number" && v > 0),
+  reset_on_drift: (v) => typeof v === "boolean",
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

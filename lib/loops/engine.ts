@@ -1,4 +1,4 @@
-import { createLearnerState, learnOne, predictOne, type LearnerState } from "./learner";
+import { createLearnerState, learnOne, predictOne, resetOptimizer, type LearnerState } from "./learner";
 import { createMonitor, observe, type LoopMonitorState } from "./monitor";
 import type { LoopSpec, Prediction } from "./types";
 import { validateExample } from "./validate-example";
@@ -56,6 +56,7 @@ export function trainRows(spec: LoopSpec, model: LoopModel, data: unknown, at: s
       predictedNumber: regression ? Number(prediction.value) : undefined,
       at,
     });
+    if (signal.drift && spec.settings.reset_on_drift) resetOptimizer(model.learner);
     outcome.drift ||= signal.drift;
     outcome.trained++;
   });

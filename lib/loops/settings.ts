@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: LearnerSettings = Object.freeze({
   category_cap: 1000,
   hash_bits: 10,
   clip: null,
+  reset_on_drift: false,
 });
 
 /**

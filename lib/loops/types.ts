@@ -22,6 +22,8 @@ export interface LearnerSettings {
   hash_bits: number;
   /** Clip standardised numbers to ±clip; null = off (default). */
   clip: number | null;
+  /** Reset the AdaGrad accumulators when ADWIN detects drift, so the step size grows again (default false). */
+  reset_on_drift: boolean;
 }
 
 export interface LoopSpec {

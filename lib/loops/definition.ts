@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS, resolveSettings, settingsProblems } from "./settings";
 import { FIELD_TYPES, type FieldType, type LearnerSettings, type LoopSpec, type TaskType } from "./types";
 
 /** A validated POST /definitions/ body. */
@@ -17,19 +18,6 @@ export type DefinitionResult =
 const OUTPUT_TYPES: Record<TaskType, FieldType[]> = {
   classification: ["string", "integer", "boolean"],
   regression: ["integer", "float"],
-};
-
-const SETTING_RULES: Record<keyof LearnerSettings, (v: unknown) => boolean> = {
-  optimizer: (v) => v === "adagrad" || v === "sgd",
-  learning_rate: (v) => typeof v === "number" && v > 0 && v < 100,
-  intercept_learning_rate: (v) => typeof v === "number" && v >= 0 && v < 100,
-  l2: (v) => typeof v === "number" && v >= 0,
-  target_standardization: (v) => typeof v === "boolean",
-  squared_loss_gradient: (v) => v === "residual" || v === "twice_residual",
-  category_cap: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 100_000,
-  hash_bits: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 20,
-  clip: (v) => v === null || (typeof v === "number" && v > 0),
-  reset_on_drift: (v) => typeof v === "boolean",
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -79,12 +67,10 @@ export function parseDefinition(body: unknown): DefinitionResult {
   if (body.settings !== undefined) {
     if (!isObject(body.settings)) problems.push("settings: must be an object");
     else {
-      for (const [key, value] of Object.entries(body.settings)) {
-        const rule = SETTING_RULES[key as keyof LearnerSettings];
-        if (!rule) problems.push(`settings.${key}: unknown setting; known: ${Object.keys(SETTING_RULES).join(", ")}`);
-        else if (!rule(value)) problems.push(`settings.${key}: invalid value ${JSON.stringify(value)}`);
-        else (settings as Record<string, unknown>)[key] = value;
-      }
+      const unknown = Object.keys(body.settings).filter((key) => !(key in DEFAULT_SETTINGS));
+      for (const key of unknown) problems.push(`settings.${key}: unknown setting; known: ${Object.keys(DEFAULT_SETTINGS).join(", ")}`);
+      Object.assign(settings, body.settings);
+      if (!unknown.length) problems.push(...settingsProblems(resolveSettings(settings)).map((p) => `settings.${p}`));
     }
   }
 

@@ -13,6 +13,7 @@ describe("learner settings", () => {
       category_cap: 1000,
       hash_bits: 10,
       clip: null,
+      reset_on_drift: false,
     });
     expect(resolveSettings({})).toEqual(DEFAULT_SETTINGS);
     expect(settingsProblems(DEFAULT_SETTINGS)).toEqual([]);

@@ -61,5 +61,6 @@ export function settingsProblems(settings: LearnerSettings): string[] {
   if (settings.clip !== null && (typeof settings.clip !== "number" || !Number.isFinite(settings.clip) || settings.clip <= 0)) {
     problems.push("clip must be null or a positive number");
   }
+  if (typeof settings.reset_on_drift !== "boolean") problems.push("reset_on_drift must be a boolean");
   return problems;
 }

@@ -1,0 +1,194 @@
+/**
+ * HTTP part of `npm run bench:loops`: the production server (`node dist/server.js`, embedded Postgres in
+ * .data/bench-loops) on a free loopback port; an account, a loops key (admin CLI) and three loops
+ * (POST /definitions/); then /predict/ under wrk (or autocannon), /train/ in batches of 1,000 and
+ * /train/ single examples from 20 clients into one loop, with n_seen checked at the end.
+ */
+import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import path from "node:path";
+
+export const children = new Set<ChildProcess>();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const DATA_DIR = ".data/bench-loops";
+
+export interface Load { rps: number; p50Ms: number; p99Ms: number; requests: number; errors: number }
+export interface Server { port: number; child: ChildProcess; log: string[] }
+export interface Client { port: number; headers: Record<string, string> }
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Stops a child we started (SIGTERM, then SIGKILL after 15 s) and forgets it. */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    const force = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    await exited;
+    clearTimeout(force);
+  }
+  children.delete(child);
+}
+
+const serverEnv = (port: number) => ({ ...process.env, NODE_ENV: "production" as const, PORT: String(port), HOST: "127.0.0.1", CRUCIBLE_DATA_DIR: DATA_DIR });
+
+export async function startServer(): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["dist/server.js"], { env: serverEnv(port), stdio: ["ignore", "pipe", "pipe"] });
+  children.add(child);
+  const server: Server = { port, child, log: [] };
+  const keep = (chunk: Buffer) => {
+    server.log.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+    server.log.splice(0, server.log.length - 20);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited before it was ready:\n${server.log.join("\n")}`);
+    if (Date.now() > deadline) throw new Error(`server was not ready within 90 s:\n${server.log.join("\n")}`);
+    const status = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.status, () => 0);
+    if (status === 200) return server;
+    await sleep(100);
+  }
+}
+
+function admin(port: number, args: string[]): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, ["dist/lib/admin/cli.js", ...args, "--json"], { env: serverEnv(port), timeout: 60_000 }, (error, stdout, stderr) => {
+      children.delete(child);
+      if (error) reject(new Error(`admin ${args[0]} failed: ${stderr || error.message}`));
+      else resolve(JSON.parse(stdout) as Record<string, unknown>);
+    });
+    children.add(child);
+  });
+}
+
+/** A fresh account (unique per run: the data folder persists) and a loops key, through the admin CLI. */
+export async function createClient(port: number): Promise<Client> {
+  const username = `bench-${Date.now().toString(36)}`;
+  const email = `${username}@bench.invalid`;
+  await admin(port, ["create-user", "--email", email, "--password", `pw-${username}-long-enough`, "--username", username]);
+  const key = await admin(port, ["create-key", "--email", email, "--scope", "loops", "--name", "bench"]);
+  return { port, headers: { "content-type": "application/json", "x-api-key": String(key.secret), "x-username": username } };
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+/** One POST over a keep-alive node:http agent; resolves with the status and parsed JSON body. */
+export function post(client: Client, urlPath: string, body: unknown, loopId?: string): Promise<{ status: number; json: Record<string, unknown> }> {
+  const text = JSON.stringify(body);
+  const headers = { ...client.headers, ...(loopId ? { "x-loop-id": loopId } : {}), "content-length": String(Buffer.byteLength(text)) };
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port: client.port, path: urlPath, method: "POST", headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as Record<string, unknown> }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(text);
+  });
+}
+
+export async function defineLoop(client: Client, name: string, task: string, inputSchema: object, outputSchema: object): Promise<string> {
+  const r = await post(client, "/definitions/", { name, task_type: task, input_schema: inputSchema, output_schema: outputSchema });
+  if (r.status !== 200) throw new Error(`POST /definitions/ answered ${r.status}: ${JSON.stringify(r.json).slice(0, 300)}`);
+  return String(r.json.loop_id);
+}
+
+export async function nSeen(client: Client, loopId: string, input: Record<string, unknown>): Promise<number> {
+  const r = await post(client, "/predict/", { data: input }, loopId);
+  if (r.status !== 200) throw new Error(`POST /predict/ answered ${r.status}: ${JSON.stringify(r.json).slice(0, 300)}`);
+  return Number((r.json.predictions as { n_seen: number }[])[0]!.n_seen);
+}
+
+// ---- load
+export const hasWrk = () => !spawnSync("wrk", ["-v"]).error;
+
+function wrkScript(dir: string, headers: Record<string, string>, body: string): string {
+  const file = path.join(dir, `post-${Math.random().toString(36).slice(2)}.lua`);
+  const lua = [
+    `wrk.method = "POST"`,
+    ...Object.entries(headers).map(([k, v]) => `wrk.headers["${k}"] = "${v}"`),
+    `wrk.body = [==[${body}]==]`,
+    `done = function(summary, latency, requests)`,
+    `  local e = summary.errors`,
+    `  io.write(string.format("BENCH_JSON {\\"requests\\":%d,\\"duration_us\\":%d,\\"p50_us\\":%.1f,\\"p99_us\\":%.1f,\\"errors\\":%d}\\n",`,
+    `    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), e.connect + e.read + e.write + e.status + e.timeout))`,
+    `end`,
+  ];
+  writeFileSync(file, lua.join("\n"));
+  return file;
+}
+
+function runWrk(script: string, url: string, connections: number, seconds: number): Promise<Load> {
+  return new Promise((resolve, reject) => {
+    const wrk = spawn("wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", "-s", script, url], { stdio: ["ignore", "pipe", "pipe"] });
+    children.add(wrk);
+    let out = "";
+    wrk.stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
+    wrk.stderr.on("data", (c: Buffer) => (out += c.toString("utf8")));
+    wrk.on("error", reject);
+    wrk.on("close", (code) => {
+      children.delete(wrk);
+      const line = out.split("\n").find((l) => l.startsWith("BENCH_JSON "));
+      if (code !== 0 || !line) return reject(new Error(`wrk failed (exit ${code}):\n${out}`));
+      const r = JSON.parse(line.slice("BENCH_JSON ".length)) as { requests: number; duration_us: number; p50_us: number; p99_us: number; errors: number };
+      resolve({ rps: r.requests / (r.duration_us / 1e6), p50Ms: r.p50_us / 1000, p99Ms: r.p99_us / 1000, requests: r.requests, errors: r.errors });
+    });
+  });
+}
+
+async function runAutocannon(url: string, headers: Record<string, string>, body: string, connections: number, seconds: number): Promise<Load> {
+  const { default: autocannon } = await import("autocannon");
+  const r = await autocannon({ url, connections, duration: seconds, method: "POST", headers, body });
+  return { rps: r.requests.total / r.duration, p50Ms: r.latency.p50, p99Ms: r.latency.p99, requests: r.requests.total, errors: r.errors + r.timeouts + r.non2xx };
+}
+
+/** Constant POST load (same body every request) from wrk -t1 when present, else autocannon. */
+export function constantLoad(tool: "wrk" | "autocannon", dir: string, client: Client, urlPath: string, loopId: string, body: unknown, connections: number, seconds: number): Promise<Load> {
+  const headers = { ...client.headers, "x-loop-id": loopId };
+  const text = JSON.stringify(body);
+  const url = `http://127.0.0.1:${client.port}${urlPath}`;
+  return tool === "wrk" ? runWrk(wrkScript(dir, headers, text), url, connections, seconds) : runAutocannon(url, headers, text, connections, seconds);
+}
+
+/**
+ * `clients` closed-loop clients POSTing for `seconds`; every answer is awaited, so the server has
+ * handled exactly `ok + failed` requests when this resolves (what makes the n_seen check exact).
+ */
+export async function closedLoop(client: Client, urlPath: string, loopId: string, clients: number, seconds: number, body: (i: number) => unknown) {
+  const latencies: number[] = [];
+  let ok = 0, failed = 0, i = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const t = performance.now();
+      const r = await post(client, urlPath, body(i++), loopId);
+      latencies.push(performance.now() - t);
+      if (r.status === 200) ok++;
+      else failed++;
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] ?? 0;
+  return { ok, failed, elapsed, rps: (ok + failed) / elapsed, p50Ms: at(0.5), p99Ms: at(0.99) };
+}
+
+export function closeAgent(): void {
+  agent.destroy();
+}

@@ -1,0 +1,202 @@
+/**
+ * Loops benchmark: prequential accuracy against scikit-learn (bench/loops_peer.py, run in the same
+ * command), in-process µs per example, and the loop API over HTTP beside the HTTP floor.
+ *
+ *   npm run bench:loops                          (builds first)
+ *   node dist/bench/loops.js [--quick] [--duration S] [--json FILE]
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { accuracyStreams, mixedStream, PERMUTATIONS_FILE, TESTDATA, writePermutations, type Stream } from "./loops-data";
+import { children, closeAgent, closedLoop, constantLoad, createClient, defineLoop, hasWrk, nSeen, post, startServer, stopChild, type Client, type Load } from "./loops-http";
+import { accuracyOf, learnerSpeed, specOf, type AccuracyRow, type Score, type Timing } from "./loops-learner";
+
+type PeerScore = Score & { runs: Score[] };
+interface PeerTiming { p50_us: number; p99_us: number; mean_us: number; n: number }
+interface PeerReport { sklearn: string; python: string; accuracy: Record<string, { default: PeerScore; constant: PeerScore }>; speed: Record<string, PeerTiming> }
+
+function options(argv: string[]) {
+  const value = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+  const quick = argv.includes("--quick");
+  const duration = quick ? 1 : Math.max(1, Math.round(Number(value("--duration") ?? 8)));
+  if (!Number.isFinite(duration)) throw new Error("--duration takes a number of seconds");
+  return { quick, duration, json: value("--json"), limit: quick ? 200 : undefined, permutations: quick ? 1 : 3, mixedRows: quick ? 300 : 3000 };
+}
+type Options = ReturnType<typeof options>;
+
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function runPeer(opts: Options, mixedFile: string): Promise<PeerReport> {
+  const args = ["bench/loops_peer.py", "--perms", PERMUTATIONS_FILE, "--data", TESTDATA, "--permutations", String(opts.permutations), "--mixed", mixedFile];
+  if (opts.limit) args.push("--limit", String(opts.limit));
+  return new Promise((resolve, reject) => {
+    const child = execFile("/usr/bin/python3", args, { maxBuffer: 64 * 1024 * 1024, timeout: 600_000 }, (error, stdout, stderr) => {
+      children.delete(child);
+      if (error) reject(new Error(`peer failed (is python3-sklearn installed? apt-get install -y python3-sklearn): ${stderr || error.message}`));
+      else resolve(JSON.parse(stdout) as PeerReport);
+    });
+    children.add(child);
+  });
+}
+
+// ---- A. accuracy
+interface AccuracyLine extends AccuracyRow { peer: Score; peerConfig: string; ratio: number; target: string; met: boolean }
+
+function accuracyTable(rows: AccuracyRow[], peer: PeerReport): AccuracyLine[] {
+  return rows.map((row) => {
+    const both = peer.accuracy[row.dataset]!;
+    const classification = row.task === "classification";
+    const better = classification ? (both.constant.accuracy! > both.default.accuracy! ? "constant" : "default") : both.constant.mae! < both.default.mae! ? "constant" : "default";
+    const p = both[better];
+    const ratio = classification ? row.crucible.accuracy! / p.accuracy! : row.crucible.mae! / p.mae!;
+    let met = classification ? row.crucible.accuracy! >= p.accuracy! : row.crucible.mae! <= 1.02 * p.mae!;
+    let target = classification ? "≥ peer" : "≤ 1.02 × peer";
+    if (row.dataset === "chick-weights") {
+      met &&= row.crucible.mae! <= 23.11;
+      target += ", ≤ 23.11";
+    }
+    return { ...row, peer: { accuracy: p.accuracy, mae: p.mae, r2: p.r2 }, peerConfig: better === "constant" ? "constant lr" : "defaults", ratio, target, met };
+  });
+}
+
+const scoreText = (s: Score) => (s.accuracy !== undefined ? s.accuracy.toFixed(3) : `${s.mae!.toFixed(2)} (${s.r2!.toFixed(3)})`);
+
+function printAccuracy(lines: AccuracyLine[]): void {
+  console.log(`\n${"dataset".padEnd(15)}${"metric".padEnd(10)}${"Crucible".padStart(16)}${"peer".padStart(16)}${"baseline".padStart(16)}${"ratio".padStart(8)}  target`);
+  for (const l of lines) {
+    const metric = l.task === "classification" ? "accuracy" : "MAE (R²)";
+    console.log(`${l.dataset.padEnd(15)}${metric.padEnd(10)}${scoreText(l.crucible).padStart(16)}${scoreText(l.peer).padStart(16)}${scoreText(l.baseline).padStart(16)}${l.ratio.toFixed(3).padStart(8)}  ${l.target}: ${l.met ? "MET" : "MISSED"} (peer ${l.peerConfig}, ${l.runs} run${l.runs > 1 ? "s" : ""} × ${l.n})`);
+  }
+}
+
+// ---- B. in-process speed
+function learnerSpeeds(opts: Options, streams: Stream[], mixed: ReturnType<typeof mixedStream>, peer: PeerReport) {
+  const cancer = streams.find((s) => s.name === "breast_cancer")!;
+  const cancerRows = cancer.rows.slice(0, opts.limit);
+  const out: { stream: string; crucible: Timing; peerUs: number; speedup: number }[] = [];
+  const cases: [string, Timing, PeerTiming][] = [
+    ["breast_cancer (30 numbers)", learnerSpeed(specOf(cancer), cancerRows, opts.quick ? 3 : 20, 3), peer.speed.breast_cancer!],
+    ["mixed (10 numbers, 5 strings × 1,000)", learnerSpeed(specOf({ task: "classification", inputSchema: mixed.inputSchema, output: { name: "label", type: "boolean" } }), mixed.rows, opts.quick ? 2 : 5, 1), peer.speed.mixed!],
+  ];
+  for (const [stream, crucible, p] of cases) out.push({ stream, crucible, peerUs: p.p50_us, speedup: p.p50_us / crucible.p50Us });
+  console.log(`\n${"stream".padEnd(40)}${"p50 µs".padStart(9)}${"p99 µs".padStart(9)}${"mean µs".padStart(9)}${"peer p50 µs".padStart(13)}${"peer/ours".padStart(11)}`);
+  for (const r of out) {
+    console.log(`${r.stream.padEnd(40)}${fmt(r.crucible.p50Us, 2).padStart(9)}${fmt(r.crucible.p99Us, 2).padStart(9)}${fmt(r.crucible.meanUs, 2).padStart(9)}${fmt(r.peerUs, 1).padStart(13)}${`${fmt(r.speedup)}×`.padStart(11)}`);
+  }
+  return out;
+}
+
+// ---- C. HTTP
+async function httpBench(opts: Options, dir: string, cancer: Stream) {
+  const tool = hasWrk() ? "wrk" : "autocannon";
+  const server = await startServer();
+  try {
+    const client: Client = await createClient(server.port);
+    const schema = cancer.inputSchema;
+    const output = { label: "boolean" };
+    const [predictLoop, batchLoop, singleLoop] = await Promise.all(["predict", "batches", "singles"].map((n) => defineLoop(client, `bench ${n}`, "classification", schema, output)));
+    const warm = await post(client, "/train/", { data: cancer.rows }, predictLoop!);
+    if (warm.status !== 200) throw new Error(`warm-up /train/ answered ${warm.status}`);
+    const input = Object.fromEntries(Object.entries(cancer.rows[0]!).filter(([k]) => k !== "label"));
+
+    const predict: Record<string, Load> = {};
+    await constantLoad(tool, dir, client, "/predict/", predictLoop!, { data: input }, 32, opts.quick ? 1 : 2); // warm-up
+    for (const c of [1, 32]) predict[`c${c}`] = await constantLoad(tool, dir, client, "/predict/", predictLoop!, { data: input }, c, opts.duration);
+
+    const batch = Array.from({ length: 1000 }, (_, i) => cancer.rows[i % cancer.rows.length]!);
+    const batches = await closedLoop(client, "/train/", batchLoop!, 1, opts.duration, () => ({ data: batch }));
+    const batchSeen = await nSeen(client, batchLoop!, input);
+
+    const singles = await closedLoop(client, "/train/", singleLoop!, 20, opts.duration, (i) => ({ data: cancer.rows[i % cancer.rows.length] }));
+    const singleSeen = await nSeen(client, singleLoop!, input);
+    return {
+      tool,
+      predict,
+      batches: { ...batches, examplesPerSecond: (batches.ok * 1000) / batches.elapsed, nSeen: batchSeen, exact: batchSeen === batches.ok * 1000 },
+      singles: { ...singles, nSeen: singleSeen, exact: singleSeen === singles.ok },
+    };
+  } finally {
+    await stopChild(server.child);
+  }
+}
+
+interface FloorReport { samples: { server: string; connections: number; rps: number }[] }
+
+function runFloor(opts: Options, file: string): Promise<FloorReport> {
+  const args = ["dist/bench/http-floor.js", "--json", file, ...(opts.quick ? ["--quick"] : ["--duration", String(opts.duration)])];
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, args, { timeout: 600_000 }, (error, _stdout, stderr) => {
+      children.delete(child);
+      if (error) reject(new Error(`http-floor failed: ${stderr || error.message}`));
+      else resolve(JSON.parse(readFileSync(file, "utf8")) as FloorReport);
+    });
+    children.add(child);
+  });
+}
+
+function printHttp(h: Awaited<ReturnType<typeof httpBench>>, floor: FloorReport) {
+  const floorRps = (server: string, c: number) => floor.samples.find((s) => s.server === server && s.connections === c)!.rps;
+  const floors = ["next start", "fast path", "bare node:http"];
+  const ratios = (rps: number, c: number) => floors.map((f) => `${(rps / floorRps(f, c)).toFixed(2)}×`.padStart(16)).join("");
+  console.log(`\n${"request".padEnd(34)}${"req/s".padStart(9)}${"p50 ms".padStart(8)}${"p99 ms".padStart(8)}${"errors".padStart(7)}  ${floors.map((f) => f.padStart(16)).join("")}  (÷ floor at c1 / c50)`);
+  const line = (name: string, rps: number, p50: number, p99: number, errors: number, c: 1 | 50) =>
+    console.log(`${name.padEnd(34)}${fmt(rps).padStart(9)}${fmt(p50, 2).padStart(8)}${fmt(p99, 2).padStart(8)}${String(errors).padStart(7)}  ${ratios(rps, c)}`);
+  line("/predict/ c1", h.predict.c1!.rps, h.predict.c1!.p50Ms, h.predict.c1!.p99Ms, h.predict.c1!.errors, 1);
+  line("/predict/ c32", h.predict.c32!.rps, h.predict.c32!.p50Ms, h.predict.c32!.p99Ms, h.predict.c32!.errors, 50);
+  line("/train/ 1 example, 20 clients", h.singles.rps, h.singles.p50Ms, h.singles.p99Ms, h.singles.failed, 50);
+  line("/train/ 1,000 per batch, 1 client", h.batches.rps, h.batches.p50Ms, h.batches.p99Ms, h.batches.failed, 1);
+  console.log(`/train/ batches: ${fmt(h.batches.examplesPerSecond)} examples/s learned and persisted (n_seen ${fmt(h.batches.nSeen)}, ${h.batches.exact ? "exact" : "NOT exact"})`);
+  console.log(`/train/ singles: ${h.singles.ok} answered 200, n_seen ${h.singles.nSeen}: ${h.singles.exact ? "exact" : "NOT exact"}`);
+  return { floorRps: Object.fromEntries(floors.map((f) => [f, { c1: floorRps(f, 1), c50: floorRps(f, 50) }])) };
+}
+
+async function main(): Promise<void> {
+  const opts = options(process.argv.slice(2));
+  const cpu = os.cpus();
+  const started = Date.now();
+  console.log(`Loops benchmark${opts.quick ? " (--quick: first 200 examples, 1 permutation, 1-second HTTP runs)" : ""}`);
+  console.log(`machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? "cpu"}, Node ${process.version}, ${os.platform()} ${os.release()}`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), "bench-loops-"));
+  try {
+    const streams = accuracyStreams();
+    const permutations = writePermutations(streams);
+    const mixed = mixedStream(opts.mixedRows);
+    const mixedFile = path.join(dir, "mixed.json");
+    writeFileSync(mixedFile, JSON.stringify({ numbers: mixed.numbers, strings: mixed.strings, cardinality: mixed.cardinality, output: mixed.output, rows: mixed.rows }));
+
+    process.stdout.write("peer (scikit-learn)… ");
+    const peer = await runPeer(opts, mixedFile);
+    console.log(`scikit-learn ${peer.sklearn}, Python ${peer.python}`);
+    const accuracy = accuracyTable(streams.map((s) => accuracyOf(s, (permutations[s.name] ?? []).slice(0, opts.permutations), opts.limit)), peer);
+    printAccuracy(accuracy);
+    const speed = learnerSpeeds(opts, streams, mixed, peer);
+
+    process.stdout.write("\nHTTP: starting dist/server.js… ");
+    const http = await httpBench(opts, dir, streams.find((s) => s.name === "breast_cancer")!);
+    console.log(`done (${http.tool}); HTTP floor (dist/bench/http-floor.js)…`);
+    const floor = await runFloor(opts, path.join(dir, "floor.json"));
+    const { floorRps } = printHttp(http, floor);
+
+    console.log(`\naccuracy targets: ${accuracy.every((a) => a.met) ? "all MET" : `MISSED on ${accuracy.filter((a) => !a.met).map((a) => a.dataset).join(", ")}`}; n_seen checks: ${http.batches.exact && http.singles.exact ? "exact" : "NOT exact"}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    if (opts.json) {
+      const report = { date: new Date().toISOString(), node: process.version, cpus: cpu.length, cpuModel: cpu[0]?.model.trim(), options: opts, peer: { sklearn: peer.sklearn, python: peer.python, speed: peer.speed }, accuracy, speed, http, floorRps };
+      writeFileSync(opts.json, `${JSON.stringify(report, null, 2)}\n`);
+      console.log(`wrote ${opts.json}`);
+    }
+    if (!http.batches.exact || !http.singles.exact) process.exitCode = 1;
+  } finally {
+    closeAgent();
+    await Promise.all([...children].map(stopChild));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => void Promise.all([...children].map(stopChild)).finally(() => process.exit(130)));
+}
+main().catch((error: unknown) => {
+  console.error(`\nbench:loops failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

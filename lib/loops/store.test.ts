@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, getSql } from "@/db/client";
 import { loops } from "@/db/schema";
 import { makeAccount } from "@/lib/auth/testing";
 import { parseDefinition } from "./definition";
 import { trainRows, createLoopModel } from "./engine";
-import { defineLoop, loadLoop, trainLoop } from "./store";
+import { defineLoop, listenForLoopVersions, loadLoop, trainLoop } from "./store";
 
 async function regressionLoop(accountId: string) {
   const parsed = parseDefinition({ name: "store", task_type: "regression", input_schema: { x: "float" }, output_schema: { y: "float" } });
@@ -32,6 +32,10 @@ describe("the loop store", () => {
       .update(loops)
       .set({ learnerState: JSON.stringify(elsewhere.learner), monitorState: JSON.stringify(elsewhere.monitor), nSeen: 6, version: first.loop.version + 1 })
       .where(eq(loops.id, loopId));
+    // …and announces the new version, as trainLoop does at commit.
+    await listenForLoopVersions();
+    await getSql().notify("crucible_loop_versions", `${loopId}:${first.loop.version + 1}`);
+    await new Promise((r) => setTimeout(r, 100));
 
     const second = await loadLoop(getDb(), account.id, loopId);
     if (!second.ok) throw new Error("not loaded");

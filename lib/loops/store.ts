@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { getSql, type Database } from "@/db/client";
 import { loops, type LoopRow } from "@/db/schema";
 import { specOf, type LoopDefinition } from "./definition";
 import { createLoopModel, type LoopModel } from "./engine";
@@ -9,6 +9,7 @@ import type { LoopSpec } from "./types";
 
 /** A defined loop's spec and model at one version. Never mutated once cached. */
 interface LoadedLoop {
+  accountId: string;
   version: number;
   nSeen: number;
   spec: LoopSpec;
@@ -16,14 +17,41 @@ interface LoadedLoop {
 }
 
 // Predictions read this cache; a training batch works on a copy and replaces the entry after its
-// commit, so no reader ever sees a half-applied update. Versions detect other processes' writes.
-const holder = globalThis as typeof globalThis & { __crucibleLoopCache?: Map<string, LoadedLoop> };
-const cache = (holder.__crucibleLoopCache ??= new Map());
+// commit, so no reader ever sees a half-applied update. Another process's commit sends NOTIFY with
+// the new version, which evicts the entry here; as a safety net an entry is re-checked against the
+// row's version at most once per REVALIDATE_MS, so /predict/ costs no query on the hot path.
+interface CacheEntry {
+  loaded: LoadedLoop;
+  checkedAt: number;
+}
+const holder = globalThis as typeof globalThis & { __crucibleLoopCache?: { entries: Map<string, CacheEntry>; listening: Promise<unknown> | null } };
+const cache = (holder.__crucibleLoopCache ??= { entries: new Map(), listening: null });
 const CACHE_LIMIT = 500;
+const REVALIDATE_MS = 1000;
+const CHANNEL = "crucible_loop_versions";
 
 function remember(id: string, loaded: LoadedLoop): void {
-  if (cache.size >= CACHE_LIMIT && !cache.has(id)) cache.delete(cache.keys().next().value!);
-  cache.set(id, loaded);
+  if (cache.entries.size >= CACHE_LIMIT && !cache.entries.has(id)) cache.entries.delete(cache.entries.keys().next().value!);
+  cache.entries.set(id, { loaded, checkedAt: Date.now() });
+}
+
+/** Starts (once) and returns this process's LISTEN for other processes' loop versions. */
+export function listenForLoopVersions(): Promise<unknown> {
+  listenForVersions();
+  return cache.listening ?? Promise.resolve();
+}
+
+function listenForVersions(): void {
+  if (cache.listening) return;
+  cache.listening = getSql()
+    .listen(CHANNEL, (payload) => {
+      const [id, version] = payload.split(":");
+      const entry = cache.entries.get(id!);
+      if (entry && entry.loaded.version < Number(version)) cache.entries.delete(id!);
+    })
+    .catch(() => {
+      cache.listening = null;
+    });
 }
 
 export type LoopSummary = Omit<LoopRow, "learnerState" | "monitorState" | "metrics">;
@@ -116,14 +144,21 @@ export type LoadResult = { ok: true; loop: LoadedLoop & { id: string } } | { ok:
 /** The loop's model for reading, from the cache when it is current. */
 export async function loadLoop(db: Database, accountId: string, loopId: string): Promise<LoadResult> {
   if (!isUuid(loopId)) return { ok: false, reason: "not_found" };
+  listenForVersions();
+  const entry = cache.entries.get(loopId);
+  if (entry && entry.loaded.accountId === accountId && Date.now() - entry.checkedAt < REVALIDATE_MS) {
+    return { ok: true, loop: { id: loopId, ...entry.loaded } };
+  }
   const [head] = await db
     .select({ version: loops.version, taskType: loops.taskType })
     .from(loops)
     .where(and(eq(loops.id, loopId), eq(loops.accountId, accountId)));
   if (!head) return { ok: false, reason: "not_found" };
   if (!head.taskType) return { ok: false, reason: "not_defined" };
-  const cached = cache.get(loopId);
-  if (cached && cached.version === head.version) return { ok: true, loop: { id: loopId, ...cached } };
+  if (entry && entry.loaded.version === head.version) {
+    entry.checkedAt = Date.now();
+    return { ok: true, loop: { id: loopId, ...entry.loaded } };
+  }
   const [row] = await db.select().from(loops).where(eq(loops.id, loopId));
   const loaded = loadedFrom(row!);
   remember(loopId, loaded);
@@ -132,6 +167,7 @@ export async function loadLoop(db: Database, accountId: string, loopId: string):
 
 function loadedFrom(row: LoopRow): LoadedLoop {
   return {
+    accountId: row.accountId,
     version: row.version,
     nSeen: row.nSeen,
     spec: specOfRow(row)!,
@@ -161,7 +197,7 @@ export async function trainLoop<T extends { trained: number }>(
       .for("update");
     if (!head) return { ok: false as const, reason: "not_found" as const };
     if (!head.taskType) return { ok: false as const, reason: "not_defined" as const };
-    const cached = cache.get(loopId);
+    const cached = cache.entries.get(loopId)?.loaded;
     let current: LoadedLoop;
     if (cached && cached.version === head.version) {
       current = { ...cached, model: structuredClone(cached.model) };
@@ -184,6 +220,8 @@ export async function trainLoop<T extends { trained: number }>(
       .where(eq(loops.id, loopId))
       .returning({ nSeen: loops.nSeen, version: loops.version });
     published.loop = { ...current, nSeen: saved!.nSeen, version: saved!.version };
+    // Delivered at commit, to every other process holding this loop.
+    await tx.execute(sql`select pg_notify(${CHANNEL}, ${`${loopId}:${saved!.version}`})`);
     return { ok: true as const, result, nSeen: saved!.nSeen, version: saved!.version };
   });
   if (published.loop) remember(loopId, published.loop);

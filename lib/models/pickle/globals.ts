@@ -1,0 +1,138 @@
+/** What calling (REDUCE / NEWOBJ / INST / OBJ) or BUILDing a whitelisted global means, as data. */
+import { PickleError, malformed, refusedGlobal } from "./errors";
+import { buildArray, buildDType, emptyArray, fromBuffer, latin1Bytes, makeDType, scalar, type NumpyCtx } from "./numpy";
+import { globalKind } from "./whitelist";
+import {
+  type PyObject,
+  type PyValue,
+  isDType,
+  isDict,
+  isGlobalRef,
+  isList,
+  isNdArray,
+  isObject,
+  isTuple,
+  tuple,
+} from "./values";
+
+export function record(cls: string, args: PyValue[] = [], state?: PyValue): PyObject {
+  return { $kind: "object", $class: cls, args, state };
+}
+
+const refName = (v: PyValue | undefined): string =>
+  isGlobalRef(v) ? v.name : typeof v === "string" ? JSON.stringify(v.slice(0, 40)) : Array.isArray(v) ? "tuple" : typeof v;
+
+function classArg(fn: string, v: PyValue | undefined): string {
+  if (!isGlobalRef(v) || globalKind(v.name) !== "class") throw refusedGlobal(fn, `called with ${refName(v)}`);
+  return v.name;
+}
+
+function numberArg(v: PyValue | undefined, what: string): number {
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  throw malformed(`${what}: number expected`);
+}
+
+/** REDUCE(callable, args). `callable` must be a whitelisted global reference. */
+export function callGlobal(callable: PyValue, args: PyValue, ctx: NumpyCtx): PyValue {
+  if (!isGlobalRef(callable)) throw malformed(`REDUCE on a non-callable (${refName(callable)})`);
+  if (!isTuple(args)) throw malformed(`REDUCE ${callable.name}: arguments must be a tuple`);
+  const name = callable.name;
+  const kind = globalKind(name);
+  if (kind === "class") return record(name, args.slice());
+  if (kind !== "func") throw refusedGlobal(name, "not callable");
+  switch (name) {
+    case "numpy.core.multiarray._reconstruct": {
+      if (!isGlobalRef(args[0]) || args[0].name !== "numpy.ndarray") {
+        throw refusedGlobal(name, `called with ${refName(args[0])}; only numpy.ndarray is allowed`);
+      }
+      return emptyArray();
+    }
+    case "numpy.core.multiarray.scalar":
+      return scalar(args, ctx);
+    case "numpy.core.numeric._frombuffer":
+      return fromBuffer(args, ctx);
+    case "numpy.dtype":
+      return makeDType(args[0]);
+    case "_codecs.encode": {
+      const [s, enc] = args;
+      if (typeof s !== "string" || args.length > 2) throw malformed("_codecs.encode: string expected");
+      if (enc !== "latin1" && enc !== "latin-1") throw refusedGlobal(name, `encoding ${refName(enc)} (only latin1)`);
+      return latin1Bytes(s, ctx);
+    }
+    case "copyreg._reconstructor": {
+      const cls = classArg(name, args[0]);
+      if (!isGlobalRef(args[1]) || args[1].name !== "builtins.object") throw refusedGlobal(name, `base ${refName(args[1])}`);
+      if (args.length !== 3 || args[2] !== null) throw refusedGlobal(name, "non-None state");
+      return record(cls);
+    }
+    case "builtins.slice":
+      if (args.length < 1 || args.length > 3) throw malformed("slice: bad arguments");
+      return args.length === 1
+        ? { $kind: "slice", start: null, stop: args[0]!, step: null }
+        : { $kind: "slice", start: args[0]!, stop: args[1]!, step: args[2] ?? null };
+    case "builtins.set":
+    case "builtins.frozenset": {
+      const src = args[0];
+      if (args.length > 1 || (src !== undefined && !isList(src) && !isTuple(src))) throw malformed(`${name}: list expected`);
+      return { $kind: "set", frozen: name === "builtins.frozenset", items: src ? src.slice() : [] };
+    }
+    case "builtins.complex":
+      return { $kind: "complex", re: numberArg(args[0] ?? 0, "complex"), im: numberArg(args[1] ?? 0, "complex") };
+    case "builtins.bytes":
+      if (args.length !== 0) throw refusedGlobal(name, "only bytes() without arguments");
+      return new Uint8Array(0);
+    case "numpy.random._pickle.__randomstate_ctor":
+      return record("numpy.random.mtrand.RandomState", args.slice());
+    case "numpy.random._pickle.__bit_generator_ctor":
+      return record("numpy.random.BitGenerator", args.slice());
+    case "sklearn.metrics._dist_metrics.newObj":
+    case "sklearn.neighbors._kd_tree.newObj":
+      if (args.length !== 1) throw malformed(`${name}: one argument expected`);
+      return record(classArg(name, args[0]));
+    default:
+      if (name.includes(".__pyx_unpickle_")) {
+        // Cython: __pyx_unpickle_X(X, checksum, state) → an inert X record with that state.
+        const expected = name.replace(".__pyx_unpickle_", ".");
+        const cls = classArg(name, args[0]);
+        if (cls !== expected || args.length !== 3) throw refusedGlobal(name, `called with ${cls}`);
+        return record(cls, [args[1]!], args[2]!);
+      }
+  }
+  throw refusedGlobal(name, "no handler");
+}
+
+/** NEWOBJ(cls, args) / NEWOBJ_EX: only whitelisted classes with empty arguments. */
+export function newObject(cls: PyValue, args: PyValue, kwargs?: PyValue): PyValue {
+  if (!isGlobalRef(cls)) throw malformed(`NEWOBJ on a non-class (${refName(cls)})`);
+  if (globalKind(cls.name) !== "class") throw refusedGlobal(cls.name, "not a class");
+  if (!isTuple(args)) throw malformed("NEWOBJ: arguments must be a tuple");
+  if (args.length !== 0) throw refusedGlobal(cls.name, "NEWOBJ with arguments");
+  if (kwargs !== undefined && !(isDict(kwargs) && kwargs.size === 0)) throw refusedGlobal(cls.name, "NEWOBJ with keyword arguments");
+  return record(cls.name);
+}
+
+/** INST / OBJ: build an instance of a class from (possibly empty) args; only empty args are allowed. */
+export function instantiate(cls: PyValue, args: PyValue[]): PyValue {
+  if (!isGlobalRef(cls)) throw malformed(`OBJ on a non-class (${refName(cls)})`);
+  if (globalKind(cls.name) !== "class") throw refusedGlobal(cls.name, "not a class");
+  if (args.length !== 0) throw refusedGlobal(cls.name, "instantiated with arguments");
+  return record(cls.name);
+}
+
+/** BUILD(target, state). Arrays and dtypes are filled; records store their state. */
+export function buildValue(target: PyValue, state: PyValue, ctx: NumpyCtx): void {
+  if (isNdArray(target)) return buildArray(target, state, ctx);
+  if (isDType(target)) return buildDType(target, state);
+  if (isObject(target)) {
+    if (isDict(target.state) && isDict(state)) {
+      for (const [k, v] of state) target.state.set(k, v);
+    } else {
+      target.state = state;
+    }
+    return;
+  }
+  throw new PickleError("malformed", "BUILD on a value that is not an object");
+}
+
+export { tuple };

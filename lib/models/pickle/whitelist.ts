@@ -1,0 +1,121 @@
+/**
+ * The server-owned trust list. Every GLOBAL / STACK_GLOBAL / INST name is resolved here when it is
+ * read, before anything is built; unknown names are refused. Never take this list from an upload.
+ *
+ * Kinds (spec §7): "class" creates an inert record that BUILD fills; "func" is a small handler that
+ * validates its arguments and returns plain data (globals.ts); "token" may only appear as a value.
+ */
+import { refusedGlobal } from "./errors";
+
+export type GlobalKind = "class" | "func" | "token";
+
+const FUNCS = [
+  "numpy.core.multiarray._reconstruct",
+  "numpy.core.multiarray.scalar",
+  "numpy.core.numeric._frombuffer",
+  "numpy.dtype",
+  "numpy.random._pickle.__bit_generator_ctor",
+  "numpy.random._pickle.__randomstate_ctor",
+  "_codecs.encode",
+  "copyreg._reconstructor",
+  "builtins.slice",
+  "builtins.set",
+  "builtins.frozenset",
+  "builtins.complex",
+  "builtins.bytes",
+  "sklearn._loss._loss.__pyx_unpickle_CyHalfBinomialLoss",
+  "sklearn._loss._loss.__pyx_unpickle_CyHalfMultinomialLoss",
+  "sklearn._loss._loss.__pyx_unpickle_CyHalfSquaredError",
+  "sklearn.metrics._dist_metrics.newObj",
+  "sklearn.neighbors._kd_tree.newObj",
+];
+
+const TOKENS = ["numpy.ndarray", "numpy.float64", "builtins.object"];
+
+/** Classes: the estimators and helper objects of sklearn-whitelist.txt (sklearn 1.2.1 fixtures). */
+const CLASSES = [
+  "joblib.numpy_pickle.NumpyArrayWrapper",
+  "sklearn._loss._loss.CyHalfBinomialLoss",
+  "sklearn._loss._loss.CyHalfMultinomialLoss",
+  "sklearn._loss._loss.CyHalfSquaredError",
+  "sklearn._loss.link.IdentityLink",
+  "sklearn._loss.link.Interval",
+  "sklearn._loss.link.LogitLink",
+  "sklearn._loss.link.MultinomialLogit",
+  "sklearn._loss.loss.HalfBinomialLoss",
+  "sklearn._loss.loss.HalfMultinomialLoss",
+  "sklearn._loss.loss.HalfSquaredError",
+  "sklearn.cluster._kmeans.KMeans",
+  "sklearn.compose._column_transformer.ColumnTransformer",
+  "sklearn.dummy.DummyClassifier",
+  "sklearn.dummy.DummyRegressor",
+  "sklearn.ensemble._forest.ExtraTreesClassifier",
+  "sklearn.ensemble._forest.ExtraTreesRegressor",
+  "sklearn.ensemble._forest.RandomForestClassifier",
+  "sklearn.ensemble._forest.RandomForestRegressor",
+  "sklearn.ensemble._gb.GradientBoostingClassifier",
+  "sklearn.ensemble._gb.GradientBoostingRegressor",
+  "sklearn.ensemble._gb_losses.BinomialDeviance",
+  "sklearn.ensemble._gb_losses.LeastSquaresError",
+  "sklearn.ensemble._gb_losses.MultinomialDeviance",
+  "sklearn.ensemble._hist_gradient_boosting.binning._BinMapper",
+  "sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingClassifier",
+  "sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingRegressor",
+  "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
+  "sklearn.linear_model._base.LinearRegression",
+  "sklearn.linear_model._coordinate_descent.ElasticNet",
+  "sklearn.linear_model._coordinate_descent.Lasso",
+  "sklearn.linear_model._logistic.LogisticRegression",
+  "sklearn.linear_model._ridge.Ridge",
+  "sklearn.linear_model._sgd_fast.Hinge",
+  "sklearn.linear_model._sgd_fast.Log",
+  "sklearn.linear_model._stochastic_gradient.SGDClassifier",
+  "sklearn.linear_model._stochastic_gradient.SGDRegressor",
+  "sklearn.metrics._dist_metrics.EuclideanDistance",
+  "sklearn.naive_bayes.GaussianNB",
+  "sklearn.neighbors._classification.KNeighborsClassifier",
+  "sklearn.neighbors._kd_tree.KDTree",
+  "sklearn.neighbors._regression.KNeighborsRegressor",
+  "sklearn.pipeline.Pipeline",
+  "sklearn.preprocessing._data.StandardScaler",
+  "sklearn.preprocessing._encoders.OneHotEncoder",
+  "sklearn.svm._classes.LinearSVC",
+  "sklearn.tree._classes.DecisionTreeClassifier",
+  "sklearn.tree._classes.DecisionTreeRegressor",
+  "sklearn.tree._classes.ExtraTreeClassifier",
+  "sklearn.tree._classes.ExtraTreeRegressor",
+  "sklearn.tree._tree.Tree",
+];
+
+const KINDS = new Map<string, GlobalKind>();
+for (const n of FUNCS) KINDS.set(n, "func");
+for (const n of TOKENS) KINDS.set(n, "token");
+for (const n of CLASSES) KINDS.set(n, "class");
+
+/** Python 2 spellings (protocols 0–2) and numpy 2 module moves, mapped to one canonical name. */
+export function canonicalName(module: string, name: string): string {
+  let m = module;
+  if (m === "__builtin__") m = "builtins";
+  else if (m === "copy_reg") m = "copyreg";
+  else if (m === "numpy._core" || m.startsWith("numpy._core.")) m = "numpy.core" + m.slice("numpy._core".length);
+  return `${m}.${name}`;
+}
+
+export interface ResolvedGlobal {
+  name: string;
+  kind: GlobalKind;
+}
+
+/** Resolve a global or throw refused_global naming it as written. */
+export function resolveGlobal(module: string, name: string): ResolvedGlobal {
+  const written = `${module}.${name}`;
+  if (written.length > 300) throw refusedGlobal(written.slice(0, 300) + "…", "name too long");
+  const canon = canonicalName(module, name);
+  const kind = KINDS.get(canon);
+  if (!kind) throw refusedGlobal(written);
+  return { name: canon, kind };
+}
+
+export function globalKind(canonical: string): GlobalKind | undefined {
+  return KINDS.get(canonical);
+}

@@ -10,10 +10,10 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { BENCH_PATH, BENCH_REPLY, BENCH_REQUEST_BODY } from "@/lib/bench/empty-route";
+import { freePort, stopChild } from "./processes";
 
 const REPLY_TEXT = JSON.stringify(BENCH_REPLY);
 const CONNECTIONS = [50, 1] as const;
@@ -60,16 +60,6 @@ const SERVERS: ServerSpec[] = [
 interface Running { name: string; port: number; child: ChildProcess; log: string[] }
 const running = new Set<Running>();
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 async function call(port: number, method: "GET" | "POST", urlPath: string): Promise<{ status: number; text: string }> {
   const post = method === "POST";
   const response = await fetch(`http://127.0.0.1:${port}${urlPath}`, {
@@ -111,14 +101,7 @@ async function start(spec: ServerSpec): Promise<Running> {
 }
 
 async function stop(server: Running): Promise<void> {
-  const { child } = server;
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    const force = setTimeout(() => child.kill("SIGKILL"), 15_000);
-    await exited;
-    clearTimeout(force);
-  }
+  await stopChild(server.child);
   running.delete(server);
 }
 

@@ -7,38 +7,17 @@
 import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
+import { children, freePort, stopChild } from "./processes";
 
-export const children = new Set<ChildProcess>();
+export { children, stopChild };
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const DATA_DIR = ".data/bench-loops";
 
 export interface Load { rps: number; p50Ms: number; p99Ms: number; requests: number; errors: number }
 export interface Server { port: number; child: ChildProcess; log: string[] }
 export interface Client { port: number; headers: Record<string, string> }
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Stops a child we started (SIGTERM, then SIGKILL after 15 s) and forgets it. */
-export async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    const force = setTimeout(() => child.kill("SIGKILL"), 15_000);
-    await exited;
-    clearTimeout(force);
-  }
-  children.delete(child);
-}
 
 const serverEnv = (port: number) => ({ ...process.env, NODE_ENV: "production" as const, PORT: String(port), HOST: "127.0.0.1", CRUCIBLE_DATA_DIR: DATA_DIR });
 

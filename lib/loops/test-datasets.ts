@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { mulberry32 } from "@/lib/testing/seeded-random";
+
+export { mulberry32 };
 
 /**
  * Test-only loaders for the data sets in ./testdata (see its README) and a seeded shuffle, shared by
@@ -39,18 +42,6 @@ export function sklearnSet(name: "breast_cancer.csv" | "iris.csv" | "wine_data.c
     return { x: cells.slice(0, k), label: cells[k]! };
   });
   return { featureNames, classNames, rows };
-}
-
-/** mulberry32: a tiny seeded PRNG, so the shuffles are the same on every run. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Fisher–Yates with a seeded PRNG; returns a new array. */

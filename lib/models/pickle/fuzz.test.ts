@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readModelFile } from "./index";
+import { mulberry32 } from "@/lib/testing/seeded-random";
 
 /**
  * Mutation fuzzing of real fixtures: the reader must only ever return a value or a typed error
@@ -22,16 +23,6 @@ const FILES = [
 ];
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 10_000);
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(src: Uint8Array, rnd: () => number): Uint8Array {
   let b = Uint8Array.from(src);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { specOf } from "./definition";
 import { createLoopModel, predictRows, trainRows } from "./engine";
+import { learnOne } from "./learner";
 import { resolveSettings } from "./settings";
 import { mulberry32 } from "./test-datasets";
 
@@ -33,6 +34,19 @@ describe("the loop engine", () => {
     const predicted = predictRows(spec, model, [{ x: 3 }, { x: [] }], 10);
     expect(predicted.predictions.map((p) => p.index)).toEqual([0]);
     expect(predicted.errors).toEqual([expect.stringMatching(/^data\[1\]: x: /)]);
+  });
+
+  it("learns the same state whether or not the prequential prediction is explained", () => {
+    const spec = specOf(definition, resolveSettings());
+    const explained = createLoopModel(spec).learner;
+    const bare = createLoopModel(spec).learner;
+    for (const row of stream(300, 150)) {
+      const a = learnOne(spec, explained, row);
+      const b = learnOne(spec, bare, row, { explain: false });
+      expect(b.prediction.value).toBe(a.prediction.value);
+      expect(b.prediction.explanation).toBeUndefined();
+    }
+    expect(JSON.stringify(bare)).toBe(JSON.stringify(explained));
   });
 
   it("detects a flipped rule and, when asked, resets the optimizer so the model re-adapts", () => {

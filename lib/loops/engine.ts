@@ -46,7 +46,7 @@ export function trainRows(spec: LoopSpec, model: LoopModel, data: unknown, at: s
       outcome.errors.push(...problems.map((p) => `${label(i)}: ${p}`));
       return;
     }
-    const { prediction, y } = learnOne(spec, model.learner, row as Record<string, unknown>);
+    const { prediction, y } = learnOne(spec, model.learner, row as Record<string, unknown>, { explain: false });
     const regression = spec.task_type === "regression";
     const signal = observe(model.monitor, {
       y,

@@ -3,7 +3,7 @@ import { addWeightRow, type ClassLabel, type LearnerState } from "./learner-stat
 import { outputKind, sigmoid, softmax } from "./output-model";
 import { stepRow } from "./optimizer";
 import { getOwn, setOwn } from "./own-record";
-import { DEFAULT_TOP_K, evaluate } from "./prediction";
+import { DEFAULT_TOP_K, evaluate, type BarePrediction } from "./prediction";
 import type { FieldObservation, LoopSpec, Prediction } from "./types";
 import { addObservation, emptyStats, populationStd } from "./welford";
 
@@ -56,8 +56,13 @@ export interface LearnResult {
  * (scaler, target, category counts, new categories and classes), transform with the updated stats, then
  * one optimizer step on the margin of the freshly transformed features.
  */
-export function learnOne(spec: LoopSpec, state: LearnerState, row: Record<string, unknown>): LearnResult {
-  const { prediction, views } = evaluate(spec, state, row, DEFAULT_TOP_K);
+/** Without an explanation of the prequential prediction: what /train/ needs, a third less work. */
+export type BareLearnResult = Omit<LearnResult, "prediction"> & { prediction: BarePrediction };
+
+export function learnOne(spec: LoopSpec, state: LearnerState, row: Record<string, unknown>): LearnResult;
+export function learnOne(spec: LoopSpec, state: LearnerState, row: Record<string, unknown>, options: { explain: false }): BareLearnResult;
+export function learnOne(spec: LoopSpec, state: LearnerState, row: Record<string, unknown>, options: { explain?: boolean } = {}): BareLearnResult {
+  const { prediction, views } = evaluate(spec, state, row, DEFAULT_TOP_K, options.explain ?? true);
   const fields = views.map(observationOf);
   const y = getOwn(row, spec.output.name);
 

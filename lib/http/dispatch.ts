@@ -25,6 +25,14 @@ export async function respond(
   return match.handle({ ...request, body, params: match.params });
 }
 
-export function serialiseBody(response: ApiResponse): string | undefined {
-  return response.body === undefined ? undefined : JSON.stringify(response.body);
+/** The body limit for a matched route: its own (uploads) or the adapter's. */
+export function bodyLimitFor(match: RouteMatch, fallback: number): number {
+  return match.route.bodyLimit?.() ?? fallback;
+}
+
+/** JSON text, or the bytes of a binary response (a Buffer body, sent with the handler's content-type). */
+export function serialiseBody(response: ApiResponse): string | Buffer | undefined {
+  if (response.body === undefined) return undefined;
+  if (Buffer.isBuffer(response.body)) return response.body;
+  return JSON.stringify(response.body);
 }

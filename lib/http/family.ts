@@ -20,6 +20,8 @@ export interface RouteDefinition {
   handle: ApiHandler;
   /** Renders a router-level error (405) in the family's shape. */
   errorResponse(status: number, message: string): ApiResponse;
+  /** Largest body this route accepts, when it differs from the adapters' API_BODY_LIMIT (uploads). */
+  bodyLimit?: () => number;
 }
 
 export interface RouteContext<A, B, Q> {
@@ -37,6 +39,8 @@ interface RouteSpec<B, Q> {
   query?: z.ZodType<Q>;
   /** Routes are authenticated unless this is false. */
   public?: boolean;
+  /** Largest request body for this route, instead of API_BODY_LIMIT (read when the request arrives). */
+  bodyLimit?: () => number;
 }
 
 function parseJson(request: ApiRequest): unknown {
@@ -104,5 +108,6 @@ export function defineRoute<A, B = undefined, Q = undefined>(
     path: spec.path,
     handle,
     errorResponse: (status, message) => errorResponse(family, new ApiError(status, message)),
+    bodyLimit: spec.bodyLimit,
   };
 }

@@ -1,4 +1,4 @@
-import { API_BODY_LIMIT, respond, serialiseBody } from "./dispatch";
+import { API_BODY_LIMIT, bodyLimitFor, respond, serialiseBody } from "./dispatch";
 import type { ApiRouter } from "./router";
 import type { HeaderBag } from "./types";
 
@@ -15,17 +15,23 @@ export function nextRouteHandler(router: ApiRouter, bodyLimit = API_BODY_LIMIT):
     request.headers.forEach((value, name) => {
       headers[name] = value;
     });
-    const body = Buffer.from(await request.arrayBuffer());
+    const limit = bodyLimitFor(match, bodyLimit);
+    const declared = Number(request.headers.get("content-length") ?? NaN);
+    const body = declared > limit ? "too-large" : Buffer.from(await request.arrayBuffer());
     const response = await respond(
       match,
       { method: request.method, path: url.pathname, query: url.searchParams, headers, signal: request.signal },
-      body.length > bodyLimit ? "too-large" : body,
-      bodyLimit,
+      body === "too-large" || body.length > limit ? "too-large" : body,
+      limit,
     );
-    const text = serialiseBody(response);
-    return new Response(text ?? null, {
+    const out = serialiseBody(response);
+    const binary = Buffer.isBuffer(out);
+    return new Response(out === undefined ? null : binary ? new Uint8Array(out) : out, {
       status: response.status,
-      headers: { ...(text !== undefined ? { "content-type": "application/json; charset=utf-8" } : {}), ...response.headers },
+      headers: {
+        ...(out !== undefined ? { "content-type": binary ? "application/octet-stream" : "application/json; charset=utf-8" } : {}),
+        ...response.headers,
+      },
     });
   };
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { API_BODY_LIMIT, respond, serialiseBody } from "./dispatch";
+import { API_BODY_LIMIT, bodyLimitFor, respond, serialiseBody } from "./dispatch";
 import type { ApiRouter } from "./router";
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too-large"> {
@@ -19,10 +19,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too-la
   });
 }
 
-function send(res: ServerResponse, status: number, headers: Record<string, string>, text: string | undefined): void {
+function send(res: ServerResponse, status: number, headers: Record<string, string>, text: string | Buffer | undefined): void {
   if (res.writableEnded || res.destroyed) return;
   if (text !== undefined) {
-    headers["content-type"] ??= "application/json; charset=utf-8";
+    headers["content-type"] ??= Buffer.isBuffer(text) ? "application/octet-stream" : "application/json; charset=utf-8";
     headers["content-length"] = String(Buffer.byteLength(text));
   }
   res.writeHead(status, headers);
@@ -49,9 +49,10 @@ export function createFastPath(router: ApiRouter, bodyLimit = API_BODY_LIMIT) {
     });
     void (async () => {
       try {
-        const body = await readBody(req, bodyLimit);
+        const limit = bodyLimitFor(match, bodyLimit);
+        const body = await readBody(req, limit);
         const query = new URLSearchParams(q === -1 ? "" : rawUrl.slice(q + 1));
-        const response = await respond(match, { method, path, query, headers: req.headers, signal: controller.signal }, body, bodyLimit);
+        const response = await respond(match, { method, path, query, headers: req.headers, signal: controller.signal }, body, limit);
         send(res, response.status, { ...response.headers }, serialiseBody(response));
       } catch (error) {
         console.error("fast path failure", error);

@@ -8,6 +8,8 @@ export interface TestResponse {
   status: number;
   headers: Headers;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed JSON under test
+  /** The body's bytes, for binary responses (downloads); body is then the text. */
+  raw: Buffer;
 }
 
 export interface AdapterClient {
@@ -17,8 +19,11 @@ export interface AdapterClient {
 }
 
 async function toTestResponse(response: Response): Promise<TestResponse> {
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  const raw = Buffer.from(await response.arrayBuffer());
+  const type = response.headers.get("content-type");
+  const json = !type || type.includes("json");
+  const text = raw.toString("utf8");
+  return { status: response.status, headers: response.headers, body: text ? (json ? JSON.parse(text) : text) : undefined, raw };
 }
 
 /**

@@ -17,7 +17,7 @@ export interface ApiRequest {
 export interface ApiResponse {
   status: number;
   headers?: Record<string, string>;
-  /** Serialised as JSON; undefined sends an empty body. */
+  /** Serialised as JSON; a Buffer is sent as it is (downloads); undefined sends an empty body. */
   body?: unknown;
 }
 

@@ -1,0 +1,242 @@
+import { getDb } from "@/db/client";
+import type { ModelFileRow, ModelRow } from "@/db/schema";
+import { ApiError, type ApiErrorDetail } from "@/lib/http/errors";
+import { defineRoute, type RouteDefinition } from "@/lib/http/family";
+import { modelsApi } from "@/lib/http/families";
+import { getBlobStore, modelUploadLimit } from "./blob-store";
+import { recogniseModelFile } from "./estimator";
+import { parseMultipart } from "./multipart";
+import { aliasBodySchema, aliasNameSchema, fileKindSchema, listQuerySchema, modelCreateSchema, modelUpdateSchema, searchQuerySchema } from "./schemas";
+import {
+  addModelFile,
+  createModel,
+  deleteModel,
+  findModelFile,
+  getModel,
+  getModelWithFiles,
+  listModels,
+  listVersions,
+  resolveAlias,
+  setAlias,
+  updateModel,
+  type ModelWithFiles,
+} from "./store";
+
+// The registry half of the models document (shared/reference/models-api.txt): FastAPI-style errors,
+// X-api-key or Bearer `models` keys, every row scoped to the key's account (another account's model
+// is a 404 on every route).
+
+function notFound(): never {
+  throw new ApiError(404, "Model not found");
+}
+
+function invalid(details: ApiErrorDetail[]): never {
+  throw new ApiError(422, "The request is invalid.", details);
+}
+
+export function fileResponse(file: ModelFileRow) {
+  return {
+    modelid: file.modelId,
+    filekind: file.filekind,
+    filename: file.filename,
+    contenttype: file.contenttype,
+    size: file.size,
+    sha256: file.sha256,
+    version: file.version,
+    estimator: file.estimator,
+    uploaded_by: file.uploadedBy,
+    created_at: file.createdAt.toISOString(),
+    download_url: `/model/${file.modelId}/files/${file.sha256}`,
+  };
+}
+
+export function modelResponse(model: ModelRow, files: ModelFileRow[] = []) {
+  return {
+    modelid: model.id,
+    modelname: model.modelname,
+    modelkind: model.modelkind,
+    hyperparameter: model.hyperparameter,
+    modelperformance: model.modelperformance,
+    trainingresource: model.trainingresource,
+    runresource: model.runresource,
+    featurelist: model.featurelist,
+    inference: model.inference,
+    modeltags: model.modeltags,
+    drift_detection: model.driftDetection,
+    files: files.map(fileResponse),
+    created_at: model.createdAt.toISOString(),
+    updated_at: model.updatedAt.toISOString(),
+  };
+}
+
+const listResponse = (rows: ModelWithFiles[]) => rows.map(({ model, files }) => modelResponse(model, files));
+
+const addModel = defineRoute(modelsApi, { method: "POST", path: "/model/add", body: modelCreateSchema }, async ({ auth, body }) => {
+  const model = await createModel(getDb(), auth.accountId, body);
+  return { status: 201, body: modelResponse(model) };
+});
+
+const allModels = defineRoute(modelsApi, { method: "GET", path: "/model/all", query: listQuerySchema }, async ({ auth, query }) => ({
+  status: 200,
+  body: listResponse(await listModels(getDb(), auth.accountId, query)),
+}));
+
+const modelsOfKind = defineRoute(modelsApi, { method: "GET", path: "/model/getkind/:modelkind", query: listQuerySchema }, async ({ request, auth, query }) => ({
+  status: 200,
+  body: listResponse(await listModels(getDb(), auth.accountId, { ...query, kind: request.params.modelkind! })),
+}));
+
+const searchModels = defineRoute(modelsApi, { method: "GET", path: "/model/search", query: searchQuerySchema }, async ({ auth, query }) => ({
+  status: 200,
+  // No tags: every model, as a search without a filter.
+  body: listResponse(await listModels(getDb(), auth.accountId, { skip: query.skip, limit: query.limit, ...(query.tags.length ? { tags: query.tags } : {}) })),
+}));
+
+const getOne = defineRoute(modelsApi, { method: "GET", path: "/model/:model_id" }, async ({ request, auth }) => {
+  const found = await getModelWithFiles(getDb(), auth.accountId, request.params.model_id!);
+  if (!found) notFound();
+  return { status: 200, body: modelResponse(found.model, found.files) };
+});
+
+const patchModel = defineRoute(modelsApi, { method: "PATCH", path: "/model/:model_id", body: modelUpdateSchema }, async ({ request, auth, body }) => {
+  const db = getDb();
+  const updated = await updateModel(db, auth.accountId, request.params.model_id!, body);
+  if (!updated) notFound();
+  const found = await getModelWithFiles(db, auth.accountId, updated.id);
+  return { status: 200, body: modelResponse(found!.model, found!.files) };
+});
+
+const removeModel = defineRoute(modelsApi, { method: "DELETE", path: "/model/:model_id" }, async ({ request, auth }) => {
+  // TODO(issue 7): answer 409 while a deployment uses this model, once deployments exist.
+  const deleted = await deleteModel(getDb(), auth.accountId, request.params.model_id!);
+  if (!deleted) notFound();
+  return { status: 200, body: { modelid: request.params.model_id, deleted: true } };
+});
+
+/** Multipart overhead allowed on top of the file size limit (boundaries, part headers, file_kind). */
+const MULTIPART_SLACK = 64 * 1024;
+
+const upload = defineRoute(
+  modelsApi,
+  { method: "POST", path: "/model/:model_id/upload", bodyLimit: () => modelUploadLimit() + MULTIPART_SLACK },
+  async ({ request, auth }) => {
+    const db = getDb();
+    const modelId = request.params.model_id!;
+    if (!(await getModel(db, auth.accountId, modelId))) notFound();
+    const limit = modelUploadLimit();
+    const parsed = await parseMultipart(request.headers, request.body, { maxFileSize: limit });
+    if (!parsed.ok) invalid([{ path: [], message: parsed.message, type: "multipart" }]);
+    const { fields, files } = parsed.form;
+
+    const problems: ApiErrorDetail[] = [];
+    const file = files.find((f) => f.field === "file");
+    if (!file) problems.push({ path: ["file"], message: "Field required: the file to upload", type: "missing" });
+    const kindValue = fields.get("file_kind");
+    const kind = fileKindSchema.safeParse(kindValue);
+    if (kindValue === undefined) problems.push({ path: ["file_kind"], message: "Field required: model, data, code or env", type: "missing" });
+    else if (!kind.success) problems.push({ path: ["file_kind"], message: `Input should be 'model', 'data', 'code' or 'env', not '${kindValue.slice(0, 40)}'`, type: "enum" });
+    if (problems.length) invalid(problems);
+    if (file!.truncated) throw new ApiError(413, `The file is larger than the upload limit of ${limit} bytes (MODEL_UPLOAD_LIMIT_BYTES).`);
+    if (!file!.bytes.length) invalid([{ path: ["file"], message: "The file is empty", type: "value_error" }]);
+
+    const filekind = kind.data!;
+    let estimator = null;
+    if (filekind === "model") {
+      // Parsed as data by the safe reader; never handed to Python's pickle. Refused or malformed files are not stored.
+      const recognised = recogniseModelFile(file!.bytes);
+      if (!recognised.ok) invalid([{ path: ["file"], message: recognised.message, type: recognised.code }]);
+      estimator = recognised.estimator;
+    }
+    const { sha256, size } = await getBlobStore().put(file!.bytes);
+    const row = await addModelFile(db, auth.accountId, modelId, {
+      filekind,
+      filename: file!.filename || `${filekind}.bin`,
+      contenttype: file!.contentType,
+      size,
+      sha256,
+      estimator,
+      uploadedBy: auth.accountId,
+    });
+    if (!row) notFound(); // deleted meanwhile
+    return { status: 201, body: fileResponse(row) };
+  },
+);
+
+async function download(file: ModelFileRow | null) {
+  if (!file) throw new ApiError(404, "File not found");
+  const bytes = await getBlobStore().get(file.sha256);
+  if (!bytes) throw new ApiError(404, "The file's bytes are missing from the blob store");
+  const safeName = file.filename.replace(/[^\w.-]+/g, "_").slice(0, 200) || "file";
+  return {
+    status: 200,
+    headers: {
+      "content-type": file.contenttype || "application/octet-stream",
+      "content-disposition": `attachment; filename="${safeName}"`,
+      "x-content-sha256": file.sha256,
+      ...(file.version !== null ? { "x-model-version": String(file.version) } : {}),
+    },
+    body: bytes,
+  };
+}
+
+const downloadBySha = defineRoute(modelsApi, { method: "GET", path: "/model/:model_id/files/:sha256" }, async ({ request, auth }) => {
+  const db = getDb();
+  const modelId = request.params.model_id!;
+  if (!(await getModel(db, auth.accountId, modelId))) notFound();
+  const sha256 = request.params.sha256!.toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new ApiError(404, "File not found");
+  return download(await findModelFile(db, auth.accountId, modelId, { sha256 }));
+});
+
+/** A version number, or an alias name pointing at one. */
+async function versionOf(accountId: string, modelId: string, ref: string): Promise<number> {
+  if (/^\d+$/.test(ref)) return Number(ref);
+  const version = await resolveAlias(getDb(), accountId, modelId, ref);
+  if (version === null) throw new ApiError(404, `No version or alias '${ref.slice(0, 60)}' for this model`);
+  return version;
+}
+
+const downloadVersion = defineRoute(modelsApi, { method: "GET", path: "/model/:model_id/versions/:version/download" }, async ({ request, auth }) => {
+  const modelId = request.params.model_id!;
+  if (!(await getModel(getDb(), auth.accountId, modelId))) notFound();
+  const version = await versionOf(auth.accountId, modelId, request.params.version!);
+  const file = await findModelFile(getDb(), auth.accountId, modelId, { version });
+  if (!file) throw new ApiError(404, `Version ${version} not found`);
+  return download(file);
+});
+
+const versions = defineRoute(modelsApi, { method: "GET", path: "/model/:model_id/versions" }, async ({ request, auth }) => {
+  const modelId = request.params.model_id!;
+  if (!(await getModel(getDb(), auth.accountId, modelId))) notFound();
+  const rows = await listVersions(getDb(), auth.accountId, modelId);
+  return { status: 200, body: rows.map(({ file, aliases }) => ({ ...fileResponse(file), aliases })) };
+});
+
+const putAlias = defineRoute(modelsApi, { method: "PUT", path: "/model/:model_id/aliases/:name", body: aliasBodySchema }, async ({ request, auth, body }) => {
+  const modelId = request.params.model_id!;
+  if (!(await getModel(getDb(), auth.accountId, modelId))) notFound();
+  const name = aliasNameSchema.safeParse(request.params.name);
+  if (!name.success) throw new ApiError(422, "Invalid alias name", [{ path: ["name"], message: name.error.issues[0]!.message, type: "value_error" }]);
+  const result = await setAlias(getDb(), auth.accountId, modelId, name.data, body.version);
+  if (!result.ok) {
+    if (result.reason === "model_not_found") notFound();
+    throw new ApiError(404, `Version ${body.version} not found`);
+  }
+  return { status: 200, body: { modelid: modelId, name: result.alias.name, version: result.alias.version } };
+});
+
+export const modelRoutes: RouteDefinition[] = [
+  addModel,
+  allModels,
+  searchModels,
+  modelsOfKind,
+  upload,
+  downloadBySha,
+  downloadVersion,
+  versions,
+  putAlias,
+  getOne,
+  patchModel,
+  removeModel,
+];
+

@@ -1,0 +1,102 @@
+import type { EstimatorInfo } from "@/db/schema/models";
+import { attr, isList, isNdArray, isObject, isTuple, readModelFile, type PyValue } from "./pickle";
+
+/**
+ * The estimators the deployment half (issue 7) serves. A model file whose top-level class is not one
+ * of these is still stored, marked not servable with the reason.
+ */
+export const SERVABLE_CLASSES = new Set([
+  "sklearn.linear_model._base.LinearRegression",
+  "sklearn.linear_model._ridge.Ridge",
+  "sklearn.linear_model._coordinate_descent.Lasso",
+  "sklearn.linear_model._coordinate_descent.ElasticNet",
+  "sklearn.linear_model._stochastic_gradient.SGDRegressor",
+  "sklearn.linear_model._logistic.LogisticRegression",
+  "sklearn.linear_model._stochastic_gradient.SGDClassifier",
+  "sklearn.svm._classes.LinearSVC",
+  "sklearn.tree._classes.DecisionTreeClassifier",
+  "sklearn.tree._classes.DecisionTreeRegressor",
+  "sklearn.ensemble._forest.RandomForestClassifier",
+  "sklearn.ensemble._forest.RandomForestRegressor",
+  "sklearn.ensemble._forest.ExtraTreesClassifier",
+  "sklearn.ensemble._forest.ExtraTreesRegressor",
+  "sklearn.ensemble._gb.GradientBoostingClassifier",
+  "sklearn.ensemble._gb.GradientBoostingRegressor",
+  "sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingClassifier",
+  "sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingRegressor",
+  "sklearn.neighbors._classification.KNeighborsClassifier",
+  "sklearn.neighbors._regression.KNeighborsRegressor",
+  "sklearn.naive_bayes.GaussianNB",
+  "sklearn.cluster._kmeans.KMeans",
+  "sklearn.pipeline.Pipeline",
+]);
+
+export type Recognised = { ok: true; estimator: EstimatorInfo } | { ok: false; code: string; message: string };
+
+const MAX_LISTED = 10_000;
+
+function plainList(v: PyValue | undefined): (string | number | boolean)[] | null {
+  let items: unknown[] | null = null;
+  if (isNdArray(v)) items = Array.from(v.data as ArrayLike<unknown>);
+  else if (isList(v) || isTuple(v)) items = v;
+  if (!items || items.length > MAX_LISTED) return null;
+  const out: (string | number | boolean)[] = [];
+  for (const item of items) {
+    if (typeof item === "bigint") out.push(Number(item));
+    else if (typeof item === "string" || typeof item === "number" || typeof item === "boolean") out.push(item);
+    else return null;
+  }
+  return out;
+}
+
+function integer(v: PyValue | undefined): number | null {
+  if (typeof v === "number" && Number.isInteger(v)) return v;
+  if (typeof v === "bigint") return Number(v);
+  return null;
+}
+
+/** The pipeline's steps as [name, estimator] pairs. */
+function steps(obj: PyValue): PyValue[] {
+  const s = attr(obj, "steps");
+  if (!isList(s) && !isTuple(s)) return [];
+  return s.map((step) => ((isList(step) || isTuple(step)) && step.length >= 2 ? step[1]! : null));
+}
+
+/**
+ * Reads an uploaded model file with the safe reader (never executes anything) and describes its
+ * estimator: class, sklearn version, n_features_in_, classes_, feature_names_in_, servable or why not.
+ */
+export function recogniseModelFile(bytes: Uint8Array): Recognised {
+  const read = readModelFile(bytes);
+  if (!read.ok) {
+    const prefix = read.error.code === "refused_global" || read.error.code === "refused_opcode" ? "refused" : read.error.code;
+    const message = read.error.message.startsWith("refused") ? read.error.message : `${prefix}: ${read.error.message}`;
+    return { ok: false, code: read.error.code, message };
+  }
+  const top = read.value;
+  const className = read.className ?? null;
+  const pipelineSteps = className === "sklearn.pipeline.Pipeline" ? steps(top) : [];
+  const first = pipelineSteps[0] ?? top;
+  const last = pipelineSteps[pipelineSteps.length - 1] ?? top;
+  const nFeatures = integer(attr(top, "n_features_in_")) ?? integer(attr(first, "n_features_in_"));
+  const featureNames = plainList(attr(top, "feature_names_in_") ?? attr(first, "feature_names_in_"));
+  const classes = plainList(attr(top, "classes_") ?? attr(last, "classes_"));
+
+  let reason: string | null = null;
+  if (!isObject(top)) reason = "the file does not hold an estimator object";
+  else if (!className || !SERVABLE_CLASSES.has(className)) reason = `unsupported estimator class ${className ?? "(none)"}`;
+  return {
+    ok: true,
+    estimator: {
+      class: className,
+      sklearn_version: read.sklearnVersion ?? null,
+      format: read.format,
+      protocol: read.protocol,
+      n_features: nFeatures,
+      classes,
+      feature_names: featureNames && featureNames.every((f) => typeof f === "string") ? (featureNames as string[]) : null,
+      servable: reason === null,
+      reason,
+    },
+  };
+}

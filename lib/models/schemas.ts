@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { modelFileKinds } from "@/db/schema/models";
+
+// MLModelCreate of the models document (and the original implementation's pydantic models). Strict:
+// unknown keys, wrong types and missing required fields are 422 with every problem listed. Liberal
+// only where the document's own examples disagree with strict types (a threshold of 0.89).
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+/** A number, or a string holding one ("0.89"); stored as sent. */
+const numberLike = z.union([
+  z.number(),
+  z.string().refine((s) => s.trim() !== "" && Number.isFinite(Number(s)), { message: "Expected a number or a numeric string" }),
+]);
+
+export const hyperparameterSchema = z.strictObject({ parameter: z.string(), value: scalar });
+export const performanceSchema = z.strictObject({ metric: z.string(), order: z.number().int(), threshold: numberLike });
+export const resourceSchema = z.strictObject({
+  resource_name: z.string(),
+  value: z.union([z.number(), z.string()]),
+  deploy: z.union([z.string(), z.boolean()]).optional(),
+});
+export const featureSchema = z.strictObject({
+  feature_name: z.string().min(1),
+  type: z.enum(["cont", "cat"]),
+  /** 0 input, 1 target. */
+  kind: z.union([z.literal(0), z.literal(1)]),
+  units: z.union([z.string(), z.number(), z.null()]).optional(),
+});
+export const inferenceSchema = z.strictObject({ type: z.string(), value: scalar });
+export const driftDetectionSchema = z.strictObject({
+  is_true: z.union([z.literal(0), z.literal(1)]),
+  /** 0 mean-shift, 1 MMD, 2 KS. */
+  method: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+});
+
+const metadataFields = {
+  hyperparameter: z.array(hyperparameterSchema),
+  modelperformance: z.array(performanceSchema),
+  trainingresource: z.array(resourceSchema),
+  runresource: z.array(resourceSchema),
+  featurelist: z.array(featureSchema),
+  inference: z.array(inferenceSchema),
+  modeltags: z.array(z.string().min(1).max(100)).max(100),
+  drift_detection: z.array(driftDetectionSchema),
+};
+
+const name = z.string().trim().min(1).max(200);
+
+export const modelCreateSchema = z.strictObject({
+  modelname: name,
+  modelkind: name,
+  hyperparameter: metadataFields.hyperparameter.default([]),
+  modelperformance: metadataFields.modelperformance.default([]),
+  trainingresource: metadataFields.trainingresource.default([]),
+  runresource: metadataFields.runresource.default([]),
+  featurelist: metadataFields.featurelist.default([]),
+  inference: metadataFields.inference.default([]),
+  modeltags: metadataFields.modeltags.default([]),
+  drift_detection: metadataFields.drift_detection.default([]),
+});
+export type ModelCreate = z.infer<typeof modelCreateSchema>;
+
+/** PATCH /model/{id}: any subset of the fields; what is sent replaces what was stored. */
+export const modelUpdateSchema = z.strictObject({
+  modelname: name.optional(),
+  modelkind: name.optional(),
+  hyperparameter: metadataFields.hyperparameter.optional(),
+  modelperformance: metadataFields.modelperformance.optional(),
+  trainingresource: metadataFields.trainingresource.optional(),
+  runresource: metadataFields.runresource.optional(),
+  featurelist: metadataFields.featurelist.optional(),
+  inference: metadataFields.inference.optional(),
+  modeltags: metadataFields.modeltags.optional(),
+  drift_detection: metadataFields.drift_detection.optional(),
+});
+export type ModelUpdate = z.infer<typeof modelUpdateSchema>;
+
+const count = (fallback: number, max: number) => z.coerce.number().int().min(0).max(max).default(fallback);
+
+export const listQuerySchema = z.object({ skip: count(0, 1_000_000_000), limit: count(100, 1000) });
+
+export const searchQuerySchema = z.object({
+  tags: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((t) => (t === undefined ? [] : Array.isArray(t) ? t : [t])),
+  skip: count(0, 1_000_000_000),
+  limit: count(100, 1000),
+});
+
+export const fileKindSchema = z.enum(modelFileKinds);
+
+export const aliasBodySchema = z.strictObject({ version: z.number().int().min(1) });
+
+/** Alias names: `production`, `staging-2`… (also safe in a URL path). */
+export const aliasNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,62}$/, "An alias starts with a letter and has letters, digits, _ . - (up to 63)");

@@ -1,0 +1,175 @@
+import { and, arrayOverlaps, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { modelAliases, modelFiles, models, type EstimatorInfo, type ModelAliasRow, type ModelFileKind, type ModelFileRow, type ModelRow } from "@/db/schema";
+import { isUuid } from "@/lib/loops/store";
+import type { ModelCreate, ModelUpdate } from "./schemas";
+
+// Every query is scoped by the owning account: another account's model is simply not found.
+
+export interface ModelWithFiles {
+  model: ModelRow;
+  files: ModelFileRow[];
+}
+
+function metadataValues<T extends ModelCreate | ModelUpdate>(input: T): Omit<T, "drift_detection"> & { driftDetection?: T["drift_detection"] } {
+  const { drift_detection, ...rest } = input;
+  return { ...rest, ...(drift_detection !== undefined ? { driftDetection: drift_detection } : {}) };
+}
+
+export async function createModel(db: Database, accountId: string, input: ModelCreate): Promise<ModelRow> {
+  const [row] = await db.insert(models).values({ accountId, ...metadataValues(input) }).returning();
+  return row!;
+}
+
+export async function getModel(db: Database, accountId: string, modelId: string): Promise<ModelRow | null> {
+  if (!isUuid(modelId)) return null;
+  const [row] = await db.select().from(models).where(and(eq(models.id, modelId), eq(models.accountId, accountId)));
+  return row ?? null;
+}
+
+export async function updateModel(db: Database, accountId: string, modelId: string, input: ModelUpdate): Promise<ModelRow | null> {
+  if (!isUuid(modelId)) return null;
+  const [row] = await db
+    .update(models)
+    .set({ ...metadataValues(input), updatedAt: sql`now()` })
+    .where(and(eq(models.id, modelId), eq(models.accountId, accountId)))
+    .returning();
+  return row ?? null;
+}
+
+/** Deletes the model with its files' rows and aliases; the blobs stay (they may be shared). */
+export async function deleteModel(db: Database, accountId: string, modelId: string): Promise<boolean> {
+  if (!isUuid(modelId)) return false;
+  const rows = await db.delete(models).where(and(eq(models.id, modelId), eq(models.accountId, accountId))).returning({ id: models.id });
+  return rows.length > 0;
+}
+
+export interface ListOptions {
+  skip: number;
+  limit: number;
+  /** Case-insensitive match on modelkind. */
+  kind?: string;
+  /** Models having any of these tags. */
+  tags?: string[];
+}
+
+export async function listModels(db: Database, accountId: string, options: ListOptions): Promise<ModelWithFiles[]> {
+  const conditions = [eq(models.accountId, accountId)];
+  if (options.kind !== undefined) conditions.push(sql`lower(${models.modelkind}) = lower(${options.kind})`);
+  if (options.tags !== undefined) conditions.push(arrayOverlaps(models.modeltags, options.tags));
+  const rows = await db
+    .select()
+    .from(models)
+    .where(and(...conditions))
+    .orderBy(desc(models.createdAt), desc(models.id))
+    .offset(options.skip)
+    .limit(options.limit);
+  return withFiles(db, accountId, rows);
+}
+
+async function withFiles(db: Database, accountId: string, rows: ModelRow[]): Promise<ModelWithFiles[]> {
+  if (!rows.length) return [];
+  const files = await db
+    .select()
+    .from(modelFiles)
+    .where(and(eq(modelFiles.accountId, accountId), inArray(modelFiles.modelId, rows.map((r) => r.id))))
+    .orderBy(asc(modelFiles.createdAt));
+  return rows.map((model) => ({ model, files: files.filter((f) => f.modelId === model.id) }));
+}
+
+export async function getModelWithFiles(db: Database, accountId: string, modelId: string): Promise<ModelWithFiles | null> {
+  const model = await getModel(db, accountId, modelId);
+  return model ? (await withFiles(db, accountId, [model]))[0]! : null;
+}
+
+export interface NewFile {
+  filekind: ModelFileKind;
+  filename: string;
+  contenttype: string;
+  size: number;
+  sha256: string;
+  estimator: EstimatorInfo | null;
+  uploadedBy: string | null;
+}
+
+/**
+ * Records an uploaded file. A model file becomes the model's next version (1, 2, 3…): the model row
+ * is locked so concurrent uploads get distinct numbers. Null when the model is not the account's.
+ */
+export async function addModelFile(db: Database, accountId: string, modelId: string, file: NewFile): Promise<ModelFileRow | null> {
+  if (!isUuid(modelId)) return null;
+  return db.transaction(async (tx) => {
+    const [model] = await tx
+      .select({ id: models.id })
+      .from(models)
+      .where(and(eq(models.id, modelId), eq(models.accountId, accountId)))
+      .for("update");
+    if (!model) return null;
+    let version: number | null = null;
+    if (file.filekind === "model") {
+      const [{ max }] = (await tx
+        .select({ max: sql<number | null>`max(${modelFiles.version})` })
+        .from(modelFiles)
+        .where(eq(modelFiles.modelId, modelId))) as [{ max: number | null }];
+      version = (max ?? 0) + 1;
+    }
+    const [row] = await tx
+      .insert(modelFiles)
+      .values({ accountId, modelId, ...file, version })
+      .returning();
+    await tx.update(models).set({ updatedAt: sql`now()` }).where(eq(models.id, modelId));
+    return row!;
+  });
+}
+
+export async function findModelFile(db: Database, accountId: string, modelId: string, by: { sha256: string } | { version: number }): Promise<ModelFileRow | null> {
+  if (!isUuid(modelId)) return null;
+  const match = "sha256" in by ? eq(modelFiles.sha256, by.sha256) : eq(modelFiles.version, by.version);
+  const [row] = await db
+    .select()
+    .from(modelFiles)
+    .where(and(eq(modelFiles.accountId, accountId), eq(modelFiles.modelId, modelId), match))
+    .orderBy(desc(modelFiles.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+export interface VersionWithAliases {
+  file: ModelFileRow;
+  aliases: string[];
+}
+
+export async function listVersions(db: Database, accountId: string, modelId: string): Promise<VersionWithAliases[]> {
+  const [files, aliases] = await Promise.all([
+    db
+      .select()
+      .from(modelFiles)
+      .where(and(eq(modelFiles.accountId, accountId), eq(modelFiles.modelId, modelId), isNotNull(modelFiles.version)))
+      .orderBy(asc(modelFiles.version)),
+    db.select().from(modelAliases).where(and(eq(modelAliases.accountId, accountId), eq(modelAliases.modelId, modelId))).orderBy(asc(modelAliases.name)),
+  ]);
+  return files.map((file) => ({ file, aliases: aliases.filter((a) => a.version === file.version).map((a) => a.name) }));
+}
+
+export type AliasResult = { ok: true; alias: ModelAliasRow } | { ok: false; reason: "model_not_found" | "version_not_found" };
+
+/** Points the alias at the version (creating or moving it). */
+export async function setAlias(db: Database, accountId: string, modelId: string, name: string, version: number): Promise<AliasResult> {
+  if (!(await getModel(db, accountId, modelId))) return { ok: false, reason: "model_not_found" };
+  if (!(await findModelFile(db, accountId, modelId, { version }))) return { ok: false, reason: "version_not_found" };
+  const [alias] = await db
+    .insert(modelAliases)
+    .values({ accountId, modelId, name, version })
+    .onConflictDoUpdate({ target: [modelAliases.modelId, modelAliases.name], set: { version, updatedAt: sql`now()` } })
+    .returning();
+  return { ok: true, alias: alias! };
+}
+
+export async function resolveAlias(db: Database, accountId: string, modelId: string, name: string): Promise<number | null> {
+  if (!isUuid(modelId)) return null;
+  const [row] = await db
+    .select({ version: modelAliases.version })
+    .from(modelAliases)
+    .where(and(eq(modelAliases.accountId, accountId), eq(modelAliases.modelId, modelId), eq(modelAliases.name, name)));
+  return row?.version ?? null;
+}

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accounts, apiKeys, loops, type ApiKey } from "@/db/schema";
+import { isUuid } from "@/lib/ids";
 import { generateApiKeySecret } from "./api-key-secret";
 import { createApiKeySchema, fieldErrors, type CreateApiKeyInput } from "./schemas";
 
@@ -92,10 +93,9 @@ export async function touchApiKey(db: Database, keyId: string): Promise<void> {
 
 /** Finds a key by id or by its shown prefix, across accounts (admin tooling only). */
 export async function findApiKeyByIdOrPrefix(db: Database, idOrPrefix: string): Promise<ApiKeySummary | null> {
-  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrPrefix);
   const [row] = await db
     .select(summaryColumns)
     .from(apiKeys)
-    .where(isUuid ? eq(apiKeys.id, idOrPrefix) : eq(apiKeys.prefix, idOrPrefix));
+    .where(isUuid(idOrPrefix) ? eq(apiKeys.id, idOrPrefix) : eq(apiKeys.prefix, idOrPrefix));
   return row ?? null;
 }

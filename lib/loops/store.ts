@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { getSql, type Database } from "@/db/client";
 import { loops, type LoopRow } from "@/db/schema";
+import { isUuid } from "@/lib/ids";
 import { specOf, type LoopDefinition } from "./definition";
 import { createLoopModel, type LoopModel } from "./engine";
 import { compactMetrics, formatMetric, type LoopMetrics } from "./metrics-summary";
@@ -103,10 +104,6 @@ export async function getLoop(db: Database, accountId: string, loopId: string): 
   if (!isUuid(loopId)) return null;
   const [row] = await db.select(summaryColumns).from(loops).where(and(eq(loops.id, loopId), eq(loops.accountId, accountId)));
   return row ?? null;
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 export type DefineResult = { ok: true; loop: LoopSummary } | { ok: false; reason: "not_found" | "already_defined" };

@@ -1,7 +1,7 @@
 import { and, arrayOverlaps, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { modelAliases, modelFiles, models, type EstimatorInfo, type ModelAliasRow, type ModelFileKind, type ModelFileRow, type ModelRow } from "@/db/schema";
-import { isUuid } from "@/lib/loops/store";
+import { isUuid } from "@/lib/ids";
 import type { ModelCreate, ModelUpdate } from "./schemas";
 
 // Every query is scoped by the owning account: another account's model is simply not found.

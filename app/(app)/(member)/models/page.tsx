@@ -1,27 +1,83 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { requireMember } from "@/app/_server/auth";
 import { EmptyState } from "@/components/empty-state";
-import { PageHeader } from "@/components/ui";
+import { Badge, Card, PageHeader } from "@/components/ui";
+import { getDb } from "@/db/client";
+import { listModels } from "@/lib/models/store";
 
 export const metadata: Metadata = { title: "Models" };
 
-export default function ModelsPage() {
+export default async function ModelsPage() {
+  const account = await requireMember();
+  const models = await listModels(getDb(), account.id, { skip: 0, limit: 200 });
   return (
     <>
       <PageHeader title="Models" description="The model registry: scikit-learn models with their versions, training data, code and requirements." />
-      <EmptyState
-        title="No models registered"
-        description="Registered models will be listed here, newest first, with their kind, tags, versions and the alias (such as production) that points at one of them."
-        steps={[
-          <>Create a <Link className="text-indigo-600 hover:underline" href="/keys">models API key</Link>.</>,
-          "POST /model/add with the model's metadata.",
-          "Upload its .pkl or joblib file, training data, code and requirements to /model/{id}/upload.",
-        ]}
-        example={`curl -X POST $BASE_URL/model/add \\
+      {models.length === 0 ? (
+        <EmptyState
+          title="No models registered"
+          description="Registered models will be listed here, newest first, with their kind, tags, versions and whether the latest version can be served."
+          steps={[
+            <>Create a <Link className="text-indigo-600 hover:underline" href="/keys?scope=models">models API key</Link>.</>,
+            "POST /model/add with the model's metadata.",
+            "Upload its .pkl or joblib file, training data, code and requirements to /model/{id}/upload.",
+          ]}
+          example={`curl -X POST $BASE_URL/model/add \\
   -H "Authorization: Bearer $MODELS_KEY" -H "Content-Type: application/json" \\
   -d '{"modelname":"MyModel","modelkind":"regression",
-       "drift_detection":[{"is_true":1,"method":2}]}'`}
-      />
+       "drift_detection":[{"is_true":1,"method":2}]}'
+
+curl -X POST $BASE_URL/model/<modelid>/upload \\
+  -H "Authorization: Bearer $MODELS_KEY" \\
+  -F file=@model.pkl -F file_kind=model`}
+        />
+      ) : (
+        <Card className="overflow-hidden">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="px-4 py-3">Name</th>
+                <th className="px-4 py-3">Kind</th>
+                <th className="px-4 py-3">Tags</th>
+                <th className="px-4 py-3">Latest version</th>
+                <th className="px-4 py-3">Files</th>
+                <th className="px-4 py-3">Registered</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {models.map(({ model, files }) => {
+                const versions = files.filter((f) => f.filekind === "model" && f.version !== null);
+                const latest = versions.at(-1);
+                return (
+                  <tr key={model.id}>
+                    <td className="px-4 py-3">
+                      <div className="font-medium">{model.modelname}</div>
+                      <div className="font-mono text-xs text-slate-400">{model.id}</div>
+                    </td>
+                    <td className="px-4 py-3">{model.modelkind}</td>
+                    <td className="px-4 py-3">
+                      <span className="inline-flex flex-wrap gap-1">{(model.modeltags ?? []).map((t) => <Badge key={t}>{t}</Badge>)}</span>
+                    </td>
+                    <td className="px-4 py-3">
+                      {latest ? (
+                        <span className="inline-flex flex-wrap items-center gap-2">
+                          v{latest.version} <span className="text-xs text-slate-500">{latest.estimator?.class?.split(".").at(-1)}</span>
+                          {latest.estimator?.servable ? <Badge tone="green">servable</Badge> : <Badge tone="amber">{latest.estimator?.reason ?? "not servable"}</Badge>}
+                        </span>
+                      ) : (
+                        <span className="text-slate-400">no model file yet</span>
+                      )}
+                    </td>
+                    <td className="px-4 py-3 text-xs text-slate-600">{[...new Set(files.map((f) => f.filekind))].join(", ") || "—"}</td>
+                    <td className="px-4 py-3">{model.createdAt.toLocaleDateString("en-GB")}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </Card>
+      )}
     </>
   );
 }

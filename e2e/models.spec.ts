@@ -40,4 +40,21 @@ test("register a model through the API and see its version on the Models page", 
   await expect(row).toContainText("Ridge");
   await expect(row).toContainText("linear");
   await page.screenshot({ path: "e2e/output/screenshots/models.png", fullPage: true });
+
+  // The detail page: versions, and uploads from the browser.
+  await row.getByRole("link", { name: "Ridge diabetes" }).click();
+  await expect(page.getByRole("heading", { name: "Ridge diabetes" })).toBeVisible();
+  await expect(page.getByText("servable").first()).toBeVisible();
+  await page.getByLabel("File kind").selectOption("env");
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "requirements.txt", mimeType: "text/plain", buffer: Buffer.from("scikit-learn==1.2.1\n") });
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
+  await expect(page.getByText("Uploaded requirements.txt")).toBeVisible();
+  await expect(page.getByText("requirements.txt").last()).toBeVisible();
+
+  // A pickle that would call os.system is refused and not stored.
+  await page.getByLabel("File kind").selectOption("model");
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "evil.pkl", mimeType: "application/octet-stream", buffer: Buffer.from("cposix\nsystem\n(S'ls'\ntR.", "latin1") });
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
+  await expect(page.getByText("refused: posix.system")).toBeVisible();
+  await page.screenshot({ path: "e2e/output/screenshots/model-detail.png", fullPage: true });
 });

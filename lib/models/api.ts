@@ -1,14 +1,12 @@
 import { getDb } from "@/db/client";
 import type { ModelFileRow, ModelRow } from "@/db/schema";
-import { ApiError, type ApiErrorDetail } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/errors";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { modelsApi } from "@/lib/http/families";
 import { getBlobStore, modelUploadLimit } from "./blob-store";
-import { recogniseModelFile } from "./estimator";
-import { parseMultipart } from "./multipart";
-import { aliasBodySchema, aliasNameSchema, fileKindSchema, listQuerySchema, modelCreateSchema, modelUpdateSchema, searchQuerySchema } from "./schemas";
+import { downloadHeaders } from "./downloads";
+import { aliasBodySchema, aliasNameSchema, listQuerySchema, modelCreateSchema, modelUpdateSchema, searchQuerySchema } from "./schemas";
 import {
-  addModelFile,
   createModel,
   deleteModel,
   findModelFile,
@@ -21,6 +19,7 @@ import {
   updateModel,
   type ModelWithFiles,
 } from "./store";
+import { MULTIPART_SLACK, uploadFromMultipart } from "./uploads";
 
 // The registry half of the models document (shared/reference/models-api.txt): FastAPI-style errors,
 // X-api-key or Bearer `models` keys, every row scoped to the key's account (another account's model
@@ -28,10 +27,6 @@ import {
 
 function notFound(): never {
   throw new ApiError(404, "Model not found");
-}
-
-function invalid(details: ApiErrorDetail[]): never {
-  throw new ApiError(422, "The request is invalid.", details);
 }
 
 export function fileResponse(file: ModelFileRow) {
@@ -113,52 +108,13 @@ const removeModel = defineRoute(modelsApi, { method: "DELETE", path: "/model/:mo
   return { status: 200, body: { modelid: request.params.model_id, deleted: true } };
 });
 
-/** Multipart overhead allowed on top of the file size limit (boundaries, part headers, file_kind). */
-const MULTIPART_SLACK = 64 * 1024;
-
 const upload = defineRoute(
   modelsApi,
   { method: "POST", path: "/model/:model_id/upload", bodyLimit: () => modelUploadLimit() + MULTIPART_SLACK },
   async ({ request, auth }) => {
-    const db = getDb();
-    const modelId = request.params.model_id!;
-    if (!(await getModel(db, auth.accountId, modelId))) notFound();
-    const limit = modelUploadLimit();
-    const parsed = await parseMultipart(request.headers, request.body, { maxFileSize: limit });
-    if (!parsed.ok) invalid([{ path: [], message: parsed.message, type: "multipart" }]);
-    const { fields, files } = parsed.form;
-
-    const problems: ApiErrorDetail[] = [];
-    const file = files.find((f) => f.field === "file");
-    if (!file) problems.push({ path: ["file"], message: "Field required: the file to upload", type: "missing" });
-    const kindValue = fields.get("file_kind");
-    const kind = fileKindSchema.safeParse(kindValue);
-    if (kindValue === undefined) problems.push({ path: ["file_kind"], message: "Field required: model, data, code or env", type: "missing" });
-    else if (!kind.success) problems.push({ path: ["file_kind"], message: `Input should be 'model', 'data', 'code' or 'env', not '${kindValue.slice(0, 40)}'`, type: "enum" });
-    if (problems.length) invalid(problems);
-    if (file!.truncated) throw new ApiError(413, `The file is larger than the upload limit of ${limit} bytes (MODEL_UPLOAD_LIMIT_BYTES).`);
-    if (!file!.bytes.length) invalid([{ path: ["file"], message: "The file is empty", type: "value_error" }]);
-
-    const filekind = kind.data!;
-    let estimator = null;
-    if (filekind === "model") {
-      // Parsed as data by the safe reader; never handed to Python's pickle. Refused or malformed files are not stored.
-      const recognised = recogniseModelFile(file!.bytes);
-      if (!recognised.ok) invalid([{ path: ["file"], message: recognised.message, type: recognised.code }]);
-      estimator = recognised.estimator;
-    }
-    const { sha256, size } = await getBlobStore().put(file!.bytes);
-    const row = await addModelFile(db, auth.accountId, modelId, {
-      filekind,
-      filename: file!.filename || `${filekind}.bin`,
-      contenttype: file!.contentType,
-      size,
-      sha256,
-      estimator,
-      uploadedBy: auth.accountId,
-    });
-    if (!row) notFound(); // deleted meanwhile
-    return { status: 201, body: fileResponse(row) };
+    const result = await uploadFromMultipart(getDb(), auth.accountId, request.params.model_id!, request.headers, request.body);
+    if (!result.ok) throw new ApiError(result.status, result.message, result.details);
+    return { status: 201, body: fileResponse(result.file) };
   },
 );
 
@@ -166,15 +122,9 @@ async function download(file: ModelFileRow | null) {
   if (!file) throw new ApiError(404, "File not found");
   const bytes = await getBlobStore().get(file.sha256);
   if (!bytes) throw new ApiError(404, "The file's bytes are missing from the blob store");
-  const safeName = file.filename.replace(/[^\w.-]+/g, "_").slice(0, 200) || "file";
   return {
     status: 200,
-    headers: {
-      "content-type": file.contenttype || "application/octet-stream",
-      "content-disposition": `attachment; filename="${safeName}"`,
-      "x-content-sha256": file.sha256,
-      ...(file.version !== null ? { "x-model-version": String(file.version) } : {}),
-    },
+    headers: downloadHeaders(file),
     body: bytes,
   };
 }

@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, arrayOverlaps, asc, desc, eq, ilike, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { modelAliases, modelFiles, models, type EstimatorInfo, type ModelAliasRow, type ModelFileKind, type ModelFileRow, type ModelRow } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
@@ -51,12 +51,15 @@ export interface ListOptions {
   kind?: string;
   /** Models having any of these tags. */
   tags?: string[];
+  /** Case-insensitive substring of modelname. */
+  name?: string;
 }
 
 export async function listModels(db: Database, accountId: string, options: ListOptions): Promise<ModelWithFiles[]> {
   const conditions = [eq(models.accountId, accountId)];
   if (options.kind !== undefined) conditions.push(sql`lower(${models.modelkind}) = lower(${options.kind})`);
   if (options.tags !== undefined) conditions.push(arrayOverlaps(models.modeltags, options.tags));
+  if (options.name) conditions.push(ilike(models.modelname, `%${options.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   const rows = await db
     .select()
     .from(models)
@@ -65,6 +68,12 @@ export async function listModels(db: Database, accountId: string, options: ListO
     .offset(options.skip)
     .limit(options.limit);
   return withFiles(db, accountId, rows);
+}
+
+/** The account's distinct model kinds, for the list page's filter. */
+export async function listModelKinds(db: Database, accountId: string): Promise<string[]> {
+  const rows = await db.selectDistinct({ kind: models.modelkind }).from(models).where(eq(models.accountId, accountId)).orderBy(asc(models.modelkind));
+  return rows.map((r) => r.kind);
 }
 
 async function withFiles(db: Database, accountId: string, rows: ModelRow[]): Promise<ModelWithFiles[]> {

@@ -4,17 +4,37 @@ import { requireMember } from "@/app/_server/auth";
 import { EmptyState } from "@/components/empty-state";
 import { Badge, Card, PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
-import { listModels } from "@/lib/models/store";
+import { listModelKinds, listModels } from "@/lib/models/store";
+import { ModelFilters } from "./model-filters";
 
 export const metadata: Metadata = { title: "Models" };
 
-export default async function ModelsPage() {
+const registerModel = (
+  <Link href="/models/new" className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500">
+    Register model
+  </Link>
+);
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+
+export default async function ModelsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const account = await requireMember();
-  const models = await listModels(getDb(), account.id, { skip: 0, limit: 200 });
+  const params = await searchParams;
+  const q = one(params.q).slice(0, 200);
+  const kind = one(params.kind).slice(0, 200);
+  const db = getDb();
+  const [models, kinds] = await Promise.all([
+    listModels(db, account.id, { skip: 0, limit: 200, ...(q ? { name: q } : {}), ...(kind ? { kind } : {}) }),
+    listModelKinds(db, account.id),
+  ]);
+  const filtered = Boolean(q || kind);
   return (
     <>
-      <PageHeader title="Models" description="The model registry: scikit-learn models with their versions, training data, code and requirements." />
-      {models.length === 0 ? (
+      <PageHeader title="Models" description="The model registry: scikit-learn models with their versions, training data, code and requirements." actions={registerModel} />
+      {kinds.length > 0 ? <ModelFilters q={q} kind={kind} kinds={kinds} /> : null}
+      {models.length === 0 && filtered ? (
+        <p className="rounded-lg border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-500">No model matches these filters.</p>
+      ) : models.length === 0 ? (
         <EmptyState
           title="No models registered"
           description="Registered models will be listed here, newest first, with their kind, tags, versions and whether the latest version can be served."
@@ -52,7 +72,7 @@ curl -X POST $BASE_URL/model/<modelid>/upload \\
                 return (
                   <tr key={model.id}>
                     <td className="px-4 py-3">
-                      <div className="font-medium">{model.modelname}</div>
+                      <Link href={`/models/${model.id}`} className="font-medium text-indigo-700 hover:underline">{model.modelname}</Link>
                       <div className="font-mono text-xs text-slate-400">{model.id}</div>
                     </td>
                     <td className="px-4 py-3">{model.modelkind}</td>

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireMember } from "@/app/_server/auth";
+import { Badge, PageHeader } from "@/components/ui";
+import { getDb } from "@/db/client";
+import { getModelWithFiles, listVersions } from "@/lib/models/store";
+import { EditModelForm } from "./edit-model-form";
+import { OtherFilesTable, VersionsTable } from "./files-tables";
+import { DriftDetection, FeatureList, Hyperparameters, PerformanceThresholds } from "./metadata-tables";
+import { UploadForm } from "./upload-form";
+
+export const metadata: Metadata = { title: "Model" };
+
+export default async function ModelPage({ params }: { params: Promise<{ modelId: string }> }) {
+  const account = await requireMember();
+  const { modelId } = await params;
+  const db = getDb();
+  const found = await getModelWithFiles(db, account.id, modelId);
+  if (!found) notFound();
+  const { model, files } = found;
+  const versions = await listVersions(db, account.id, model.id);
+  const otherFiles = files.filter((f) => f.filekind !== "model");
+  // Files are uploaded by keys of this account, so the only uploader to name is the account itself.
+  const uploaders = new Map([[account.id, account.name || account.username || account.email]]);
+
+  return (
+    <>
+      <div className="mb-2 text-sm">
+        <Link href="/models" className="text-indigo-600 hover:underline">← Models</Link>
+      </div>
+      <PageHeader
+        title={model.modelname}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <Badge tone="indigo">{model.modelkind}</Badge>
+            {model.modeltags.map((t) => <Badge key={t}>{t}</Badge>)}
+            <span className="font-mono text-xs text-slate-400">{model.id}</span>
+          </span>
+        }
+      />
+      <div className="grid gap-6 2xl:grid-cols-[2fr_1fr]">
+        <div className="min-w-0 space-y-6">
+          <VersionsTable versions={versions} uploaders={uploaders} />
+          <OtherFilesTable files={otherFiles} uploaders={uploaders} />
+          <FeatureList features={model.featurelist} />
+          <div className="grid gap-6 md:grid-cols-2">
+            <Hyperparameters parameters={model.hyperparameter} />
+            <PerformanceThresholds thresholds={model.modelperformance} />
+          </div>
+          <DriftDetection settings={model.driftDetection} />
+        </div>
+        <div className="grid content-start gap-6 md:grid-cols-2 2xl:grid-cols-1">
+          <UploadForm modelId={model.id} />
+          <EditModelForm modelId={model.id} initial={{ modelname: model.modelname, modelkind: model.modelkind, tags: model.modeltags.join(", ") }} />
+        </div>
+      </div>
+    </>
+  );
+}

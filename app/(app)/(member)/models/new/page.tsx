@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { requireMember } from "@/app/_server/auth";
+import { PageHeader } from "@/components/ui";
+import { RegisterModelForm } from "./register-model-form";
+
+export const metadata: Metadata = { title: "Register model" };
+
+export default async function RegisterModelPage() {
+  await requireMember();
+  return (
+    <>
+      <PageHeader title="Register model" description="Name the model, then upload its .pkl or joblib file, training data, code and requirements on its page. The same rules apply as for POST /model/add." />
+      <RegisterModelForm />
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Database } from "@/db/client";
+import type { ModelFileRow } from "@/db/schema";
+import { getBlobStore } from "./blob-store";
+import { findModelFile } from "./store";
+
+/** The headers a file is sent with: its content type, a safe attachment name, its sha256 and version. */
+export function downloadHeaders(file: ModelFileRow): Record<string, string> {
+  const safeName = file.filename.replace(/[^\w.-]+/g, "_").slice(0, 200) || "file";
+  return {
+    "content-type": file.contenttype || "application/octet-stream",
+    "content-disposition": `attachment; filename="${safeName}"`,
+    "x-content-sha256": file.sha256,
+    ...(file.version !== null ? { "x-model-version": String(file.version) } : {}),
+  };
+}
+
+export type FileDownload = { ok: true; file: ModelFileRow; bytes: Buffer } | { ok: false; reason: "file_not_found" | "blob_missing" };
+
+/** One of the account's model's files with its bytes, by sha256. */
+export async function loadFileBySha(db: Database, accountId: string, modelId: string, sha256: string): Promise<FileDownload> {
+  const sha = sha256.toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(sha)) return { ok: false, reason: "file_not_found" };
+  const file = await findModelFile(db, accountId, modelId, { sha256: sha });
+  if (!file) return { ok: false, reason: "file_not_found" };
+  const bytes = await getBlobStore().get(file.sha256);
+  return bytes ? { ok: true, file, bytes } : { ok: false, reason: "blob_missing" };
+}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireAdmin } from "@/app/_server/auth";
-import { Badge, Card, PageHeader } from "@/components/ui";
+import { DataTable } from "@/components/data-table";
+import { Badge, PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { listAccounts } from "@/lib/auth/accounts-store";
 import { RoleSelect } from "./role-select";
@@ -13,17 +14,7 @@ export default async function AdminPage() {
   return (
     <>
       <PageHeader title="Accounts" description="Members use the dashboard and own loops, models and requests; crunchers see only the Work area." />
-      <Card className="overflow-hidden">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-4 py-3">Username</th>
-              <th className="px-4 py-3">E-mail</th>
-              <th className="px-4 py-3">Joined</th>
-              <th className="px-4 py-3">Role</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+      <DataTable columns={["Username", "E-mail", "Joined", "Role"]}>
             {accounts.map((a) => (
               <tr key={a.id}>
                 <td className="px-4 py-3 font-medium">
@@ -34,9 +25,7 @@ export default async function AdminPage() {
                 <td className="px-4 py-3">{a.id === admin.id ? a.role : <RoleSelect accountId={a.id} role={a.role} label={a.username} />}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </Card>
+          </DataTable>
     </>
   );
 }

@@ -2,8 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
-import { Badge, Button, Card } from "@/components/ui";
+import { Badge, Button } from "@/components/ui";
 import { revokeKeyAction } from "./actions";
 
 export interface KeyRow {
@@ -40,19 +41,7 @@ export function KeyTable({ keys }: { keys: KeyRow[] }) {
   }
 
   return (
-    <Card className="overflow-hidden">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-4 py-3">Name</th>
-            <th className="px-4 py-3">Key</th>
-            <th className="px-4 py-3">Scope</th>
-            <th className="px-4 py-3">Created</th>
-            <th className="px-4 py-3">Last used</th>
-            <th className="px-4 py-3 text-right">Status</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+    <DataTable columns={["Name", "Key", "Scope", "Created", "Last used", { label: "Status", align: "right" }]}>
           {keys.map((key) => (
             <tr key={key.id} data-testid="key-row" data-prefix={key.prefix} className={key.revokedAt ? "text-slate-400" : undefined}>
               <td className="px-4 py-3 font-medium">{key.name}</td>
@@ -77,8 +66,6 @@ export function KeyTable({ keys }: { keys: KeyRow[] }) {
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </Card>
+        </DataTable>
   );
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireMember } from "@/app/_server/auth";
+import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
-import { Badge, Card, PageHeader } from "@/components/ui";
+import { Badge, PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { listLoopsWithMetric } from "@/lib/loops/store";
 
@@ -42,18 +43,7 @@ export default async function LoopsPage() {
           action={newLoop}
         />
       ) : (
-        <Card className="overflow-hidden">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-4 py-3">Name</th>
-                <th className="px-4 py-3">Task</th>
-                <th className="px-4 py-3 text-right">Examples seen</th>
-                <th className="px-4 py-3 text-right">Current metric</th>
-                <th className="px-4 py-3">Last trained</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable columns={["Name", "Task", { label: "Examples seen", align: "right" }, { label: "Current metric", align: "right" }, "Last trained"]}>
               {loops.map((loop) => (
                 <tr key={loop.id} className="hover:bg-slate-50">
                   <td className="px-4 py-3 font-medium">
@@ -65,9 +55,7 @@ export default async function LoopsPage() {
                   <td className="px-4 py-3">{when(loop.lastTrainedAt)}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </Card>
+            </DataTable>
       )}
     </>
   );

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireMember } from "@/app/_server/auth";
+import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
-import { Badge, Card, PageHeader } from "@/components/ui";
+import { Badge, PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { listModelKinds, listModels } from "@/lib/models/store";
 import { ModelFilters } from "./model-filters";
@@ -53,19 +54,7 @@ curl -X POST $BASE_URL/model/<modelid>/upload \\
   -F file=@model.pkl -F file_kind=model`}
         />
       ) : (
-        <Card className="overflow-hidden">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-4 py-3">Name</th>
-                <th className="px-4 py-3">Kind</th>
-                <th className="px-4 py-3">Tags</th>
-                <th className="px-4 py-3">Latest version</th>
-                <th className="px-4 py-3">Files</th>
-                <th className="px-4 py-3">Registered</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable columns={["Name", "Kind", "Tags", "Latest version", "Files", "Registered"]}>
               {models.map(({ model, files }) => {
                 const versions = files.filter((f) => f.filekind === "model" && f.version !== null);
                 const latest = versions.at(-1);
@@ -94,9 +83,7 @@ curl -X POST $BASE_URL/model/<modelid>/upload \\
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
-        </Card>
+            </DataTable>
       )}
     </>
   );

@@ -35,6 +35,12 @@ export async function currentAccount(): Promise<PublicAccount | null> {
   return id ? getAccount(getDb(), id) : null;
 }
 
+/** The signed-in member, or null: for session routes that answer 401 rather than redirect. */
+export async function currentMember(): Promise<PublicAccount | null> {
+  const account = await currentAccount();
+  return account?.role === "member" ? account : null;
+}
+
 export async function requireAccount(): Promise<PublicAccount> {
   const account = await currentAccount();
   if (!account) redirect("/login");

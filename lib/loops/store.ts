@@ -86,10 +86,6 @@ export async function createLoop(db: Database, accountId: string, name: string):
   return row!;
 }
 
-export async function listLoops(db: Database, accountId: string): Promise<LoopSummary[]> {
-  return db.select(summaryColumns).from(loops).where(eq(loops.accountId, accountId)).orderBy(desc(loops.createdAt));
-}
-
 /** Loops with their current metric, for the list page. */
 export async function listLoopsWithMetric(db: Database, accountId: string): Promise<(LoopSummary & { metric: string | null })[]> {
   const rows = await db

@@ -3,13 +3,12 @@ import type { ModelFileRow, ModelRow } from "@/db/schema";
 import { ApiError } from "@/lib/http/errors";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { modelsApi } from "@/lib/http/families";
-import { getBlobStore, modelUploadLimit } from "./blob-store";
-import { downloadHeaders } from "./downloads";
+import { modelUploadLimit } from "./blob-store";
+import { downloadHeaders, loadModelFile } from "./downloads";
 import { aliasBodySchema, aliasNameSchema, listQuerySchema, modelCreateSchema, modelUpdateSchema, searchQuerySchema } from "./schemas";
 import {
   createModel,
   deleteModel,
-  findModelFile,
   getModel,
   getModelWithFiles,
   listModels,
@@ -118,24 +117,18 @@ const upload = defineRoute(
   },
 );
 
-async function download(file: ModelFileRow | null) {
-  if (!file) throw new ApiError(404, "File not found");
-  const bytes = await getBlobStore().get(file.sha256);
-  if (!bytes) throw new ApiError(404, "The file's bytes are missing from the blob store");
-  return {
-    status: 200,
-    headers: downloadHeaders(file),
-    body: bytes,
-  };
+/** Sends one of the model's files, or a 404 naming what is missing. */
+async function download(accountId: string, modelId: string, by: { sha256: string } | { version: number }, notFoundMessage: string) {
+  const found = await loadModelFile(getDb(), accountId, modelId, by);
+  if (!found.ok) throw new ApiError(404, found.reason === "blob_missing" ? "The file's bytes are missing from the blob store" : notFoundMessage);
+  return { status: 200, headers: downloadHeaders(found.file), body: found.bytes };
 }
 
 const downloadBySha = defineRoute(modelsApi, { method: "GET", path: "/model/:model_id/files/:sha256" }, async ({ request, auth }) => {
   const db = getDb();
   const modelId = request.params.model_id!;
   if (!(await getModel(db, auth.accountId, modelId))) notFound();
-  const sha256 = request.params.sha256!.toLowerCase();
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new ApiError(404, "File not found");
-  return download(await findModelFile(db, auth.accountId, modelId, { sha256 }));
+  return download(auth.accountId, modelId, { sha256: request.params.sha256! }, "File not found");
 });
 
 /** A version number, or an alias name pointing at one. */
@@ -150,9 +143,7 @@ const downloadVersion = defineRoute(modelsApi, { method: "GET", path: "/model/:m
   const modelId = request.params.model_id!;
   if (!(await getModel(getDb(), auth.accountId, modelId))) notFound();
   const version = await versionOf(auth.accountId, modelId, request.params.version!);
-  const file = await findModelFile(getDb(), auth.accountId, modelId, { version });
-  if (!file) throw new ApiError(404, `Version ${version} not found`);
-  return download(file);
+  return download(auth.accountId, modelId, { version }, `Version ${version} not found`);
 });
 
 const versions = defineRoute(modelsApi, { method: "GET", path: "/model/:model_id/versions" }, async ({ request, auth }) => {

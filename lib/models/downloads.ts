@@ -16,11 +16,15 @@ export function downloadHeaders(file: ModelFileRow): Record<string, string> {
 
 export type FileDownload = { ok: true; file: ModelFileRow; bytes: Buffer } | { ok: false; reason: "file_not_found" | "blob_missing" };
 
-/** One of the account's model's files with its bytes, by sha256. */
-export async function loadFileBySha(db: Database, accountId: string, modelId: string, sha256: string): Promise<FileDownload> {
-  const sha = sha256.toLowerCase();
-  if (!/^[0-9a-f]{64}$/.test(sha)) return { ok: false, reason: "file_not_found" };
-  const file = await findModelFile(db, accountId, modelId, { sha256: sha });
+/** One of the account's model's files with its bytes, by sha256 or model version. */
+export async function loadModelFile(db: Database, accountId: string, modelId: string, by: { sha256: string } | { version: number }): Promise<FileDownload> {
+  let key = by;
+  if ("sha256" in by) {
+    const sha256 = by.sha256.toLowerCase();
+    if (!/^[0-9a-f]{64}$/.test(sha256)) return { ok: false, reason: "file_not_found" };
+    key = { sha256 };
+  }
+  const file = await findModelFile(db, accountId, modelId, key);
   if (!file) return { ok: false, reason: "file_not_found" };
   const bytes = await getBlobStore().get(file.sha256);
   return bytes ? { ok: true, file, bytes } : { ok: false, reason: "blob_missing" };

@@ -1,4 +1,4 @@
-import { currentAccount } from "@/app/_server/auth";
+import { currentMember } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { fileResponse } from "@/lib/models/api";
 import { modelUploadLimit } from "@/lib/models/blob-store";
@@ -11,8 +11,8 @@ export const dynamic = "force-dynamic";
  * POST /model/{id}/upload, for the signed-in member. Errors are `{ detail }` like the API's.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ modelId: string }> }) {
-  const account = await currentAccount();
-  if (!account || account.role !== "member") return Response.json({ detail: "Sign in first." }, { status: 401 });
+  const account = await currentMember();
+  if (!account) return Response.json({ detail: "Sign in first." }, { status: 401 });
   const limit = modelUploadLimit();
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > limit + MULTIPART_SLACK) {

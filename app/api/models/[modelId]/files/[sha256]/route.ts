@@ -1,15 +1,15 @@
-import { currentAccount } from "@/app/_server/auth";
+import { currentMember } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
-import { downloadHeaders, loadFileBySha } from "@/lib/models/downloads";
+import { downloadHeaders, loadModelFile } from "@/lib/models/downloads";
 
 export const dynamic = "force-dynamic";
 
 /** The model page's download links: one of the signed-in member's model files, as an attachment. */
 export async function GET(_request: Request, { params }: { params: Promise<{ modelId: string; sha256: string }> }) {
-  const account = await currentAccount();
-  if (!account || account.role !== "member") return Response.json({ error: "unauthorized", message: "Sign in first." }, { status: 401 });
+  const account = await currentMember();
+  if (!account) return Response.json({ error: "unauthorized", message: "Sign in first." }, { status: 401 });
   const { modelId, sha256 } = await params;
-  const found = await loadFileBySha(getDb(), account.id, modelId, sha256);
+  const found = await loadModelFile(getDb(), account.id, modelId, { sha256 });
   if (!found.ok) {
     const message = found.reason === "blob_missing" ? "The file's bytes are missing from the blob store." : "No such file.";
     return Response.json({ error: "not_found", message }, { status: 404 });

@@ -1,20 +1,31 @@
 import type { Metadata } from "next";
 import { requireAccount } from "@/app/_server/auth";
-import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/ui";
+import { countWaitingTasks, cruncherStats } from "@/lib/tasks/cruncher-stats";
+import { cruncherIdOf } from "@/lib/tasks/queue";
+import { WorkArea } from "./work-area";
 
 export const metadata: Metadata = { title: "Work" };
 
 export default async function WorkPage() {
   const account = await requireAccount();
+  const cruncherId = cruncherIdOf(account.id);
+  // The first paint counts from the server's midnight; the page refetches with the cruncher's own.
+  const midnight = new Date();
+  midnight.setHours(0, 0, 0, 0);
+  const [stats, waiting] = await Promise.all([cruncherStats(cruncherId, midnight), countWaitingTasks(cruncherId)]);
   return (
     <>
-      <PageHeader title="Work" description="Answer questions from the task queue, one at a time, keyboard first." />
-      <EmptyState
-        title="No tasks waiting"
-        description={`When programs ask questions, "Start working" will hand you the next task you may take, ${account.username}. Number keys pick choices, Enter submits and S skips.`}
-        steps={["Keep this page open; new tasks appear as they are requested.", "Your answers are compared with the final answer to show your agreement rate."]}
+      <PageHeader
+        title="Work"
+        description={
+          <>
+            Answer questions from the task queue, one at a time, keyboard first. Your cruncher id is{" "}
+            <code className="rounded bg-slate-100 px-1 font-mono text-xs" data-testid="cruncher-id">{cruncherId}</code>.
+          </>
+        }
       />
+      <WorkArea initialStats={{ ...stats, waiting }} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { createApiKey } from "@/lib/auth/api-keys-store";
 import { revokeApiKeyEverywhere } from "@/lib/auth/key-lookup";
 import type { CreateApiKeyInput } from "@/lib/auth/schemas";
+import { rotateWebhookSecret } from "@/lib/tasks/webhooks";
 
 export type CreateKeyState = { ok: true; secret: string; prefix: string } | { ok: false; errors: Record<string, string> };
 
@@ -22,4 +23,9 @@ export async function revokeKeyAction(keyId: string): Promise<{ ok: boolean }> {
   const ok = await revokeApiKeyEverywhere(account.id, keyId);
   revalidatePath("/keys");
   return { ok };
+}
+
+export async function rotateWebhookSecretAction(): Promise<string> {
+  const account = await requireMember();
+  return rotateWebhookSecret(account.id);
 }

@@ -3,14 +3,16 @@ import { requireMember } from "@/app/_server/auth";
 import { PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { listApiKeys } from "@/lib/auth/api-keys-store";
+import { webhookSecretFor } from "@/lib/tasks/webhooks";
 import { CreateKeyForm } from "./create-key-form";
 import { KeyTable } from "./key-table";
+import { WebhookSecret } from "./webhook-secret";
 
 export const metadata: Metadata = { title: "API keys" };
 
 export default async function KeysPage({ searchParams }: { searchParams: Promise<{ scope?: string; loop?: string }> }) {
   const account = await requireMember();
-  const [keys, params] = await Promise.all([listApiKeys(getDb(), account.id), searchParams]);
+  const [keys, params, webhookSecret] = await Promise.all([listApiKeys(getDb(), account.id), searchParams, webhookSecretFor(account.id)]);
   return (
     <>
       <PageHeader
@@ -24,6 +26,7 @@ export default async function KeysPage({ searchParams }: { searchParams: Promise
       />
       <CreateKeyForm defaultScope={params.scope} defaultLoopId={params.loop} />
       <KeyTable keys={keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null, revokedAt: k.revokedAt?.toISOString() ?? null }))} />
+      <WebhookSecret secret={webhookSecret} />
     </>
   );
 }

@@ -1,27 +1,137 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { requireMember } from "@/app/_server/auth";
+import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
-import { PageHeader } from "@/components/ui";
+import { Badge, cx, PageHeader } from "@/components/ui";
+import { countTaskRequestsUpTo, listTaskRequests } from "@/lib/tasks/list";
+import { isRequestType, type RequestType } from "@/lib/tasks/request-types";
+import { TYPE_LABELS } from "../../work/_shared/work-task";
+import { formatUtc, responseSummary, STATUS_TONE } from "./format";
+import { TaskFilters, tasksHref, type TaskQuery } from "./task-filters";
 
 export const metadata: Metadata = { title: "Tasks" };
 
-export default function TasksPage() {
-  return (
-    <>
-      <PageHeader title="Tasks" description="Questions your programs ask people: every request, its status, the crunchers' answers and webhook deliveries." />
-      <EmptyState
-        title="No requests yet"
-        description="Requests made with your tasks keys will be listed here with filters by status, type and date, counts per status, and the answers each cruncher gave."
-        steps={[
-          <>Create a <Link className="text-indigo-600 hover:underline" href="/keys">tasks key</Link> — a test key (test_…) is answered by a simulated cruncher within a second.</>,
-          "POST a question to /v1/requests/<type>, optionally with ?block=30 to wait for the answer.",
-          "Poll GET /v1/requests/{id}, long-poll with ?block=N, or pass a hook_url.",
-        ]}
-        example={`curl "$BASE_URL/v1/requests/multiple-choice?block=30" \\
+const PAGE_SIZE = 50;
+/** Counts stop here ("10,000+"), so they cost the same at a million requests. */
+const COUNT_CAP = 10_000;
+const STATUSES = ["pending", "complete", "aborted"] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+
+function queryOf(params: Record<string, string | string[] | undefined>): TaskQuery {
+  const status = one(params.status);
+  const type = one(params.type);
+  const from = one(params.from);
+  const to = one(params.to);
+  return {
+    mode: one(params.mode) === "test" ? "test" : "live",
+    status: STATUSES.find((s) => s === status),
+    type: type && isRequestType(type) ? type : undefined,
+    from: from && DAY.test(from) ? from : undefined,
+    to: to && DAY.test(to) ? to : undefined,
+    cursor: one(params.cursor),
+  };
+}
+
+const newRequest = (
+  <Link href="/tasks/new" className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500">
+    New request
+  </Link>
+);
+
+export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const account = await requireMember();
+  const query = queryOf(await searchParams);
+  // "to" is a whole day: requests created before the next midnight (UTC) are in.
+  const createdTo = query.to ? new Date(Date.parse(`${query.to}T00:00:00Z`) + 24 * 60 * 60 * 1000) : undefined;
+  const [page, live, test] = await Promise.all([
+    listTaskRequests(account.id, query.mode, {
+      status: query.status,
+      type: query.type,
+      createdFrom: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
+      createdTo,
+      cursor: query.cursor,
+      limit: PAGE_SIZE,
+    }),
+    countTaskRequestsUpTo(account.id, "live", COUNT_CAP),
+    countTaskRequestsUpTo(account.id, "test", COUNT_CAP),
+  ]);
+  const counts = query.mode === "live" ? live : test;
+  const capped = (c: typeof live) => c.pending >= COUNT_CAP || c.complete >= COUNT_CAP || c.aborted >= COUNT_CAP;
+  const shown = (n: number, plus = n >= COUNT_CAP) => `${n.toLocaleString("en-GB")}${plus ? "+" : ""}`;
+  const total = (c: typeof live) => shown(c.pending + c.complete + c.aborted, capped(c));
+  const header = <PageHeader title="Tasks" description="Questions your programs ask people: every request, its status, the crunchers' answers and webhook deliveries." actions={newRequest} />;
+
+  if (live.pending + live.complete + live.aborted + test.pending + test.complete + test.aborted === 0) {
+    return (
+      <>
+        {header}
+        <EmptyState
+          title="No requests yet"
+          description="Requests made with your tasks keys will be listed here with filters by status, type and date, counts per status, and the answers each cruncher gave."
+          steps={[
+            <>Create a <Link className="text-indigo-600 hover:underline" href="/keys?scope=tasks">tasks key</Link> — a test key (test_…) is answered by a simulated cruncher within a second.</>,
+            "POST a question to /v1/requests/<type>, optionally with ?block=30 to wait for the answer.",
+            "Poll GET /v1/requests/{id}, long-poll with ?block=N, or pass a hook_url.",
+          ]}
+          example={`curl "$BASE_URL/v1/requests/multiple-choice?block=30" \\
   -H "X-Heat-API-Key: $TASKS_KEY" -H "Content-Type: application/json" \\
   -d '{"instruction":"Is this review positive?","attachments":["Great product!"],
        "choices":["yes","no"]}'`}
-      />
+          action={newRequest}
+        />
+      </>
+    );
+  }
+
+  const tab = (active: boolean) => cx("rounded-md px-3 py-1.5 text-sm font-medium", active ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900");
+  return (
+    <>
+      {header}
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-4">
+        <nav aria-label="Space" className="inline-flex rounded-lg bg-slate-100 p-1">
+          <Link href={tasksHref(query, { mode: "live" })} className={tab(query.mode === "live")} aria-current={query.mode === "live" ? "page" : undefined}>Live · {total(live)}</Link>
+          <Link href={tasksHref(query, { mode: "test" })} className={tab(query.mode === "test")} aria-current={query.mode === "test" ? "page" : undefined}>Test · {total(test)}</Link>
+        </nav>
+        <nav aria-label="Status" className="flex flex-wrap gap-2" data-testid="status-counts">
+          <Link href={tasksHref(query, { status: undefined })} className={cx("rounded-full border px-3 py-1 text-sm", !query.status ? "border-indigo-300 bg-indigo-50 text-indigo-800" : "border-slate-200 bg-white text-slate-600 hover:border-slate-300")}>
+            All <span className="tabular-nums font-semibold">{total(counts)}</span>
+          </Link>
+          {STATUSES.map((s) => (
+            <Link key={s} href={tasksHref(query, { status: s })} className={cx("rounded-full border px-3 py-1 text-sm capitalize", query.status === s ? "border-indigo-300 bg-indigo-50 text-indigo-800" : "border-slate-200 bg-white text-slate-600 hover:border-slate-300")}>
+              {s} <span className="tabular-nums font-semibold">{shown(counts[s])}</span>
+            </Link>
+          ))}
+        </nav>
+      </div>
+      <div className="mb-4"><TaskFilters query={query} /></div>
+      {page.items.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-500">No request matches these filters.</p>
+      ) : (
+        <DataTable columns={["Request", "Type", "Status", "Response", "Created"]}>
+          {page.items.map((r) => {
+            const type = r.type as RequestType;
+            return (
+              <tr key={r.id} data-testid="task-row">
+                <td className="max-w-md px-4 py-3">
+                  <Link href={`/tasks/${r.id}`} className="line-clamp-2 font-medium text-indigo-700 hover:underline">{String(r.params.instruction)}</Link>
+                  <div className="font-mono text-xs text-slate-400">{r.id}</div>
+                </td>
+                <td className="whitespace-nowrap px-4 py-3 text-slate-700">{TYPE_LABELS[type] ?? r.type}</td>
+                <td className="px-4 py-3"><Badge tone={STATUS_TONE[r.status]}>{r.status}</Badge></td>
+                <td className="max-w-xs truncate px-4 py-3 text-slate-700">{r.status === "complete" ? responseSummary(type, r.response) : <span className="text-slate-400">—</span>}</td>
+                <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatUtc(r.createdAt)}</td>
+              </tr>
+            );
+          })}
+        </DataTable>
+      )}
+      <div className="mt-4 flex items-center justify-between text-sm">
+        {query.cursor ? <Link href={tasksHref(query)} className="text-indigo-600 hover:underline">← Newest</Link> : <span />}
+        {page.nextCursor ? <Link href={tasksHref(query, { cursor: page.nextCursor })} className="font-medium text-indigo-600 hover:underline">Older requests →</Link> : null}
+      </div>
     </>
   );
 }

@@ -1,0 +1,48 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { Button, Card } from "@/components/ui";
+import { rotateWebhookSecretAction } from "./actions";
+
+/** The account's Standard Webhooks signing secret for task hook_url deliveries. */
+export function WebhookSecret({ secret: initial }: { secret: string }) {
+  const [secret, setSecret] = useState(initial);
+  const [shown, setShown] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const [pending, startTransition] = useTransition();
+  return (
+    <Card className="mt-6 p-5">
+      <h2 className="text-sm font-semibold text-slate-900">Webhook signing secret</h2>
+      <p className="mt-1 text-sm text-slate-600">
+        Task webhooks (<code>hook_url</code>) are signed with the Standard Webhooks scheme: verify the <code>webhook-signature</code> header with this
+        secret, e.g. <code>new Webhook(secret).verify(body, headers)</code> from the <code>standardwebhooks</code> package.
+      </p>
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <code data-testid="webhook-secret" className="rounded bg-slate-100 px-2 py-1 font-mono text-sm">
+          {shown ? secret : `${secret.slice(0, 10)}${"•".repeat(24)}`}
+        </code>
+        <Button variant="secondary" onClick={() => setShown((s) => !s)}>
+          {shown ? "Hide" : "Reveal"}
+        </Button>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            void navigator.clipboard?.writeText(secret).then(() => setCopied(true));
+          }}
+        >
+          {copied ? "Copied" : "Copy"}
+        </Button>
+        <Button
+          variant="danger"
+          disabled={pending}
+          onClick={() => {
+            if (!confirm("Rotate the signing secret? Receivers must switch to the new one.")) return;
+            startTransition(async () => setSecret(await rotateWebhookSecretAction()));
+          }}
+        >
+          Rotate
+        </Button>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
+
+interface Progress {
+  status: "pending" | "complete" | "aborted";
+  answers: number;
+}
+
+/** While a request is pending, watches its progress and re-renders the page when it moves. */
+export function LiveStatus({ requestId, initial, maxCrunchers, minAgreements }: { requestId: string; initial: Progress; maxCrunchers: number; minAgreements: number }) {
+  const router = useRouter();
+  const { data } = useQuery({
+    queryKey: ["task-progress", requestId],
+    queryFn: async (): Promise<Progress> => {
+      const res = await fetch(`/api/tasks/${requestId}/progress`, { cache: "no-store" });
+      if (!res.ok) throw new Error(`progress: ${res.status}`);
+      return res.json();
+    },
+    initialData: initial,
+    refetchInterval: (query) => (query.state.data?.status === "pending" ? 2_000 : false),
+  });
+  const seen = useRef(initial);
+  useEffect(() => {
+    if (data.status !== seen.current.status || data.answers !== seen.current.answers) {
+      seen.current = data;
+      router.refresh();
+    }
+  }, [data, router]);
+  if (data.status !== "pending") return null;
+  return (
+    <div role="status" className="flex items-center gap-3 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+      <span className="relative flex h-2.5 w-2.5">
+        <span className="absolute inline-flex h-full w-full animate-ping rounded-full bg-amber-400 opacity-75" />
+        <span className="relative inline-flex h-2.5 w-2.5 rounded-full bg-amber-500" />
+      </span>
+      Waiting for crunchers: {data.answers} of up to {maxCrunchers} answered{minAgreements > 1 ? `, ${minAgreements} must agree` : ""}. This page updates by itself.
+    </div>
+  );
+}

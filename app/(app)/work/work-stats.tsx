@@ -1,0 +1,43 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Card } from "@/components/ui";
+import { fetchStats, type WorkStats } from "./work-api";
+
+export const STATS_KEY = ["work-stats"] as const;
+
+export function useWorkStats(initial: WorkStats) {
+  return useQuery({ queryKey: STATS_KEY, queryFn: fetchStats, initialData: initial, initialDataUpdatedAt: 0, refetchInterval: 10_000 });
+}
+
+function Stat({ label, value, note, testId }: { label: string; value: string; note?: string; testId: string }) {
+  return (
+    <div className="px-5 py-3">
+      <div className="text-xs font-medium text-slate-500">{label}</div>
+      <div className="flex items-baseline gap-2">
+        <span className="text-xl font-semibold tabular-nums text-slate-900" data-testid={testId}>{value}</span>
+        {note ? <span className="truncate text-xs text-slate-500" title={note}>{note}</span> : null}
+      </div>
+    </div>
+  );
+}
+
+/** The cruncher's own numbers: never anyone else's answers. */
+export function WorkStatsPanel({ initial }: { initial: WorkStats }) {
+  const { data } = useWorkStats(initial);
+  const rate = data.agreementRate === null ? "—" : `${Math.round(data.agreementRate * 100)}%`;
+  return (
+    <Card className="grid grid-cols-2 divide-slate-100 lg:grid-cols-4 lg:divide-x">
+      <h2 className="sr-only">Your stats</h2>
+      <Stat label="Answered today" value={data.answeredToday.toLocaleString("en-GB")} testId="stat-today" />
+      <Stat label="Answered in total" value={data.answeredTotal.toLocaleString("en-GB")} testId="stat-total" />
+      <Stat
+        label="Agreement"
+        value={rate}
+        testId="stat-agreement"
+        note={data.decided ? `${data.agreed} of ${data.decided} majority decisions` : "after a majority decides"}
+      />
+      <Stat label="Waiting for you" value={data.waiting >= 100 ? "100+" : String(data.waiting)} testId="stat-waiting" note="tasks" />
+    </Card>
+  );
+}

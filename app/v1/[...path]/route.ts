@@ -1,0 +1,8 @@
+import { nextRouteHandler } from "@/lib/http/next-adapter";
+import { apiRouter } from "@/lib/http/routes";
+
+// Every /v1/… path of the human-task API (requests, abort, files).
+export const dynamic = "force-dynamic";
+const handler = nextRouteHandler(apiRouter);
+export const GET = handler;
+export const POST = handler;

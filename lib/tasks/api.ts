@@ -1,0 +1,120 @@
+import { z } from "zod";
+import type { TasksPrincipal } from "@/lib/auth/authenticate-api";
+import { ApiError } from "@/lib/http/errors";
+import { defineRoute, type RouteDefinition } from "@/lib/http/family";
+import { tasksApi } from "@/lib/http/families";
+import { header, type ApiRequest, type ApiResponse } from "@/lib/http/types";
+import { clampBlockSeconds, waitForRequest } from "./completion-waiters";
+import { createValidatedRequest } from "./create";
+import { countTaskRequests, listTaskRequests } from "./list";
+import { takeRateToken } from "./rate-limit";
+import { requestObjectOf } from "./request-view";
+import { isRequestType, parseRequestBody, REQUEST_TYPES } from "./request-types";
+import { abortTaskRequest, getTaskRequest, type TaskRequestRecord } from "./store";
+import { simulatedMediaRoute } from "./simulated-media";
+
+// The human-task API (shared/reference/human-tasks-api.txt): X-Heat-API-Key or Basic auth with a
+// `tasks` key; errors are {error, message, errors?}. A test_ key works in its own staging space,
+// answered by simulated crunchers; live and test requests never see each other.
+
+const DATABASE_DOWN = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|CONNECT_TIMEOUT|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED|57P0[123])$/;
+
+/** Rate limit first, and a 503 (not a 500) when the database cannot be reached. */
+async function guarded(auth: TasksPrincipal, work: () => Promise<ApiResponse>): Promise<ApiResponse> {
+  const token = takeRateToken(auth.keyId);
+  if (!token.ok) {
+    throw new ApiError(429, `Too many requests for this API key; retry in ${token.retryAfterSeconds} s.`, [], {
+      "retry-after": String(token.retryAfterSeconds),
+    });
+  }
+  try {
+    return await work();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string" && DATABASE_DOWN.test(code)) {
+      throw new ApiError(503, "The service is temporarily unavailable; try again shortly.", [], { "retry-after": "5" });
+    }
+    throw error;
+  }
+}
+
+const blockQuery = z.object({
+  block: z.coerce
+    .number({ error: "block must be a number of seconds" })
+    .finite({ error: "block must be a number of seconds" })
+    .min(0, { error: "block must not be negative" })
+    .optional(),
+});
+
+/** Waits for completion when ?block=N asks for it, then returns the request as it is now. */
+async function blockedRead(request: ApiRequest, auth: TasksPrincipal, record: TaskRequestRecord, block: number | undefined) {
+  const seconds = clampBlockSeconds(block ?? 0);
+  if (record.status !== "pending" || seconds === 0) return record;
+  let latest: TaskRequestRecord | null = record;
+  await waitForRequest(record.id, seconds, request.signal, async () => {
+    latest = await getTaskRequest(auth.accountId, auth.mode, record.id);
+    return latest?.status !== "pending";
+  });
+  return (await getTaskRequest(auth.accountId, auth.mode, record.id)) ?? latest ?? record;
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+const createRequest = defineRoute(
+  tasksApi,
+  { method: "POST", path: "/v1/requests/:type", body: z.unknown(), query: blockQuery },
+  async ({ request, auth, body, query }) =>
+    guarded(auth, async () => {
+      const type = request.params.type!;
+      if (!isRequestType(type)) throw new ApiError(404, `Unknown request type "${type}". Types: ${REQUEST_TYPES.join(", ")}.`);
+      const parsed = parseRequestBody(type, body);
+      if (!parsed.ok) throw new ApiError(400, "The request has missing or malformed parameters.", parsed.errors);
+      const idempotencyKey = header(request.headers, "idempotency-key")?.trim() || null;
+      if (idempotencyKey && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+        throw new ApiError(400, "Idempotency-Key must be 1–255 visible ASCII characters.");
+      }
+      const { record, replayed } = await createValidatedRequest({
+        accountId: auth.accountId,
+        mode: auth.mode,
+        type,
+        params: parsed.params,
+        idempotencyKey,
+        keyId: auth.keyId,
+      });
+      const current = await blockedRead(request, auth, record, query.block);
+      return { status: 200, headers: replayed ? { "idempotent-replayed": "true" } : undefined, body: requestObjectOf(current) };
+    }),
+);
+
+const getRequest = defineRoute(tasksApi, { method: "GET", path: "/v1/requests/:request_id", query: blockQuery }, async ({ request, auth, query }) =>
+  guarded(auth, async () => {
+    const record = await getTaskRequest(auth.accountId, auth.mode, request.params.request_id!);
+    if (!record) throw new ApiError(404, "No request with this id exists for this API key.");
+    return { status: 200, body: requestObjectOf(await blockedRead(request, auth, record, query.block)) };
+  }),
+);
+
+const listQuery = z.object({
+  status: z.enum(["pending", "complete", "aborted"]).optional(),
+  type: z.enum(REQUEST_TYPES).optional(),
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const listRequests = defineRoute(tasksApi, { method: "GET", path: "/v1/requests", query: listQuery }, async ({ auth, query }) =>
+  guarded(auth, async () => {
+    const [page, counts] = await Promise.all([listTaskRequests(auth.accountId, auth.mode, query), countTaskRequests(auth.accountId, auth.mode)]);
+    return { status: 200, body: { requests: page.items.map(requestObjectOf), next_cursor: page.nextCursor, counts } };
+  }),
+);
+
+const abortRequest = defineRoute(tasksApi, { method: "POST", path: "/v1/tasks/abort/:request_id" }, async ({ request, auth }) =>
+  guarded(auth, async () => {
+    const outcome = await abortTaskRequest(auth.accountId, auth.mode, request.params.request_id!);
+    if (outcome.ok) return { status: 200, body: { success: true } };
+    if (outcome.reason === "not_found") throw new ApiError(404, "No request with this id exists for this API key.");
+    throw new ApiError(409, `The request is already ${outcome.reason}; only pending requests can be aborted.`);
+  }),
+);
+
+export const taskRoutes: RouteDefinition[] = [createRequest, getRequest, listRequests, abortRequest, simulatedMediaRoute];

@@ -1,0 +1,91 @@
+import { getSql } from "@/db/client";
+import { TASK_STATUS_CHANNEL } from "./store";
+
+/**
+ * Blocked readers (`?block=N`) wait here for their request to stop being pending. One LISTEN per
+ * process feeds every waiter, so an answer stored by another app process wakes them too.
+ */
+
+/** The longest a call may block; larger values are capped (README: Human tasks API). */
+export const MAX_BLOCK_SECONDS = 60;
+
+type Wake = () => void;
+interface WaiterState {
+  waiters: Map<string, Set<Wake>>;
+  listening: Promise<unknown> | null;
+  statusListeners: Set<(requestId: string, status: string, mode: string) => void>;
+}
+const holder = globalThis as typeof globalThis & { __crucibleTaskWaiters?: WaiterState };
+const state = (holder.__crucibleTaskWaiters ??= { waiters: new Map(), listening: null, statusListeners: new Set() });
+
+function onNotify(payload: string): void {
+  const [id, status, mode] = payload.split(":");
+  if (!id) return;
+  for (const listener of state.statusListeners) listener(id, status ?? "", mode ?? "");
+  if (status === "created") return;
+  const wakes = state.waiters.get(id);
+  if (!wakes) return;
+  state.waiters.delete(id);
+  for (const wake of wakes) wake();
+}
+
+/** Starts (once) this process's LISTEN; resolves when notifications are being received. */
+export function listenForTaskStatus(): Promise<unknown> {
+  state.listening ??= getSql()
+    .listen(TASK_STATUS_CHANNEL, onNotify)
+    .catch((error: unknown) => {
+      state.listening = null;
+      throw error;
+    });
+  return state.listening;
+}
+
+/** Other modules (webhook dispatch, test simulation) react to status changes through this. */
+export function onTaskStatus(listener: (requestId: string, status: string, mode: string) => void): () => void {
+  state.statusListeners.add(listener);
+  void listenForTaskStatus().catch(() => {});
+  return () => state.statusListeners.delete(listener);
+}
+
+export function clampBlockSeconds(block: number): number {
+  return Math.max(0, Math.min(MAX_BLOCK_SECONDS, block));
+}
+
+/**
+ * Waits until `isSettled` says the request is no longer pending, a notification for it arrives,
+ * the time is up, or the client goes away (signal). The check runs after LISTEN is active, so a
+ * completion between the check and the wait cannot be missed.
+ */
+export async function waitForRequest(
+  requestId: string,
+  seconds: number,
+  signal: AbortSignal,
+  isSettled: () => Promise<boolean>,
+): Promise<void> {
+  if (seconds <= 0 || signal.aborted) return;
+  await listenForTaskStatus();
+  let wake: Wake = () => {};
+  const woken = new Promise<void>((resolve) => (wake = resolve));
+  let wakes = state.waiters.get(requestId);
+  if (!wakes) state.waiters.set(requestId, (wakes = new Set<Wake>()));
+  wakes.add(wake);
+  const timer = setTimeout(wake, seconds * 1000);
+  signal.addEventListener("abort", wake, { once: true });
+  try {
+    if (await isSettled()) return;
+    await woken;
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener("abort", wake);
+    const current = state.waiters.get(requestId);
+    current?.delete(wake);
+    if (current && current.size === 0) state.waiters.delete(requestId);
+  }
+}
+
+/** How many readers are blocked in this process (tests check that disconnects release them). */
+export function blockedReaderCount(): number {
+  let n = 0;
+  for (const set of state.waiters.values()) n += set.size;
+  return n;
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { getSql } from "@/db/client";
+import { makeAccount } from "@/lib/auth/testing";
+import { createValidatedRequest } from "./create";
+import { countWaitingTasks, cruncherStats } from "./cruncher-stats";
+import { cruncherIdOf, leaseSpecificTask, submitAnswer } from "./queue";
+import { parseRequestBody } from "./request-types";
+
+const body = (confidence?: { min_agreements: number; max_crunchers: number }) => ({
+  instruction: "Is this review positive?",
+  attachments: ["Great product!"],
+  choices: ["yes", "no"],
+  ...(confidence ? { confidence } : {}),
+});
+
+/** Test-mode requests (live crunchers never see them), answered through the queue as crunchers answer. */
+async function answeredRequest(ownerId: string, answers: [string, string][], confidence?: { min_agreements: number; max_crunchers: number }) {
+  const parsed = parseRequestBody("multiple-choice", body(confidence));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  const { record } = await createValidatedRequest({ accountId: ownerId, mode: "test", type: "multiple-choice", params: parsed.params, idempotencyKey: null, keyId: null });
+  const leases = [];
+  for (const [cruncher] of answers) leases.push(await leaseSpecificTask(record.id, cruncher));
+  for (const [i, [cruncher, choice]] of answers.entries()) await submitAnswer(cruncher, leases[i]!.assignmentId, [choice]);
+  return record;
+}
+
+describe("cruncher stats", () => {
+  it("counts today and in total, and agreement only where several crunchers reached a consensus", async () => {
+    const owner = await makeAccount();
+    const [me, b, c] = await Promise.all([makeAccount("cruncher"), makeAccount("cruncher"), makeAccount("cruncher")]).then((a) => a.map((x) => cruncherIdOf(x.id)));
+    const majority = { min_agreements: 2, max_crunchers: 3 };
+    await answeredRequest(owner.id, [[me!, "yes"], [b!, "yes"]], majority); // agrees with the consensus
+    await answeredRequest(owner.id, [[me!, "no"], [b!, "yes"], [c!, "yes"]], majority); // disagrees
+    await answeredRequest(owner.id, [[me!, "yes"], [b!, "no"]], { min_agreements: 2, max_crunchers: 2 }); // no agreement: left out
+    await answeredRequest(owner.id, [[me!, "no"]]); // a single cruncher decides alone: left out
+    const old = await answeredRequest(owner.id, [[me!, "yes"]]);
+    await getSql()`update task_assignments set answered_at = now() - interval '2 days' where request_id = ${old.id}`;
+
+    const startOfDay = new Date(Date.now() - 60 * 60 * 1000);
+    expect(await cruncherStats(me!, startOfDay)).toEqual({ answeredToday: 4, answeredTotal: 5, decided: 2, agreed: 1, agreementRate: 0.5 });
+    expect(await cruncherStats(c!, startOfDay)).toMatchObject({ answeredTotal: 1, decided: 1, agreed: 1 });
+    const fresh = cruncherIdOf((await makeAccount("cruncher")).id);
+    expect(await cruncherStats(fresh, startOfDay)).toEqual({ answeredToday: 0, answeredTotal: 0, decided: 0, agreed: 0, agreementRate: null });
+  });
+
+  it("counts the live tasks a cruncher may still take", async () => {
+    const cruncher = cruncherIdOf((await makeAccount("cruncher")).id);
+    const owner = await makeAccount();
+    const params = JSON.stringify({ instruction: "Pick", attachments: [], attachments_type: "text", choices: ["a"], min_answers: 1, max_answers: 0 });
+    // In a snapshot that is rolled back: other test files' crunchers drain the live queue meanwhile,
+    // and must never see these rows.
+    const rollback = new Error("rollback");
+    await getSql()
+      .begin("isolation level repeatable read", async (tx) => {
+        const before = await countWaitingTasks(cruncher, 100_000, tx);
+        await tx`
+          insert into task_requests (account_id, mode, type, params, max_crunchers, slots_taken, exclude_crunchers) values
+            (${owner.id}, 'live', 'multiple-choice', ${params}::jsonb, 1, 0, '{}'),
+            (${owner.id}, 'live', 'multiple-choice', ${params}::jsonb, 3, 1, '{}'),
+            (${owner.id}, 'live', 'multiple-choice', ${params}::jsonb, 1, 0, ${[cruncher]}),
+            (${owner.id}, 'live', 'multiple-choice', ${params}::jsonb, 2, 2, '{}'),
+            (${owner.id}, 'test', 'multiple-choice', ${params}::jsonb, 1, 0, '{}')`;
+        const [taken] = await tx`
+          insert into task_requests (account_id, mode, type, params) values (${owner.id}, 'live', 'multiple-choice', ${params}::jsonb) returning id`;
+        await tx`insert into task_assignments (request_id, account_id, cruncher_id, state) values (${taken!.id}, ${owner.id}, ${cruncher}, 'skipped')`;
+        // Two with a free slot count; excluded, full, test-mode and already-skipped ones do not.
+        expect(await countWaitingTasks(cruncher, 100_000, tx)).toBe(before + 2);
+        expect(await countWaitingTasks(cruncher, 0, tx)).toBe(0);
+        throw rollback;
+      })
+      .catch((error: unknown) => {
+        if (error !== rollback) throw error;
+      });
+  });
+});

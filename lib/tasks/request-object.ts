@@ -1,0 +1,64 @@
+import type { Answer, AnswerByType } from "./answers";
+import type { ParamsByType, RequestParams, RequestType } from "./request-types";
+
+/**
+ * The Request object of the human-tasks document: id, status, response, raw_responses, type, then
+ * every parameter of the request at the top level (normalised, defaults included). The document
+ * shows no timestamps; created_at and completed_at (ISO 8601, UTC) are additions.
+ */
+
+/** "aborted" is ours: the document has abort but names only pending and complete. */
+export type RequestStatus = "pending" | "complete" | "aborted";
+
+export interface StoredAnswer<A = Answer> {
+  cruncherId: string;
+  answer: A;
+  answeredAt: Date;
+}
+
+/** What the store hands over: one request with its answers in the order they arrived. */
+export interface StoredRequest {
+  id: string;
+  type: RequestType;
+  /** As parseRequestBody returned them. */
+  params: RequestParams;
+  status: RequestStatus;
+  /** The agreed answer; null while pending, when aborted, and when complete without agreement. */
+  response: Answer | null;
+  rawResponses: StoredAnswer[];
+  createdAt: Date;
+  /** When it became complete or aborted. */
+  completedAt: Date | null;
+  /** Test-key (staging) requests are answered by simulated crunchers; not shown in the object. */
+  mode: "live" | "test";
+}
+
+type RequestObjectOf<T extends RequestType> = {
+  id: string;
+  status: RequestStatus;
+  /** Present once complete; null when the crunchers did not agree. */
+  response?: AnswerByType[T] | null;
+  /** cruncher id → that cruncher's answer; present when there is any, or when confidence is set. */
+  raw_responses?: Record<string, AnswerByType[T]>;
+  type: T;
+  created_at: string;
+  completed_at: string | null;
+} & ParamsByType[T];
+
+export type RequestObject = { [T in RequestType]: RequestObjectOf<T> }[RequestType];
+
+/** The Request object for GET /v1/requests/{id}, creation replies, lists and webhooks. */
+export function toRequestObject(stored: StoredRequest): RequestObject {
+  const object: Record<string, unknown> = { id: stored.id, status: stored.status };
+  if (stored.status === "complete") object.response = stored.response;
+  if (stored.rawResponses.length || stored.params.confidence) {
+    const raw = new Map<string, Answer>();
+    for (const { cruncherId, answer } of stored.rawResponses) if (!raw.has(cruncherId)) raw.set(cruncherId, answer);
+    object.raw_responses = Object.fromEntries(raw);
+  }
+  object.type = stored.type;
+  for (const [name, value] of Object.entries(stored.params)) if (value !== undefined) object[name] = value;
+  object.created_at = stored.createdAt.toISOString();
+  object.completed_at = stored.completedAt ? stored.completedAt.toISOString() : null;
+  return object as RequestObject;
+}

@@ -1,0 +1,17 @@
+// Run as its own process by the blocking test: stores one answer through lib/tasks, as another
+// app process would, and prints the moment the answer was committed.
+import { closeDb } from "@/db/client";
+import { submitAnswer } from "../queue";
+
+async function main(): Promise<void> {
+  const [cruncherId, assignmentId, answer] = process.argv.slice(2);
+  const outcome = await submitAnswer(cruncherId!, assignmentId!, JSON.parse(answer!));
+  const committedAt = Date.now();
+  process.stdout.write(JSON.stringify({ outcome, committedAt }));
+  await closeDb();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,137 @@
+import { randomBytes } from "node:crypto";
+import type PgBoss from "pg-boss";
+import { Webhook } from "standardwebhooks";
+import { getSql } from "@/db/client";
+import { getBoss, QUEUES } from "@/lib/jobs/boss";
+import { requestObjectOf } from "./request-view";
+import { getTaskRequestInternal, toDate } from "./store";
+
+/**
+ * hook_url deliveries: the completing transaction marks the request's webhook "due" (an outbox);
+ * the dispatcher turns due rows into queue jobs; each job makes one signed POST (Standard
+ * Webhooks: webhook-id, webhook-timestamp, webhook-signature) and logs the attempt. A failure or
+ * timeout schedules the next attempt with exponential backoff until 24 hours have passed.
+ */
+
+export interface WebhookJob {
+  requestId: string;
+  messageId: string;
+  attempt: number;
+  firstAttemptAt: string;
+}
+
+const RETRY_WINDOW_MS = 24 * 60 * 60 * 1000;
+const MAX_DELAY_MS = 60 * 60 * 1000;
+const TIMEOUT_MS = 10_000;
+
+/** First retry delay; doubles per attempt up to an hour. CRUCIBLE_WEBHOOK_RETRY_BASE_MS shortens it in tests. */
+function retryBaseMs(): number {
+  return Number(process.env.CRUCIBLE_WEBHOOK_RETRY_BASE_MS ?? 30_000);
+}
+
+export function retryDelayMs(attempt: number): number {
+  return Math.min(retryBaseMs() * 2 ** (attempt - 1), MAX_DELAY_MS);
+}
+
+/** The account's signing secret (`whsec_…`), created on first use. */
+export async function webhookSecretFor(accountId: string): Promise<string> {
+  const sql = getSql();
+  const secret = `whsec_${randomBytes(24).toString("base64")}`;
+  await sql`insert into task_webhook_secrets (account_id, secret) values (${accountId}, ${secret}) on conflict do nothing`;
+  const [row] = await sql`select secret from task_webhook_secrets where account_id = ${accountId}`;
+  return row!.secret as string;
+}
+
+/** Replaces the account's secret (the API keys page's "rotate"). */
+export async function rotateWebhookSecret(accountId: string): Promise<string> {
+  const secret = `whsec_${randomBytes(24).toString("base64")}`;
+  await getSql()`
+    insert into task_webhook_secrets (account_id, secret) values (${accountId}, ${secret})
+    on conflict (account_id) do update set secret = excluded.secret, created_at = now()`;
+  return secret;
+}
+
+/** Moves due webhooks from the outbox into the job queue. */
+export async function dispatchDueWebhooks(boss: PgBoss): Promise<number> {
+  return getSql().begin(async (tx) => {
+    const rows = await tx`
+      select id, completed_at from task_requests where hook_state = 'due'
+      order by completed_at limit 100 for update skip locked`;
+    for (const row of rows) {
+      const job: WebhookJob = { requestId: row.id as string, messageId: `msg_${row.id}`, attempt: 1, firstAttemptAt: new Date().toISOString() };
+      await boss.send(QUEUES.taskWebhook, job, { retryLimit: 2 });
+    }
+    if (rows.length) await tx`update task_requests set hook_state = 'queued' where id = any(${rows.map((r) => r.id as string)})`;
+    return rows.length;
+  });
+}
+
+/** "Send again" from the request page: a fresh delivery with its own 24-hour window. */
+export async function resendWebhook(requestId: string): Promise<void> {
+  const boss = await getBoss();
+  const job: WebhookJob = { requestId, messageId: `msg_${requestId}_${Date.now()}`, attempt: 1, firstAttemptAt: new Date().toISOString() };
+  await boss.send(QUEUES.taskWebhook, job, { retryLimit: 2 });
+}
+
+async function post(url: string, headers: Record<string, string>, body: string): Promise<{ statusCode: number | null; error: string | null }> {
+  try {
+    const res = await fetch(url, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
+    await res.arrayBuffer().catch(() => undefined);
+    return { statusCode: res.status, error: res.ok ? null : `HTTP ${res.status}` };
+  } catch (error) {
+    const e = error as Error;
+    return { statusCode: null, error: e.name === "TimeoutError" ? `timed out after ${TIMEOUT_MS / 1000} s` : e.message };
+  }
+}
+
+/** One delivery attempt; schedules the next one on failure while the 24-hour window lasts. */
+export async function deliverWebhook(boss: PgBoss, job: WebhookJob): Promise<"delivered" | "retrying" | "gave_up" | "skipped"> {
+  const request = await getTaskRequestInternal(job.requestId);
+  if (!request?.hookUrl) return "skipped";
+  const payload = JSON.stringify(requestObjectOf(request));
+  const secret = await webhookSecretFor(request.accountId);
+  const timestamp = new Date();
+  const headers = {
+    "content-type": "application/json",
+    "user-agent": "Crucible-Webhooks/1",
+    "webhook-id": job.messageId,
+    "webhook-timestamp": String(Math.floor(timestamp.getTime() / 1000)),
+    "webhook-signature": new Webhook(secret).sign(job.messageId, timestamp, payload),
+  };
+  const started = performance.now();
+  const result = await post(request.hookUrl, headers, payload);
+  await getSql()`
+    insert into task_webhook_attempts (request_id, account_id, message_id, attempt, url, status_code, error, duration_ms)
+    values (${request.id}, ${request.accountId}, ${job.messageId}, ${job.attempt}, ${request.hookUrl}, ${result.statusCode},
+      ${result.error}, ${Math.round(performance.now() - started)})`;
+  if (!result.error) return "delivered";
+  const delay = retryDelayMs(job.attempt);
+  if (Date.now() + delay - Date.parse(job.firstAttemptAt) > RETRY_WINDOW_MS) return "gave_up";
+  await boss.send(QUEUES.taskWebhook, { ...job, attempt: job.attempt + 1 }, { startAfter: new Date(Date.now() + delay), retryLimit: 2 });
+  return "retrying";
+}
+
+export interface WebhookAttempt {
+  attempt: number;
+  messageId: string;
+  url: string;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+  createdAt: Date;
+}
+
+export async function listWebhookAttempts(accountId: string, requestId: string): Promise<WebhookAttempt[]> {
+  const rows = await getSql()`
+    select attempt, message_id, url, status_code, error, duration_ms, created_at from task_webhook_attempts
+    where request_id = ${requestId} and account_id = ${accountId} order by created_at`;
+  return rows.map((r) => ({
+    attempt: r.attempt as number,
+    messageId: r.message_id as string,
+    url: r.url as string,
+    statusCode: (r.status_code as number | null) ?? null,
+    error: (r.error as string | null) ?? null,
+    durationMs: r.duration_ms as number,
+    createdAt: toDate(r.created_at),
+  }));
+}

@@ -1,0 +1,43 @@
+import type PgBoss from "pg-boss";
+import { QUEUES } from "@/lib/jobs/boss";
+import { onTaskStatus } from "./completion-waiters";
+import { sweepPendingTestRequests } from "./test-simulator";
+import { deliverWebhook, dispatchDueWebhooks, type WebhookJob } from "./webhooks";
+
+const DISPATCH_INTERVAL_MS = 5_000;
+const TEST_SWEEP_INTERVAL_MS = 2_000;
+
+function logFailure(what: string) {
+  return (error: unknown) => console.error(`[crucible] ${what}:`, (error as Error).message);
+}
+
+/** Webhook delivery and dispatch, and the sweep that completes stranded test requests. */
+export async function registerTaskWorkers(boss: PgBoss): Promise<void> {
+  await boss.work<WebhookJob>(QUEUES.taskWebhook, { pollingIntervalSeconds: 0.5, batchSize: 10 }, async (jobs) => {
+    await Promise.all(jobs.map((job) => deliverWebhook(boss, job.data)));
+  });
+
+  let dispatching = false;
+  const dispatch = () => {
+    if (dispatching) return;
+    dispatching = true;
+    dispatchDueWebhooks(boss)
+      .catch(logFailure("webhook dispatch"))
+      .finally(() => (dispatching = false));
+  };
+  // A completion anywhere sends NOTIFY; the interval is the safety net.
+  onTaskStatus((_id, status) => {
+    if (status === "complete") dispatch();
+  });
+  setInterval(dispatch, DISPATCH_INTERVAL_MS).unref();
+  dispatch();
+
+  let sweeping = false;
+  setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    sweepPendingTestRequests()
+      .catch(logFailure("test request sweep"))
+      .finally(() => (sweeping = false));
+  }, TEST_SWEEP_INTERVAL_MS).unref();
+}

@@ -101,9 +101,9 @@ const patchModel = defineRoute(modelsApi, { method: "PATCH", path: "/model/:mode
 });
 
 const removeModel = defineRoute(modelsApi, { method: "DELETE", path: "/model/:model_id" }, async ({ request, auth }) => {
-  // TODO(issue 7): answer 409 while a deployment uses this model, once deployments exist.
-  const deleted = await deleteModel(getDb(), auth.accountId, request.params.model_id!);
-  if (!deleted) notFound();
+  const result = await deleteModel(getDb(), auth.accountId, request.params.model_id!);
+  if (result === "not_found") notFound();
+  if (result === "in_use") throw new ApiError(409, "The model is deployed: delete its deployments first (GET /deployment/all lists them)");
   return { status: 200, body: { modelid: request.params.model_id, deleted: true } };
 });
 

@@ -1,6 +1,6 @@
 import { and, arrayOverlaps, asc, desc, eq, ilike, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { modelAliases, modelFiles, models, type EstimatorInfo, type ModelAliasRow, type ModelFileKind, type ModelFileRow, type ModelRow } from "@/db/schema";
+import { deployments, modelAliases, modelFiles, models, type EstimatorInfo, type ModelAliasRow, type ModelFileKind, type ModelFileRow, type ModelRow } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
 import type { ModelCreate, ModelUpdate } from "./schemas";
 
@@ -37,11 +37,35 @@ export async function updateModel(db: Database, accountId: string, modelId: stri
   return row ?? null;
 }
 
-/** Deletes the model with its files' rows and aliases; the blobs stay (they may be shared). */
-export async function deleteModel(db: Database, accountId: string, modelId: string): Promise<boolean> {
-  if (!isUuid(modelId)) return false;
-  const rows = await db.delete(models).where(and(eq(models.id, modelId), eq(models.accountId, accountId))).returning({ id: models.id });
-  return rows.length > 0;
+export type DeleteModelResult = "deleted" | "not_found" | "in_use";
+
+/**
+ * Deletes the model with its files' rows and aliases; the blobs stay (they may be shared). Refused
+ * ("in_use") while a deployment serves it: the foreign key is "no action", so a deployment created
+ * concurrently also ends here rather than in an error.
+ */
+export async function deleteModel(db: Database, accountId: string, modelId: string): Promise<DeleteModelResult> {
+  if (!isUuid(modelId)) return "not_found";
+  const deployed = sql`exists (select 1 from ${deployments} where ${deployments.modelId} = ${models.id})`;
+  try {
+    const rows = await db
+      .delete(models)
+      .where(and(eq(models.id, modelId), eq(models.accountId, accountId), sql`not ${deployed}`))
+      .returning({ id: models.id });
+    if (rows.length > 0) return "deleted";
+  } catch (error) {
+    if (pgCode(error) !== "23503") throw error;
+  }
+  return (await getModel(db, accountId, modelId)) ? "in_use" : "not_found";
+}
+
+/** The Postgres error code of a failed query (drizzle wraps the driver's error as its cause). */
+function pgCode(error: unknown): string | undefined {
+  for (let e = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+  }
+  return undefined;
 }
 
 export interface ListOptions {
@@ -74,6 +98,14 @@ export async function listModels(db: Database, accountId: string, options: ListO
 export async function listModelKinds(db: Database, accountId: string): Promise<string[]> {
   const rows = await db.selectDistinct({ kind: models.modelkind }).from(models).where(eq(models.accountId, accountId)).orderBy(asc(models.modelkind));
   return rows.map((r) => r.kind);
+}
+
+/** Every tag used by the account's models, for the list page's filter. */
+export async function listModelTags(db: Database, accountId: string): Promise<string[]> {
+  const rows = await db.execute<{ tag: string }>(
+    sql`select distinct unnest(modeltags) as tag from models where account_id = ${accountId} order by tag limit 500`,
+  );
+  return rows.map((r) => r.tag);
 }
 
 async function withFiles(db: Database, accountId: string, rows: ModelRow[]): Promise<ModelWithFiles[]> {
@@ -171,6 +203,11 @@ export async function setAlias(db: Database, accountId: string, modelId: string,
     .values({ accountId, modelId, name, version })
     .onConflictDoUpdate({ target: [modelAliases.modelId, modelAliases.name], set: { version, updatedAt: sql`now()` } })
     .returning();
+  // Deployments made with this alias follow it: their next prediction loads the new version.
+  await db
+    .update(deployments)
+    .set({ version, status: "waiting", reason: null, updatedAt: sql`now()` })
+    .where(and(eq(deployments.accountId, accountId), eq(deployments.modelId, modelId), eq(deployments.versionRef, name), sql`${deployments.version} is distinct from ${version}`));
   return { ok: true, alias: alias! };
 }
 

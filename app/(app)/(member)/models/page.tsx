@@ -5,7 +5,7 @@ import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { Badge, PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
-import { listModelKinds, listModels } from "@/lib/models/store";
+import { listModelKinds, listModels, listModelTags } from "@/lib/models/store";
 import { ModelFilters } from "./model-filters";
 
 export const metadata: Metadata = { title: "Models" };
@@ -23,16 +23,18 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const q = one(params.q).slice(0, 200);
   const kind = one(params.kind).slice(0, 200);
+  const tag = one(params.tag).slice(0, 200);
   const db = getDb();
-  const [models, kinds] = await Promise.all([
-    listModels(db, account.id, { skip: 0, limit: 200, ...(q ? { name: q } : {}), ...(kind ? { kind } : {}) }),
+  const [models, kinds, tags] = await Promise.all([
+    listModels(db, account.id, { skip: 0, limit: 200, ...(q ? { name: q } : {}), ...(kind ? { kind } : {}), ...(tag ? { tags: [tag] } : {}) }),
     listModelKinds(db, account.id),
+    listModelTags(db, account.id),
   ]);
-  const filtered = Boolean(q || kind);
+  const filtered = Boolean(q || kind || tag);
   return (
     <>
       <PageHeader title="Models" description="The model registry: scikit-learn models with their versions, training data, code and requirements." actions={registerModel} />
-      {kinds.length > 0 ? <ModelFilters q={q} kind={kind} kinds={kinds} /> : null}
+      {kinds.length > 0 ? <ModelFilters q={q} kind={kind} kinds={kinds} tag={tag} tags={tags} /> : null}
       {models.length === 0 && filtered ? (
         <p className="rounded-lg border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-500">No model matches these filters.</p>
       ) : models.length === 0 ? (

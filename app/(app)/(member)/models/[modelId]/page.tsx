@@ -5,6 +5,7 @@ import { requireMember } from "@/app/_server/auth";
 import { Badge, PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { getModelWithFiles, listVersions } from "@/lib/models/store";
+import { EditMetadataForm } from "./edit-metadata-form";
 import { EditModelForm } from "./edit-model-form";
 import { OtherFilesTable, VersionsTable } from "./files-tables";
 import { DriftDetection, FeatureList, Hyperparameters, PerformanceThresholds } from "./metadata-tables";
@@ -38,6 +39,16 @@ export default async function ModelPage({ params }: { params: Promise<{ modelId:
             <span className="font-mono text-xs text-slate-400">{model.id}</span>
           </span>
         }
+        actions={
+          versions.length > 0 ? (
+            <Link
+              href={`/deployments/new?model=${model.id}`}
+              className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500"
+            >
+              Deploy
+            </Link>
+          ) : undefined
+        }
       />
       <div className="grid gap-6 2xl:grid-cols-[2fr_1fr]">
         <div className="min-w-0 space-y-6">
@@ -53,6 +64,18 @@ export default async function ModelPage({ params }: { params: Promise<{ modelId:
         <div className="grid content-start gap-6 md:grid-cols-2 2xl:grid-cols-1">
           <UploadForm modelId={model.id} />
           <EditModelForm modelId={model.id} initial={{ modelname: model.modelname, modelkind: model.modelkind, tags: model.modeltags.join(", ") }} />
+          <EditMetadataForm
+            modelId={model.id}
+            initial={{
+              featurelist: model.featurelist,
+              drift_detection: model.driftDetection,
+              modelperformance: model.modelperformance,
+              hyperparameter: model.hyperparameter,
+              trainingresource: model.trainingresource,
+              runresource: model.runresource,
+              inference: model.inference,
+            }}
+          />
         </div>
       </div>
     </>

@@ -1,0 +1,99 @@
+import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "./auth";
+import { models } from "./models";
+
+export const deploymentStatus = pgEnum("deployment_status", ["waiting", "loading", "running", "failed"]);
+
+export interface Placement {
+  clusterID: string;
+  node: string;
+  continuum: boolean | string;
+}
+
+/** A model version served in-process by every app instance under a caller-chosen or generated id. */
+export const deployments = pgTable(
+  "deployments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    /** The document's deployment_id: given by the caller or generated. */
+    deploymentId: text().notNull(),
+    modelId: uuid()
+      .notNull()
+      .references(() => models.id, { onDelete: "no action" }),
+    /** What the caller asked for: a version number, an alias, or null for the latest. */
+    versionRef: text(),
+    /** The model version the deployment resolved to and serves. */
+    version: integer(),
+    ownerid: text().notNull().default(""),
+    placement: jsonb().$type<Placement>().notNull(),
+    inferenceData: smallint().notNull().default(0),
+    status: deploymentStatus().notNull().default("waiting"),
+    reason: text(),
+    autoRetrainOnDrift: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("deployments_account_deployment_id_key").on(t.accountId, t.deploymentId),
+    index("deployments_account_created_idx").on(t.accountId, t.createdAt),
+    index("deployments_model_idx").on(t.modelId),
+  ],
+);
+
+export type DeploymentRow = typeof deployments.$inferSelect;
+
+/** One prediction (or an externally recorded operation) on a deployment. */
+export const deploymentOperations = pgTable(
+  "deployment_operations",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    deploymentRowId: uuid()
+      .notNull()
+      .references(() => deployments.id, { onDelete: "cascade" }),
+    ownerid: text().notNull().default(""),
+    /** predict: served here; external: recorded through POST /deployment/add/operation. */
+    source: text({ enum: ["predict", "external"] }).notNull(),
+    input: jsonb().notNull(),
+    output: jsonb(),
+    explanation: jsonb(),
+    latencyMs: real(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("deployment_operations_deployment_idx").on(t.deploymentRowId, t.id.desc()),
+    index("deployment_operations_owner_idx").on(t.accountId, t.ownerid, t.id.desc()),
+  ],
+);
+
+export type DeploymentOperationRow = typeof deploymentOperations.$inferSelect;
+
+/** One drift check of a deployment's recent operations against its model's training data. */
+export const driftChecks = pgTable(
+  "drift_checks",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    deploymentRowId: uuid()
+      .notNull()
+      .references(() => deployments.id, { onDelete: "cascade" }),
+    method: smallint().notNull(),
+    windowSize: integer().notNull(),
+    referenceSize: integer().notNull(),
+    drifted: boolean(),
+    /** Per feature: test, statistic, p-value, corrected p-value, effect sizes, verdict. */
+    features: jsonb().$type<unknown[]>().notNull(),
+    reason: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("drift_checks_deployment_idx").on(t.deploymentRowId, t.createdAt)],
+);
+
+export type DriftCheckRow = typeof driftChecks.$inferSelect;

@@ -1,0 +1,73 @@
+import { getDb } from "@/db/client";
+import { ApiError } from "@/lib/http/errors";
+import { defineRoute, type RouteDefinition } from "@/lib/http/family";
+import { modelsApi } from "@/lib/http/families";
+import { publicBaseUrl } from "@/lib/http/public-url";
+import { predictForDeployment } from "./predict";
+import { deploymentResponse, operationResponse, operationsResponse } from "./responses";
+import { deploymentCreateSchema, listQuerySchema, operationCreateSchema, operationsQuerySchema } from "./schemas";
+import { startLoading } from "./serving";
+import { createDeployment, recordExternalOperation } from "./service";
+import { listOperations } from "./operations-store";
+import { deleteDeployment, getDeployment, listDeployments } from "./store";
+
+// The deployment half of the models document (shared/reference/models-api.txt): the same family as
+// the registry (FastAPI-style errors, X-api-key or Bearer `models` keys), every row scoped to the
+// key's account, so another account's deployment is a 404 on every route.
+
+function notFound(): never {
+  throw new ApiError(404, "Deployment not found");
+}
+
+const add = defineRoute(modelsApi, { method: "POST", path: "/deployment/add", body: deploymentCreateSchema }, async ({ request, auth, body }) => {
+  const row = await createDeployment(getDb(), auth.accountId, body);
+  return { status: 201, body: deploymentResponse(row, publicBaseUrl(request.headers)) };
+});
+
+const all = defineRoute(modelsApi, { method: "GET", path: "/deployment/all", query: listQuerySchema }, async ({ request, auth, query }) => {
+  const rows = await listDeployments(getDb(), auth.accountId, query);
+  const base = publicBaseUrl(request.headers);
+  return { status: 200, body: rows.map((row) => deploymentResponse(row, base)) };
+});
+
+const status = defineRoute(modelsApi, { method: "GET", path: "/deployment/get/status/:deployment_id" }, async ({ request, auth }) => {
+  const db = getDb();
+  const row = await getDeployment(db, auth.accountId, request.params.deployment_id!);
+  if (!row) notFound();
+  // A deployment whose loading process went away is picked up here (at most one load per process).
+  if (row.status === "waiting" || row.status === "loading") void startLoading(db, auth.accountId, row.deploymentId);
+  return { status: 200, body: deploymentResponse(row, publicBaseUrl(request.headers)) };
+});
+
+const remove = defineRoute(modelsApi, { method: "DELETE", path: "/deployment/:deployment_id" }, async ({ request, auth }) => {
+  const id = request.params.deployment_id!;
+  if (!(await deleteDeployment(getDb(), auth.accountId, id))) notFound();
+  return { status: 200, body: { deployment_id: id, deleted: true } };
+});
+
+// No body schema: the raw text is parsed by parsePredictBody, which recognises a Python tuple and
+// answers 400 saying to send a JSON array, and accepts the several shapes of `data`.
+const predict = defineRoute(modelsApi, { method: "POST", path: "/deployment/:deployment_id/predict" }, async ({ request, auth }) => {
+  const body = await predictForDeployment(getDb(), {
+    accountId: auth.accountId,
+    deploymentId: request.params.deployment_id!,
+    rawBody: request.body.toString("utf8"),
+    signal: request.signal,
+  });
+  return { status: 200, body };
+});
+
+const addOperation = defineRoute(modelsApi, { method: "POST", path: "/deployment/add/operation", body: operationCreateSchema }, async ({ auth, body }) => ({
+  status: 201,
+  body: operationResponse(await recordExternalOperation(getDb(), auth.accountId, body)),
+}));
+
+/** Newest first; skip/limit, or keyset paging with ?cursor=<the X-Next-Cursor of the previous page>. */
+const opos = defineRoute(modelsApi, { method: "GET", path: "/deployment/get/opos/:ownerid", query: operationsQuerySchema }, async ({ request, auth, query }) => {
+  const rows = await listOperations(getDb(), auth.accountId, { ownerid: request.params.ownerid! }, query);
+  const last = rows.at(-1);
+  const headers: Record<string, string> = rows.length === query.limit && last ? { "x-next-cursor": String(last.operation.id) } : {};
+  return { status: 200, headers, body: operationsResponse(rows) };
+});
+
+export const deploymentRoutes: RouteDefinition[] = [add, addOperation, all, status, opos, predict, remove];

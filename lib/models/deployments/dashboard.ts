@@ -1,0 +1,132 @@
+import type { Database } from "@/db/client";
+import type { InputRow, Label } from "../sklearn";
+import { listModels } from "../store";
+import { displayNames, featureSpec } from "./features";
+import { lastExplainedOperation, listOperations, operationsPerMinute } from "./operations-store";
+import type { ExplanationBody } from "./predict";
+import { deploymentResponse, operationsResponse, type DeploymentResponse, type OperationResponse } from "./responses";
+import { aliasesOf, getServingPlan, listDeployments, modelNames } from "./store";
+
+// What the deployment pages show, read in one place and JSON-friendly (the client components poll it).
+
+export interface DeploymentListItem extends DeploymentResponse {
+  modelname: string;
+}
+
+export async function deploymentList(db: Database, accountId: string): Promise<DeploymentListItem[]> {
+  const rows = await listDeployments(db, accountId, { skip: 0, limit: 500 });
+  const names = await modelNames(db, accountId, rows.map((r) => r.modelId));
+  return rows.map((row) => ({ ...deploymentResponse(row), modelname: names.get(row.modelId) ?? "(deleted model)" }));
+}
+
+export interface PlaygroundFeature {
+  name: string;
+  type: "cont" | "cat" | null;
+}
+
+/** The playground's last result: the first row of the latest explained call. */
+export interface LastPrediction {
+  input: InputRow;
+  prediction: Label | null;
+  explanation: ExplanationBody;
+  at: string;
+}
+
+export const PER_MINUTE_WINDOW = 60;
+
+export interface DeploymentLive {
+  deployment: DeploymentResponse;
+  /** One point per minute over the last hour, zeros included. */
+  perMinute: { minute: string; count: number }[];
+  last: LastPrediction | null;
+}
+
+export interface DeploymentDetail {
+  live: DeploymentLive;
+  modelname: string;
+  estimatorClass: string | null;
+  sklearnVersion: string | null;
+  classes: (string | number | boolean)[] | null;
+  features: PlaygroundFeature[];
+  /** A row to start the playground with: the last call's first row, when there is one. */
+  exampleRow: InputRow | null;
+}
+
+function zeroFilled(counts: { minute: Date; count: number }[], now = new Date()): DeploymentLive["perMinute"] {
+  const byMinute = new Map(counts.map((c) => [c.minute.getTime(), c.count]));
+  const end = Math.floor(now.getTime() / 60_000) * 60_000;
+  return Array.from({ length: PER_MINUTE_WINDOW }, (_, i) => {
+    const t = end - (PER_MINUTE_WINDOW - 1 - i) * 60_000;
+    return { minute: new Date(t).toISOString(), count: byMinute.get(t) ?? 0 };
+  });
+}
+
+function lastPrediction(op: Awaited<ReturnType<typeof lastExplainedOperation>>): LastPrediction | null {
+  if (!op) return null;
+  const input = (op.input as { data?: InputRow[] } | null)?.data?.[0];
+  const prediction = (op.output as { prediction?: Label[] } | null)?.prediction?.[0] ?? null;
+  if (!input) return null;
+  return { input, prediction, explanation: op.explanation as ExplanationBody, at: op.createdAt.toISOString() };
+}
+
+export async function deploymentLive(db: Database, accountId: string, deploymentId: string): Promise<DeploymentLive | null> {
+  return (await deploymentDetail(db, accountId, deploymentId))?.live ?? null;
+}
+
+export async function deploymentDetail(db: Database, accountId: string, deploymentId: string): Promise<DeploymentDetail | null> {
+  const plan = await getServingPlan(db, accountId, deploymentId);
+  if (!plan) return null;
+  const { deployment } = plan;
+  const [counts, lastOp, names] = await Promise.all([
+    operationsPerMinute(db, accountId, deployment.id, PER_MINUTE_WINDOW),
+    lastExplainedOperation(db, accountId, deployment.id),
+    modelNames(db, accountId, [deployment.modelId]),
+  ]);
+  const estimator = plan.modelFile?.estimator ?? null;
+  const spec = featureSpec(plan.featurelist, { nFeatures: estimator?.n_features ?? null, featureNames: estimator?.feature_names ?? null });
+  const last = lastPrediction(lastOp);
+  return {
+    live: { deployment: deploymentResponse(deployment), perMinute: zeroFilled(counts), last },
+    modelname: names.get(deployment.modelId) ?? "(deleted model)",
+    estimatorClass: estimator?.class ?? null,
+    sklearnVersion: estimator?.sklearn_version ?? null,
+    classes: estimator?.classes ?? null,
+    features: displayNames(spec).map((name, j) => ({ name, type: spec.types[j] ?? null })),
+    exampleRow: last?.input ?? null,
+  };
+}
+
+export interface OperationsPageResult {
+  items: OperationResponse[];
+  /** Pass as ?cursor= for the next (older) page; null at the end. */
+  nextCursor: number | null;
+}
+
+/** The deployment page's log, newest first, by keyset on the operation id. */
+export async function deploymentOperations(db: Database, accountId: string, deploymentRowId: string, cursor: number | undefined, limit: number): Promise<OperationsPageResult> {
+  const rows = await listOperations(db, accountId, { deploymentRowId }, { skip: 0, limit: limit + 1, cursor });
+  const items = operationsResponse(rows.slice(0, limit));
+  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+export interface DeployOption {
+  modelid: string;
+  modelname: string;
+  versions: { version: number; estimator: string | null; servable: boolean }[];
+  aliases: { name: string; version: number }[];
+}
+
+/** The deploy form's choices: the account's models with their versions and aliases. */
+export async function deployOptions(db: Database, accountId: string): Promise<DeployOption[]> {
+  const models = await listModels(db, accountId, { skip: 0, limit: 500 });
+  const aliases = await aliasesOf(db, accountId, models.map((m) => m.model.id));
+  return models.map(({ model, files }) => ({
+    modelid: model.id,
+    modelname: model.modelname,
+    versions: files
+      .filter((f) => f.filekind === "model" && f.version !== null)
+      .map((f) => ({ version: f.version!, estimator: f.estimator?.class?.split(".").at(-1) ?? null, servable: f.estimator?.servable ?? false }))
+      .sort((a, b) => b.version - a.version),
+    aliases: aliases.filter((a) => a.modelId === model.id).map(({ name, version }) => ({ name, version })),
+  }));
+}

@@ -1,0 +1,106 @@
+import { getBlobStore } from "../blob-store";
+import { readModelFile } from "../pickle";
+import { loadEstimator, type Estimator, type InputRow } from "../sklearn";
+import { backgroundBytes, backgroundFromCsv } from "./background";
+import type { FeatureSpec } from "./features";
+import { SizedLru } from "./lru";
+import type { StoredFile } from "./store";
+
+// Loaded estimators keyed by their file's sha256 (a model file deployed many times, or by several
+// accounts, is loaded once) and explainer backgrounds keyed by their data file, in one LRU bounded by
+// CRUCIBLE_MODEL_CACHE_MB. Everything here can be rebuilt from the blob store, so any process can
+// serve any deployment; evicting only costs a reload. Kept on globalThis because the custom server
+// and Next's bundled route code load separate copies of this module.
+
+type CacheValue = { kind: "model"; estimator: Estimator } | { kind: "background"; rows: InputRow[] | null };
+export type EstimatorOutcome = { ok: true; estimator: Estimator } | { ok: false; reason: string };
+
+interface CacheState {
+  lru: SizedLru<CacheValue>;
+  inflight: Map<string, Promise<unknown>>;
+  loads: number;
+}
+
+/** Loaded objects take more memory than their pickles (JS arrays, per-node objects): a rough factor. */
+export const MEMORY_PER_FILE_BYTE = 3;
+/** Data files are read up to this size for the background; the rest is not needed for a mean or a sample. */
+const MAX_BACKGROUND_FILE_BYTES = 32 * 1024 * 1024;
+
+export function modelCacheBytes(): number {
+  const mb = Number(process.env.CRUCIBLE_MODEL_CACHE_MB);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 512) * 1024 * 1024;
+}
+
+const holder = globalThis as typeof globalThis & { __crucibleModelCache?: CacheState };
+
+function state(): CacheState {
+  return (holder.__crucibleModelCache ??= { lru: new SizedLru(modelCacheBytes()), inflight: new Map(), loads: 0 });
+}
+
+/** Empties the cache, as in a freshly started process (tests; maxBytes overrides the budget). */
+export function resetModelCache(maxBytes = modelCacheBytes()): void {
+  holder.__crucibleModelCache = { lru: new SizedLru(maxBytes), inflight: new Map(), loads: 0 };
+}
+
+export function modelCacheStats(): { entries: number; bytes: number; maxBytes: number; evictions: number; loads: number; keys: string[] } {
+  const { lru, loads } = state();
+  return { entries: lru.size, bytes: lru.bytes, maxBytes: lru.maxBytes, evictions: lru.evictions, loads, keys: lru.keys() };
+}
+
+/** One load per key at a time: concurrent callers share the promise. */
+function once<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const { inflight } = state();
+  const pending = inflight.get(key) as Promise<T> | undefined;
+  if (pending) return pending;
+  const promise = load().finally(() => inflight.delete(key));
+  inflight.set(key, promise);
+  return promise;
+}
+
+function readFailure(code: string, message: string): string {
+  if (message.startsWith("refused")) return `the model file was refused: ${message}`;
+  return `the model file could not be read (${code}): ${message}`;
+}
+
+/** The file's estimator, loaded from the blob store on a miss; the reason when it cannot be served. */
+export function estimatorFor(file: StoredFile): Promise<EstimatorOutcome> {
+  const key = `model:${file.sha256}`;
+  const hit = state().lru.get(key);
+  if (hit?.kind === "model") return Promise.resolve({ ok: true, estimator: hit.estimator });
+  return once(key, async (): Promise<EstimatorOutcome> => {
+    const bytes = await getBlobStore().get(file.sha256);
+    if (!bytes) return { ok: false, reason: `the model file's bytes (sha256 ${file.sha256.slice(0, 12)}…) are missing from the blob store` };
+    // Yield once so a caller that just answered 201 sends its response before this synchronous work.
+    await new Promise((resolve) => setImmediate(resolve));
+    const read = readModelFile(bytes);
+    if (!read.ok) return { ok: false, reason: readFailure(read.error.code, read.error.message) };
+    const loaded = loadEstimator(read.value, read.sklearnVersion ?? null);
+    if (!loaded.ok) return { ok: false, reason: `not servable: ${loaded.message}` };
+    const s = state();
+    s.loads++;
+    s.lru.set(key, { kind: "model", estimator: loaded.estimator }, bytes.length * MEMORY_PER_FILE_BYTE);
+    return { ok: true, estimator: loaded.estimator };
+  });
+}
+
+function specKey(spec: FeatureSpec): string {
+  return JSON.stringify([spec.nFeatures, spec.names, spec.types]);
+}
+
+/** The background rows from a data file, cut to the model's input columns; null when it does not fit. */
+export function backgroundFor(file: StoredFile, spec: FeatureSpec): Promise<InputRow[] | null> {
+  const key = `background:${file.sha256}:${specKey(spec)}`;
+  const hit = state().lru.get(key);
+  if (hit?.kind === "background") return Promise.resolve(hit.rows);
+  return once(key, async () => {
+    const bytes = await getBlobStore().get(file.sha256);
+    let rows: InputRow[] | null = null;
+    if (bytes) {
+      let text = bytes.subarray(0, MAX_BACKGROUND_FILE_BYTES).toString("utf8");
+      if (bytes.length > MAX_BACKGROUND_FILE_BYTES) text = text.slice(0, text.lastIndexOf("\n") + 1);
+      rows = backgroundFromCsv(text, spec);
+    }
+    state().lru.set(key, { kind: "background", rows }, backgroundBytes(rows));
+    return rows;
+  });
+}

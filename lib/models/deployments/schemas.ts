@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+// MLDeploymentCreate and MLDeploymentOposCreate of the models document. Strict about unknown keys
+// (typos are 422, as in the registry), liberal where the document's own examples disagree: continuum
+// is `true` in one example and a string in the original implementation.
+
+const placementName = z.string().trim().min(1).max(200);
+
+/** Where to run: a cluster, node and continuum, each may be "*" (anywhere). Missing parts mean "*". */
+export const placementSchema = z.strictObject({
+  clusterID: placementName.default("*"),
+  node: placementName.default("*"),
+  continuum: z.union([z.boolean(), z.string().trim().min(1).max(200)]).default("*"),
+});
+
+export const ANYWHERE = { clusterID: "*", node: "*", continuum: "*" } as const;
+
+/** Path segments taken by fixed routes (/deployment/all, /deployment/add, /deployment/get/…). */
+const RESERVED_IDS = new Set(["all", "add", "get"]);
+
+/** A deployment_id is used in URL paths: letters, digits and `_ . : -`, starting with a letter or digit. */
+export const deploymentIdSchema = z
+  .string()
+  .trim()
+  .max(128)
+  .refine((id) => id === "" || /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(id), {
+    message: "A deployment_id has letters, digits and _ . : - and starts with a letter or digit (up to 128)",
+  })
+  .refine((id) => !RESERVED_IDS.has(id), { message: "all, add and get are reserved path names" });
+
+export const deploymentCreateSchema = z
+  .strictObject({
+    modelid: z.string().trim().min(1).max(100),
+    /** A version number; a non-numeric string is read as an alias. */
+    version: z.union([z.number().int().min(1), z.string().trim().min(1).max(63)]).nullish(),
+    alias: z.string().trim().min(1).max(63).nullish(),
+    ownerid: z.union([z.string().trim().max(200), z.number().transform(String)]).default(""),
+    placement: placementSchema.default(ANYWHERE),
+    deployment_id: deploymentIdSchema.nullish(),
+    /** 0: callers send values; 1: callers may also send a data_link the server fetches. */
+    inference_data: z.union([z.literal(0), z.literal(1)]).default(0),
+  })
+  .refine((b) => b.version == null || b.alias == null, { message: "Send version or alias, not both", path: ["alias"] });
+
+export type DeploymentCreate = z.infer<typeof deploymentCreateSchema>;
+
+/** The version a deployment asks for: a number, an alias, or the latest (null). */
+export function versionRefOf(body: Pick<DeploymentCreate, "version" | "alias">): { version: number } | { alias: string } | null {
+  if (typeof body.version === "number") return { version: body.version };
+  if (typeof body.version === "string") return /^\d+$/.test(body.version) ? { version: Number(body.version) } : { alias: body.version };
+  return body.alias ? { alias: body.alias } : null;
+}
+
+/** The document sends JSON text ("{...}"); a JSON value is taken as it is. */
+const jsonValue = z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown()), z.number(), z.boolean()]);
+
+/** An inference made elsewhere, recorded against one of the account's deployments. */
+export const operationCreateSchema = z.strictObject({
+  ownerid: z.union([z.string().trim().max(200), z.number().transform(String)]).default(""),
+  deploymentid: z.string().trim().min(1).max(128),
+  modelid: z.string().trim().min(1).max(100).optional(),
+  data: jsonValue,
+  result: jsonValue.nullish(),
+});
+
+export type OperationCreate = z.infer<typeof operationCreateSchema>;
+
+const count = (fallback: number, max: number) => z.coerce.number().int().min(0).max(max).default(fallback);
+
+export const listQuerySchema = z.object({ skip: count(0, 1_000_000_000), limit: count(100, 1000) });
+
+/** skip/limit like the other lists, plus a keyset cursor: only operations older than this id. */
+export const operationsQuerySchema = z.object({
+  skip: count(0, 1_000_000_000),
+  limit: count(100, 1000),
+  cursor: z.coerce.number().int().min(1).optional(),
+});

@@ -1,0 +1,178 @@
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { deployments, modelAliases, modelFiles, models, type DeploymentRow, type EstimatorInfo, type Placement } from "@/db/schema";
+import { findModelFile, getModel, resolveAlias } from "../store";
+
+// Every query is scoped by the owning account: another account's deployment is simply not found.
+
+export type VersionResolution =
+  | { ok: true; version: number | null; versionRef: string | null }
+  | { ok: false; reason: "model_not_found" | "version_not_found" | "alias_not_found" };
+
+/** The model version a deployment serves: the asked-for number or alias, else the latest (null: no model file yet). */
+export async function resolveDeployVersion(
+  db: Database,
+  accountId: string,
+  modelId: string,
+  ref: { version: number } | { alias: string } | null,
+): Promise<VersionResolution> {
+  if (!(await getModel(db, accountId, modelId))) return { ok: false, reason: "model_not_found" };
+  if (ref && "version" in ref) {
+    const file = await findModelFile(db, accountId, modelId, { version: ref.version });
+    return file ? { ok: true, version: ref.version, versionRef: String(ref.version) } : { ok: false, reason: "version_not_found" };
+  }
+  if (ref) {
+    const version = await resolveAlias(db, accountId, modelId, ref.alias);
+    return version === null ? { ok: false, reason: "alias_not_found" } : { ok: true, version, versionRef: ref.alias };
+  }
+  const [row] = await db
+    .select({ max: sql<number | null>`max(${modelFiles.version})` })
+    .from(modelFiles)
+    .where(and(eq(modelFiles.accountId, accountId), eq(modelFiles.modelId, modelId)));
+  return { ok: true, version: row?.max ?? null, versionRef: null };
+}
+
+export interface NewDeployment {
+  deploymentId: string;
+  modelId: string;
+  versionRef: string | null;
+  version: number | null;
+  ownerid: string;
+  placement: Placement;
+  inferenceData: 0 | 1;
+  status: "waiting" | "failed";
+  reason: string | null;
+}
+
+/** Null when the account already has a deployment with this deployment_id. */
+export async function insertDeployment(db: Database, accountId: string, input: NewDeployment): Promise<DeploymentRow | null> {
+  const [row] = await db
+    .insert(deployments)
+    .values({ accountId, ...input })
+    .onConflictDoNothing({ target: [deployments.accountId, deployments.deploymentId] })
+    .returning();
+  return row ?? null;
+}
+
+export async function getDeployment(db: Database, accountId: string, deploymentId: string): Promise<DeploymentRow | null> {
+  const [row] = await db.select().from(deployments).where(and(eq(deployments.accountId, accountId), eq(deployments.deploymentId, deploymentId)));
+  return row ?? null;
+}
+
+export async function listDeployments(db: Database, accountId: string, page: { skip: number; limit: number }): Promise<DeploymentRow[]> {
+  return db
+    .select()
+    .from(deployments)
+    .where(eq(deployments.accountId, accountId))
+    .orderBy(desc(deployments.createdAt), desc(deployments.id))
+    .offset(page.skip)
+    .limit(page.limit);
+}
+
+/** The model names of these deployments, for lists. */
+export async function modelNames(db: Database, accountId: string, modelIds: string[]): Promise<Map<string, string>> {
+  if (!modelIds.length) return new Map();
+  const rows = await db
+    .select({ id: models.id, name: models.modelname })
+    .from(models)
+    .where(and(eq(models.accountId, accountId), inArray(models.id, [...new Set(modelIds)])));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The aliases of these models, for the deploy form's version picker. */
+export async function aliasesOf(db: Database, accountId: string, modelIds: string[]): Promise<{ modelId: string; name: string; version: number }[]> {
+  if (!modelIds.length) return [];
+  return db
+    .select({ modelId: modelAliases.modelId, name: modelAliases.name, version: modelAliases.version })
+    .from(modelAliases)
+    .where(and(eq(modelAliases.accountId, accountId), inArray(modelAliases.modelId, modelIds)))
+    .orderBy(modelAliases.name);
+}
+
+export async function deleteDeployment(db: Database, accountId: string, deploymentId: string): Promise<boolean> {
+  plans.delete(`${accountId}:${deploymentId}`);
+  const rows = await db
+    .delete(deployments)
+    .where(and(eq(deployments.accountId, accountId), eq(deployments.deploymentId, deploymentId)))
+    .returning({ id: deployments.id });
+  return rows.length > 0;
+}
+
+/**
+ * Moves a deployment's status forward. Only from the given states, so a late "loading" never
+ * overwrites "running", and a load in one process never turns another's running deployment to failed.
+ */
+export async function setDeploymentStatus(
+  db: Database,
+  rowId: string,
+  from: DeploymentRow["status"][],
+  to: DeploymentRow["status"],
+  reason: string | null = null,
+): Promise<boolean> {
+  const rows = await db
+    .update(deployments)
+    .set({ status: to, reason, updatedAt: sql`now()` })
+    .where(and(eq(deployments.id, rowId), inArray(deployments.status, from)))
+    .returning({ id: deployments.id });
+  return rows.length > 0;
+}
+
+export interface StoredFile {
+  sha256: string;
+  size: number;
+}
+
+/** What serving a deployment needs: its row, the model's feature list, the version's file and the model's latest data file. */
+export interface ServingPlan {
+  deployment: DeploymentRow;
+  featurelist: unknown[];
+  modelFile: (StoredFile & { estimator: EstimatorInfo | null }) | null;
+  dataFile: StoredFile | null;
+}
+
+/** One round trip: predictions read this on every call, so that a deletion anywhere takes effect at once. */
+// Predictions read the plan of a running deployment from a per-process cache for up to a second, so
+// the hot path costs no query; a delete here clears it at once, elsewhere within PLAN_TTL_MS.
+const PLAN_TTL_MS = 1000;
+const planHolder = globalThis as typeof globalThis & { __crucibleServingPlans?: Map<string, { plan: ServingPlan; expires: number }> };
+const plans = (planHolder.__crucibleServingPlans ??= new Map());
+
+export async function getServingPlanCached(db: Database, accountId: string, deploymentId: string): Promise<ServingPlan | null> {
+  const key = `${accountId}:${deploymentId}`;
+  const hit = plans.get(key);
+  if (hit && hit.expires > Date.now()) return hit.plan;
+  const plan = await getServingPlan(db, accountId, deploymentId);
+  if (plan?.deployment.status === "running") {
+    if (plans.size >= 10_000) plans.clear();
+    plans.set(key, { plan, expires: Date.now() + PLAN_TTL_MS });
+  } else plans.delete(key);
+  return plan;
+}
+
+export async function getServingPlan(db: Database, accountId: string, deploymentId: string): Promise<ServingPlan | null> {
+  const latestData = sql<StoredFile | null>`(
+    select json_build_object('sha256', f.sha256, 'size', f.size) from model_files f
+    where f.model_id = ${deployments.modelId} and f.filekind = 'data'
+    order by f.created_at desc, f.id desc limit 1)`;
+  const [row] = await db
+    .select({
+      deployment: deployments,
+      featurelist: models.featurelist,
+      modelSha: modelFiles.sha256,
+      modelSize: modelFiles.size,
+      estimator: modelFiles.estimator,
+      dataFile: latestData,
+    })
+    .from(deployments)
+    .innerJoin(models, eq(models.id, deployments.modelId))
+    .leftJoin(modelFiles, and(eq(modelFiles.modelId, deployments.modelId), eq(modelFiles.version, deployments.version)))
+    .where(and(eq(deployments.accountId, accountId), eq(deployments.deploymentId, deploymentId)))
+    .limit(1);
+  if (!row) return null;
+  return {
+    deployment: row.deployment,
+    featurelist: row.featurelist,
+    modelFile: row.modelSha ? { sha256: row.modelSha, size: row.modelSize ?? 0, estimator: row.estimator } : null,
+    dataFile: row.dataFile ? { sha256: row.dataFile.sha256, size: Number(row.dataFile.size) } : null,
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * One entry point for explanations: the estimator's exact explainer when it has one (linear, trees),
+ * else permutation sampling. What the sampler explains:
+ *  - classifiers: predict_proba of the predicted class (decision_function when there is no predict_proba);
+ *  - regressors: predict;
+ *  - KMeans: the distance to the assigned centre (transform[:, label]), a number that moves smoothly
+ *    with the inputs, unlike the cluster label itself.
+ * Background: the uploaded rows ("data_file"), else what the model keeps ("model" / "scaler_mean"),
+ * else a single all-zero row ("none").
+ */
+import type { BackgroundSource, Estimator, ExplainContext, Explanation, InputRow } from "../types";
+import { hasModelBackground } from "./background";
+import { permutationShap } from "./sampling";
+
+interface Target {
+  f: (X: InputRow[]) => number[];
+  output: string;
+}
+
+function samplingTarget(est: Estimator, x: InputRow): Target {
+  if (est.kind === "classifier") {
+    const label = est.predict([x])[0]!;
+    const k = est.classes?.indexOf(label) ?? -1;
+    const { predictProba, decisionFunction } = est;
+    if (predictProba && k >= 0) return { f: (X) => predictProba.call(est, X).map((r) => r[k]!), output: `predict_proba[class=${String(label)}]` };
+    if (decisionFunction && k >= 0) {
+      const binary = (est.classes?.length ?? 0) === 2;
+      const col = binary ? 0 : k;
+      return {
+        f: (X) => decisionFunction.call(est, X).map((r) => r[col]!),
+        output: binary ? "decision_function" : `decision_function[class=${String(label)}]`,
+      };
+    }
+    throw new Error(`${est.className} has no numeric output to explain`);
+  }
+  if (est.kind === "clusterer" && est.transform) {
+    const { transform } = est;
+    const k = Number(est.predict([x])[0]);
+    return { f: (X) => transform.call(est, X).map((r) => r[k]!), output: `transform[cluster=${k}]` };
+  }
+  return { f: (X) => est.predict(X).map(Number), output: "predict" };
+}
+
+function backgroundFor(est: Estimator, ctx: ExplainContext): { rows: InputRow[]; source: BackgroundSource } {
+  if (ctx.background && ctx.background.length > 0) return { rows: ctx.background, source: "data_file" };
+  if (hasModelBackground(est)) {
+    const own = est.modelBackground();
+    if (own.rows.length > 0) return own;
+  }
+  return { rows: [new Array<number>(est.nFeatures).fill(0)], source: "none" };
+}
+
+/** Always samples, even when the estimator has an exact explainer (used to cross-check both). */
+export function explainBySampling(est: Estimator, x: InputRow, ctx: ExplainContext): Explanation {
+  const target = samplingTarget(est, x);
+  const bg = backgroundFor(est, ctx);
+  const r = permutationShap(target.f, x, bg.rows, { seed: ctx.seed, budgetMs: ctx.budgetMs });
+  return {
+    method: "permutation",
+    exact: false,
+    output: target.output,
+    base_value: r.base_value,
+    values: r.values,
+    residual: r.residual,
+    value: r.value,
+    background: bg.source,
+  };
+}
+
+export function explainWithFallback(est: Estimator, x: InputRow, ctx: ExplainContext): Explanation {
+  return est.explain ? est.explain(x, ctx) : explainBySampling(est, x, ctx);
+}

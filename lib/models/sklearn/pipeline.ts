@@ -1,0 +1,106 @@
+/**
+ * Pipeline: preprocessing steps (StandardScaler, OneHotEncoder, ColumnTransformer, 'passthrough')
+ * followed by a final estimator loaded through ctx.load (linear, tree, … whatever has a loader).
+ * Explanations run the final step's explainer in transformed space and sum each output column's
+ * value back onto the input column it came from (exact for scalers and one-hot columns).
+ */
+import { attr, isList, isObject, isTuple, type PyValue } from "../pickle";
+import { classNameOf, need, toStringsOrNull } from "./arrays";
+import { loadColumnTransformer } from "./column-transformer";
+import type { ModelBackground } from "./explain/background";
+import type { LinearEstimator } from "./linear-model";
+import { loadOneHotEncoder } from "./one-hot-encoder";
+import { loadStandardScaler } from "./standard-scaler";
+import type { Transformer } from "./transformer";
+import { LoadError, type BackgroundSource, type Estimator, type ExplainContext, type Explanation, type InputRow, type Loader } from "./types";
+
+/** The preprocessing steps a Pipeline or ColumnTransformer may hold. */
+export function loadTransformer(obj: PyValue): Transformer {
+  const className = classNameOf(obj);
+  switch (className) {
+    case "sklearn.preprocessing._data.StandardScaler":
+      return loadStandardScaler(obj);
+    case "sklearn.preprocessing._encoders.OneHotEncoder":
+      return loadOneHotEncoder(obj);
+    case "sklearn.compose._column_transformer.ColumnTransformer":
+      return loadColumnTransformer(obj, loadTransformer);
+    default:
+      throw new LoadError("unsupported_class", `${className} cannot be served as a pipeline step`);
+  }
+}
+
+function stepsOf(obj: PyValue): PyValue[] {
+  const steps = need(obj, "steps", "Pipeline");
+  if (!isList(steps) && !isTuple(steps)) throw new LoadError("malformed", "Pipeline.steps must be a list");
+  return steps.map((s) => {
+    if ((!isList(s) && !isTuple(s)) || s.length < 2) throw new LoadError("malformed", "Pipeline step must be (name, estimator)");
+    return s[1]!;
+  });
+}
+
+const isIdentity = (step: PyValue) => step === null || step === "passthrough";
+
+const loadPipeline: Loader = (obj, ctx) => {
+  const steps = stepsOf(obj);
+  const last = steps[steps.length - 1];
+  if (last === undefined || isIdentity(last)) throw new LoadError("unsupported_class", "a Pipeline without a final estimator cannot be served");
+  const transformers = steps.slice(0, -1).filter((s) => !isIdentity(s)).map(loadTransformer);
+  const final = ctx.load(last);
+  transformers.forEach((t, i) => {
+    const next = transformers[i + 1]?.nIn ?? final.nFeatures;
+    if (t.nOut !== next) throw new LoadError("malformed", `Pipeline: ${t.className} gives ${t.nOut} columns, the next step expects ${next}`);
+  });
+  const first = transformers[0];
+  const nFeatures = first ? first.nIn : final.nFeatures;
+  const firstStep = steps.find((s) => isObject(s));
+
+  const transformRow = (row: InputRow, i: number) => transformers.reduce((r, t) => t.transform(r, i), row);
+  const transform = (X: InputRow[]) => X.map(transformRow);
+  // The input column each of the final step's columns comes from.
+  const sourceOf = Array.from({ length: final.nFeatures }, (_, c) => transformers.reduceRight((col, t) => t.sourceOf[col]!, c));
+
+  /** Background for the final step: uploaded rows transformed, else the scaler means (missing ones at 0). */
+  function finalBackground(ctx: ExplainContext): { rows: InputRow[] | null; source: BackgroundSource } {
+    if (ctx.background && ctx.background.length > 0) return { rows: transform(ctx.background), source: "data_file" };
+    let mean: (number | null)[] | null = null;
+    for (const t of transformers) mean = mean && mean.every((m) => m !== null) ? (t.transform(mean as number[], 0) as number[]) : t.meanOut;
+    if (!mean || mean.every((m) => m === null)) return { rows: null, source: "none" };
+    return { rows: [mean.map((m) => m ?? 0)], source: "scaler_mean" };
+  }
+
+  function mapBack(e: Explanation, source: BackgroundSource): Explanation {
+    const values = new Array<number>(nFeatures).fill(0);
+    e.values.forEach((v, c) => (values[sourceOf[c]!]! += v));
+    return { ...e, values, background: e.background === "data_file" ? source : e.background };
+  }
+
+  function explainWith(fn: (tx: InputRow, c: ExplainContext) => Explanation, x: InputRow, ctx: ExplainContext): Explanation {
+    const bg = finalBackground(ctx);
+    return mapBack(fn(transformRow(x, 0), { ...ctx, background: bg.rows }), bg.source);
+  }
+
+  const est: Estimator & ModelBackground & Partial<Pick<LinearEstimator, "explainOutput">> = {
+    className: classNameOf(obj),
+    kind: final.kind,
+    nFeatures,
+    featureNames: toStringsOrNull(attr(obj, "feature_names_in_") ?? attr(firstStep, "feature_names_in_")),
+    classes: final.classes,
+    predict: (X) => final.predict(transform(X)),
+    // Sampling explainers run on raw rows: StandardScaler.mean_ is the best stand-in for training data.
+    modelBackground() {
+      const mean = first?.meanIn;
+      if (mean && mean.every((m) => m !== null)) return { rows: [mean as number[]], source: "scaler_mean" };
+      return { rows: [], source: "none" };
+    },
+  };
+  const { predictProba, decisionFunction, transform: finalTransform, explain } = final;
+  if (predictProba) est.predictProba = (X) => predictProba.call(final, transform(X));
+  if (decisionFunction) est.decisionFunction = (X) => decisionFunction.call(final, transform(X));
+  if (finalTransform) est.transform = (X) => finalTransform.call(final, transform(X));
+  if (explain) est.explain = (x, ctx) => explainWith((tx, c) => explain.call(final, tx, c), x, ctx);
+  const explainOutput = (final as Partial<LinearEstimator>).explainOutput;
+  if (explainOutput) est.explainOutput = (x, ctx, k) => explainWith((tx, c) => explainOutput.call(final, tx, c, k), x, ctx);
+  return est;
+};
+
+export const pipelineLoaders: Record<string, Loader> = { "sklearn.pipeline.Pipeline": loadPipeline };

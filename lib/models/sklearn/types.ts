@@ -1,0 +1,77 @@
+import type { PyValue } from "../pickle";
+
+/** One input row as the caller sends it: numbers, or strings for categorical columns (OneHotEncoder). */
+export type InputValue = number | string;
+export type InputRow = InputValue[];
+export type Label = number | string;
+
+export type EstimatorKind = "classifier" | "regressor" | "clusterer";
+
+/** The explanation method labels the API reports. */
+export type ExplainMethod = "linear" | "tree_path_dependent" | "permutation" | "kernel";
+
+/** Where a linear or sampling explanation took its background from. */
+export type BackgroundSource = "data_file" | "scaler_mean" | "model" | "none";
+
+export interface Explanation {
+  method: ExplainMethod;
+  /** true for linear and TreeSHAP; false for sampling explainers. */
+  exact: boolean;
+  /** What was explained, e.g. "predict", "predict_proba[class=2]", "decision_function[class=1]", "raw_margin". */
+  output: string;
+  base_value: number;
+  /** One value per original input feature (one-hot columns summed back). */
+  values: number[];
+  /** |f(x) − base_value − Σ values| */
+  residual: number;
+  /** f(x), the explained output's value. */
+  value: number;
+  background: BackgroundSource;
+}
+
+/** Background rows for explainers: the model's uploaded training data, already cut to the input columns. */
+export interface ExplainContext {
+  background?: InputRow[] | null;
+  /** Deterministic seed for sampling explainers. */
+  seed?: number;
+  /** Latency budget for sampling explainers, in ms. */
+  budgetMs?: number;
+}
+
+/** A loaded, servable estimator: pure functions over plain rows. */
+export interface Estimator {
+  className: string;
+  kind: EstimatorKind;
+  nFeatures: number;
+  /** feature_names_in_ when the model was fitted on a DataFrame. */
+  featureNames: string[] | null;
+  /** classes_ for classifiers. */
+  classes: Label[] | null;
+  predict(X: InputRow[]): Label[];
+  predictProba?(X: InputRow[]): number[][];
+  /** Binary models return one column per row (shape [n][1]); multiclass one per class. */
+  decisionFunction?(X: InputRow[]): number[][];
+  transform?(X: InputRow[]): number[][];
+  /** Explains one row; absent when the estimator has no exact explainer (the caller falls back to sampling). */
+  explain?(x: InputRow, ctx: ExplainContext): Explanation;
+}
+
+export type LoadResult = { ok: true; estimator: Estimator } | { ok: false; code: "unsupported_class" | "unsupported_version" | "malformed"; message: string };
+
+/** Builds an Estimator from the reader's object record; throws LoadError for malformed layouts. */
+export type Loader = (obj: PyValue, ctx: LoaderContext) => Estimator;
+
+export interface LoaderContext {
+  /** Loads a nested estimator (pipeline steps, forest members). */
+  load(obj: PyValue): Estimator;
+  sklearnVersion: string | null;
+}
+
+export class LoadError extends Error {
+  constructor(
+    public code: "unsupported_class" | "unsupported_version" | "malformed",
+    message: string,
+  ) {
+    super(message);
+  }
+}

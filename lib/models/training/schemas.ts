@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+// MLTrainCreate of the models document and the original implementation: {modelid, placement}, the
+// placement being {clusterID, node, continuum}. Placement is recorded with the job; every job runs in
+// this app's worker.
+
+export const placementSchema = z.strictObject({
+  clusterID: z.string().max(200).nullable().default(null),
+  node: z.string().max(200).nullable().default(null),
+  continuum: z.boolean().default(false),
+});
+export type TrainingPlacement = z.infer<typeof placementSchema>;
+
+export const trainingCreateSchema = z.strictObject({
+  modelid: z.string().min(1).max(100),
+  placement: placementSchema,
+});
+
+/** Placement of jobs started from the dashboard or by drift: anywhere. */
+export const ANYWHERE: TrainingPlacement = { clusterID: "*", node: "*", continuum: false };

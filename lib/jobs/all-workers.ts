@@ -1,0 +1,15 @@
+// Every domain's background workers; imported once by server.ts and worker-main.ts.
+import { registerDriftWorkers } from "@/lib/models/drift/worker";
+import { registerTrainingWorkers } from "@/lib/models/training/worker";
+import { registerTaskWorkers } from "@/lib/tasks/workers";
+import { addWorkers } from "./workers";
+
+let registered = false;
+
+export function registerAllWorkers(): void {
+  if (registered) return;
+  registered = true;
+  addWorkers(registerTaskWorkers);
+  addWorkers(registerTrainingWorkers);
+  addWorkers(registerDriftWorkers);
+}

@@ -71,7 +71,20 @@ async function call(port: number, method: "GET" | "POST", urlPath: string): Prom
   return { status: response.status, text: await response.text() };
 }
 
+/**
+ * Starts a server on a free port. A free port can be taken between the probe and the listen (the
+ * embedded Postgres picks free ports too): a server that reports EADDRINUSE is stopped and started
+ * again on another port, up to three times.
+ */
 async function start(spec: ServerSpec): Promise<Running> {
+  for (let attempt = 1; ; attempt++) {
+    const server = await startOnce(spec);
+    if (server !== "port-taken") return server;
+    if (attempt === 3) throw new Error(`${spec.name} could not listen on a free port (EADDRINUSE three times)`);
+  }
+}
+
+async function startOnce(spec: ServerSpec): Promise<Running | "port-taken"> {
   const port = await freePort();
   const child = spawn(process.execPath, spec.args(port), {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CRUCIBLE_BENCH_ROUTES: "1", ...spec.env(port) },
@@ -87,6 +100,10 @@ async function start(spec: ServerSpec): Promise<Running> {
   child.stderr!.on("data", keep);
   const deadline = Date.now() + 90_000;
   for (;;) {
+    if (server.log.some((line) => line.includes("EADDRINUSE"))) {
+      await stop(server);
+      return "port-taken";
+    }
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${spec.name} exited before it was ready:\n${server.log.join("\n")}`);
     if (Date.now() > deadline) throw new Error(`${spec.name} was not ready within 90 s:\n${server.log.join("\n")}`);
     const answer = await (spec.healthz ? call(port, "GET", spec.healthz) : call(port, "POST", BENCH_PATH)).catch(() => null);

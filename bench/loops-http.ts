@@ -2,10 +2,11 @@
  * HTTP part of `npm run bench:loops`: the production server (`node dist/server.js`, embedded Postgres in
  * .data/bench-loops) on a free loopback port; an account, a loops key (admin CLI) and three loops
  * (POST /definitions/); then /predict/ under wrk (or autocannon), /train/ in batches of 1,000 and
- * /train/ single examples from 20 clients into one loop, with n_seen checked at the end.
+ * /train/ single examples from 20 clients into one loop, with n_seen checked at the end. The same
+ * requests then go through `next start` (the app/ route adapter), on the same database.
  */
 import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { children, freePort, stopChild } from "./processes";
@@ -21,25 +22,64 @@ export interface Client { port: number; headers: Record<string, string> }
 
 const serverEnv = (port: number) => ({ ...process.env, NODE_ENV: "production" as const, PORT: String(port), HOST: "127.0.0.1", CRUCIBLE_DATA_DIR: DATA_DIR });
 
-export async function startServer(): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["dist/server.js"], { env: serverEnv(port), stdio: ["ignore", "pipe", "pipe"] });
-  children.add(child);
-  const server: Server = { port, child, log: [] };
-  const keep = (chunk: Buffer) => {
-    server.log.push(...chunk.toString("utf8").split("\n").filter(Boolean));
-    server.log.splice(0, server.log.length - 20);
-  };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited before it was ready:\n${server.log.join("\n")}`);
-    if (Date.now() > deadline) throw new Error(`server was not ready within 90 s:\n${server.log.join("\n")}`);
-    const status = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.status, () => 0);
-    if (status === 200) return server;
-    await sleep(100);
+export function startServer(): Promise<Server> {
+  return launch("server", () => ["dist/server.js"], serverEnv);
+}
+
+/**
+ * Starts a server on a free loopback port and waits until GET /healthz answers 200. A free port can
+ * be taken between the probe and the listen (the embedded Postgres picks free ports too): a server
+ * that reports EADDRINUSE is stopped and started again on another port, up to three times.
+ */
+async function launch(name: string, args: (port: number) => string[], env: (port: number) => NodeJS.ProcessEnv): Promise<Server> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const child = spawn(process.execPath, args(port), { env: env(port), stdio: ["ignore", "pipe", "pipe"] });
+    children.add(child);
+    const server: Server = { port, child, log: [] };
+    const keep = (chunk: Buffer) => {
+      server.log.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+      server.log.splice(0, server.log.length - 20);
+    };
+    child.stdout!.on("data", keep);
+    child.stderr!.on("data", keep);
+    const deadline = Date.now() + 90_000;
+    let portTaken = false;
+    for (;;) {
+      if (server.log.some((line) => line.includes("EADDRINUSE"))) {
+        portTaken = true;
+        break;
+      }
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited before it was ready:\n${server.log.join("\n")}`);
+      if (Date.now() > deadline) throw new Error(`${name} was not ready within 90 s:\n${server.log.join("\n")}`);
+      const status = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.status, () => 0);
+      if (status === 200) return server;
+      await sleep(100);
+    }
+    await stopChild(child);
+    if (!portTaken || attempt === 3) throw new Error(`${name} could not listen on a free port:\n${server.log.join("\n")}`);
   }
+}
+
+/**
+ * The embedded Postgres that dist/server.js started (it owns the server while it runs): its URL, from
+ * the owner file beside the data folder. The role, password and database are db/embedded.ts's.
+ */
+export function embeddedDatabaseUrl(): string {
+  const { port } = JSON.parse(readFileSync(path.join(DATA_DIR, "pg-owner.json"), "utf8")) as { port: number };
+  return `postgres://crucible:crucible@127.0.0.1:${port}/crucible`;
+}
+
+/** Has `next build` run here? `next start` needs its output. */
+export const hasNextBuild = () => existsSync(".next/BUILD_ID");
+
+/** `next start` (production) on a free loopback port, on the given database; ready when GET /healthz answers 200. */
+export function startNext(databaseUrl: string): Promise<Server> {
+  return launch(
+    "next start",
+    (port) => ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    () => ({ ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-only-secret" }),
+  );
 }
 
 function admin(port: number, args: string[]): Promise<Record<string, unknown>> {
@@ -64,9 +104,14 @@ export async function createClient(port: number): Promise<Client> {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
+/** A request body serialised once, so that a load loop does not spend the client's CPU re-serialising it. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 /** One POST over a keep-alive node:http agent; resolves with the status and parsed JSON body. */
 export function post(client: Client, urlPath: string, body: unknown, loopId?: string): Promise<{ status: number; json: Record<string, unknown> }> {
-  const text = JSON.stringify(body);
+  const text = body instanceof JsonText ? body.text : JSON.stringify(body);
   const headers = { ...client.headers, ...(loopId ? { "x-loop-id": loopId } : {}), "content-length": String(Buffer.byteLength(text)) };
   return new Promise((resolve, reject) => {
     const req = http.request({ host: "127.0.0.1", port: client.port, path: urlPath, method: "POST", headers, agent }, (res) => {
@@ -146,6 +191,7 @@ export function constantLoad(tool: "wrk" | "autocannon", dir: string, client: Cl
 /**
  * `clients` closed-loop clients POSTing for `seconds`; every answer is awaited, so the server has
  * handled exactly `ok + failed` requests when this resolves (what makes the n_seen check exact).
+ * Bodies should be JsonText: the client shares the machine's two cores with the server and Postgres.
  */
 export async function closedLoop(client: Client, urlPath: string, loopId: string, clients: number, seconds: number, body: (i: number) => unknown) {
   const latencies: number[] = [];

@@ -13,12 +13,14 @@ const CHANNEL = "crucible_api_keys_revoked";
 
 interface KeyCacheState {
   entries: Map<string, { owner: KeyOwner | null; expires: number }>;
+  /** secret → SHA-256, so a hot key is not hashed on every request (a secret's hash never changes). */
+  hashes: Map<string, string>;
   touched: Map<string, number>;
   listening: Promise<unknown> | null;
 }
 
 const holder = globalThis as typeof globalThis & { __crucibleKeyCache?: KeyCacheState };
-const state: KeyCacheState = (holder.__crucibleKeyCache ??= { entries: new Map(), touched: new Map(), listening: null });
+const state: KeyCacheState = (holder.__crucibleKeyCache ??= { entries: new Map(), hashes: new Map(), touched: new Map(), listening: null });
 
 function listenForRevocations(): void {
   if (state.listening) return;
@@ -40,7 +42,13 @@ function touchLater(owner: KeyOwner): void {
 export async function lookupApiKey(secret: string): Promise<KeyOwner | null> {
   if (!looksLikeApiKey(secret)) return null;
   listenForRevocations();
-  const hash = hashApiKey(secret);
+  state.hashes ??= new Map(); // a state object kept on globalThis by an older build of this module
+  let hash = state.hashes.get(secret);
+  if (hash === undefined) {
+    hash = hashApiKey(secret);
+    if (state.hashes.size >= MAX_ENTRIES) state.hashes.clear();
+    state.hashes.set(secret, hash);
+  }
   const now = Date.now();
   const cached = state.entries.get(hash);
   let owner: KeyOwner | null;

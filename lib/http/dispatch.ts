@@ -22,7 +22,10 @@ export async function respond(
     const response = match.route.errorResponse(413, `The request body is larger than the limit of ${bodyLimit} bytes.`);
     return { ...response, headers: { ...response.headers, connection: "close" } };
   }
-  return match.handle({ ...request, body, params: match.params });
+  // Not a spread: the fast path's signal is a getter that creates its AbortController only when a
+  // handler asks for it (long polls), so ordinary requests do not pay for one.
+  const { method, path, query, headers } = request;
+  return match.handle({ method, path, query, headers, get signal() { return request.signal; }, body, params: match.params });
 }
 
 /** The body limit for a matched route: its own (uploads) or the adapter's. */

@@ -43,16 +43,23 @@ export function createFastPath(router: ApiRouter, bodyLimit = API_BODY_LIMIT) {
     const match = router.match(method, path);
     if (!match) return false;
 
-    const controller = new AbortController();
-    res.on("close", () => {
-      if (!res.writableFinished) controller.abort();
-    });
+    let controller: AbortController | undefined;
+    const signalOf = (): AbortSignal => {
+      if (!controller) {
+        const created = (controller = new AbortController());
+        if (res.destroyed && !res.writableFinished) created.abort();
+        else res.on("close", () => {
+          if (!res.writableFinished) created.abort();
+        });
+      }
+      return controller.signal;
+    };
     void (async () => {
       try {
         const limit = bodyLimitFor(match, bodyLimit);
         const body = await readBody(req, limit);
         const query = new URLSearchParams(q === -1 ? "" : rawUrl.slice(q + 1));
-        const response = await respond(match, { method, path, query, headers: req.headers, signal: controller.signal }, body, limit);
+        const response = await respond(match, { method, path, query, headers: req.headers, get signal() { return signalOf(); } }, body, limit);
         send(res, response.status, { ...response.headers }, serialiseBody(response));
       } catch (error) {
         console.error("fast path failure", error);

@@ -8,6 +8,7 @@ import { publicBaseUrl } from "@/lib/http/public-url";
 import type { ApiRequest } from "@/lib/http/types";
 import { parseDefinition } from "./definition";
 import { predictRows, trainRows } from "./engine";
+import { unpackText } from "./model-codec";
 import { recordPredictionsLater } from "./prediction-log";
 import { defineLoop, loadLoop, modelDocument, trainLoop, type LoopSummary } from "./store";
 
@@ -95,13 +96,16 @@ const train = defineRoute(loopsApi, { method: "POST", path: "/train", body: z.un
 const predict = defineRoute(loopsApi, { method: "POST", path: "/predict", body: z.unknown() }, async ({ request, auth, body: raw }) => {
   const body = dataOf(raw, "one input or a list of inputs");
   const topK = topKOf(body.top_k ?? request.query.get("top_k"));
-  const loaded = await loadLoop(getDb(), auth.accountId, requireLoopId(auth));
+  // getDb is passed, not called: on a cache hit (the usual case) /predict/ touches no database state.
+  const loaded = await loadLoop(getDb, auth.accountId, requireLoopId(auth));
   if (!loaded.ok) loopFailure(loaded.reason);
   const { spec, model, version, nSeen } = loaded.loop;
   const { predictions, failed: failedRows, errors } = predictRows(spec, model, body.data, topK);
   if (!predictions.length) failed(422, `No sample could be predicted: ${failedRows} failed validation.`, errors);
-  const inputs = Array.isArray(body.data) ? body.data : [body.data];
-  recordPredictionsLater(getDb(), auth.accountId, loaded.loop.id, version, predictions.map((p) => ({ input: inputs[p.index] as Record<string, unknown>, prediction: p.prediction })));
+  recordPredictionsLater(getDb, auth.accountId, loaded.loop.id, version, () => {
+    const inputs = Array.isArray(body.data) ? body.data : [body.data];
+    return predictions.map((p) => ({ input: inputs[p.index] as Record<string, unknown>, prediction: p.prediction }));
+  });
   return {
     status: 200,
     body: {
@@ -140,8 +144,8 @@ const downloadModel = defineRoute(loopsApi, { method: "GET", path: "/definitions
       settings: row.settings,
       model_version: row.version,
       n_seen: row.nSeen,
-      learner: JSON.parse(row.learnerState!),
-      monitor: JSON.parse(row.monitorState!),
+      learner: unpackText(row.learnerState!),
+      monitor: unpackText(row.monitorState!),
     },
   };
 });

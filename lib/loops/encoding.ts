@@ -19,7 +19,7 @@ import { addObservation, populationStd, standardize } from "./welford";
 
 /**
  * Schema-driven encoding (§1), in two forms:
- * - viewFeatures: read-only, with the stats as they are (prediction and explanations);
+ * - viewFeatures (feature-views.ts): read-only, with the stats as they are (prediction and explanations);
  * - learnFeatures: updates the stats (step 3 of §3), then transforms with the updated stats (step 4).
  * A feature is a top-level field or an object leaf; it owns one or more model columns.
  */
@@ -61,7 +61,7 @@ function newLeafState(kind: ValueKind): LeafState | null {
 }
 
 /** Does a value fit a feature of this kind? "missing" and "mismatch" both mean: no active column. */
-function presenceOf(state: LeafState, kind: ValueKind): "present" | "missing" | "mismatch" {
+export function presenceOf(state: LeafState, kind: ValueKind): "present" | "missing" | "mismatch" {
   if (kind === "missing") return "missing";
   switch (state.kind) {
     case "number":
@@ -99,162 +99,124 @@ export function asNumber(v: unknown): number {
   return v === true ? 1 : v === false ? 0 : (v as number);
 }
 
-function listMean(values: number[]): number {
+export function listMean(values: number[]): number {
   let sum = 0;
   for (const x of values) sum += x;
   return sum / values.length;
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Read-only view (prediction, explanation)
+// The fields of a state in canonical order, and an input's values in that order
 
-/** A numeric column as seen at predict time. col −1 means never learned: weight 0. */
-export interface NumericPart {
-  col: number;
-  present: boolean;
-  z: number;
-  mean: number;
-  std: number;
+/**
+ * A state's field states by position in field_order, cached per state object so the hot path reads
+ * arrays instead of records keyed by name. It is rebuilt when the state's `fields` or `field_order`
+ * object is replaced (a state from JSON or a copy is a new object, hence a new plan); the one in-place
+ * change, a pending array field becoming typed, is made by learnFeatures, which updates both.
+ */
+export interface FieldPlan {
+  fields: Record<string, FieldState>;
+  order: string[];
+  states: (FieldState | undefined)[];
+  /** Field name → position in order. */
+  position: Map<string, number>;
+  /** The key list of the last input read, and the position of each of its keys (−1: not a field). */
+  lastKeys: string[];
+  lastPositions: number[];
+  /** The last list of names values were given by (a spec's input fields, see valuesByName), and their positions. */
+  lastNames: readonly string[];
+  namePositions: number[];
 }
 
-export interface FeatureView {
-  /** Field name, or dotted path for an object leaf. */
-  feature: string;
-  /** The raw value as sent; null when absent. */
-  value: unknown;
-  presence: "present" | "missing" | "mismatch";
-  /** numeric: number/boolean (parts[0]); numbers: [len, mean]; category: one-hot/multi-hot; none: no columns yet. */
-  kind: "numeric" | "numbers" | "category" | "none";
-  parts: NumericPart[];
-  /** Category features: the table for the baseline term (null when nothing learned yet). */
-  table: CategoryTable | null;
-  /** Category features: the columns of the active values (distinct). */
-  active: number[];
-  /** A categorical value with no learned column. */
-  unseen: boolean;
-}
+const plans = new WeakMap<LearnerState, FieldPlan>();
 
-function numericPart(column: NumericColumn | null, raw: number | null, clip: number | null): NumericPart {
-  if (column === null) return { col: -1, present: raw !== null, z: 0, mean: 0, std: 0 };
-  return {
-    col: column.col,
-    present: raw !== null,
-    z: raw === null ? 0 : standardize(column.stats, raw, clip),
-    mean: column.stats.mean,
-    std: populationStd(column.stats),
+export function fieldPlan(state: LearnerState): FieldPlan {
+  const plan = plans.get(state);
+  if (plan !== undefined && plan.fields === state.fields && plan.order === state.field_order && plan.states.length === state.field_order.length) return plan;
+  const order = state.field_order;
+  const fresh: FieldPlan = {
+    fields: state.fields,
+    order,
+    states: order.map((name) => getOwn(state.fields, name)),
+    position: new Map(order.map((name, i) => [name, i])),
+    lastKeys: [],
+    lastPositions: [],
+    lastNames: [],
+    namePositions: [],
   };
+  plans.set(state, fresh);
+  return fresh;
 }
 
-/** The slot a value would use at predict time, or undefined if it has no learned column. */
-function findSlot(table: CategoryTable, value: string, settings: LearnerSettings): CategorySlot | undefined {
-  const index = getOwn(table.slot_of_value, value);
-  if (index !== undefined) return table.slots[index];
-  if (table.n_values < settings.category_cap) return undefined; // would become a new one-hot value
-  const bucketIndex = getOwn(table.slot_of_bucket, String(hashBucket(value, settings.hash_bits)));
-  return bucketIndex === undefined ? undefined : table.slots[bucketIndex];
+/**
+ * An input's own (enumerable: JSON's) values in field order, undefined when absent. Inputs of one loop
+ * usually arrive with the same keys in the same order (JSON from one client), so the key list is
+ * compared with the last one and the values are taken in one Object.values call instead of a lookup
+ * per field.
+ */
+export function inputValues(plan: FieldPlan, input: Record<string, unknown>): unknown[] {
+  const raws = new Array<unknown>(plan.order.length).fill(undefined);
+  const keys = Object.keys(input);
+  let positions = plan.lastPositions;
+  if (!sameKeys(keys, plan.lastKeys)) {
+    positions = keys.map((key) => plan.position.get(key) ?? -1);
+    plan.lastKeys = keys;
+    plan.lastPositions = positions;
+  }
+  const values = Object.values(input);
+  for (let i = 0; i < values.length; i++) {
+    const at = positions[i]!;
+    if (at >= 0) raws[at] = values[i];
+  }
+  return raws;
 }
 
-function viewLeaf(feature: string, state: LeafState | null, raw: unknown, settings: LearnerSettings): FeatureView {
-  const kind = valueKind(raw);
-  const value = raw === undefined ? null : raw;
-  const view: FeatureView = { feature, value, presence: "missing", kind: "none", parts: [], table: null, active: [], unseen: false };
-  if (state === null) {
-    // Never learned: no columns, so it contributes 0; say what it would be.
-    view.presence = kind === "missing" ? "missing" : kind === "invalid" || kind === "object" ? "mismatch" : "present";
-    if (kind === "number" || kind === "boolean") {
-      view.kind = "numeric";
-      view.parts = [numericPart(null, asNumber(raw), settings.clip)];
-    } else if (kind === "numbers") {
-      view.kind = "numbers";
-      const list = raw as number[];
-      view.parts = [numericPart(null, list.length, null), numericPart(null, listMean(list), null)];
-    } else if (kind === "string" || kind === "strings") {
-      view.kind = "category";
-      view.unseen = true;
-    }
-    return view;
+/** Values given by name (an already-read row: `values[j]` is the value of `names[j]`) in field order. */
+export function valuesByName(plan: FieldPlan, names: readonly string[], values: readonly unknown[]): unknown[] {
+  if (names !== plan.lastNames) {
+    plan.namePositions = names.map((name) => plan.position.get(name) ?? -1);
+    plan.lastNames = names;
   }
-  const presence = presenceOf(state, kind);
-  view.presence = presence;
-  const present = presence === "present";
-  switch (state.kind) {
-    case "number":
-    case "boolean":
-      view.kind = "numeric";
-      view.parts = [numericPart(state.column, present ? asNumber(raw) : null, settings.clip)];
-      break;
-    case "numbers": {
-      view.kind = "numbers";
-      const list = present ? (raw as number[]) : null;
-      view.parts = [
-        numericPart(state.len, list === null ? null : list.length, settings.clip),
-        numericPart(state.mean, list === null || list.length === 0 ? null : listMean(list), settings.clip),
-      ];
-      break;
-    }
-    case "string":
-    case "strings": {
-      view.kind = "category";
-      view.table = state.table;
-      if (!present) break;
-      const values = state.kind === "string" ? [raw as string] : (raw as string[]);
-      const taken = values.length > 16 ? new Set<number>() : null;
-      for (const v of values) {
-        const slot = findSlot(state.table, v, settings);
-        if (slot === undefined) view.unseen = true;
-        else if (taken !== null ? !taken.has(slot.col) : !view.active.includes(slot.col)) {
-          taken?.add(slot.col);
-          view.active.push(slot.col);
-        }
-      }
-      break;
-    }
-    case "array":
-      // Only empty arrays learned so far: like a never-learned leaf.
-      return viewLeaf(feature, null, raw, settings);
+  const positions = plan.namePositions;
+  const raws = new Array<unknown>(plan.order.length).fill(undefined);
+  for (let j = 0; j < names.length; j++) {
+    const at = positions[j]!;
+    if (at >= 0) raws[at] = values[j];
   }
-  return view;
+  return raws;
 }
 
-/** Every feature of the input: schema fields in canonical order, then object leaves (known ones first). */
-export function viewFeatures(state: LearnerState, input: Record<string, unknown>, settings: LearnerSettings): FeatureView[] {
-  const views: FeatureView[] = [];
-  const visit = (view: FeatureView) => views.push(view);
-  for (const name of state.field_order) {
-    const field = getOwn(state.fields, name);
-    if (field === undefined) continue;
-    const raw = getOwn(input, name);
-    if (field.kind !== "object") {
-      visit(viewLeaf(name, field, raw, settings));
-      continue;
-    }
-    const isObject = valueKind(raw) === "object";
-    const leaves = isObject ? new Map(flattenObject(raw as object)) : new Map<string, unknown>();
-    for (const path of field.leaf_order) {
-      visit(viewLeaf(`${name}.${path}`, getOwn(field.leaves, path) ?? null, leaves.get(path), settings));
-      leaves.delete(path);
-    }
-    for (const [path, value] of leaves) {
-      if (value !== null) visit(viewLeaf(`${name}.${path}`, null, value, settings));
-    }
-  }
-  return views;
+function sameKeys(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Learning (steps 3 and 4 of §3)
 
-/** The active columns of one learned example, after the stats were updated. */
+/**
+ * The active columns of one learned example, after the stats were updated: the first n entries of
+ * cols and xs. One buffer is reused for every example (learning is synchronous and never nested).
+ */
 export interface EncodedRow {
   cols: number[];
   xs: number[];
+  n: number;
+}
+
+const encoded: EncodedRow = { cols: [], xs: [], n: 0 };
+
+function push(out: EncodedRow, col: number, x: number): void {
+  out.cols[out.n] = col;
+  out.xs[out.n] = x;
+  out.n += 1;
 }
 
 function learnNumber(state: LearnerState, column: NumericColumn, x: number, clip: number | null, out: EncodedRow): void {
   addObservation(column.stats, x);
   if (column.col < 0) column.col = allocateColumn(state);
-  out.cols.push(column.col);
-  out.xs.push(standardize(column.stats, x, clip));
+  push(out, column.col, standardize(column.stats, x, clip));
 }
 
 function newSlot(state: LearnerState, table: CategoryTable, value: string | null, bucket: number | null): number {
@@ -286,18 +248,28 @@ function learnSlot(state: LearnerState, table: CategoryTable, value: string, set
   return slot;
 }
 
+function learnCategory(state: LearnerState, table: CategoryTable, value: string, settings: LearnerSettings, out: EncodedRow): void {
+  const slot = learnSlot(state, table, value, settings);
+  slot.count += 1;
+  push(out, slot.col, 1);
+}
+
 function learnCategories(state: LearnerState, table: CategoryTable, values: string[], settings: LearnerSettings, out: EncodedRow): void {
   // Multi-hot: a column is 1 however often its values repeat (or share a bucket), and counted once per example.
   const taken = values.length > 16 ? new Set<number>() : null;
-  const first = out.cols.length;
+  const first = out.n;
   for (const v of values) {
     const slot = learnSlot(state, table, v, settings);
-    if (taken !== null ? taken.has(slot.col) : out.cols.indexOf(slot.col, first) >= 0) continue;
+    if (taken !== null ? taken.has(slot.col) : pushedSince(out, first, slot.col)) continue;
     taken?.add(slot.col);
     slot.count += 1;
-    out.cols.push(slot.col);
-    out.xs.push(1);
+    push(out, slot.col, 1);
   }
+}
+
+function pushedSince(out: EncodedRow, first: number, col: number): boolean {
+  for (let i = first; i < out.n; i++) if (out.cols[i] === col) return true;
+  return false;
 }
 
 /** Learns one feature's value; returns the leaf state to keep (a pending array may become typed). */
@@ -316,7 +288,7 @@ function learnLeaf(state: LearnerState, leaf: LeafState, raw: unknown, settings:
       return leaf;
     }
     case "string":
-      learnCategories(state, leaf.table, [raw as string], settings, out);
+      learnCategory(state, leaf.table, raw as string, settings, out);
       return leaf;
     case "strings":
       learnCategories(state, leaf.table, raw as string[], settings, out);
@@ -344,17 +316,25 @@ function learnObject(state: LearnerState, field: ObjectFieldState, raw: unknown,
   }
 }
 
-/** Steps 3–4 of §3 for the inputs: update every feature's stats, then encode with the updated stats. */
-export function learnFeatures(state: LearnerState, input: Record<string, unknown>, settings: LearnerSettings): EncodedRow {
-  const out: EncodedRow = { cols: [], xs: [] };
-  for (const name of state.field_order) {
-    const field = getOwn(state.fields, name);
+/**
+ * Steps 3–4 of §3 for the inputs (their values in field order, from inputValues): update every
+ * feature's stats, then encode with the updated stats. The returned row is valid until the next call.
+ */
+export function learnFeatures(state: LearnerState, plan: FieldPlan, raws: readonly unknown[], settings: LearnerSettings): EncodedRow {
+  const out = encoded;
+  out.n = 0;
+  const { order, states } = plan;
+  for (let i = 0; i < order.length; i++) {
+    const field = states[i];
     if (field === undefined) continue;
-    const raw = getOwn(input, name);
+    const raw = raws[i];
     if (field.kind === "object") learnObject(state, field, raw, settings, out);
     else {
       const kept = learnLeaf(state, field, raw, settings, out);
-      if (kept !== field) setOwn(state.fields, name, kept);
+      if (kept !== field) {
+        setOwn(state.fields, order[i]!, kept);
+        states[i] = kept;
+      }
     }
   }
   return out;

@@ -1,7 +1,7 @@
-import { createLearnerState, learnOne, predictOne, resetOptimizer, type LearnerState } from "./learner";
+import { createLearnerState, learnRead, predictRead, resetOptimizer, type LearnerState } from "./learner";
 import { createMonitor, observe, type LoopMonitorState } from "./monitor";
 import type { LoopSpec, Prediction } from "./types";
-import { validateExample } from "./validate-example";
+import { readExample, type ExampleRead } from "./validate-example";
 
 /** Everything a loop learns: the learner and its prequential monitor. Plain JSON data. */
 export interface LoopModel {
@@ -20,10 +20,14 @@ export function rowsOf(data: unknown): { rows: unknown[]; label: (i: number) => 
   return Array.isArray(data) ? { rows: data, label: (i) => `data[${i}]` } : { rows: [data], label: () => "data" };
 }
 
-function rowProblems(spec: LoopSpec, row: unknown, requireOutput: boolean): string[] {
-  if (!isRow(row)) return ["must be an object of field values"];
-  return validateExample(spec, row, { requireOutput }).map((p) => `${p.field}: ${p.message}`);
+/** A row read and validated once; its problems as messages (none: the read can be learned or predicted). */
+function readRow(spec: LoopSpec, row: unknown, requireOutput: boolean): { problems: string[]; read: ExampleRead | null } {
+  if (!isRow(row)) return { problems: ["must be an object of field values"], read: null };
+  const read = readExample(spec, row, { requireOutput });
+  return { problems: read.problems.length ? read.problems.map((p) => `${p.field}: ${p.message}`) : NONE, read };
 }
+
+const NONE: string[] = [];
 
 export interface TrainOutcome {
   trained: number;
@@ -40,13 +44,13 @@ export function trainRows(spec: LoopSpec, model: LoopModel, data: unknown, at: s
   const { rows, label } = rowsOf(data);
   const outcome: TrainOutcome = { trained: 0, failed: 0, errors: [], drift: false };
   rows.forEach((row, i) => {
-    const problems = rowProblems(spec, row, true);
+    const { problems, read } = readRow(spec, row, true);
     if (problems.length) {
       outcome.failed++;
       outcome.errors.push(...problems.map((p) => `${label(i)}: ${p}`));
       return;
     }
-    const { prediction, y } = learnOne(spec, model.learner, row as Record<string, unknown>, { explain: false });
+    const { prediction, y } = learnRead(spec, model.learner, read!, { explain: false, fields: false });
     const regression = spec.task_type === "regression";
     const signal = observe(model.monitor, {
       y,
@@ -74,11 +78,11 @@ export function predictRows(spec: LoopSpec, model: LoopModel, data: unknown, top
   const { rows, label } = rowsOf(data);
   const outcome: PredictOutcome = { predictions: [], failed: 0, errors: [] };
   rows.forEach((row, index) => {
-    const problems = rowProblems(spec, row, false);
+    const { problems, read } = readRow(spec, row, false);
     if (problems.length) {
       outcome.failed++;
       outcome.errors.push(...problems.map((p) => `${label(index)}: ${p}`));
-    } else outcome.predictions.push({ index, prediction: predictOne(spec, model.learner, row as Record<string, unknown>, { topK }) });
+    } else outcome.predictions.push({ index, prediction: predictRead(spec, model.learner, read!, { topK }) });
   });
   return outcome;
 }

@@ -1,4 +1,4 @@
-import type { FeatureView } from "./encoding";
+import { CATEGORY, NUMBERS, NUMERIC, PRESENT, type FeatureViews } from "./feature-views";
 import type { CategoryTable, LearnerState } from "./learner-state";
 import { outputKind, targetScale } from "./output-model";
 import type { Contributor, Explanation, LoopSpec } from "./types";
@@ -20,7 +20,7 @@ export const WARM_UP_EXAMPLES = 10;
 export interface ExplainArgs {
   spec: LoopSpec;
   state: LearnerState;
-  views: FeatureView[];
+  views: FeatureViews;
   /** Raw margins per weight row, as the prediction used them. */
   margins: number[];
   /** The row explained: the predicted class for multiclass, 0 otherwise. */
@@ -32,8 +32,35 @@ export interface ExplainArgs {
 function categoryBaselineTerm(table: CategoryTable, weights: number[], nLearned: number): number {
   if (nLearned === 0) return 0;
   let sum = 0;
-  for (const slot of table.slots) sum += slot.count * weights[slot.col]!;
+  const slots = table.slots;
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i]!;
+    sum += slot.count * weights[slot.col]!;
+  }
   return sum / nLearned;
+}
+
+/**
+ * Per-feature sums, unscaled, in scratch arrays reused across calls (explaining is synchronous): the
+ * contribution of the value part (or of the whole feature) and of a list's length part. Contributor
+ * objects are built for the listed features only.
+ */
+let scratchSize = 0;
+let contributionOf = new Float64Array(0);
+let lenContributionOf = new Float64Array(0);
+/** The reported contribution, scale·(c + c_len) + 0, and its magnitude (the sort key). */
+let reportedOf = new Float64Array(0);
+let impactOf = new Float64Array(0);
+let order = new Int32Array(0);
+
+function ensureScratch(n: number): void {
+  if (n <= scratchSize) return;
+  scratchSize = Math.max(n, 2 * scratchSize, 64);
+  contributionOf = new Float64Array(scratchSize);
+  lenContributionOf = new Float64Array(scratchSize);
+  reportedOf = new Float64Array(scratchSize);
+  impactOf = new Float64Array(scratchSize);
+  order = new Int32Array(scratchSize);
 }
 
 export function explain({ spec, state, views, margins, row, topK }: ExplainArgs): Explanation {
@@ -43,57 +70,50 @@ export function explain({ spec, state, views, margins, row, topK }: ExplainArgs)
   for (let r = 0; r < rows; r++) coef[r] = (r === row ? 1 : 0) - (kind === "multiclass" ? 1 / rows : 0);
   const { offset, scale } = kind === "regression" ? targetScale(spec, state) : { offset: 0, scale: 1 };
 
+  const n = views.n;
+  ensureScratch(n);
   const baselineRaw = state.bias.slice(0, rows);
   let warming = state.n_learned < WARM_UP_EXAMPLES || rows === 0;
-  const all: Contributor[] = [];
-  for (const view of views) {
+  const { kind: kindOf, col: colOf, z: zOf, lenCol: lenColOf, lenZ: lenZOf, activeStart, activeEnd, activeCols } = views;
+  for (let f = 0; f < n; f++) {
+    const featureKind = kindOf[f]!;
     let contribution = 0;
-    let weight = 0;
     let lenContribution = 0;
-    let lenWeight = 0;
-    for (let r = 0; r < rows; r++) {
-      const w = state.weights[r]!;
-      const a = coef[r]!;
-      if (view.kind === "category") {
+    if (featureKind === CATEGORY) {
+      const table = views.table[f]!;
+      const start = activeStart[f]!;
+      const end = activeEnd[f]!;
+      for (let r = 0; r < rows; r++) {
+        const w = state.weights[r]!;
         let active = 0;
-        for (const col of view.active) active += w[col]!;
-        const base = view.table === null ? 0 : categoryBaselineTerm(view.table, w, state.n_learned);
+        for (let i = start; i < end; i++) active += w[activeCols[i]!]!;
+        const base = table === null ? 0 : categoryBaselineTerm(table, w, state.n_learned);
         baselineRaw[r] = baselineRaw[r]! + base;
-        contribution += a * (active - base);
-        weight += a * active;
-      } else if (view.kind === "numeric" || view.kind === "numbers") {
-        // parts[0] is the value (numeric) or the length (numbers); parts[1] the mean of a list.
-        for (let i = 0; i < view.parts.length; i++) {
-          const part = view.parts[i]!;
-          const wi = part.col >= 0 ? w[part.col]! : 0;
-          const c = a * wi * part.z;
-          const unit = part.std > 0 ? (a * wi) / part.std : 0;
-          if (view.kind === "numbers" && i === 0) {
-            lenContribution += c;
-            lenWeight += unit;
-          } else {
-            contribution += c;
-            weight += unit;
-          }
-        }
+        contribution += coef[r]! * (active - base);
       }
-    }
-    if (view.presence === "present") {
+    } else if (featureKind === NUMERIC || featureKind === NUMBERS) {
+      const col = colOf[f]!;
+      const z = zOf[f]!;
+      for (let r = 0; r < rows; r++) {
+        const w = state.weights[r]!;
+        const a = coef[r]!;
+        if (featureKind === NUMBERS) {
+          // The length part first, as the margin adds it.
+          const lenCol = lenColOf[f]!;
+          lenContribution += a * (lenCol >= 0 ? w[lenCol]! : 0) * lenZOf[f]!;
+        }
+        contribution += a * (col >= 0 ? w[col]! : 0) * z;
+      }
       // σ = 0 on a present numeric input means the model cannot use it yet (a list's constant length does not count).
-      const valuePart = view.kind === "numeric" ? view.parts[0] : view.kind === "numbers" ? view.parts[1] : undefined;
-      if (valuePart !== undefined && valuePart.present && !(valuePart.std > 0)) warming = true;
+      if (views.presence[f] === PRESENT && views.present[f] === 1 && !(views.std[f]! > 0)) warming = true;
     }
+    contributionOf[f] = contribution;
+    lenContributionOf[f] = lenContribution;
     // "+ 0" turns −0 (a missing input times a negative weight) into 0.
-    const entry: Contributor = { feature: view.feature, contribution: scale * (contribution + lenContribution) + 0, weight: scale * weight + 0, value: view.value };
-    if (view.kind === "numeric" && view.parts[0]!.col >= 0) entry.mean = view.parts[0]!.mean;
-    if (view.kind === "category" && view.unseen) entry.unseen = true;
-    if (view.kind === "numbers") {
-      entry.parts = {
-        len: { contribution: scale * lenContribution, weight: scale * lenWeight },
-        mean: { contribution: scale * contribution, weight: scale * weight },
-      };
-    }
-    all.push(entry);
+    const reported = scale * (contribution + lenContribution) + 0;
+    reportedOf[f] = reported;
+    impactOf[f] = Math.abs(reported);
+    order[f] = f;
   }
 
   let baseline = 0;
@@ -103,10 +123,13 @@ export function explain({ spec, state, views, margins, row, topK }: ExplainArgs)
     margin += coef[r]! * margins[r]!;
   }
 
-  all.sort(byImpact);
-  const listed = all.slice(0, Math.max(0, Math.floor(topK)));
+  sortByImpact(views, n);
+  const k = Math.floor(topK);
+  const listedCount = k > 0 ? Math.min(n, k) : 0;
+  const listed = new Array<Contributor>(listedCount);
+  for (let i = 0; i < listedCount; i++) listed[i] = contributor(views, order[i]!, state, coef, scale);
   let other = 0;
-  for (let i = listed.length; i < all.length; i++) other += all[i]!.contribution;
+  for (let i = listedCount; i < n; i++) other += reportedOf[order[i]!]!;
   return {
     top_contributors: listed,
     baseline: offset + scale * baseline,
@@ -118,9 +141,83 @@ export function explain({ spec, state, views, margins, row, topK }: ExplainArgs)
   };
 }
 
-/** |contribution| descending, ties by feature name (code-unit order, locale-independent). */
-function byImpact(a: Contributor, b: Contributor): number {
-  const d = Math.abs(b.contribution) - Math.abs(a.contribution);
-  if (d !== 0) return d;
-  return a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : 0;
+/**
+ * The response entry of feature f (§4.3). Weights (per raw unit) are only reported, so they are summed
+ * here, for the listed features, in the same row order as the contributions.
+ */
+function contributor(views: FeatureViews, f: number, state: LearnerState, coef: number[], scale: number): Contributor {
+  const featureKind = views.kind[f]!;
+  const rows = coef.length;
+  let weight = 0;
+  let lenWeight = 0;
+  if (featureKind === CATEGORY) {
+    for (let r = 0; r < rows; r++) {
+      const w = state.weights[r]!;
+      let active = 0;
+      for (let i = views.activeStart[f]!; i < views.activeEnd[f]!; i++) active += w[views.activeCols[i]!]!;
+      weight += coef[r]! * active;
+    }
+  } else if (featureKind === NUMERIC || featureKind === NUMBERS) {
+    const col = views.col[f]!;
+    const std = views.std[f]!;
+    const lenCol = views.lenCol[f]!;
+    const lenStd = views.lenStd[f]!;
+    for (let r = 0; r < rows; r++) {
+      const w = state.weights[r]!;
+      const a = coef[r]!;
+      if (featureKind === NUMBERS) lenWeight += lenStd > 0 ? (a * (lenCol >= 0 ? w[lenCol]! : 0)) / lenStd : 0;
+      weight += std > 0 ? (a * (col >= 0 ? w[col]! : 0)) / std : 0;
+    }
+  }
+  const feature = views.feature[f]!;
+  const contribution = reportedOf[f]!;
+  const value = views.value[f];
+  // One literal per shape (keys in the response's order), rather than keys added afterwards.
+  if (featureKind === NUMERIC && views.col[f]! >= 0) return { feature, contribution, weight: scale * weight + 0, value, mean: views.mean[f]! };
+  if (featureKind === CATEGORY && views.unseen[f] === 1) return { feature, contribution, weight: scale * weight + 0, value, unseen: true };
+  const entry: Contributor = { feature, contribution, weight: scale * weight + 0, value };
+  if (featureKind === NUMBERS) {
+    entry.parts = {
+      len: { contribution: scale * lenContributionOf[f]!, weight: scale * lenWeight },
+      mean: { contribution: scale * contributionOf[f]!, weight: scale * weight },
+    };
+  }
+  return entry;
+}
+
+/**
+ * Sorts order[0..n) by impact: |contribution| descending, ties by feature name (code-unit order,
+ * locale-independent), stable, as the comparator byImpact below defines it. For the usual few dozen
+ * features, an insertion sort that carries the keys along (impactOf is permuted with order, so the inner
+ * loop reads one array sequentially, with no comparator calls); Array.prototype.sort with byImpact past
+ * that, or if a magnitude is NaN (never, with finite weights and inputs). The listed features and the
+ * summation order of `other` are the same either way.
+ */
+function sortByImpact(views: FeatureViews, n: number): void {
+  const feature = views.feature;
+  let nan = false;
+  for (let i = 0; i < n; i++) nan ||= impactOf[i] !== impactOf[i];
+  if (n > 64 || nan) {
+    const byImpact = (a: number, b: number): number => {
+      const d = impactOf[b]! - impactOf[a]!;
+      if (d !== 0) return d;
+      return feature[a]! < feature[b]! ? -1 : feature[a]! > feature[b]! ? 1 : 0;
+    };
+    order.set(Array.from(order.subarray(0, n)).sort(byImpact));
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const f = order[i]!;
+    const key = impactOf[i]!;
+    let j = i - 1;
+    while (j >= 0) {
+      const previous = impactOf[j]!;
+      if (previous > key || (previous === key && !(feature[f]! < feature[order[j]!]!))) break;
+      impactOf[j + 1] = previous;
+      order[j + 1] = order[j]!;
+      j--;
+    }
+    impactOf[j + 1] = key;
+    order[j + 1] = f;
+  }
 }

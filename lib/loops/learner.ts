@@ -1,10 +1,12 @@
-import { asNumber, learnFeatures, newFieldState, type EncodedRow, type FeatureView } from "./encoding";
+import { fieldPlan, inputValues, learnFeatures, newFieldState, valuesByName, type EncodedRow, type FieldPlan } from "./encoding";
+import { observationsOf, type ObservedFeatures } from "./feature-views";
 import { addWeightRow, type ClassLabel, type LearnerState } from "./learner-state";
 import { outputKind, sigmoid, softmax } from "./output-model";
 import { stepRow } from "./optimizer";
 import { getOwn, setOwn } from "./own-record";
-import { DEFAULT_TOP_K, evaluate, type BarePrediction } from "./prediction";
+import { DEFAULT_TOP_K, evaluate, evaluateValues, type BarePrediction } from "./prediction";
 import type { FieldObservation, LoopSpec, Prediction } from "./types";
+import type { ExampleRead } from "./validate-example";
 import { addObservation, emptyStats, populationStd } from "./welford";
 
 /**
@@ -47,24 +49,51 @@ export interface LearnResult {
   prediction: Prediction;
   /** The label as sent. */
   y: unknown;
-  /** Per-feature presence before learning, for data health. */
+  /** Per-feature presence before learning, for data health (empty when asked for with fields: false). */
   fields: FieldObservation[];
 }
+
+/** Without an explanation of the prequential prediction: what /train/ needs, a third less work. */
+export type BareLearnResult = Omit<LearnResult, "prediction"> & { prediction: BarePrediction };
+
+export interface LearnOptions {
+  /** Explain the prequential prediction (default true). */
+  explain?: boolean;
+  /** Keep the per-feature observations (default true); false leaves `fields` empty. */
+  fields?: boolean;
+}
+
+const NO_FIELDS: ObservedFeatures = { features: [], values: [], codes: [] };
 
 /**
  * Learns one validated example, mutating `state` (§3): predict with the current state, update the stats
  * (scaler, target, category counts, new categories and classes), transform with the updated stats, then
  * one optimizer step on the margin of the freshly transformed features.
  */
-/** Without an explanation of the prequential prediction: what /train/ needs, a third less work. */
-export type BareLearnResult = Omit<LearnResult, "prediction"> & { prediction: BarePrediction };
+export function learnOne(spec: LoopSpec, state: LearnerState, row: Record<string, unknown>, options?: LearnOptions & { explain?: true }): LearnResult;
+export function learnOne(spec: LoopSpec, state: LearnerState, row: Record<string, unknown>, options: LearnOptions): BareLearnResult;
+export function learnOne(spec: LoopSpec, state: LearnerState, row: Record<string, unknown>, options: LearnOptions = {}): BareLearnResult {
+  const plan = fieldPlan(state);
+  return learnValues(spec, state, plan, inputValues(plan, row), getOwn(row, spec.output.name), options);
+}
 
-export function learnOne(spec: LoopSpec, state: LearnerState, row: Record<string, unknown>): LearnResult;
-export function learnOne(spec: LoopSpec, state: LearnerState, row: Record<string, unknown>, options: { explain: false }): BareLearnResult;
-export function learnOne(spec: LoopSpec, state: LearnerState, row: Record<string, unknown>, options: { explain?: boolean } = {}): BareLearnResult {
-  const { prediction, views } = evaluate(spec, state, row, DEFAULT_TOP_K, options.explain ?? true);
-  const fields = views.map(observationOf);
-  const y = getOwn(row, spec.output.name);
+/** learnOne for a row that readExample has read (trainRows): its values are not looked up again. */
+export function learnRead(spec: LoopSpec, state: LearnerState, read: ExampleRead, options: LearnOptions): BareLearnResult {
+  const plan = fieldPlan(state);
+  return learnValues(spec, state, plan, valuesByName(plan, read.names, read.inputs), read.output, options);
+}
+
+/** predictOne for a row that readExample has read (predictRows). */
+export function predictRead(spec: LoopSpec, state: LearnerState, read: ExampleRead, options?: { topK?: number }): Prediction {
+  const plan = fieldPlan(state);
+  return evaluateValues(spec, state, plan, valuesByName(plan, read.names, read.inputs), options?.topK ?? DEFAULT_TOP_K, true).prediction as Prediction;
+}
+
+/** learnOne on the input's values in field order, and the label. */
+function learnValues(spec: LoopSpec, state: LearnerState, plan: FieldPlan, raws: unknown[], y: unknown, options: LearnOptions): BareLearnResult {
+  const { prediction, views } = evaluateValues(spec, state, plan, raws, DEFAULT_TOP_K, options.explain ?? true);
+  // The view is shared by every evaluation: copy what data health needs before learning.
+  const observed = options.fields === false ? NO_FIELDS : views.snapshot();
 
   state.n_learned += 1;
   const kind = outputKind(spec);
@@ -86,19 +115,19 @@ export function learnOne(spec: LoopSpec, state: LearnerState, row: Record<string
       target = state.classes.length - 1;
     }
   }
-  const encoded = learnFeatures(state, row, spec.settings);
+  const encoded = learnFeatures(state, plan, raws, spec.settings);
 
   if (kind === "regression") {
     const residual = marginOf(state, 0, encoded) - target;
-    stepRow(state, spec.settings, 0, spec.settings.squared_loss_gradient === "twice_residual" ? 2 * residual : residual, encoded.cols, encoded.xs);
+    stepRow(state, spec.settings, 0, spec.settings.squared_loss_gradient === "twice_residual" ? 2 * residual : residual, encoded);
   } else if (kind === "binary") {
-    stepRow(state, spec.settings, 0, sigmoid(marginOf(state, 0, encoded)) - target, encoded.cols, encoded.xs);
+    stepRow(state, spec.settings, 0, sigmoid(marginOf(state, 0, encoded)) - target, encoded);
   } else {
     const margins = state.weights.map((_, r) => marginOf(state, r, encoded));
     const probs = softmax(margins);
-    for (let r = 0; r < probs.length; r++) stepRow(state, spec.settings, r, probs[r]! - (r === target ? 1 : 0), encoded.cols, encoded.xs);
+    for (let r = 0; r < probs.length; r++) stepRow(state, spec.settings, r, probs[r]! - (r === target ? 1 : 0), encoded);
   }
-  return { prediction, y, fields };
+  return new Learned(prediction, y, observed);
 }
 
 /** /predict/: step 1 of §3 only; never changes the state. */
@@ -106,15 +135,33 @@ export function predictOne(spec: LoopSpec, state: LearnerState, input: Record<st
   return evaluate(spec, state, input, options?.topK ?? DEFAULT_TOP_K).prediction;
 }
 
-function observationOf(view: FeatureView): FieldObservation {
-  const observation: FieldObservation = { feature: view.feature, presence: view.presence, unseen: view.unseen };
-  if (view.kind === "numeric" && view.presence === "present") observation.number = asNumber(view.value);
-  return observation;
+/** A learnOne result whose per-feature observations (data health) are built only when read. */
+class Learned implements BareLearnResult {
+  readonly prediction: BarePrediction;
+  readonly y: unknown;
+  readonly #observed: ObservedFeatures;
+  #fields: FieldObservation[] | null = null;
+
+  constructor(prediction: BarePrediction, y: unknown, observed: ObservedFeatures) {
+    this.prediction = prediction;
+    this.y = y;
+    this.#observed = observed;
+  }
+
+  get fields(): FieldObservation[] {
+    return (this.#fields ??= observationsOf(this.#observed));
+  }
+
+  /** Serialises like the plain object it stands for. */
+  toJSON(): { prediction: BarePrediction; y: unknown; fields: FieldObservation[] } {
+    return { prediction: this.prediction, y: this.y, fields: this.fields };
+  }
 }
 
 function marginOf(state: LearnerState, row: number, encoded: EncodedRow): number {
   const w = state.weights[row]!;
   let m = state.bias[row]!;
-  for (let i = 0; i < encoded.cols.length; i++) m += w[encoded.cols[i]!]! * encoded.xs[i]!;
+  const { cols, xs, n } = encoded;
+  for (let i = 0; i < n; i++) m += w[cols[i]!]! * xs[i]!;
   return m;
 }

@@ -1,3 +1,4 @@
+import type { EncodedRow } from "./encoding";
 import type { LearnerState } from "./learner-state";
 import type { LearnerSettings } from "./types";
 
@@ -14,13 +15,14 @@ export const GRADIENT_CLIP = 1e12;
  *   own accumulator and rate, and no l2.
  * - SGD: w_i ← w_i − lr·(g·x_i + l2·w_i); b ← b − ilr·g.
  */
-export function stepRow(state: LearnerState, settings: LearnerSettings, row: number, gradient: number, cols: number[], xs: number[]): void {
+export function stepRow(state: LearnerState, settings: LearnerSettings, row: number, gradient: number, encoded: EncodedRow): void {
+  const { cols, xs, n } = encoded;
   const g = Math.max(-GRADIENT_CLIP, Math.min(GRADIENT_CLIP, gradient));
   const w = state.weights[row]!;
   const lr = settings.learning_rate;
   const l2 = settings.l2;
   if (settings.optimizer === "sgd") {
-    for (let i = 0; i < cols.length; i++) {
+    for (let i = 0; i < n; i++) {
       const col = cols[i]!;
       w[col] = w[col]! - lr * (g * xs[i]! + l2 * w[col]!);
     }
@@ -28,7 +30,7 @@ export function stepRow(state: LearnerState, settings: LearnerSettings, row: num
     return;
   }
   const acc = state.weights_g2[row]!;
-  for (let i = 0; i < cols.length; i++) {
+  for (let i = 0; i < n; i++) {
     const col = cols[i]!;
     const gi = g * xs[i]! + l2 * w[col]!;
     const sum = acc[col]! + gi * gi;

@@ -20,11 +20,25 @@ export interface RecordedPrediction {
   prediction: Prediction;
 }
 
-export function recordPredictionsLater(db: Database, accountId: string, loopId: string, modelVersion: number, items: RecordedPrediction[]): void {
+/**
+ * Records the predictions of this request if the loop's interval has passed. `items` is a function, so
+ * that the requests that record nothing (nearly all, under load) do not even build the list; `db` may
+ * be one too, for the same reason.
+ */
+export function recordPredictionsLater(
+  database: Database | (() => Database),
+  accountId: string,
+  loopId: string,
+  modelVersion: number,
+  items: RecordedPrediction[] | (() => RecordedPrediction[]),
+): void {
   const now = Date.now();
-  if (!items.length || now - (lastRecorded.get(loopId) ?? 0) < INTERVAL_MS) return;
+  if (now - (lastRecorded.get(loopId) ?? 0) < INTERVAL_MS) return;
+  const list = typeof items === "function" ? items() : items;
+  if (!list.length) return;
   lastRecorded.set(loopId, now);
-  void recordPredictions(db, accountId, loopId, modelVersion, items.slice(0, PER_BATCH)).catch((error: unknown) => {
+  const db = typeof database === "function" ? database() : database;
+  void recordPredictions(db, accountId, loopId, modelVersion, list.slice(0, PER_BATCH)).catch((error: unknown) => {
     console.error("recording predictions failed", error);
   });
 }

@@ -1,4 +1,5 @@
-import { viewFeatures, type FeatureView } from "./encoding";
+import { fieldPlan, inputValues, type FieldPlan } from "./encoding";
+import { CATEGORY, NUMBERS, NUMERIC, viewFeatures, type FeatureViews } from "./feature-views";
 import { explain as explainPrediction } from "./explain";
 import type { LearnerState } from "./learner-state";
 import { argmax, outputKind, sigmoid, softmax, targetScale } from "./output-model";
@@ -11,59 +12,68 @@ export const DEFAULT_TOP_K = 10;
 /** A prediction whose explanation was not asked for (the prequential scoring inside /train/). */
 export type BarePrediction = Omit<Prediction, "explanation"> & { explanation?: Explanation };
 
+export interface Evaluation<P> {
+  prediction: P;
+  /** The shared view table: valid until the next evaluation. */
+  views: FeatureViews;
+  /** The state's fields by position, and the input's values in that order: what learning reads next. */
+  plan: FieldPlan;
+  raws: unknown[];
+}
+
 /** Step 1 of §3: predict with the state as it is. Reads the state, never writes it. */
-export function evaluate(spec: LoopSpec, state: LearnerState, input: Record<string, unknown>, topK: number): { prediction: Prediction; views: FeatureView[] };
-export function evaluate(
-  spec: LoopSpec,
-  state: LearnerState,
-  input: Record<string, unknown>,
-  topK: number,
-  withExplanation: boolean,
-): { prediction: BarePrediction; views: FeatureView[] };
-export function evaluate(
-  spec: LoopSpec,
-  state: LearnerState,
-  input: Record<string, unknown>,
-  topK: number,
-  withExplanation = true,
-): { prediction: BarePrediction; views: FeatureView[] } {
-  const views = viewFeatures(state, input, spec.settings);
+export function evaluate(spec: LoopSpec, state: LearnerState, input: Record<string, unknown>, topK: number): Evaluation<Prediction>;
+export function evaluate(spec: LoopSpec, state: LearnerState, input: Record<string, unknown>, topK: number, withExplanation: boolean): Evaluation<BarePrediction>;
+export function evaluate(spec: LoopSpec, state: LearnerState, input: Record<string, unknown>, topK: number, withExplanation = true): Evaluation<BarePrediction> {
+  const plan = fieldPlan(state);
+  return evaluateValues(spec, state, plan, inputValues(plan, input), topK, withExplanation);
+}
+
+/** evaluate() on the input's values in field order (`raws`, from inputValues or valuesByName). */
+export function evaluateValues(spec: LoopSpec, state: LearnerState, plan: FieldPlan, raws: unknown[], topK: number, withExplanation: boolean): Evaluation<BarePrediction> {
+  const views = viewFeatures(plan, raws, spec.settings);
   const margins = marginsOf(state, views);
   const kind = outputKind(spec);
   // Explaining is about a third of the work; scoring a training example needs only the answer.
-  const explain = (row: number) => (withExplanation ? explainPrediction({ spec, state, views, margins, row, topK }) : undefined);
-
   if (kind === "regression") {
     const { offset, scale } = targetScale(spec, state);
     const value = offset + scale * margins[0]!;
-    return { prediction: { value, explanation: explain(0) }, views };
+    const explanation = withExplanation ? explainPrediction({ spec, state, views, margins, row: 0, topK }) : undefined;
+    return { prediction: { value, explanation }, views, plan, raws };
   }
   if (kind === "binary") {
     const p = sigmoid(margins[0]!);
-    return {
-      prediction: { value: p >= 0.5, probabilities: { false: 1 - p, true: p }, explanation: explain(0) },
-      views,
-    };
+    const explanation = withExplanation ? explainPrediction({ spec, state, views, margins, row: 0, topK }) : undefined;
+    return { prediction: { value: p >= 0.5, probabilities: { false: 1 - p, true: p }, explanation }, views, plan, raws };
   }
   if (state.classes.length === 0) {
-    return { prediction: { value: null, probabilities: {}, explanation: explain(0) }, views };
+    const explanation = withExplanation ? explainPrediction({ spec, state, views, margins, row: 0, topK }) : undefined;
+    return { prediction: { value: null, probabilities: {}, explanation }, views, plan, raws };
   }
   const probs = softmax(margins);
   const k = argmax(probs);
   const probabilities: Record<string, number> = {};
   state.classes.forEach((label, i) => setOwn(probabilities, String(label), probs[i]!));
-  return { prediction: { value: state.classes[k], probabilities, explanation: explain(k) }, views };
+  const explanation = withExplanation ? explainPrediction({ spec, state, views, margins, row: k, topK }) : undefined;
+  return { prediction: { value: state.classes[k], probabilities, explanation }, views, plan, raws };
 }
 
 /** m_r = b_r + Σ_num w·z + Σ_cat w over active values, per weight row, on the predict-time encoding. */
-function marginsOf(state: LearnerState, views: FeatureView[]): number[] {
+function marginsOf(state: LearnerState, views: FeatureViews): number[] {
   const margins = state.bias.slice();
+  const { n, kind, col, present, z, lenCol, lenPresent, lenZ, activeStart, activeEnd, activeCols } = views;
   for (let r = 0; r < margins.length; r++) {
     const w = state.weights[r]!;
     let m = margins[r]!;
-    for (const view of views) {
-      for (const part of view.parts) if (part.col >= 0 && part.present) m += w[part.col]! * part.z;
-      for (const col of view.active) m += w[col]!;
+    for (let f = 0; f < n; f++) {
+      const featureKind = kind[f];
+      if (featureKind === NUMERIC || featureKind === NUMBERS) {
+        // A list's length part comes before its mean part.
+        if (featureKind === NUMBERS && lenCol[f]! >= 0 && lenPresent[f] === 1) m += w[lenCol[f]!]! * lenZ[f]!;
+        if (col[f]! >= 0 && present[f] === 1) m += w[col[f]!]! * z[f]!;
+      } else if (featureKind === CATEGORY) {
+        for (let i = activeStart[f]!; i < activeEnd[f]!; i++) m += w[activeCols[i]!]!;
+      }
     }
     margins[r] = m;
   }

@@ -47,6 +47,51 @@ describe("the loop store", () => {
     expect(trained).toMatchObject({ ok: true, nSeen: 7 });
   });
 
+  it("never builds on a stale cache: a batch that loses the race to another process is learned again on top of it", async () => {
+    const account = await makeAccount();
+    const loopId = await regressionLoop(account.id);
+    const at = new Date().toISOString();
+    await trainLoop(getDb(), account.id, loopId, (spec, model) => trainRows(spec, model, [{ x: 1, y: 3 }], at));
+    const first = await loadLoop(getDb(), account.id, loopId);
+    if (!first.ok) throw new Error("not loaded");
+
+    // Another process commits a newer version, and its NOTIFY has not arrived: the cache here is stale.
+    const elsewhere = structuredClone(first.loop.model);
+    trainRows(first.loop.spec, elsewhere, [{ x: 2, y: 5 }], at);
+    await getDb()
+      .update(loops)
+      .set({ learnerState: JSON.stringify(elsewhere.learner), monitorState: JSON.stringify(elsewhere.monitor), nSeen: 2, version: first.loop.version + 1 })
+      .where(eq(loops.id, loopId));
+
+    let calls = 0;
+    const trained = await trainLoop(getDb(), account.id, loopId, (spec, model) => {
+      calls++;
+      return trainRows(spec, model, [{ x: 3, y: 7 }], at);
+    });
+    expect(trained).toMatchObject({ ok: true, nSeen: 3, version: first.loop.version + 2 });
+    expect(calls).toBe(2); // once on the stale copy (not stored), once on the row
+    trainRows(first.loop.spec, elsewhere, [{ x: 3, y: 7 }], at);
+    const after = await loadLoop(getDb(), account.id, loopId);
+    if (!after.ok) throw new Error("not loaded");
+    expect(JSON.stringify(after.loop.model.learner)).toBe(JSON.stringify(elsewhere.learner));
+  });
+
+  it("loses no batch when many arrive at once", async () => {
+    const account = await makeAccount();
+    const loopId = await regressionLoop(account.id);
+    const at = new Date().toISOString();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => trainLoop(getDb(), account.id, loopId, (spec, model) => trainRows(spec, model, [{ x: i, y: 2 * i }], at))),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    const versions = results.map((r) => (r.ok ? r.version : 0)).sort((a, b) => a - b);
+    expect(new Set(versions).size).toBe(20);
+    const after = await loadLoop(getDb(), account.id, loopId);
+    if (!after.ok) throw new Error("not loaded");
+    expect(after.loop.nSeen).toBe(20);
+    expect(after.loop.model.learner.n_learned).toBe(20);
+  });
+
   it("applies nothing from a failed batch and never exposes a half-applied model", async () => {
     const account = await makeAccount();
     const loopId = await regressionLoop(account.id);

@@ -5,6 +5,7 @@ import { isUuid } from "@/lib/ids";
 import { specOf, type LoopDefinition } from "./definition";
 import { createLoopModel, type LoopModel } from "./engine";
 import { compactMetrics, formatMetric, type LoopMetrics } from "./metrics-summary";
+import { cloneModel, packText, unpackText } from "./model-codec";
 import { resolveSettings } from "./settings";
 import type { LoopSpec } from "./types";
 
@@ -25,8 +26,15 @@ interface CacheEntry {
   loaded: LoadedLoop;
   checkedAt: number;
 }
-const holder = globalThis as typeof globalThis & { __crucibleLoopCache?: { entries: Map<string, CacheEntry>; listening: Promise<unknown> | null } };
-const cache = (holder.__crucibleLoopCache ??= { entries: new Map(), listening: null });
+interface LoopCache {
+  entries: Map<string, CacheEntry>;
+  listening: Promise<unknown> | null;
+  /** Per loop, the tail of this process's queue of training batches (see trainLoop). */
+  training?: Map<string, Promise<void>>;
+}
+const holder = globalThis as typeof globalThis & { __crucibleLoopCache?: LoopCache };
+const cache: LoopCache = (holder.__crucibleLoopCache ??= { entries: new Map(), listening: null });
+const training = (cache.training ??= new Map());
 const CACHE_LIMIT = 500;
 const REVALIDATE_MS = 1000;
 const CHANNEL = "crucible_loop_versions";
@@ -114,8 +122,8 @@ export async function defineLoop(db: Database, accountId: string, loopId: string
     inputSchema: definition.input_schema,
     outputSchema: definition.output_schema,
     settings: { ...settings },
-    learnerState: JSON.stringify(createLoopModel(spec).learner),
-    monitorState: JSON.stringify(createLoopModel(spec).monitor),
+    learnerState: packText(createLoopModel(spec).learner),
+    monitorState: packText(createLoopModel(spec).monitor),
     definedAt: sql`now()`,
   };
   if (!loopId) {
@@ -134,14 +142,18 @@ export async function defineLoop(db: Database, accountId: string, loopId: string
 
 export type LoadResult = { ok: true; loop: LoadedLoop & { id: string } } | { ok: false; reason: "not_found" | "not_defined" };
 
-/** The loop's model for reading, from the cache when it is current. */
-export async function loadLoop(db: Database, accountId: string, loopId: string): Promise<LoadResult> {
+/**
+ * The loop's model for reading, from the cache when it is current. `db` may be given as a function, so
+ * that a cache hit (the /predict/ hot path) does not even look the pool up.
+ */
+export async function loadLoop(database: Database | (() => Database), accountId: string, loopId: string): Promise<LoadResult> {
   if (!isUuid(loopId)) return { ok: false, reason: "not_found" };
   listenForVersions();
   const entry = cache.entries.get(loopId);
   if (entry && entry.loaded.accountId === accountId && Date.now() - entry.checkedAt < REVALIDATE_MS) {
     return { ok: true, loop: { id: loopId, ...entry.loaded } };
   }
+  const db = typeof database === "function" ? database() : database;
   const [head] = await db
     .select({ version: loops.version, taskType: loops.taskType })
     .from(loops)
@@ -164,15 +176,23 @@ function loadedFrom(row: LoopRow): LoadedLoop {
     version: row.version,
     nSeen: row.nSeen,
     spec: specOfRow(row)!,
-    model: { learner: JSON.parse(row.learnerState!), monitor: JSON.parse(row.monitorState!) },
+    model: { learner: unpackText(row.learnerState!), monitor: unpackText(row.monitorState!) },
   };
 }
 
 export type TrainResult<T> = { ok: true; result: T; nSeen: number; version: number } | { ok: false; reason: "not_found" | "not_defined" };
 
 /**
- * Runs `learn` on a copy of the loop's model under a row lock (so concurrent batches, from any
- * process, are applied one after another and none is lost), stores it and publishes it to readers.
+ * Runs `learn` on a copy of the loop's model, stores it and publishes it to readers. Learning is
+ * serialised per loop, so that no batch is lost:
+ * - in this process, batches for one loop wait in a queue and run one after another;
+ * - across processes, by compare-and-set on the version: the UPDATE applies only if the row is still at
+ *   the version the batch learned from (one statement, so one round trip, committed on its own, whose
+ *   RETURNING also sends the NOTIFY that other processes receive at commit). If another process got
+ *   there first, the batch is learned again from the row as it now is; after OPTIMISTIC_ATTEMPTS such
+ *   conflicts it takes the row lock (SELECT … FOR UPDATE in a transaction) instead.
+ * `learn` must therefore be repeatable: it gets a fresh copy each time. The state is stored packed
+ * (model-codec.ts).
  */
 export async function trainLoop<T extends { trained: number }>(
   db: Database,
@@ -181,47 +201,95 @@ export async function trainLoop<T extends { trained: number }>(
   learn: (spec: LoopSpec, model: LoopModel) => T,
 ): Promise<TrainResult<T>> {
   if (!isUuid(loopId)) return { ok: false, reason: "not_found" };
+  const previous = training.get(loopId) ?? Promise.resolve();
+  const run = previous.then(() => trainNow(db, accountId, loopId, learn));
+  const tail = run.then(
+    () => {},
+    () => {},
+  );
+  training.set(loopId, tail);
+  void tail.then(() => {
+    if (training.get(loopId) === tail) training.delete(loopId);
+  });
+  return run;
+}
+
+const OPTIMISTIC_ATTEMPTS = 3;
+
+async function trainNow<T extends { trained: number }>(db: Database, accountId: string, loopId: string, learn: (spec: LoopSpec, model: LoopModel) => T): Promise<TrainResult<T>> {
+  for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+    const cached = attempt === 0 ? cache.entries.get(loopId)?.loaded : undefined;
+    let base: LoadedLoop;
+    if (cached && cached.accountId === accountId) base = cached;
+    else {
+      const read = await readLoop(db, accountId, loopId);
+      if (!read.ok) return read;
+      base = read.loop;
+    }
+    const current: LoadedLoop = { ...base, model: cloneModel(base.model) };
+    const result = learn(current.spec, current.model);
+    if (!result.trained) return { ok: true, result, nSeen: current.nSeen, version: current.version };
+    const [saved] = await db
+      .update(loops)
+      .set(storedChanges(current, result.trained))
+      .where(and(eq(loops.id, loopId), eq(loops.accountId, accountId), eq(loops.version, current.version)))
+      .returning(savedColumns(loopId));
+    if (saved) {
+      remember(loopId, { ...current, nSeen: saved.nSeen, version: saved.version });
+      return { ok: true, result, nSeen: saved.nSeen, version: saved.version };
+    }
+    cache.entries.delete(loopId); // another process moved the row on
+  }
+  return trainLocked(db, accountId, loopId, learn);
+}
+
+/** The row's state after learning `trained` more examples. */
+function storedChanges(current: LoadedLoop, trained: number) {
+  return {
+    learnerState: packText(current.model.learner),
+    monitorState: packText(current.model.monitor),
+    metrics: { ...compactMetrics(current.model.monitor) },
+    nSeen: sql`${loops.nSeen} + ${trained}`,
+    version: sql`${loops.version} + 1`,
+    lastTrainedAt: sql`now()`,
+  };
+}
+
+/** RETURNING of a stored batch: pg_notify sees the new version and is delivered at commit. */
+function savedColumns(loopId: string) {
+  return { nSeen: loops.nSeen, version: loops.version, notified: sql<string>`pg_notify(${CHANNEL}, ${loopId}::text || ':' || ${loops.version}::text)` };
+}
+
+async function readLoop(db: Database, accountId: string, loopId: string): Promise<{ ok: true; loop: LoadedLoop } | { ok: false; reason: "not_found" | "not_defined" }> {
+  const [row] = await db.select().from(loops).where(and(eq(loops.id, loopId), eq(loops.accountId, accountId)));
+  if (!row) return { ok: false, reason: "not_found" };
+  if (!row.taskType) return { ok: false, reason: "not_defined" };
+  return { ok: true, loop: loadedFrom(row) };
+}
+
+/** The pessimistic path, after repeated conflicts: the row lock, held while learning. */
+async function trainLocked<T extends { trained: number }>(db: Database, accountId: string, loopId: string, learn: (spec: LoopSpec, model: LoopModel) => T): Promise<TrainResult<T>> {
   const published: { loop: LoadedLoop | null } = { loop: null };
   const outcome = await db.transaction(async (tx) => {
-    const [head] = await tx
-      .select({ version: loops.version, taskType: loops.taskType })
+    const [row] = await tx
+      .select()
       .from(loops)
       .where(and(eq(loops.id, loopId), eq(loops.accountId, accountId)))
       .for("update");
-    if (!head) return { ok: false as const, reason: "not_found" as const };
-    if (!head.taskType) return { ok: false as const, reason: "not_defined" as const };
-    const cached = cache.entries.get(loopId)?.loaded;
-    let current: LoadedLoop;
-    if (cached && cached.version === head.version) {
-      current = { ...cached, model: structuredClone(cached.model) };
-    } else {
-      const [row] = await tx.select().from(loops).where(eq(loops.id, loopId));
-      current = loadedFrom(row!);
-    }
+    if (!row) return { ok: false as const, reason: "not_found" as const };
+    if (!row.taskType) return { ok: false as const, reason: "not_defined" as const };
+    const current = loadedFrom(row);
     const result = learn(current.spec, current.model);
     if (!result.trained) return { ok: true as const, result, nSeen: current.nSeen, version: current.version };
-    const [saved] = await tx
-      .update(loops)
-      .set({
-        learnerState: JSON.stringify(current.model.learner),
-        monitorState: JSON.stringify(current.model.monitor),
-        metrics: { ...compactMetrics(current.model.monitor) },
-        nSeen: sql`${loops.nSeen} + ${result.trained}`,
-        version: sql`${loops.version} + 1`,
-        lastTrainedAt: sql`now()`,
-      })
-      .where(eq(loops.id, loopId))
-      .returning({ nSeen: loops.nSeen, version: loops.version });
+    const [saved] = await tx.update(loops).set(storedChanges(current, result.trained)).where(eq(loops.id, loopId)).returning(savedColumns(loopId));
     published.loop = { ...current, nSeen: saved!.nSeen, version: saved!.version };
-    // Delivered at commit, to every other process holding this loop.
-    await tx.execute(sql`select pg_notify(${CHANNEL}, ${`${loopId}:${saved!.version}`})`);
     return { ok: true as const, result, nSeen: saved!.nSeen, version: saved!.version };
   });
   if (published.loop) remember(loopId, published.loop);
   return outcome;
 }
 
-/** The stored model as JSON text, for the model download. */
+/** The stored model row, for the model download (its states are packed text: read them with unpackText). */
 export async function modelDocument(db: Database, accountId: string, loopId: string): Promise<LoopRow | null> {
   if (!isUuid(loopId)) return null;
   const [row] = await db.select().from(loops).where(and(eq(loops.id, loopId), eq(loops.accountId, accountId)));

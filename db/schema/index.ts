@@ -2,3 +2,6 @@
 export * from "./auth";
 export * from "./loops";
 export * from "./models";
+export * from "./deployments";
+export * from "./training";
+export * from "./tasks";

@@ -6,7 +6,7 @@
  *
  *   npm run bench:deployments                          (builds first)
  *   node dist/bench/deployments.js [--quick] [--duration S] [--json FILE] [--tool wrk|autocannon]
- *                                  [--server-cpu-prof DIR] [--keep-data]
+ *                                  [--server-cpu-prof DIR] [--keep-data] [--models ridge,random_forest]
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -40,6 +40,7 @@ function options(argv: string[]) {
     tool: (tool ?? (hasWrk() ? "wrk" : "autocannon")) as LoadTool,
     cpuProfileDir: value("--server-cpu-prof") ? path.resolve(value("--server-cpu-prof")!) : undefined,
     keepData: argv.includes("--keep-data"),
+    models: value("--models")?.split(",").filter(Boolean),
   };
 }
 type Options = ReturnType<typeof options>;
@@ -144,6 +145,7 @@ async function main(): Promise<void> {
   const problems: string[] = [];
   try {
     const trained = await trainModels(existsSync(SHARED_DATA) ? SHARED_DATA : null, dir, opts.rows);
+    if (opts.models) trained.models = trained.models.filter((m) => opts.models!.includes(m.name));
     console.log(`models from ${trained.data}: scikit-learn ${trained.sklearn}, numpy ${trained.numpy}, Python ${trained.python}; ${trained.models.map((m) => `${m.name} ${fmt(m.bytes / 1024, 1)} kB`).join(", ")}`);
     console.log(`load: ${opts.tool === "wrk" ? `${wrkVersion()} -t1` : "autocannon"}; ${opts.warmup} s warm-up at c32, then ${opts.duration} s at c1 and c32${peersMissing ? "" : `; peers: ${peerVersions()}`}`);
 

@@ -52,7 +52,7 @@ const predict = defineRoute(modelsApi, { method: "POST", path: "/deployment/:dep
     accountId: auth.accountId,
     deploymentId: request.params.deployment_id!,
     rawBody: request.body.toString("utf8"),
-    signal: request.signal,
+    signal: () => request.signal,
   });
   return { status: 200, body };
 });

@@ -62,6 +62,12 @@ function readFailure(code: string, message: string): string {
   return `the model file could not be read (${code}): ${message}`;
 }
 
+/** The file's estimator if it is loaded now (marks it recently used), without loading it. */
+export function loadedEstimator(sha256: string): Estimator | undefined {
+  const hit = state().lru.get(`model:${sha256}`);
+  return hit?.kind === "model" ? hit.estimator : undefined;
+}
+
 /** The file's estimator, loaded from the blob store on a miss; the reason when it cannot be served. */
 export function estimatorFor(file: StoredFile): Promise<EstimatorOutcome> {
   const key = `model:${file.sha256}`;

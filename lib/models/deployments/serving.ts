@@ -2,7 +2,7 @@ import type { Database } from "@/db/client";
 import { ApiError } from "@/lib/http/errors";
 import type { Estimator, InputRow } from "../sklearn";
 import { featureSpec, type FeatureSpec } from "./features";
-import { backgroundFor, estimatorFor } from "./model-cache";
+import { backgroundFor, estimatorFor, loadedEstimator } from "./model-cache";
 import { getServingPlan, setDeploymentStatus, type ServingPlan } from "./store";
 
 // A deployment's life: waiting (created) → loading → running, or failed with a reason. The process
@@ -76,6 +76,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | "timeout">
 export async function servableForPredict(db: Database, plan: ServingPlan): Promise<Servable> {
   const { deployment } = plan;
   if (deployment.status === "failed") throw new ApiError(409, `Deployment ${deployment.deploymentId} failed: ${deployment.reason ?? "unknown reason"}`);
+  const ready = servablesByPlan.get(plan);
+  if (ready && plan.modelFile && loadedEstimator(plan.modelFile.sha256) === ready.estimator) return ready;
   const waitMs = loadWaitMs();
   const outcome = await withTimeout(loadServable(plan), waitMs);
   if (outcome === "timeout") {
@@ -89,5 +91,11 @@ export async function servableForPredict(db: Database, plan: ServingPlan): Promi
     throw new ApiError(503, `Deployment ${deployment.deploymentId} cannot be served by this instance: ${outcome.reason}`);
   }
   if (deployment.status !== "running") await setDeploymentStatus(db, deployment.id, ["waiting", "loading"], "running");
+  servablesByPlan.set(plan, outcome.servable);
   return outcome.servable;
 }
+
+// Plans are cached for a second per process (getServingPlanCached); remembering each plan's servable
+// saves the load timer, the feature spec and the background lookup on every predict in between, as
+// long as the model cache still holds the same estimator (an evicted one is loaded again).
+const servablesByPlan = new WeakMap<ServingPlan, Servable>();

@@ -11,5 +11,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ dep
   if (!account) return signInFirst();
   const deploymentId = deploymentIdParam((await params).deploymentId);
   const rawBody = await request.text();
-  return sessionJson(async () => ({ body: await predictForDeployment(getDb(), { accountId: account.id, deploymentId, rawBody, signal: request.signal }) }));
+  return sessionJson(async () => ({ body: await predictForDeployment(getDb(), { accountId: account.id, deploymentId, rawBody, signal: () => request.signal }) }));
 }

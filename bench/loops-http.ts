@@ -22,8 +22,10 @@ export interface Client { port: number; headers: Record<string, string> }
 
 const serverEnv = (port: number) => ({ ...process.env, NODE_ENV: "production" as const, PORT: String(port), HOST: "127.0.0.1", CRUCIBLE_DATA_DIR: DATA_DIR });
 
-export function startServer(): Promise<Server> {
-  return launch("server", () => ["dist/server.js"], serverEnv);
+/** The fast-path server; `cpuProfileDir` adds node's --cpu-prof (written when it exits on SIGTERM). */
+export function startServer(cpuProfileDir?: string): Promise<Server> {
+  const flags = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  return launch("server", () => [...flags, "dist/server.js"], serverEnv);
 }
 
 /**

@@ -4,7 +4,7 @@
  * (dist/server.js) and through `next start`, beside the HTTP floor.
  *
  *   npm run bench:loops                          (builds first)
- *   node dist/bench/loops.js [--quick] [--duration S] [--json FILE]
+ *   node dist/bench/loops.js [--quick] [--duration S] [--json FILE] [--server-cpu-prof DIR]
  *
  * --quick is the CI smoke (a small slice, well under a minute). Without python3-sklearn the peer is
  * skipped with a note (the accuracy and speed tables then have no peer column), and without a
@@ -45,7 +45,8 @@ function options(argv: string[]) {
   const quick = argv.includes("--quick");
   const duration = quick ? 1 : Math.max(1, Math.round(Number(value("--duration") ?? 8)));
   if (!Number.isFinite(duration)) throw new Error("--duration takes a number of seconds");
-  return { quick, duration, json: value("--json"), limit: quick ? 200 : undefined, permutations: quick ? 1 : 3, mixedRows: quick ? 300 : 3000 };
+  const cpuProf = value("--server-cpu-prof");
+  return { quick, duration, json: value("--json"), cpuProfileDir: cpuProf ? path.resolve(cpuProf) : undefined, limit: quick ? 200 : undefined, permutations: quick ? 1 : 3, mixedRows: quick ? 300 : 3000 };
 }
 type Options = ReturnType<typeof options>;
 
@@ -160,7 +161,7 @@ async function measure(opts: Options, dir: string, tool: "wrk" | "autocannon", c
 
 async function httpBench(opts: Options, dir: string, cancer: Stream) {
   const tool = hasWrk() ? "wrk" : "autocannon";
-  const server = await startServer();
+  const server = await startServer(opts.cpuProfileDir);
   try {
     const client: Client = await createClient(server.port);
     const schema = cancer.inputSchema;

@@ -6,7 +6,7 @@ export interface MultipartFile {
   filename: string;
   contentType: string;
   bytes: Buffer;
-  /** Cut at the file size limit. */
+  /** Larger than the file size limit (the bytes are cut there). */
   truncated: boolean;
 }
 
@@ -39,7 +39,9 @@ export function parseMultipart(headers: HeaderBag, body: Buffer, limits: { maxFi
     try {
       parser = busboy({
         headers: { "content-type": type },
-        limits: { fileSize: limits.maxFileSize, files: limits.maxFiles ?? 1, fields: 20, fieldSize: 64 * 1024, parts: 30 },
+        // busboy flags a file as cut when it reaches fileSize, so one byte more lets a file of exactly
+        // maxFileSize through.
+        limits: { fileSize: limits.maxFileSize + 1, files: limits.maxFiles ?? 1, fields: 20, fieldSize: 64 * 1024, parts: 30 },
       });
     } catch (error) {
       done({ ok: false, message: `The multipart body cannot be read: ${(error as Error).message}` });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -21,5 +21,76 @@ describe("LocalBlobStore", () => {
     expect((await store.get(sha))!.equals(bytes)).toBe(true);
     expect(await store.has(sha)).toBe(true);
     expect(await store.get("../../etc/passwd")).toBeNull();
+  });
+});
+
+describe("LocalBlobStore listing and deletion", () => {
+  const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
+  const fileOf = (root: string, sha: string) => path.join(root, sha.slice(0, 2), sha.slice(2, 4), sha);
+  const names = (dir: string) => readdirSync(dir).sort();
+
+  it("lists every blob with its size and when it was last stored; a put of stored bytes renews it", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "blobs-"));
+    const store = new LocalBlobStore(root);
+    const listed = async () => {
+      const out: { sha256: string; size: number; storedAt: Date }[] = [];
+      for await (const blob of store.list()) out.push(blob);
+      return out.sort((a, b) => a.sha256.localeCompare(b.sha256));
+    };
+    expect(await listed()).toEqual([]);
+    const a = await store.put(Buffer.from("a"));
+    const b = await store.put(Buffer.from("bb"));
+    // Not blobs: a temporary file and a stray file.
+    writeFileSync(`${fileOf(root, a.sha256)}.00000000-0000-0000-0000-000000000000.tmp`, "half");
+    writeFileSync(path.join(root, "README"), "x");
+    expect((await listed()).map(({ sha256, size }) => ({ sha256, size }))).toEqual([a, b].sort((x, y) => x.sha256.localeCompare(y.sha256)));
+
+    utimesSync(fileOf(root, a.sha256), hoursAgo(3), hoursAgo(3));
+    expect((await listed()).find((x) => x.sha256 === a.sha256)!.storedAt.getTime()).toBeLessThan(hoursAgo(2).getTime());
+    await store.put(Buffer.from("a"));
+    expect((await listed()).find((x) => x.sha256 === a.sha256)!.storedAt.getTime()).toBeGreaterThan(hoursAgo(0.1).getTime());
+  });
+
+  it("deletes only blobs last stored before the given time, leaving nothing behind", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "blobs-"));
+    const store = new LocalBlobStore(root);
+    const old = await store.put(Buffer.from("old"));
+    const fresh = await store.put(Buffer.from("fresh"));
+    utimesSync(fileOf(root, old.sha256), hoursAgo(2), hoursAgo(2));
+
+    expect(await store.delete(fresh.sha256, { storedBefore: hoursAgo(1) })).toBe(false);
+    expect(await store.has(fresh.sha256)).toBe(true);
+    expect(await store.delete(old.sha256, { storedBefore: hoursAgo(1) })).toBe(true);
+    expect(await store.has(old.sha256)).toBe(false);
+    expect(names(path.dirname(fileOf(root, old.sha256)))).toEqual([]);
+    expect(names(path.dirname(fileOf(root, fresh.sha256)))).toEqual([fresh.sha256]);
+    expect(await store.delete(old.sha256)).toBe(false); // already gone
+    expect(await store.delete("not-a-sha")).toBe(false);
+    expect(await store.delete(fresh.sha256)).toBe(true); // no condition
+    // Stored again after deletion: a fresh copy.
+    await store.put(Buffer.from("old"));
+    expect((await store.get(old.sha256))!.toString()).toBe("old");
+  });
+
+  it("removes stale temporary files and puts back a blob whose deletion was interrupted", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "blobs-"));
+    const store = new LocalBlobStore(root);
+    const kept = await store.put(Buffer.from("kept"));
+    const dir = path.dirname(fileOf(root, kept.sha256));
+    const stale = `${fileOf(root, kept.sha256)}.11111111-1111-1111-1111-111111111111.tmp`;
+    const writing = `${fileOf(root, kept.sha256)}.22222222-2222-2222-2222-222222222222.tmp`;
+    writeFileSync(stale, "abandoned");
+    utimesSync(stale, hoursAgo(30), hoursAgo(30));
+    writeFileSync(writing, "in progress");
+    // A delete that crashed after moving the blob aside.
+    const moved = await store.put(Buffer.from("moved"));
+    const aside = `${fileOf(root, moved.sha256)}.33333333-3333-3333-3333-333333333333.gc`;
+    renameSync(fileOf(root, moved.sha256), aside);
+    expect(await store.has(moved.sha256)).toBe(false);
+
+    expect(await store.removeStaleTemporaryFiles(hoursAgo(24))).toBe(1);
+    expect(names(dir)).toEqual([kept.sha256, path.basename(writing)].sort());
+    expect((await store.get(moved.sha256))!.toString()).toBe("moved");
+    expect(names(path.dirname(aside))).toEqual([moved.sha256]);
   });
 });

@@ -115,10 +115,11 @@ const removeModel = defineRoute(modelsApi, { method: "DELETE", path: "/model/:mo
 
 const upload = defineRoute(
   modelsApi,
-  { method: "POST", path: "/model/:model_id/upload", bodyLimit: () => modelUploadLimit() + MULTIPART_SLACK },
+  // Streamed: the file goes to disk as it arrives instead of the whole body into memory first.
+  { method: "POST", path: "/model/:model_id/upload", bodyLimit: () => modelUploadLimit() + MULTIPART_SLACK, streamBody: true },
   async ({ request, auth }) => {
-    const result = await uploadFromMultipart(getDb(), auth.accountId, request.params.model_id!, request.headers, request.body);
-    if (!result.ok) throw new ApiError(result.status, result.message, result.details);
+    const result = await uploadFromMultipart(getDb(), auth.accountId, request.params.model_id!, request.headers, request.bodyStream ?? request.body);
+    if (!result.ok) throw new ApiError(result.status, result.message, result.details, result.status === 413 ? { connection: "close" } : {});
     return { status: 201, body: fileResponse(result.file) };
   },
 );

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { Dirent } from "node:fs";
+import { createWriteStream, type Dirent } from "node:fs";
 import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 
 /** A stored blob as listed: its address, size and when it was last stored. */
 export interface BlobInfo {
@@ -9,6 +10,26 @@ export interface BlobInfo {
   size: number;
   /** The last time these bytes were stored (a put of bytes already there renews it). */
   storedAt: Date;
+}
+
+/** Bytes written by `stage`, not yet stored under their address. */
+export interface StagedBlob {
+  readonly sha256: string;
+  readonly size: number;
+  /** The bytes, for checks that need them in memory (at most the staging limit). */
+  read(): Promise<Buffer>;
+  /** Stores the bytes under their address (renewing the blob when it is already there). */
+  commit(): Promise<void>;
+  /** Drops the staged bytes; harmless after commit. */
+  discard(): Promise<void>;
+}
+
+/** What `stage` fails with once more than its limit has arrived (the partial write is removed). */
+export class BlobTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} bytes`);
+    this.name = "BlobTooLargeError";
+  }
 }
 
 /** Where uploaded files live, addressed by the SHA-256 of their bytes. */
@@ -19,6 +40,13 @@ export interface BlobStore {
    * grace period while the caller records a reference to them.
    */
   put(bytes: Uint8Array): Promise<{ sha256: string; size: number }>;
+  /**
+   * Writes a stream to a temporary place while hashing and counting it, so large uploads never sit
+   * in memory; nothing is addressable until the staged blob is committed. Fails with
+   * BlobTooLargeError as soon as more than `maxBytes` arrive, and with the source's error if it
+   * fails; either way the temporary file is removed.
+   */
+  stage(source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<StagedBlob>;
   /** The bytes, or null when no blob has this address. */
   get(sha256: string): Promise<Buffer | null>;
   has(sha256: string): Promise<boolean>;
@@ -98,6 +126,59 @@ export class LocalBlobStore implements BlobStore {
     return { sha256, size: bytes.length };
   }
 
+  /** Staged uploads: `<root>/incoming/<uuid>.tmp`, on the blobs' file system so a commit is a rename. */
+  private get incoming(): string {
+    return path.join(this.root, "incoming");
+  }
+
+  async stage(source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<StagedBlob> {
+    await mkdir(this.incoming, { recursive: true });
+    const temp = path.join(this.incoming, `${randomUUID()}.tmp`);
+    const hash = createHash("sha256");
+    let size = 0;
+    try {
+      await pipeline(
+        source,
+        async function* (chunks: AsyncIterable<Uint8Array>) {
+          for await (const chunk of chunks) {
+            size += chunk.length;
+            if (size > maxBytes) throw new BlobTooLargeError(maxBytes);
+            hash.update(chunk);
+            yield chunk;
+          }
+        },
+        createWriteStream(temp, { flags: "wx" }),
+      );
+    } catch (error) {
+      await unlink(temp).catch(() => {});
+      throw error;
+    }
+    const sha256 = hash.digest("hex");
+    let settled = false;
+    return {
+      sha256,
+      size,
+      read: () => readFile(temp),
+      commit: async () => {
+        if (settled) return;
+        const target = this.pathOf(sha256);
+        if (await this.renew(target)) await unlink(temp);
+        else {
+          await mkdir(path.dirname(target), { recursive: true });
+          const now = new Date();
+          await utimes(temp, now, now); // stored now, whenever its last byte arrived
+          await rename(temp, target);
+        }
+        settled = true;
+      },
+      discard: async () => {
+        if (settled) return;
+        settled = true;
+        await unlink(temp).catch(() => {});
+      },
+    };
+  }
+
   async get(sha256: string): Promise<Buffer | null> {
     if (!SHA256.test(sha256)) return null;
     try {
@@ -169,6 +250,18 @@ export class LocalBlobStore implements BlobStore {
 
   async removeStaleTemporaryFiles(writtenBefore: Date): Promise<number> {
     let removed = 0;
+    for (const entry of await entriesOf(this.incoming)) {
+      if (!entry.isFile() || !entry.name.endsWith(".tmp")) continue;
+      const file = path.join(this.incoming, entry.name);
+      try {
+        if ((await stat(file)).mtime.getTime() < writtenBefore.getTime()) {
+          await unlink(file);
+          removed++;
+        }
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+      }
+    }
     for await (const { dir, name } of this.files()) {
       const temporary = TEMPORARY.exec(name);
       if (!temporary) continue;

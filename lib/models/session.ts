@@ -1,6 +1,8 @@
 import type { Database } from "@/db/client";
 import type { PublicAccount } from "@/lib/auth/accounts-store";
 import { memberAccess } from "@/lib/auth/member-access";
+import { limitBody } from "@/lib/http/dispatch";
+import { nodeStreamOf } from "@/lib/http/next-adapter";
 import { fileResponse } from "./api";
 import { modelUploadLimit } from "./blob-store";
 import { downloadHeaders, loadModelFile } from "./downloads";
@@ -31,14 +33,23 @@ export async function modelUploadReply(db: Database, account: PublicAccount | nu
   const accountId = memberIdOr(account);
   if (accountId instanceof Response) return accountId;
   const limit = modelUploadLimit();
-  const tooLarge = () => detail(413, `The file is larger than the upload limit of ${limit} bytes (MODEL_UPLOAD_LIMIT_BYTES).`, { connection: "close" });
   const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit + MULTIPART_SLACK) return tooLarge();
-  const body = Buffer.from(await request.arrayBuffer());
-  if (body.length > limit + MULTIPART_SLACK) return tooLarge();
-  const headers = Object.fromEntries(request.headers.entries());
-  const result = await uploadFromMultipart(db, accountId, modelId, headers, body);
-  if (!result.ok) return detail(result.status, result.details.length ? result.details.map((d) => d.message) : result.message);
+  if (Number.isFinite(declared) && declared > limit + MULTIPART_SLACK) {
+    return detail(413, `The file is larger than the upload limit of ${limit} bytes (MODEL_UPLOAD_LIMIT_BYTES).`, { connection: "close" });
+  }
+  // Streamed as for the API: the file goes to disk as it arrives.
+  const source = nodeStreamOf(request.body);
+  const body = limitBody(source, limit + MULTIPART_SLACK);
+  let result;
+  try {
+    result = await uploadFromMultipart(db, accountId, modelId, Object.fromEntries(request.headers.entries()), body);
+  } finally {
+    body.destroy();
+    source.destroy();
+  }
+  if (!result.ok) {
+    return detail(result.status, result.details.length ? result.details.map((d) => d.message) : result.message, result.status === 413 ? { connection: "close" } : {});
+  }
   return Response.json(fileResponse(result.file), { status: 201, headers: NO_STORE });
 }
 

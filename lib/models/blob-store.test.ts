@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { LocalBlobStore, sha256Of } from "./blob-store";
+import { BlobTooLargeError, LocalBlobStore, sha256Of } from "./blob-store";
 
 describe("LocalBlobStore", () => {
   it("stores bytes once under ab/cd/<sha256> and reads them back", async () => {
@@ -92,5 +93,68 @@ describe("LocalBlobStore listing and deletion", () => {
     expect(names(dir)).toEqual([kept.sha256, path.basename(writing)].sort());
     expect((await store.get(moved.sha256))!.toString()).toBe("moved");
     expect(names(path.dirname(aside))).toEqual([moved.sha256]);
+  });
+});
+
+describe("LocalBlobStore staging", () => {
+  const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
+  const incoming = (root: string) => {
+    try {
+      return readdirSync(path.join(root, "incoming"));
+    } catch {
+      return [];
+    }
+  };
+
+  it("stages a stream, then stores it under its address or drops it", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "blobs-"));
+    const store = new LocalBlobStore(root);
+    const parts = [Buffer.from("hello "), Buffer.from("streamed "), Buffer.from("blobs")];
+    const whole = Buffer.concat(parts);
+    const staged = await store.stage(Readable.from(parts), whole.length);
+    expect(staged).toMatchObject({ sha256: sha256Of(whole), size: whole.length });
+    expect(await store.has(staged.sha256)).toBe(false); // not addressable before commit
+    expect((await staged.read()).equals(whole)).toBe(true);
+    await staged.commit();
+    await staged.discard(); // harmless after commit
+    expect((await store.get(staged.sha256))!.equals(whole)).toBe(true);
+    expect(incoming(root)).toEqual([]);
+
+    // The same bytes again: the blob is renewed, the staged copy dropped.
+    const file = path.join(root, staged.sha256.slice(0, 2), staged.sha256.slice(2, 4), staged.sha256);
+    utimesSync(file, hoursAgo(5), hoursAgo(5));
+    const again = await store.stage(Readable.from([whole]), whole.length);
+    await again.commit();
+    expect(statSync(file).mtime.getTime()).toBeGreaterThan(hoursAgo(0.1).getTime());
+    expect(incoming(root)).toEqual([]);
+
+    const dropped = await store.stage(Readable.from([Buffer.from("never stored")]), 100);
+    await dropped.discard();
+    expect(await store.has(dropped.sha256)).toBe(false);
+    expect(incoming(root)).toEqual([]);
+  });
+
+  it("fails past the limit or with its source, removing the partial file", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "blobs-"));
+    const store = new LocalBlobStore(root);
+    await expect(store.stage(Readable.from([Buffer.alloc(600), Buffer.alloc(600)]), 1000)).rejects.toBeInstanceOf(BlobTooLargeError);
+    expect((await store.stage(Readable.from([Buffer.alloc(1000)]), 1000)).size).toBe(1000); // exactly the limit
+    async function* broken() {
+      yield Buffer.alloc(10);
+      throw new Error("client went away");
+    }
+    await expect(store.stage(broken(), 1000)).rejects.toThrow(/went away/);
+    expect(incoming(root).length).toBe(1); // only the staged, uncommitted 1000 bytes
+  });
+
+  it("removes staged files abandoned for longer than the given time", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "blobs-"));
+    const store = new LocalBlobStore(root);
+    await store.stage(Readable.from([Buffer.from("abandoned")]), 100);
+    await store.stage(Readable.from([Buffer.from("in progress")]), 100);
+    const [first] = incoming(root).sort();
+    utimesSync(path.join(root, "incoming", first!), hoursAgo(30), hoursAgo(30));
+    expect(await store.removeStaleTemporaryFiles(hoursAgo(24))).toBe(1);
+    expect(incoming(root).length).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getAccount, verifyCredentials, type PublicAccount } from "@/lib/auth/accounts-store";
+import { memberAccess } from "@/lib/auth/member-access";
 import { signInSchema } from "@/lib/auth/schemas";
 
 export const authOptions: NextAuthOptions = {
@@ -37,8 +38,8 @@ export async function currentAccount(): Promise<PublicAccount | null> {
 
 /** The signed-in member, or null: for session routes that answer 401 rather than redirect. */
 export async function currentMember(): Promise<PublicAccount | null> {
-  const account = await currentAccount();
-  return account?.role === "member" ? account : null;
+  const access = memberAccess(await currentAccount());
+  return access.ok ? access.account : null;
 }
 
 export async function requireAccount(): Promise<PublicAccount> {
@@ -49,9 +50,9 @@ export async function requireAccount(): Promise<PublicAccount> {
 
 /** Dashboard pages are for members; crunchers are sent to the Work area. */
 export async function requireMember(): Promise<PublicAccount> {
-  const account = await requireAccount();
-  if (account.role !== "member") redirect("/work");
-  return account;
+  const access = memberAccess(await requireAccount());
+  if (!access.ok) redirect("/work");
+  return access.account;
 }
 
 export async function requireAdmin(): Promise<PublicAccount> {

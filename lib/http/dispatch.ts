@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import type { RouteMatch } from "./router";
 import type { ApiRequest, ApiResponse } from "./types";
 
@@ -19,13 +20,73 @@ export async function respond(
     return { ...response, headers: { ...response.headers, allow: match.allowed.join(", ") } };
   }
   if (body === "too-large") {
-    const response = match.route.errorResponse(413, `The request body is larger than the limit of ${bodyLimit} bytes.`);
+    const response = match.route.errorResponse(413, bodyTooLargeMessage(bodyLimit));
     return { ...response, headers: { ...response.headers, connection: "close" } };
   }
   // Not a spread: the fast path's signal is a getter that creates its AbortController only when a
   // handler asks for it (long polls), so ordinary requests do not pay for one.
   const { method, path, query, headers } = request;
   return match.handle({ method, path, query, headers, get signal() { return request.signal; }, body, params: match.params });
+}
+
+type FoundMatch = Extract<RouteMatch, { kind: "found" }>;
+const NO_BODY = Buffer.alloc(0);
+
+/** Runs a matched `streamBody` route with the body as a stream (see ApiRequest.bodyStream). */
+export function respondStreamed(match: FoundMatch, request: Omit<ApiRequest, "params" | "body" | "bodyStream">, bodyStream: Readable): Promise<ApiResponse> {
+  const { method, path, query, headers } = request;
+  return match.handle({ method, path, query, headers, get signal() { return request.signal; }, body: NO_BODY, bodyStream, params: match.params });
+}
+
+export function bodyTooLargeMessage(limit: number): string {
+  return `The request body is larger than the limit of ${limit} bytes.`;
+}
+
+/** What a streamed body fails with once more than its route's body limit has arrived. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(bodyTooLargeMessage(limit));
+    this.name = "BodyTooLargeError";
+  }
+}
+
+/**
+ * The source's bytes, failing with BodyTooLargeError once more than `limit` have arrived (and with
+ * the source's own error if it fails). Nothing is read from the source until the result is read, so
+ * a handler that answers without reading (401, 404) leaves the body to be drained or discarded.
+ */
+export function limitBody(source: Readable, limit: number): Readable {
+  let seen = 0;
+  const onData = (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > limit) limited.destroy(new BodyTooLargeError(limit));
+    else if (!limited.push(chunk)) source.pause();
+  };
+  const onEnd = () => limited.push(null);
+  const limited = new Readable({
+    read: () => {
+      source.resume();
+    },
+    destroy: (error, callback) => {
+      source.off("data", onData);
+      source.off("end", onEnd);
+      source.pause();
+      callback(error);
+    },
+  });
+  // A reader sees a failure through its own means (a listener, for await); this one keeps a body that
+  // fails while no one reads it (the handler is busy or has answered) from crashing the process.
+  limited.on("error", () => {});
+  // Stays attached: a source failing after the limit was reached must not crash the process either.
+  source.on("error", (error) => limited.destroy(error));
+  // A client that goes away mid-body: the reader must not wait for an end that never comes.
+  source.on("close", () => {
+    if (!source.readableEnded) limited.destroy(new Error("the request body ended early"));
+  });
+  source.on("end", onEnd);
+  source.on("data", onData);
+  source.pause();
+  return limited;
 }
 
 /** The body limit for a matched route: its own (uploads) or the adapter's. */

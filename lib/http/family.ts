@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { BodyTooLargeError } from "./dispatch";
 import { ApiError, zodDetails, type ApiErrorDetail } from "./errors";
 import type { ApiHandler, ApiRequest, ApiResponse } from "./types";
 
@@ -22,6 +23,8 @@ export interface RouteDefinition {
   errorResponse(status: number, message: string): ApiResponse;
   /** Largest body this route accepts, when it differs from the adapters' API_BODY_LIMIT (uploads). */
   bodyLimit?: () => number;
+  /** The adapters hand the handler the body as a stream (ApiRequest.bodyStream), not a buffer. */
+  streamBody?: boolean;
 }
 
 export interface RouteContext<A, B, Q> {
@@ -41,6 +44,11 @@ interface RouteSpec<B, Q> {
   public?: boolean;
   /** Largest request body for this route, instead of API_BODY_LIMIT (read when the request arrives). */
   bodyLimit?: () => number;
+  /**
+   * Hand the handler the body as it arrives (`request.bodyStream`) instead of buffering it first:
+   * for large uploads written straight to disk. Needs its own `bodyLimit`; not with `body`.
+   */
+  streamBody?: boolean;
 }
 
 function parseJson(request: ApiRequest): unknown {
@@ -76,6 +84,7 @@ export function defineRoute<A, B = undefined, Q = undefined>(
   spec: RouteSpec<B, Q>,
   handler: (context: RouteContext<A, B, Q>) => Promise<ApiResponse>,
 ): RouteDefinition {
+  if (spec.streamBody && (spec.body || !spec.bodyLimit)) throw new Error(`${spec.method} ${spec.path}: a streamBody route needs its own bodyLimit and no JSON body schema`);
   const handle: ApiHandler = async (request) => {
     try {
       let auth = undefined as A;
@@ -99,6 +108,7 @@ export function defineRoute<A, B = undefined, Q = undefined>(
       return await handler({ request, auth, body, query });
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(family, error);
+      if (error instanceof BodyTooLargeError) return errorResponse(family, new ApiError(413, error.message, [], { connection: "close" }));
       console.error(`[${family.name}] ${spec.method} ${spec.path} failed`, error);
       return errorResponse(family, new ApiError(500, "Internal server error; the failure has been logged."));
     }
@@ -109,5 +119,6 @@ export function defineRoute<A, B = undefined, Q = undefined>(
     handle,
     errorResponse: (status, message) => errorResponse(family, new ApiError(status, message)),
     bodyLimit: spec.bodyLimit,
+    streamBody: spec.streamBody === true,
   };
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { API_BODY_LIMIT, bodyLimitFor, respond, serialiseBody } from "./dispatch";
-import type { ApiRouter } from "./router";
+import { API_BODY_LIMIT, limitBody, respond, respondStreamed, serialiseBody } from "./dispatch";
+import type { ApiRouter, RouteMatch } from "./router";
+import type { ApiRequest, ApiResponse } from "./types";
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too-large"> {
   return new Promise((resolve, reject) => {
@@ -17,6 +18,27 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too-la
     req.on("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     req.on("error", reject);
   });
+}
+
+/**
+ * A `streamBody` route (uploads): 413 at once when the declared length is over the limit, else the
+ * handler reads the body as it arrives; what it leaves unread is drained so the connection can
+ * answer.
+ */
+async function streamed(
+  match: Extract<RouteMatch, { kind: "found" }>,
+  request: Omit<ApiRequest, "params" | "body" | "bodyStream">,
+  req: IncomingMessage,
+  limit: number,
+): Promise<ApiResponse> {
+  if (Number(req.headers["content-length"]) > limit) return respond(match, request, "too-large", limit);
+  const body = limitBody(req, limit);
+  try {
+    return await respondStreamed(match, request, body);
+  } finally {
+    body.destroy();
+    if (!req.readableEnded) req.resume();
+  }
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, text: string | Buffer | undefined): void {
@@ -56,10 +78,19 @@ export function createFastPath(router: ApiRouter, bodyLimit = API_BODY_LIMIT) {
     };
     void (async () => {
       try {
-        const limit = bodyLimitFor(match, bodyLimit);
-        const body = await readBody(req, limit);
-        const query = new URLSearchParams(q === -1 ? "" : rawUrl.slice(q + 1));
-        const response = await respond(match, { method, path, query, headers: req.headers, get signal() { return signalOf(); } }, body, limit);
+        // Routes without a body limit of their own (all but uploads) take the buffered branch after
+        // the same single check as before; only a route with its own limit is asked whether it streams.
+        const ownLimit = match.route.bodyLimit;
+        let response: ApiResponse;
+        if (ownLimit !== undefined && match.route.streamBody && match.kind === "found") {
+          const query = new URLSearchParams(q === -1 ? "" : rawUrl.slice(q + 1));
+          response = await streamed(match, { method, path, query, headers: req.headers, get signal() { return signalOf(); } }, req, ownLimit());
+        } else {
+          const limit = ownLimit === undefined ? bodyLimit : ownLimit();
+          const body = await readBody(req, limit);
+          const query = new URLSearchParams(q === -1 ? "" : rawUrl.slice(q + 1));
+          response = await respond(match, { method, path, query, headers: req.headers, get signal() { return signalOf(); } }, body, limit);
+        }
         send(res, response.status, { ...response.headers }, serialiseBody(response));
       } catch (error) {
         console.error("fast path failure", error);

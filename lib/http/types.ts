@@ -1,3 +1,5 @@
+import type { Readable } from "node:stream";
+
 /** What every API handler receives, whichever adapter (Next route or the fast path) called it. */
 export type HeaderBag = Record<string, string | string[] | undefined>;
 
@@ -9,7 +11,14 @@ export interface ApiRequest {
   query: URLSearchParams;
   /** Lower-cased header names. */
   headers: HeaderBag;
+  /** The whole body; empty for routes defined with `streamBody` (they read bodyStream). */
   body: Buffer;
+  /**
+   * Routes defined with `streamBody` only: the body as it arrives. Past the route's body limit it
+   * fails with BodyTooLargeError (lib/http/dispatch.ts). Whatever the handler leaves unread is
+   * drained by the adapter after it answers.
+   */
+  bodyStream?: Readable;
   /** Aborted when the client goes away, so long waits can be released. */
   signal: AbortSignal;
 }

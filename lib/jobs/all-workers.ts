@@ -1,4 +1,5 @@
 // Every domain's background workers; imported once by server.ts and worker-main.ts.
+import { registerBlobGcWorkers } from "@/lib/models/blob-gc";
 import { registerDriftWorkers } from "@/lib/models/drift/worker";
 import { registerTrainingWorkers } from "@/lib/models/training/worker";
 import { registerTaskWorkers } from "@/lib/tasks/workers";
@@ -12,4 +13,5 @@ export function registerAllWorkers(): void {
   addWorkers(registerTaskWorkers);
   addWorkers(registerTrainingWorkers);
   addWorkers(registerDriftWorkers);
+  addWorkers(registerBlobGcWorkers);
 }

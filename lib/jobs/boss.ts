@@ -2,8 +2,8 @@ import PgBoss from "pg-boss";
 import { databaseUrl } from "@/db/client";
 
 /**
- * The Postgres-backed job queue (pg-boss, schema `pgboss`) shared by webhooks, training jobs and
- * drift checks. One instance per process, kept on globalThis because the custom server and Next's
+ * The Postgres-backed job queue (pg-boss, schema `pgboss`) shared by webhooks, training jobs, drift
+ * checks and the blob sweep. One instance per process, kept on globalThis because the custom server and Next's
  * bundled route code load separate copies of this module.
  */
 const holder = globalThis as typeof globalThis & { __crucibleBoss?: Promise<PgBoss> };
@@ -13,6 +13,7 @@ export const QUEUES = {
   trainingJob: "training-job",
   driftCheck: "drift-check",
   driftSchedule: "drift-schedule",
+  blobGc: "blob-gc",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

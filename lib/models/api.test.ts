@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -287,6 +288,74 @@ describe.each(clients.map((c) => [c.name, c] as const))("models API through the 
       if (previous === undefined) delete process.env.MODEL_UPLOAD_LIMIT_BYTES;
       else process.env.MODEL_UPLOAD_LIMIT_BYTES = previous;
     }
+  });
+});
+
+describe.each(clients.map((c) => [c.name, c] as const))("streamed uploads through the %s", (_name, client: AdapterClient) => {
+  const incoming = () => {
+    try {
+      return readdirSync(path.join(process.env.CRUCIBLE_DATA_DIR!, "blobs", "incoming"));
+    } catch {
+      return [];
+    }
+  };
+  async function withLimit(bytes: number, run: () => Promise<void>) {
+    const previous = process.env.MODEL_UPLOAD_LIMIT_BYTES;
+    process.env.MODEL_UPLOAD_LIMIT_BYTES = String(bytes);
+    try {
+      await run();
+    } finally {
+      if (previous === undefined) delete process.env.MODEL_UPLOAD_LIMIT_BYTES;
+      else process.env.MODEL_UPLOAD_LIMIT_BYTES = previous;
+    }
+  }
+  let id: string;
+  beforeAll(async () => {
+    id = (await client.request("POST", "/model/add", { headers, body: json({ modelname: "streamed", modelkind: "any" }) })).body.modelid;
+  });
+
+  it("stores a data file of exactly the limit intact and refuses one byte more, leaving nothing behind", async () => {
+    await withLimit(700_000, async () => {
+      const exact = randomBytes(700_000);
+      const stored = await uploadTo(client, id, { file: { bytes: exact, name: "exact.bin" }, file_kind: "data" });
+      expect(stored.status).toBe(201);
+      expect(stored.body).toMatchObject({ filekind: "data", size: exact.length, sha256: sha256Of(exact) });
+      const back = await client.request("GET", `/model/${id}/files/${sha256Of(exact)}`, { headers });
+      expect(back.raw.equals(exact)).toBe(true);
+
+      const over = randomBytes(700_001);
+      const refused = await uploadTo(client, id, { file: { bytes: over, name: "over.bin" }, file_kind: "data" });
+      expect(refused.status).toBe(413);
+      expect(refused.body).toEqual({ detail: "The file is larger than the upload limit of 700000 bytes (MODEL_UPLOAD_LIMIT_BYTES)." });
+      expect(await getBlobStore().has(sha256Of(over))).toBe(false);
+      expect(incoming()).toEqual([]);
+      // The connection still answers afterwards.
+      expect((await client.request("GET", `/model/${id}`, { headers })).status).toBe(200);
+    });
+  });
+
+  it("reads a model file of exactly the limit back for the safe reader", async () => {
+    const ridge = fixture("models/ridge.joblib");
+    await withLimit(ridge.length, async () => {
+      const stored = await uploadTo(client, id, { file: { bytes: ridge, name: "ridge.joblib" }, file_kind: "model" });
+      expect(stored.status).toBe(201);
+      expect(stored.body).toMatchObject({ sha256: sha256Of(ridge), estimator: { class: "sklearn.linear_model._ridge.Ridge", servable: true } });
+      const hostile = Buffer.concat([pw().proto(4).global("os", "system").str("id").tuple1().reduce().stop().bytesOut()]);
+      const refused = await uploadTo(client, id, { file: { bytes: hostile, name: "evil.pkl" }, file_kind: "model" });
+      expect(refused.status).toBe(422);
+      expect(await getBlobStore().has(sha256Of(hostile))).toBe(false);
+      expect(incoming()).toEqual([]);
+    });
+  });
+
+  it("keeps the errors of a broken multipart body", async () => {
+    const { body, contentType } = await multipart({ file: { bytes: Buffer.alloc(50_000, 3), name: "cut.csv" }, file_kind: "data" });
+    const cut = await client.request("POST", `/model/${id}/upload`, { headers: { ...keyOnly(headers), "Content-Type": contentType }, body: body.slice(0, 30_000) });
+    expect(cut.status).toBe(422);
+    expect(cut.body.detail[0]).toMatchObject({ loc: ["body"], type: "multipart", msg: expect.stringMatching(/multipart body cannot be read/) });
+    const noBoundary = await client.request("POST", `/model/${id}/upload`, { headers: { ...keyOnly(headers), "Content-Type": "multipart/form-data" }, body: "x" });
+    expect(noBoundary.status).toBe(422);
+    expect(incoming()).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@ import type { ModelFileRow, ModelRow } from "@/db/schema";
 import { ApiError } from "@/lib/http/errors";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { modelsApi } from "@/lib/http/families";
+import { collectBlobsOf } from "./blob-gc";
 import { modelUploadLimit } from "./blob-store";
 import { downloadHeaders, loadModelFile } from "./downloads";
 import { aliasBodySchema, aliasNameSchema, listQuerySchema, modelCreateSchema, modelUpdateSchema, searchQuerySchema } from "./schemas";
@@ -13,6 +14,7 @@ import {
   getModelWithFiles,
   listModels,
   listVersions,
+  modelFileAddresses,
   resolveAlias,
   setAlias,
   updateModel,
@@ -101,18 +103,23 @@ const patchModel = defineRoute(modelsApi, { method: "PATCH", path: "/model/:mode
 });
 
 const removeModel = defineRoute(modelsApi, { method: "DELETE", path: "/model/:model_id" }, async ({ request, auth }) => {
-  const result = await deleteModel(getDb(), auth.accountId, request.params.model_id!);
+  const db = getDb();
+  const blobs = await modelFileAddresses(db, auth.accountId, request.params.model_id!);
+  const result = await deleteModel(db, auth.accountId, request.params.model_id!);
   if (result === "not_found") notFound();
   if (result === "in_use") throw new ApiError(409, "The model is deployed: delete its deployments first (GET /deployment/all lists them)");
+  // Files uploaded within the grace period stay until the scheduled sweep.
+  await collectBlobsOf(db, blobs);
   return { status: 200, body: { modelid: request.params.model_id, deleted: true } };
 });
 
 const upload = defineRoute(
   modelsApi,
-  { method: "POST", path: "/model/:model_id/upload", bodyLimit: () => modelUploadLimit() + MULTIPART_SLACK },
+  // Streamed: the file goes to disk as it arrives instead of the whole body into memory first.
+  { method: "POST", path: "/model/:model_id/upload", bodyLimit: () => modelUploadLimit() + MULTIPART_SLACK, streamBody: true },
   async ({ request, auth }) => {
-    const result = await uploadFromMultipart(getDb(), auth.accountId, request.params.model_id!, request.headers, request.body);
-    if (!result.ok) throw new ApiError(result.status, result.message, result.details);
+    const result = await uploadFromMultipart(getDb(), auth.accountId, request.params.model_id!, request.headers, request.bodyStream ?? request.body);
+    if (!result.ok) throw new ApiError(result.status, result.message, result.details, result.status === 413 ? { connection: "close" } : {});
     return { status: 201, body: fileResponse(result.file) };
   },
 );

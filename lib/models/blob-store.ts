@@ -1,26 +1,93 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { createWriteStream, type Dirent } from "node:fs";
+import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
+
+/** A stored blob as listed: its address, size and when it was last stored. */
+export interface BlobInfo {
+  sha256: string;
+  size: number;
+  /** The last time these bytes were stored (a put of bytes already there renews it). */
+  storedAt: Date;
+}
+
+/** Bytes written by `stage`, not yet stored under their address. */
+export interface StagedBlob {
+  readonly sha256: string;
+  readonly size: number;
+  /** The bytes, for checks that need them in memory (at most the staging limit). */
+  read(): Promise<Buffer>;
+  /** Stores the bytes under their address (renewing the blob when it is already there). */
+  commit(): Promise<void>;
+  /** Drops the staged bytes; harmless after commit. */
+  discard(): Promise<void>;
+}
+
+/** What `stage` fails with once more than its limit has arrived (the partial write is removed). */
+export class BlobTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} bytes`);
+    this.name = "BlobTooLargeError";
+  }
+}
 
 /** Where uploaded files live, addressed by the SHA-256 of their bytes. */
 export interface BlobStore {
-  /** Stores the bytes (once: equal bytes share one blob) and returns their address. */
+  /**
+   * Stores the bytes (once: equal bytes share one blob) and returns their address. Storing bytes
+   * that are already there renews their storedAt, which keeps them from garbage collection for its
+   * grace period while the caller records a reference to them.
+   */
   put(bytes: Uint8Array): Promise<{ sha256: string; size: number }>;
+  /**
+   * Writes a stream to a temporary place while hashing and counting it, so large uploads never sit
+   * in memory; nothing is addressable until the staged blob is committed. Fails with
+   * BlobTooLargeError as soon as more than `maxBytes` arrive, and with the source's error if it
+   * fails; either way the temporary file is removed.
+   */
+  stage(source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<StagedBlob>;
   /** The bytes, or null when no blob has this address. */
   get(sha256: string): Promise<Buffer | null>;
   has(sha256: string): Promise<boolean>;
+  /** Every stored blob, in no particular order (temporary files are not blobs). */
+  list(): AsyncIterable<BlobInfo>;
+  /**
+   * Removes a blob. With `storedBefore`, only when it was last stored before then: a put that
+   * renews it while the delete runs wins, so a blob being stored again is never lost. True when it
+   * was removed.
+   */
+  delete(sha256: string, options?: { storedBefore?: Date }): Promise<boolean>;
+  /** Removes temporary files (writes that were abandoned, e.g. by a crash) last written before the date; returns how many. */
+  removeStaleTemporaryFiles(writtenBefore: Date): Promise<number>;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
+const FANOUT = /^[0-9a-f]{2}$/;
+/** A write in progress (`<sha256>.<uuid>.tmp`) or a blob being deleted (`<sha256>.<uuid>.gc`). */
+const TEMPORARY = /^([0-9a-f]{64})\.[0-9a-f-]{36}\.(tmp|gc)$/;
 
 export function sha256Of(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException).code === "ENOENT";
+}
+
+async function entriesOf(dir: string): Promise<Dirent[]> {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw error;
+  }
+}
+
 /**
  * A local directory: `<root>/ab/cd/<sha256>`. Writes go to a temporary file beside the target and
  * are renamed into place, so a reader never sees a half-written blob and concurrent puts of the same
- * bytes are harmless.
+ * bytes are harmless. A blob's mtime is when it was last stored.
  */
 export class LocalBlobStore implements BlobStore {
   constructor(readonly root: string) {}
@@ -30,10 +97,22 @@ export class LocalBlobStore implements BlobStore {
     return path.join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
 
+  /** Marks an existing blob as stored now; false when there is none. */
+  private async renew(target: string): Promise<boolean> {
+    const now = new Date();
+    try {
+      await utimes(target, now, now);
+      return true;
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
+  }
+
   async put(bytes: Uint8Array): Promise<{ sha256: string; size: number }> {
     const sha256 = sha256Of(bytes);
     const target = this.pathOf(sha256);
-    if (!(await this.has(sha256))) {
+    if (!(await this.renew(target))) {
       await mkdir(path.dirname(target), { recursive: true });
       const temp = `${target}.${randomUUID()}.tmp`;
       try {
@@ -47,12 +126,65 @@ export class LocalBlobStore implements BlobStore {
     return { sha256, size: bytes.length };
   }
 
+  /** Staged uploads: `<root>/incoming/<uuid>.tmp`, on the blobs' file system so a commit is a rename. */
+  private get incoming(): string {
+    return path.join(this.root, "incoming");
+  }
+
+  async stage(source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<StagedBlob> {
+    await mkdir(this.incoming, { recursive: true });
+    const temp = path.join(this.incoming, `${randomUUID()}.tmp`);
+    const hash = createHash("sha256");
+    let size = 0;
+    try {
+      await pipeline(
+        source,
+        async function* (chunks: AsyncIterable<Uint8Array>) {
+          for await (const chunk of chunks) {
+            size += chunk.length;
+            if (size > maxBytes) throw new BlobTooLargeError(maxBytes);
+            hash.update(chunk);
+            yield chunk;
+          }
+        },
+        createWriteStream(temp, { flags: "wx" }),
+      );
+    } catch (error) {
+      await unlink(temp).catch(() => {});
+      throw error;
+    }
+    const sha256 = hash.digest("hex");
+    let settled = false;
+    return {
+      sha256,
+      size,
+      read: () => readFile(temp),
+      commit: async () => {
+        if (settled) return;
+        const target = this.pathOf(sha256);
+        if (await this.renew(target)) await unlink(temp);
+        else {
+          await mkdir(path.dirname(target), { recursive: true });
+          const now = new Date();
+          await utimes(temp, now, now); // stored now, whenever its last byte arrived
+          await rename(temp, target);
+        }
+        settled = true;
+      },
+      discard: async () => {
+        if (settled) return;
+        settled = true;
+        await unlink(temp).catch(() => {});
+      },
+    };
+  }
+
   async get(sha256: string): Promise<Buffer | null> {
     if (!SHA256.test(sha256)) return null;
     try {
       return await readFile(this.pathOf(sha256));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      if (isMissing(error)) return null;
       throw error;
     }
   }
@@ -64,6 +196,94 @@ export class LocalBlobStore implements BlobStore {
     } catch {
       return false;
     }
+  }
+
+  /** Each file of the `ab/cd/` directories, with its directory. */
+  private async *files(): AsyncGenerator<{ dir: string; name: string }> {
+    for (const first of await entriesOf(this.root)) {
+      if (!first.isDirectory() || !FANOUT.test(first.name)) continue;
+      for (const second of await entriesOf(path.join(this.root, first.name))) {
+        if (!second.isDirectory() || !FANOUT.test(second.name)) continue;
+        const dir = path.join(this.root, first.name, second.name);
+        for (const file of await entriesOf(dir)) if (file.isFile()) yield { dir, name: file.name };
+      }
+    }
+  }
+
+  async *list(): AsyncIterable<BlobInfo> {
+    for await (const { dir, name } of this.files()) {
+      if (!SHA256.test(name) || path.join(this.root, name.slice(0, 2), name.slice(2, 4)) !== dir) continue;
+      try {
+        const info = await stat(path.join(dir, name));
+        yield { sha256: name, size: info.size, storedAt: info.mtime };
+      } catch (error) {
+        if (!isMissing(error)) throw error; // deleted since the directory was read
+      }
+    }
+  }
+
+  async delete(sha256: string, options: { storedBefore?: Date } = {}): Promise<boolean> {
+    if (!SHA256.test(sha256)) return false;
+    const target = this.pathOf(sha256);
+    // Moved aside first, then judged: a put that renewed the blob before the move shows in its
+    // mtime (and it is moved back); a put after the move finds no blob and writes a fresh copy.
+    const aside = `${target}.${randomUUID()}.gc`;
+    try {
+      await rename(target, aside);
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
+    try {
+      const { mtime } = await stat(aside);
+      if (options.storedBefore && mtime.getTime() >= options.storedBefore.getTime()) {
+        await rename(aside, target); // the same bytes as any copy written meanwhile
+        return false;
+      }
+      await unlink(aside);
+      return true;
+    } catch (error) {
+      if (isMissing(error)) return false; // restored by a concurrent clean-up
+      throw error;
+    }
+  }
+
+  async removeStaleTemporaryFiles(writtenBefore: Date): Promise<number> {
+    let removed = 0;
+    for (const entry of await entriesOf(this.incoming)) {
+      if (!entry.isFile() || !entry.name.endsWith(".tmp")) continue;
+      const file = path.join(this.incoming, entry.name);
+      try {
+        if ((await stat(file)).mtime.getTime() < writtenBefore.getTime()) {
+          await unlink(file);
+          removed++;
+        }
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+      }
+    }
+    for await (const { dir, name } of this.files()) {
+      const temporary = TEMPORARY.exec(name);
+      if (!temporary) continue;
+      const file = path.join(dir, name);
+      try {
+        if (temporary[2] === "gc") {
+          // A delete interrupted between its move and its decision: put the blob back unless a
+          // fresh copy exists; the next collection judges it again.
+          const target = path.join(dir, temporary[1]!);
+          if (await this.has(temporary[1]!)) await unlink(file);
+          else await rename(file, target);
+          continue;
+        }
+        if ((await stat(file)).mtime.getTime() < writtenBefore.getTime()) {
+          await unlink(file);
+          removed++;
+        }
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+      }
+    }
+    return removed;
   }
 }
 

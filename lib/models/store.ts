@@ -39,8 +39,19 @@ export async function updateModel(db: Database, accountId: string, modelId: stri
 
 export type DeleteModelResult = "deleted" | "not_found" | "in_use";
 
+/** The blob addresses of the model's files (to collect the unshared ones once the model is deleted). */
+export async function modelFileAddresses(db: Database, accountId: string, modelId: string): Promise<string[]> {
+  if (!isUuid(modelId)) return [];
+  const rows = await db
+    .selectDistinct({ sha256: modelFiles.sha256 })
+    .from(modelFiles)
+    .where(and(eq(modelFiles.accountId, accountId), eq(modelFiles.modelId, modelId)));
+  return rows.map((r) => r.sha256);
+}
+
 /**
- * Deletes the model with its files' rows and aliases; the blobs stay (they may be shared). Refused
+ * Deletes the model with its files' rows and aliases; the blobs stay (they may be shared: see
+ * blob-gc.ts, which removes the ones no row refers to any more). Refused
  * ("in_use") while a deployment serves it: the foreign key is "no action", so a deployment created
  * concurrently also ends here rather than in an error.
  */

@@ -1,0 +1,153 @@
+import { mkdtempSync, utimesSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { taskRequests } from "@/db/schema";
+import { makeAccount, makeKey } from "@/lib/auth/testing";
+import { getBoss, QUEUES, stopBoss } from "@/lib/jobs/boss";
+import { apiRouter } from "@/lib/http/routes";
+import { adapterClients } from "@/lib/http/testing";
+import { insertTaskFile } from "@/lib/tasks/store";
+import { collectUnreferencedBlobs, registerBlobGcWorkers } from "./blob-gc";
+import { getBlobStore, LocalBlobStore, sha256Of } from "./blob-store";
+import { modelCreateSchema } from "./schemas";
+import { createModel, deleteModel } from "./store";
+import { storeUpload } from "./uploads";
+
+process.env.CRUCIBLE_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "crucible-blob-gc-"));
+const db = getDb();
+const store = getBlobStore() as LocalBlobStore;
+const clients = await adapterClients(apiRouter);
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.close()));
+  await stopBoss();
+});
+
+let accountId: string;
+let otherAccountId: string;
+beforeAll(async () => {
+  accountId = (await makeAccount()).id;
+  otherAccountId = (await makeAccount()).id;
+});
+
+const unique = (label: string) => Buffer.from(`${label} ${Math.random()} ${Date.now()}\n`);
+
+async function newModel(owner = accountId) {
+  return (await createModel(db, owner, modelCreateSchema.parse({ modelname: "gc", modelkind: "Regressor" }))).id;
+}
+
+async function storeData(owner: string, modelId: string, bytes: Buffer) {
+  const result = await storeUpload(db, owner, modelId, { filename: "data.csv", contentType: "text/csv", bytes, fileKind: "data" });
+  if (!result.ok) throw new Error(result.message);
+  return result.file;
+}
+
+/** Makes the blob look as if it was last stored `hours` ago. */
+function age(sha256: string, hours = 2) {
+  const when = new Date(Date.now() - hours * 3600_000);
+  utimesSync(path.join(store.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256), when, when);
+}
+
+describe("collectUnreferencedBlobs", () => {
+  it("keeps a blob shared by another model or account until its last file row is gone", async () => {
+    const bytes = unique("shared");
+    const sha = sha256Of(bytes);
+    const mine = await newModel();
+    const second = await newModel();
+    const theirs = await newModel(otherAccountId);
+    await storeData(accountId, mine, bytes);
+    await storeData(accountId, second, bytes);
+    await storeData(otherAccountId, theirs, bytes);
+    age(sha);
+
+    for (const [owner, model] of [[accountId, mine], [otherAccountId, theirs]] as const) {
+      expect(await deleteModel(db, owner, model)).toBe("deleted");
+      expect((await collectUnreferencedBlobs(db, store, { only: [sha] })).deleted).toEqual([]);
+      expect(await store.has(sha)).toBe(true);
+    }
+    expect(await deleteModel(db, accountId, second)).toBe("deleted");
+    expect(await collectUnreferencedBlobs(db, store, { only: [sha.toUpperCase(), "junk"] })).toMatchObject({ examined: 1, deleted: [sha] });
+    expect(await store.has(sha)).toBe(false);
+  });
+
+  it("never removes a blob stored within the grace period (an upload whose row is not written yet)", async () => {
+    const inFlight = await store.put(unique("in flight"));
+    const old = await store.put(unique("old"));
+    age(old.sha256);
+    const swept = await collectUnreferencedBlobs(db, store);
+    expect(swept.deleted).toContain(old.sha256);
+    expect(swept.deleted).not.toContain(inFlight.sha256);
+    expect(await store.has(inFlight.sha256)).toBe(true);
+    expect(await store.has(old.sha256)).toBe(false);
+
+    // Old bytes stored again (a new upload of the same file) are renewed and kept.
+    const again = unique("stored again");
+    await store.put(again);
+    age(sha256Of(again));
+    await store.put(again);
+    expect((await collectUnreferencedBlobs(db, store, { only: [sha256Of(again)] })).deleted).toEqual([]);
+    // Past the grace period with no row, it goes.
+    expect((await collectUnreferencedBlobs(db, store, { only: [sha256Of(again)], graceMs: 0, now: new Date(Date.now() + 1000) })).deleted).toEqual([sha256Of(again)]);
+  });
+
+  it("keeps blobs that a human-task answer file refers to", async () => {
+    const bytes = unique("answer image");
+    const { sha256, size } = await store.put(bytes);
+    const [request] = await db.insert(taskRequests).values({ accountId, mode: "live", type: "image", params: {} }).returning();
+    await insertTaskFile({ accountId, requestId: request!.id, cruncherId: "c-1", filename: "a.png", contenttype: "image/png", size, sha256 });
+    age(sha256);
+    expect((await collectUnreferencedBlobs(db, store)).deleted).not.toContain(sha256);
+    expect(await store.has(sha256)).toBe(true);
+  });
+
+  it("sweeps the whole store: every old unreferenced blob, never a referenced one", async () => {
+    const model = await newModel();
+    const referenced = await storeData(accountId, model, unique("referenced"));
+    const orphans = await Promise.all([1, 2, 3].map((i) => store.put(unique(`orphan ${i}`))));
+    for (const sha of [referenced.sha256, ...orphans.map((o) => o.sha256)]) age(sha);
+    const swept = await collectUnreferencedBlobs(db, store);
+    expect(swept.deleted).toEqual(expect.arrayContaining(orphans.map((o) => o.sha256)));
+    expect(swept.deleted).not.toContain(referenced.sha256);
+    expect(await store.has(referenced.sha256)).toBe(true);
+    expect((await collectUnreferencedBlobs(db, store)).deleted).toEqual([]);
+  });
+});
+
+describe("DELETE /model/{id} collects the model's blobs", () => {
+  it("removes the unshared old blobs of the deleted model and keeps shared and recent ones", async () => {
+    const key = await makeKey(accountId, { scope: "models" });
+    const model = await newModel();
+    const other = await newModel();
+    const own = await storeData(accountId, model, unique("own"));
+    const shared = unique("shared with another model");
+    await storeData(accountId, model, shared);
+    await storeData(accountId, other, shared);
+    const recent = await storeData(accountId, model, unique("recent"));
+    age(own.sha256);
+    age(sha256Of(shared));
+
+    const res = await clients[0]!.request("DELETE", `/model/${model}`, { headers: { "X-api-key": key } });
+    expect(res.status).toBe(200);
+    expect(await store.has(own.sha256)).toBe(false);
+    expect(await store.has(sha256Of(shared))).toBe(true);
+    // Uploaded within the grace period: left to the scheduled sweep.
+    expect(await store.has(recent.sha256)).toBe(true);
+    age(recent.sha256);
+    expect((await collectUnreferencedBlobs(db, store)).deleted).toContain(recent.sha256);
+  });
+});
+
+describe("the scheduled sweep", () => {
+  it("runs from the job queue", { timeout: 30_000 }, async () => {
+    const orphan = await store.put(unique("queued orphan"));
+    age(orphan.sha256);
+    const boss = await getBoss();
+    await registerBlobGcWorkers(boss);
+    expect((await boss.getSchedules()).map((s) => s.name)).toContain(QUEUES.blobGc);
+    await boss.send(QUEUES.blobGc, {});
+    const deadline = Date.now() + 25_000;
+    while ((await store.has(orphan.sha256)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await store.has(orphan.sha256)).toBe(false);
+  });
+});

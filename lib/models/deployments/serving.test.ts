@@ -13,6 +13,8 @@ import { getDeployment, insertDeployment } from "./store";
 import { expected, fixture, IRIS_FEATURES, irisMetadata, registerModel, settledStatus, type KeyHeaders } from "./testing";
 
 process.env.CRUCIBLE_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "crucible-serving-"));
+// The stand-in file server below listens on loopback, which data_link refuses by default.
+process.env.CRUCIBLE_DATA_LINK_ALLOW_PRIVATE = "1";
 
 const [, client] = await adapterClients(apiRouter);
 const logreg = expected.models.logreg_multinomial!;
@@ -105,6 +107,20 @@ describe("serving", () => {
     // Two deployments of the same file share one loaded estimator.
     expect((await predict("dep-eager", { data: logreg.X[0] })).status).toBe(200);
     expect(modelCacheStats().loads).toBe(3);
+  });
+
+  it("refuses data_link hosts that are not public unless the operator allows them", async () => {
+    await deploy({ modelid: irisModel, deployment_id: "dep-private", inference_data: 1 });
+    delete process.env.CRUCIBLE_DATA_LINK_ALLOW_PRIVATE;
+    try {
+      for (const link of [`${base}/moved`, "http://localhost:9/x.csv", "http://[::1]:9/x.csv", "http://169.254.169.254/latest/meta-data"]) {
+        const res = await predict("dep-private", { data_link: link });
+        expect(res.status, link).toBe(422);
+        expect(res.body.detail[0], link).toMatchObject({ loc: ["body", "data_link"], type: "url_forbidden", msg: expect.stringMatching(/not a public address/) });
+      }
+    } finally {
+      process.env.CRUCIBLE_DATA_LINK_ALLOW_PRIVATE = "1";
+    }
   });
 
   it("reads data_link CSVs for inference_data 1, within the size limit, following http(s) redirects", async () => {

@@ -70,6 +70,8 @@ export const modelFiles = pgTable(
   },
   (t) => [
     index("model_files_model_idx").on(t.modelId, t.createdAt),
+    // Blob garbage collection asks which blobs are still referenced.
+    index("model_files_sha256_idx").on(t.sha256),
     uniqueIndex("model_files_model_version_key").on(t.modelId, t.version),
   ],
 );

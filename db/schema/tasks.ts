@@ -127,7 +127,8 @@ export const taskFiles = pgTable(
     sha256: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("task_files_request_idx").on(t.requestId)],
+  // sha256: blob garbage collection asks which blobs are still referenced.
+  (t) => [index("task_files_request_idx").on(t.requestId), index("task_files_sha256_idx").on(t.sha256)],
 );
 
 export type TaskFileRow = typeof taskFiles.$inferSelect;

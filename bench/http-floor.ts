@@ -5,10 +5,13 @@
  * server (this file, run with --serve-bare). Load from wrk when it is on PATH, else autocannon.
  *
  *   npm run bench:http-floor                      (builds first)
- *   node dist/bench/http-floor.js [--duration S] [--quick] [--json FILE] [--tool wrk|autocannon]
+ *   node dist/bench/http-floor.js [--duration S] [--quick] [--json FILE] [--tool wrk|autocannon] [--body-file FILE]
+ *
+ * --body-file posts that JSON object instead of the representative body (the loops bench passes its
+ * /predict/ body, so the floors parse the same JSON as the requests they are compared with).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -57,6 +60,9 @@ const SERVERS: ServerSpec[] = [
   { name: "bare node:http", args: (port) => [process.argv[1]!, "--serve-bare", String(port)], env: () => ({}) },
 ];
 
+/** The JSON body every client posts: the representative one, or the caller's (`--body-file`, e.g. the loops bench's /predict/ body). */
+let requestBody = BENCH_REQUEST_BODY;
+
 interface Running { name: string; port: number; child: ChildProcess; log: string[] }
 const running = new Set<Running>();
 
@@ -65,7 +71,7 @@ async function call(port: number, method: "GET" | "POST", urlPath: string): Prom
   const response = await fetch(`http://127.0.0.1:${port}${urlPath}`, {
     method,
     headers: post ? { "content-type": "application/json" } : undefined,
-    body: post ? BENCH_REQUEST_BODY : undefined,
+    body: post ? requestBody : undefined,
     signal: AbortSignal.timeout(5_000),
   });
   return { status: response.status, text: await response.text() };
@@ -130,7 +136,7 @@ function wrkScript(dir: string): string {
     [
       `wrk.method = "POST"`,
       `wrk.headers["Content-Type"] = "application/json"`,
-      `wrk.body = [==[${BENCH_REQUEST_BODY}]==]`,
+      `wrk.body = [==[${requestBody}]==]`,
       `done = function(summary, latency, requests)`,
       `  local e = summary.errors`,
       `  io.write(string.format("BENCH_JSON {\\"requests\\":%d,\\"duration_us\\":%d,\\"p50_us\\":%.1f,\\"p99_us\\":%.1f,\\"errors\\":%d}\\n",`,
@@ -160,7 +166,7 @@ function runWrk(script: string, url: string, connections: number, seconds: numbe
 
 async function runAutocannon(url: string, connections: number, seconds: number): Promise<Measured> {
   const { default: autocannon } = await import("autocannon");
-  const r = await autocannon({ url, connections, duration: seconds, method: "POST", headers: { "content-type": "application/json" }, body: BENCH_REQUEST_BODY });
+  const r = await autocannon({ url, connections, duration: seconds, method: "POST", headers: { "content-type": "application/json" }, body: requestBody });
   return { rps: r.requests.total / r.duration, p50Ms: r.latency.p50, p99Ms: r.latency.p99, requests: r.requests.total, errors: r.errors + r.timeouts + r.non2xx };
 }
 
@@ -175,17 +181,22 @@ function options(argv: string[]) {
   const hasWrk = !spawnSync("wrk", ["-v"]).error;
   if (wanted === "wrk" && !hasWrk) throw new Error("wrk is not on PATH");
   const tool: Tool = (wanted as Tool | undefined) ?? (hasWrk ? "wrk" : "autocannon");
-  return { duration, warmup: quick ? 1 : 2, json: value("--json"), tool };
+  const bodyFile = value("--body-file");
+  const body = bodyFile ? readFileSync(bodyFile, "utf8").trim() : BENCH_REQUEST_BODY;
+  const parsed: unknown = JSON.parse(body);
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("--body-file must hold a JSON object");
+  return { duration, warmup: quick ? 1 : 2, json: value("--json"), tool, body };
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
+  requestBody = opts.body;
   const wrkVersion = () => /wrk \S+/.exec(spawnSync("wrk", ["-v"], { encoding: "utf8" }).stdout)?.[0] ?? "wrk";
   const toolVersion = opts.tool === "wrk" ? `${wrkVersion()} (1 thread)` : "autocannon 8 (in-process; latencies in whole ms)";
   const cpu = os.cpus();
-  console.log(`HTTP floor: POST ${BENCH_PATH}, ${Buffer.byteLength(BENCH_REQUEST_BODY)}-byte JSON body, ${Buffer.byteLength(REPLY_TEXT)}-byte JSON reply`);
+  console.log(`HTTP floor: POST ${BENCH_PATH}, ${Buffer.byteLength(requestBody)}-byte JSON body, ${Buffer.byteLength(REPLY_TEXT)}-byte JSON reply`);
   console.log(`load generator: ${toolVersion}; ${opts.warmup} s warm-up, ${opts.duration} s per run`);
   console.log(`machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? "cpu"}, Node ${process.version}, ${os.platform()} ${os.release()}\n`);
 

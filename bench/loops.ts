@@ -139,8 +139,13 @@ function learnerSpeeds(opts: Options, streams: Stream[], mixed: ReturnType<typeo
 type Measured = Awaited<ReturnType<typeof measure>>;
 
 /** /predict/ at c1 and c32, /train/ batches of 1,000 from one client and (optionally) single examples from 20 clients, against one server. */
+/** The one input every /predict/ run (and the floors' clients) sends: breast_cancer's first row. */
+function predictInput(cancer: Stream): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(cancer.rows[0]!).filter(([k]) => k !== "label"));
+}
+
 async function measure(opts: Options, dir: string, tool: "wrk" | "autocannon", client: Client, loops: { predict: string; batches: string; singles?: string }, cancer: Stream) {
-  const input = Object.fromEntries(Object.entries(cancer.rows[0]!).filter(([k]) => k !== "label"));
+  const input = predictInput(cancer);
   const predict: Record<string, Load> = {};
   await constantLoad(tool, dir, client, "/predict/", loops.predict, { data: input }, 32, opts.quick ? 1 : 2); // warm-up
   for (const c of [1, 32]) predict[`c${c}`] = await constantLoad(tool, dir, client, "/predict/", loops.predict, { data: input }, c, opts.duration);
@@ -195,8 +200,9 @@ async function httpBench(opts: Options, dir: string, cancer: Stream) {
 
 interface FloorReport { samples: { server: string; connections: number; rps: number }[] }
 
-function runFloor(opts: Options, file: string): Promise<FloorReport> {
-  const args = ["dist/bench/http-floor.js", "--json", file, ...(opts.quick ? ["--quick"] : ["--duration", String(opts.duration)])];
+/** The floors, their clients posting the same JSON body as the /predict/ runs (`bodyFile`). */
+function runFloor(opts: Options, file: string, bodyFile: string): Promise<FloorReport> {
+  const args = ["dist/bench/http-floor.js", "--json", file, "--body-file", bodyFile, ...(opts.quick ? ["--quick"] : ["--duration", String(opts.duration)])];
   return new Promise((resolve, reject) => {
     const child = execFile(process.execPath, args, { timeout: 600_000 }, (error, _stdout, stderr) => {
       children.delete(child);
@@ -260,9 +266,12 @@ async function main(): Promise<void> {
     const speed = learnerSpeeds(opts, streams, mixed, peer);
 
     process.stdout.write("\nHTTP: starting dist/server.js… ");
-    const http = await httpBench(opts, dir, streams.find((s) => s.name === "breast_cancer")!);
-    console.log(`done (${http.tool}); HTTP floor (dist/bench/http-floor.js)…`);
-    const floor = await runFloor(opts, path.join(dir, "floor.json"));
+    const cancer = streams.find((s) => s.name === "breast_cancer")!;
+    const http = await httpBench(opts, dir, cancer);
+    console.log(`done (${http.tool}); HTTP floor (dist/bench/http-floor.js, posting the /predict/ body)…`);
+    const predictBody = path.join(dir, "predict-body.json");
+    writeFileSync(predictBody, JSON.stringify({ data: predictInput(cancer) }));
+    const floor = await runFloor(opts, path.join(dir, "floor.json"), predictBody);
     const { floorRps } = printHttp(http, floor);
 
     const missed = accuracy.filter((a) => a.met === false).map((a) => a.dataset);

@@ -13,7 +13,18 @@ interface Connection {
 
 // The custom server and Next's bundled route code run in one process but load separate copies of
 // this module; keeping the pool on globalThis gives them one pool instead of two.
-const holder = globalThis as typeof globalThis & { __crucibleDb?: Connection };
+const holder = globalThis as typeof globalThis & { __crucibleDb?: Connection; __crucibleBeforeClose?: Set<() => Promise<unknown>> };
+const beforeClose = (holder.__crucibleBeforeClose ??= new Set());
+
+/**
+ * Work to finish before the pool closes: writes that are batched or deferred off the request path
+ * (the operations log, the loops prediction log), so a graceful shutdown neither loses them nor lets
+ * them fail on a closed pool. Hooks are kept once per function.
+ */
+export function onBeforeClose(hook: () => Promise<unknown>): () => void {
+  beforeClose.add(hook);
+  return () => beforeClose.delete(hook);
+}
 
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -49,6 +60,7 @@ export function getSql(): Sql {
 
 /** Closes the shared pool (tests, CLI and shutdown). */
 export async function closeDb(): Promise<void> {
+  await Promise.allSettled([...beforeClose].map((hook) => hook()));
   const current = holder.__crucibleDb;
   holder.__crucibleDb = undefined;
   await current?.sql.end({ timeout: 5 });

@@ -1,5 +1,5 @@
 import { and, desc, eq, lte, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { onBeforeClose, type Database } from "@/db/client";
 import { loopPredictions } from "@/db/schema";
 import type { Prediction } from "./types";
 
@@ -12,8 +12,12 @@ const KEEP = 50;
 const PER_BATCH = 5;
 const INTERVAL_MS = 1000;
 
-const holder = globalThis as typeof globalThis & { __crucibleLoopLogAt?: Map<string, number> };
+const holder = globalThis as typeof globalThis & { __crucibleLoopLogAt?: Map<string, number>; __crucibleLoopLogWrites?: Set<Promise<void>> };
 const lastRecorded = (holder.__crucibleLoopLogAt ??= new Map());
+/** Recordings still being written; the pool waits for them before it closes. */
+const writing = (holder.__crucibleLoopLogWrites ??= new Set());
+const settleWrites = () => Promise.allSettled([...writing]);
+onBeforeClose(settleWrites);
 
 export interface RecordedPrediction {
   input: Record<string, unknown>;
@@ -38,9 +42,12 @@ export function recordPredictionsLater(
   if (!list.length) return;
   lastRecorded.set(loopId, now);
   const db = typeof database === "function" ? database() : database;
-  void recordPredictions(db, accountId, loopId, modelVersion, list.slice(0, PER_BATCH)).catch((error: unknown) => {
-    console.error("recording predictions failed", error);
-  });
+  const write = recordPredictions(db, accountId, loopId, modelVersion, list.slice(0, PER_BATCH))
+    .catch((error: unknown) => {
+      console.error("recording predictions failed", error);
+    })
+    .finally(() => writing.delete(write));
+  writing.add(write);
 }
 
 export async function recordPredictions(db: Database, accountId: string, loopId: string, modelVersion: number, items: RecordedPrediction[]): Promise<void> {

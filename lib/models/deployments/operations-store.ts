@@ -1,5 +1,5 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { onBeforeClose, type Database } from "@/db/client";
 import { deploymentOperations, deployments, type DeploymentOperationRow } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
 
@@ -43,6 +43,7 @@ interface PendingOperations {
 }
 const holder = globalThis as typeof globalThis & { __crucibleOperationLog?: PendingOperations };
 const pending = (holder.__crucibleOperationLog ??= { records: [], db: null, timer: null, flushing: Promise.resolve() });
+onBeforeClose(flushOperations); // a graceful shutdown writes the last batch
 
 /** The row as jsonb_to_recordset reads it (snake_case columns). */
 function operationRecord(accountId: string, op: NewOperation): string {

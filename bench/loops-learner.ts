@@ -84,6 +84,8 @@ export function summarise(ns: number[]): Timing {
 /**
  * learnOne per example (it predicts with the explanation, top 10 contributors, then learns), timed with
  * hrtime around each call. `passes` fresh learners over the same rows; the first `warmup` are not counted.
+ * Without the per-feature data-health observations (`fields: false`), as /train/ learns: the measured
+ * work is learn + predict + explanation.
  */
 export function learnerSpeed(spec: LoopSpec, rows: Record<string, unknown>[], passes: number, warmup: number): Timing {
   const ns: number[] = [];
@@ -91,7 +93,7 @@ export function learnerSpeed(spec: LoopSpec, rows: Record<string, unknown>[], pa
     const state = createLearnerState(spec);
     for (const row of rows) {
       const start = process.hrtime.bigint();
-      learnOne(spec, state, row);
+      learnOne(spec, state, row, { fields: false });
       if (pass >= warmup) ns.push(Number(process.hrtime.bigint() - start));
     }
   }

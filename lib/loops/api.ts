@@ -11,6 +11,7 @@ import { predictRows, trainRows } from "./engine";
 import { unpackText } from "./model-codec";
 import { recordPredictionsLater } from "./prediction-log";
 import { defineLoop, loadLoop, modelDocument, trainLoop, type LoopSummary } from "./store";
+import type { Prediction } from "./types";
 
 // Parsed by hand so that a body of the wrong shape is a 400 with a plain message, as the document says.
 interface DataBody {
@@ -93,6 +94,23 @@ const train = defineRoute(loopsApi, { method: "POST", path: "/train", body: z.un
   };
 });
 
+/**
+ * One entry of the /predict/ answer. Built field by field, in the answer's key order, rather than with
+ * spreads: the answer is serialised on every request, and a plain object serialises faster.
+ */
+function predictionEntry(outputName: string, prediction: Prediction, index: number, version: number, nSeen: number): Record<string, unknown> {
+  const e = prediction.explanation;
+  const entry: Record<string, unknown> = {
+    [outputName]: prediction.value,
+    explanation: { top_contributors: e.top_contributors, baseline: e.baseline, margin: e.margin, units: e.units, other: e.other, status: e.status, n_seen: e.n_seen, model_version: version },
+  };
+  if (prediction.probabilities) entry.probabilities = prediction.probabilities;
+  entry.index = index;
+  entry.model_version = version;
+  entry.n_seen = nSeen;
+  return entry;
+}
+
 const predict = defineRoute(loopsApi, { method: "POST", path: "/predict", body: z.unknown() }, async ({ request, auth, body: raw }) => {
   const body = dataOf(raw, "one input or a list of inputs");
   const topK = topKOf(body.top_k ?? request.query.get("top_k"));
@@ -111,14 +129,7 @@ const predict = defineRoute(loopsApi, { method: "POST", path: "/predict", body: 
     body: {
       status: "success",
       message: `Successfully predicted ${predictions.length} sample(s)` + (failedRows ? `; ${failedRows} failed` : ""),
-      predictions: predictions.map(({ index, prediction }) => ({
-        [spec.output.name]: prediction.value,
-        explanation: { ...prediction.explanation, model_version: version },
-        ...(prediction.probabilities ? { probabilities: prediction.probabilities } : {}),
-        index,
-        model_version: version,
-        n_seen: nSeen,
-      })),
+      predictions: predictions.map(({ index, prediction }) => predictionEntry(spec.output.name, prediction, index, version, nSeen)),
       failed_samples: failedRows,
       errors,
     },

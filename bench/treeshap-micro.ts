@@ -16,16 +16,7 @@ import { Ensemble } from "@/lib/models/sklearn/trees/ensemble";
 import { finishTree, type FlatTree } from "@/lib/models/sklearn/trees/flat-tree";
 import { probaHead, regressionHead } from "@/lib/models/sklearn/trees/heads";
 import { makeTreeEstimator } from "@/lib/models/sklearn/trees/tree-estimator";
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "@/lib/seeded-random";
 
 /** A random tree with `leaves` leaves, depth ≤ maxDepth, laid out depth-first like sklearn's. */
 function syntheticTree(r: () => number, M: number, leaves: number, maxDepth: number, nOut: number): FlatTree {
@@ -75,7 +66,7 @@ function syntheticTree(r: () => number, M: number, leaves: number, maxDepth: num
 }
 
 function syntheticForest(nTrees: number, M: number, leaves: number, maxDepth: number, classes: number): Estimator {
-  const r = rng(42);
+  const r = mulberry32(42);
   const nOut = classes || 1;
   const trees = Array.from({ length: nTrees }, () => syntheticTree(r, M, leaves, maxDepth, nOut));
   const labels = Array.from({ length: classes }, (_, i) => i);
@@ -118,7 +109,7 @@ function bench(label: string, est: Estimator, rows: InputRow[]): void {
 }
 
 const randomRows = (M: number, n: number): InputRow[] => {
-  const r = rng(7);
+  const r = mulberry32(7);
   return Array.from({ length: n }, () => Array.from({ length: M }, () => r()));
 };
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { mulberry32 } from "@/lib/testing/seeded-random";
+import { mulberry32 } from "@/lib/seeded-random";
 
 export { mulberry32 };
 

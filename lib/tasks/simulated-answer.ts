@@ -1,4 +1,4 @@
-import { mulberry32 } from "@/lib/testing/seeded-random";
+import { mulberry32 } from "@/lib/seeded-random";
 import type { Annotation, AnnotationLayout } from "./annotation-answers";
 import type { Answer, AnswerByType } from "./answers";
 import { snapToRatingGrid } from "./plain-answers";

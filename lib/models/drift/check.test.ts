@@ -11,7 +11,7 @@ import { storeUpload } from "../uploads";
 import { runDriftCheck } from "./check";
 import type { FeatureDrift } from "./compare";
 import { driftPanelData } from "./dashboard";
-import { seededRandom } from "./random";
+import { mulberry32 } from "@/lib/seeded-random";
 import { deploymentsToCheck, listDriftChecks, setAutoRetrainOnDrift } from "./store";
 import { insertTestDeployment, insertTestOperations } from "./testing";
 import { registerDriftWorkers } from "./worker";
@@ -57,7 +57,7 @@ async function driftModel(driftDetection: { is_true: 0 | 1; method: 0 | 1 | 2 }[
 
 /** `n` rows resampled from the training data (seeded), bmi moved by `bmiShift` standard deviations. */
 function resample(seed: number, n: number, bmiShift = 0): number[][] {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   return Array.from({ length: n }, () => {
     const row = [...ROWS[Math.floor(random() * ROWS.length)]!];
     row[2] = row[2]! + bmiShift * BMI_SD;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareWindow, type Cell, type DriftMethod, type FeatureSpec } from "./compare";
-import { normalish, seededRandom } from "./samples.testing";
+import { mulberry32 } from "@/lib/seeded-random";
+import { normalish } from "./samples.testing";
 
 const FEATURES: FeatureSpec[] = [
   { name: "age", type: "cont" },
@@ -37,10 +38,10 @@ function draw(random: () => number, n: number, bmiShift = 0): Map<string, Cell[]
 const METHODS: DriftMethod[] = [0, 1, 2];
 
 describe("drift comparison (acceptance)", () => {
-  const reference = draw(seededRandom(2024), 2000);
+  const reference = draw(mulberry32(2024), 2000);
 
   it.each(METHODS)("method %i: windows from the training distribution raise at most 1 false alarm in 20 at the default level", (method) => {
-    const random = seededRandom(100 + method);
+    const random = mulberry32(100 + method);
     let alarms = 0;
     for (let repetition = 0; repetition < 20; repetition++) {
       const result = compareWindow({ features: FEATURES, reference, window: draw(random, 500), windowRows: 500, method, seed: repetition });
@@ -51,7 +52,7 @@ describe("drift comparison (acceptance)", () => {
   });
 
   it.each(METHODS)("method %i: a window with bmi shifted by one standard deviation is flagged on bmi only", (method) => {
-    const random = seededRandom(200 + method);
+    const random = mulberry32(200 + method);
     for (let repetition = 0; repetition < 5; repetition++) {
       const result = compareWindow({ features: FEATURES, reference, window: draw(random, 500, 1), windowRows: 500, method, seed: repetition });
       expect(result.drifted).toBe(true);
@@ -64,7 +65,7 @@ describe("drift comparison (acceptance)", () => {
   });
 
   it("names each feature's test, applies Bonferroni across the tested features and reports effect sizes only past 1,000 reference rows", () => {
-    const random = seededRandom(7);
+    const random = mulberry32(7);
     const result = compareWindow({ features: FEATURES, reference, window: draw(random, 200), windowRows: 200, method: 2 });
     expect(result.features.map((f) => f.test)).toEqual(["kolmogorov_smirnov", "kolmogorov_smirnov", "kolmogorov_smirnov", "chi_square", "chi_square"]);
     for (const f of result.features) {
@@ -73,14 +74,14 @@ describe("drift comparison (acceptance)", () => {
     }
     expect(result.features.find((f) => f.feature === "sex")!.effect!.wasserstein).toBeNull();
 
-    const small = draw(seededRandom(8), 1000);
+    const small = draw(mulberry32(8), 1000);
     const plain = compareWindow({ features: FEATURES, reference: small, window: draw(random, 200), windowRows: 200, method: 0 });
     expect(plain.features.every((f) => f.effect === null)).toBe(true);
     expect(plain.referenceSize).toBe(1000);
   });
 
   it("gives no verdict below 30 rows, and marks features without usable values", () => {
-    const random = seededRandom(9);
+    const random = mulberry32(9);
     const tooFew = compareWindow({ features: FEATURES, reference, window: draw(random, 29), windowRows: 29, method: 0 });
     expect(tooFew).toMatchObject({ drifted: null, features: [], windowSize: 29 });
     expect(tooFew.reason).toMatch(/at least 30/);

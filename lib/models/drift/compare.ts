@@ -2,7 +2,8 @@ import { categoryCounts, chiSquareHomogeneity } from "./chi-square";
 import { jensenShannonDistance, normalisedWasserstein, sharedHistogram } from "./effect-sizes";
 import { ksTwoSample } from "./ks";
 import { mmdPermutationTest } from "./mmd";
-import { seededRandom, subsample } from "./random";
+import { mulberry32 } from "@/lib/seeded-random";
+import { subsample } from "./random";
 import { welchTTest, type TestResult } from "./welch";
 
 /** A value of one feature in one row: from the data file or an operation's input. */
@@ -95,7 +96,7 @@ const TEST_OF_METHOD: Record<DriftMethod, DriftTestName> = { 0: "welch_t", 1: "m
 function continuousTest(method: DriftMethod, reference: number[], window: number[], seed: number, permutations: number): TestResult {
   if (method === 0) return welchTTest(reference, window);
   if (method === 2) return ksTwoSample(reference, window);
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   return mmdPermutationTest(subsample(reference, MMD_MAX_SAMPLE, random), subsample(window, MMD_MAX_SAMPLE, random), { seed, permutations });
 }
 

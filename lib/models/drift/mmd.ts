@@ -1,4 +1,4 @@
-import { seededRandom } from "./random";
+import { mulberry32 } from "@/lib/seeded-random";
 import type { TestResult } from "./welch";
 
 export interface MmdOptions {
@@ -135,7 +135,7 @@ export function mmdPermutationTest(a: ArrayLike<number>, b: ArrayLike<number>, o
 
   const order = new Int32Array(n).map((_, i) => i);
   const observed = statisticOf(order);
-  const random = seededRandom(options.seed ?? 0x5eed);
+  const random = mulberry32(options.seed ?? 0x5eed);
   let atLeast = 0;
   for (let p = 1; p <= permutations; p++) {
     for (let i = 0; i < nx; i++) {

@@ -1,5 +1,3 @@
-import { seededRandom } from "./random";
-
 /**
  * Approximately normal values from only additions (Irwin–Hall: the sum of 12 uniforms − 6), so the
  * Python script that computed the tests' expected values with scipy draws the very same numbers
@@ -15,4 +13,3 @@ export function normalish(random: () => number, n: number, loc = 0, scale = 1): 
   return out;
 }
 
-export { seededRandom };

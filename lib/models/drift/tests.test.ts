@@ -4,21 +4,22 @@ import { jensenShannonDistance, normalisedWasserstein, sharedHistogram, wasserst
 import { kolmogorovSurvival } from "./kolmogorov";
 import { ksTwoSample } from "./ks";
 import { medianPairwiseDistance, mmdPermutationTest } from "./mmd";
-import { normalish, seededRandom } from "./samples.testing";
+import { mulberry32 } from "@/lib/seeded-random";
+import { normalish } from "./samples.testing";
 import { welchTTest } from "./welch";
 
 // Expected values were computed with scipy 1.10.1 / numpy 1.24 (Debian python3-sklearn) on the same
-// mulberry32 streams (a Python port of seededRandom) and are hard-coded here.
+// mulberry32 streams (a Python port of mulberry32) and are hard-coded here.
 const close = (actual: number, expected: number, relative = 1e-9) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(relative * Math.abs(expected) + 1e-15);
 
 describe("drift tests against scipy", () => {
   it("draws the same stream as the Python reference", () => {
-    const a = normalish(seededRandom(1), 2);
+    const a = normalish(mulberry32(1), 2);
     expect(a).toEqual([1.086050414480269, -2.3902165815234184]);
   });
 
   it("Welch's t-test equals ttest_ind(equal_var=False)", () => {
-    const random = seededRandom(1);
+    const random = mulberry32(1);
     const a = normalish(random, 40);
     const b = normalish(random, 55, 0.3);
     const result = welchTTest(a, b);
@@ -27,7 +28,7 @@ describe("drift tests against scipy", () => {
   });
 
   it("two-sample KS equals ks_2samp (exact for unequal and equal sizes, with ties, and asymptotic)", () => {
-    const random = seededRandom(2);
+    const random = mulberry32(2);
     let result = ksTwoSample(normalish(random, 60), normalish(random, 45, 0.5));
     expect(result.method).toBe("exact");
     close(result.statistic, 0.28888888888888886);
@@ -81,7 +82,7 @@ describe("drift tests against scipy", () => {
   });
 
   it("MMD: the median-heuristic bandwidth and biased MMD² equal numpy's, and the permutation p-value is seeded", () => {
-    const random = seededRandom(3);
+    const random = mulberry32(3);
     const x = normalish(random, 30);
     const y = normalish(random, 40, 0.8);
     close(medianPairwiseDistance([...x, ...y]), 1.0765207312069833);
@@ -96,7 +97,7 @@ describe("drift tests against scipy", () => {
   });
 
   it("effect sizes equal wasserstein_distance and jensenshannon(base=2)", () => {
-    const random = seededRandom(4);
+    const random = mulberry32(4);
     const x = normalish(random, 1500);
     const y = normalish(random, 400, 0.5, 1.3);
     close(wassersteinDistance(x, y), 0.47301613606277776);

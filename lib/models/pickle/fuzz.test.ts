@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readModelFile } from "./index";
-import { mulberry32 } from "@/lib/testing/seeded-random";
+import { mulberry32 } from "@/lib/seeded-random";
 
 /**
  * Mutation fuzzing of real fixtures: the reader must only ever return a value or a typed error

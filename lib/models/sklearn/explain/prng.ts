@@ -1,16 +1,6 @@
 /** Seeded randomness for sampling explainers, so the same request gives the same explanation. */
 
-/** mulberry32: a tiny 32-bit PRNG with uniform output in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from "@/lib/seeded-random";
 
 /** A uniformly random permutation of 0 … n−1 (Fisher–Yates). */
 export function shuffled(n: number, random: () => number): number[] {

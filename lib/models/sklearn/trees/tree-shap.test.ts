@@ -5,24 +5,15 @@ import { regressionHead } from "./heads";
 import { makeTreeEstimator } from "./tree-estimator";
 import { treeShap, TreeShapWorkspace } from "./tree-shap";
 import { bruteShapley, near, treeExpectation } from "./test-support";
+import { mulberry32 } from "@/lib/seeded-random";
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A random tree over few features (so features repeat along paths, the case UNWIND exists for), with
  * nOut values per node, depth-first layout like sklearn's, and some zero-cover leaves.
  */
 function randomTree(seed: number, M: number, nOut: number, maxDepth: number, zeroLeaves = false): FlatTree {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const left: number[] = [];
   const right: number[] = [];
   const feature: number[] = [];
@@ -83,7 +74,7 @@ describe("treeShap (Algorithm 2) against 2^M enumeration", () => {
 
   it.each(cases)("seed %i: M=%i, outputs=%i, depth ≤ %i, zero-cover leaves %s", (seed, M, nOut, depth, zeroLeaves) => {
     const tree = randomTree(seed, M, nOut, depth, zeroLeaves);
-    const r = rng(seed * 7919);
+    const r = mulberry32(seed * 7919);
     for (let rep = 0; rep < 3; rep++) {
       const x = randomRow(r, M, rep === 2 ? 0.3 : 0);
       const phi = new Float64Array(M * nOut);
@@ -98,7 +89,7 @@ describe("treeShap (Algorithm 2) against 2^M enumeration", () => {
 
   it("writes into the requested column with the requested scale and leaves other columns alone", () => {
     const tree = randomTree(99, 4, 1, 6);
-    const x = randomRow(rng(5), 4);
+    const x = randomRow(mulberry32(5), 4);
     const alone = new Float64Array(4);
     treeShap(tree, x, alone, 1, 0, 1, ws);
     const wide = new Float64Array(4 * 3);
@@ -114,7 +105,7 @@ describe("treeShap (Algorithm 2) against 2^M enumeration", () => {
     const small = new TreeShapWorkspace();
     for (const depth of [2, 9, 4, 14]) {
       const tree = randomTree(depth, 6, 1, depth);
-      const x = randomRow(rng(depth), 6);
+      const x = randomRow(mulberry32(depth), 6);
       const phi = new Float64Array(6);
       treeShap(tree, x, phi, 1, 0, 1, small);
       const fx = treeExpectation(tree, x, () => true, 0);

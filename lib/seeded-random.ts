@@ -1,4 +1,7 @@
-/** mulberry32: a tiny seeded PRNG, so shuffles, streams and fuzz inputs are the same on every run. */
+/**
+ * mulberry32: a tiny seeded PRNG with uniform output in [0, 1), for everything that must repeat
+ * exactly: sampling explainers, drift permutation p-values, simulated answers, test streams and fuzzing.
+ */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

@@ -13,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { createModelsClient, deploy, predictBody, predictOnce, registerModel, startCrucible, stopChild, wipeDataDir } from "./deployments-crucible";
 import { measureInProcess, type InProcessResult } from "./deployments-inprocess";
-import { constantLoad, hasWrk, wrkVersion, type Load, type LoadTool } from "./deployments-load";
+import { postLoad, hasWrk, wrkVersion, type Load, type LoadTool } from "./post-load";
 import { missingPython, PEER_MODES, peerVersions, startPeer, trainModels, type Peer, type TrainedModel } from "./deployments-peers";
 import { children } from "./processes";
 
@@ -78,9 +78,9 @@ async function measureHttp(opts: Options, scriptDir: string, models: TrainedMode
     for (const endpoint of endpoints) {
       const target = { url: `${endpoint.base}/deployment/bench-${model.name}/predict`, headers: endpoint.headers, body: JSON.stringify(predictBody(model.rows[0]!)) };
       process.stdout.write(`  ${model.name.padEnd(18)} ${endpoint.name.padEnd(24)}`);
-      await constantLoad(opts.tool, scriptDir, target, 32, opts.warmup);
+      await postLoad(opts.tool, scriptDir, target, 32, opts.warmup);
       for (const c of CONNECTIONS) {
-        const load = await constantLoad(opts.tool, scriptDir, target, c, opts.duration);
+        const load = await postLoad(opts.tool, scriptDir, target, c, opts.duration);
         samples.push({ model: model.name, server: endpoint.name, connections: c, ...load });
         process.stdout.write(` c${c} ${fmt(load.rps)} req/s${load.errors ? ` (${load.errors} errors)` : ""}`);
       }

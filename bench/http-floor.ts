@@ -10,21 +10,20 @@
  * --body-file posts that JSON object instead of the representative body (the loops bench passes its
  * /predict/ body, so the floors parse the same JSON as the requests they are compared with).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { BENCH_PATH, BENCH_REPLY, BENCH_REQUEST_BODY } from "@/lib/bench/empty-route";
+import { hasWrk, postLoad, wrkVersion, type Load, type LoadTool } from "./post-load";
 import { freePort, stopChild } from "./processes";
 
 const REPLY_TEXT = JSON.stringify(BENCH_REPLY);
 const CONNECTIONS = [50, 1] as const;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface Measured { rps: number; p50Ms: number; p99Ms: number; requests: number; errors: number }
-interface Sample extends Measured { server: string; connections: number }
-type Tool = "wrk" | "autocannon";
+interface Sample extends Load { server: string; connections: number }
 
 // ---- the bare node:http server: the same work as the handler (read the body, JSON.parse, JSON.stringify the reply)
 function serveBare(port: number): void {
@@ -128,48 +127,6 @@ async function stop(server: Running): Promise<void> {
   running.delete(server);
 }
 
-// ---- load generators
-function wrkScript(dir: string): string {
-  const file = path.join(dir, "post.lua");
-  writeFileSync(
-    file,
-    [
-      `wrk.method = "POST"`,
-      `wrk.headers["Content-Type"] = "application/json"`,
-      `wrk.body = [==[${requestBody}]==]`,
-      `done = function(summary, latency, requests)`,
-      `  local e = summary.errors`,
-      `  io.write(string.format("BENCH_JSON {\\"requests\\":%d,\\"duration_us\\":%d,\\"p50_us\\":%.1f,\\"p99_us\\":%.1f,\\"errors\\":%d}\\n",`,
-      `    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), e.connect + e.read + e.write + e.status + e.timeout))`,
-      `end`,
-    ].join("\n"),
-  );
-  return file;
-}
-
-function runWrk(script: string, url: string, connections: number, seconds: number): Promise<Measured> {
-  return new Promise((resolve, reject) => {
-    // One wrk thread, so on a 2-core box the server has a core of its own (wrk needs ~60% of one at 65k req/s).
-    const wrk = spawn("wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", "-s", script, url], { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    wrk.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
-    wrk.stderr.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
-    wrk.on("error", reject);
-    wrk.on("close", (code) => {
-      const line = out.split("\n").find((l) => l.startsWith("BENCH_JSON "));
-      if (code !== 0 || !line) return reject(new Error(`wrk failed (exit ${code}):\n${out}`));
-      const r = JSON.parse(line.slice("BENCH_JSON ".length)) as { requests: number; duration_us: number; p50_us: number; p99_us: number; errors: number };
-      resolve({ rps: r.requests / (r.duration_us / 1e6), p50Ms: r.p50_us / 1000, p99Ms: r.p99_us / 1000, requests: r.requests, errors: r.errors });
-    });
-  });
-}
-
-async function runAutocannon(url: string, connections: number, seconds: number): Promise<Measured> {
-  const { default: autocannon } = await import("autocannon");
-  const r = await autocannon({ url, connections, duration: seconds, method: "POST", headers: { "content-type": "application/json" }, body: requestBody });
-  return { rps: r.requests.total / r.duration, p50Ms: r.latency.p50, p99Ms: r.latency.p99, requests: r.requests.total, errors: r.errors + r.timeouts + r.non2xx };
-}
-
 // ---- main
 function options(argv: string[]) {
   const value = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
@@ -178,9 +135,9 @@ function options(argv: string[]) {
   if (!Number.isFinite(duration)) throw new Error("--duration takes a number of seconds");
   const wanted = value("--tool");
   if (wanted && wanted !== "wrk" && wanted !== "autocannon") throw new Error("--tool is wrk or autocannon");
-  const hasWrk = !spawnSync("wrk", ["-v"]).error;
-  if (wanted === "wrk" && !hasWrk) throw new Error("wrk is not on PATH");
-  const tool: Tool = (wanted as Tool | undefined) ?? (hasWrk ? "wrk" : "autocannon");
+  const wrkThere = hasWrk();
+  if (wanted === "wrk" && !wrkThere) throw new Error("wrk is not on PATH");
+  const tool: LoadTool = (wanted as LoadTool | undefined) ?? (wrkThere ? "wrk" : "autocannon");
   const bodyFile = value("--body-file");
   const body = bodyFile ? readFileSync(bodyFile, "utf8").trim() : BENCH_REQUEST_BODY;
   const parsed: unknown = JSON.parse(body);
@@ -193,7 +150,6 @@ const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFracti
 async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
   requestBody = opts.body;
-  const wrkVersion = () => /wrk \S+/.exec(spawnSync("wrk", ["-v"], { encoding: "utf8" }).stdout)?.[0] ?? "wrk";
   const toolVersion = opts.tool === "wrk" ? `${wrkVersion()} (1 thread)` : "autocannon 8 (in-process; latencies in whole ms)";
   const cpu = os.cpus();
   console.log(`HTTP floor: POST ${BENCH_PATH}, ${Buffer.byteLength(requestBody)}-byte JSON body, ${Buffer.byteLength(REPLY_TEXT)}-byte JSON reply`);
@@ -201,9 +157,9 @@ async function main(): Promise<void> {
   console.log(`machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? "cpu"}, Node ${process.version}, ${os.platform()} ${os.release()}\n`);
 
   const dir = mkdtempSync(path.join(os.tmpdir(), "http-floor-"));
-  const script = opts.tool === "wrk" ? wrkScript(dir) : "";
+  // One wrk thread, so on a 2-core box the server has a core of its own (wrk needs ~60% of one at 65k req/s).
   const load = (url: string, connections: number, seconds: number) =>
-    opts.tool === "wrk" ? runWrk(script, url, connections, seconds) : runAutocannon(url, connections, seconds);
+    postLoad(opts.tool, dir, { url, headers: { "content-type": "application/json" }, body: requestBody }, connections, seconds);
   const samples: Sample[] = [];
   try {
     for (const spec of SERVERS) {

@@ -5,10 +5,11 @@
  * /train/ single examples from 20 clients into one loop, with n_seen checked at the end. The same
  * requests then go through `next start` (the app/ route adapter), on the same database.
  */
-import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { postLoad, type Load, type LoadTool } from "./post-load";
 import { children, freePort, stopChild } from "./processes";
 
 export { children, stopChild };
@@ -16,7 +17,6 @@ export { children, stopChild };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const DATA_DIR = ".data/bench-loops";
 
-export interface Load { rps: number; p50Ms: number; p99Ms: number; requests: number; errors: number }
 export interface Server { port: number; child: ChildProcess; log: string[] }
 export interface Client { port: number; headers: Record<string, string> }
 
@@ -140,54 +140,10 @@ export async function nSeen(client: Client, loopId: string, input: Record<string
 }
 
 // ---- load
-export const hasWrk = () => !spawnSync("wrk", ["-v"]).error;
-
-function wrkScript(dir: string, headers: Record<string, string>, body: string): string {
-  const file = path.join(dir, `post-${Math.random().toString(36).slice(2)}.lua`);
-  const lua = [
-    `wrk.method = "POST"`,
-    ...Object.entries(headers).map(([k, v]) => `wrk.headers["${k}"] = "${v}"`),
-    `wrk.body = [==[${body}]==]`,
-    `done = function(summary, latency, requests)`,
-    `  local e = summary.errors`,
-    `  io.write(string.format("BENCH_JSON {\\"requests\\":%d,\\"duration_us\\":%d,\\"p50_us\\":%.1f,\\"p99_us\\":%.1f,\\"errors\\":%d}\\n",`,
-    `    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), e.connect + e.read + e.write + e.status + e.timeout))`,
-    `end`,
-  ];
-  writeFileSync(file, lua.join("\n"));
-  return file;
-}
-
-function runWrk(script: string, url: string, connections: number, seconds: number): Promise<Load> {
-  return new Promise((resolve, reject) => {
-    const wrk = spawn("wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", "-s", script, url], { stdio: ["ignore", "pipe", "pipe"] });
-    children.add(wrk);
-    let out = "";
-    wrk.stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
-    wrk.stderr.on("data", (c: Buffer) => (out += c.toString("utf8")));
-    wrk.on("error", reject);
-    wrk.on("close", (code) => {
-      children.delete(wrk);
-      const line = out.split("\n").find((l) => l.startsWith("BENCH_JSON "));
-      if (code !== 0 || !line) return reject(new Error(`wrk failed (exit ${code}):\n${out}`));
-      const r = JSON.parse(line.slice("BENCH_JSON ".length)) as { requests: number; duration_us: number; p50_us: number; p99_us: number; errors: number };
-      resolve({ rps: r.requests / (r.duration_us / 1e6), p50Ms: r.p50_us / 1000, p99Ms: r.p99_us / 1000, requests: r.requests, errors: r.errors });
-    });
-  });
-}
-
-async function runAutocannon(url: string, headers: Record<string, string>, body: string, connections: number, seconds: number): Promise<Load> {
-  const { default: autocannon } = await import("autocannon");
-  const r = await autocannon({ url, connections, duration: seconds, method: "POST", headers, body });
-  return { rps: r.requests.total / r.duration, p50Ms: r.latency.p50, p99Ms: r.latency.p99, requests: r.requests.total, errors: r.errors + r.timeouts + r.non2xx };
-}
-
 /** Constant POST load (same body every request) from wrk -t1 when present, else autocannon. */
-export function constantLoad(tool: "wrk" | "autocannon", dir: string, client: Client, urlPath: string, loopId: string, body: unknown, connections: number, seconds: number): Promise<Load> {
-  const headers = { ...client.headers, "x-loop-id": loopId };
-  const text = JSON.stringify(body);
-  const url = `http://127.0.0.1:${client.port}${urlPath}`;
-  return tool === "wrk" ? runWrk(wrkScript(dir, headers, text), url, connections, seconds) : runAutocannon(url, headers, text, connections, seconds);
+export function constantLoad(tool: LoadTool, dir: string, client: Client, urlPath: string, loopId: string, body: unknown, connections: number, seconds: number): Promise<Load> {
+  const target = { url: `http://127.0.0.1:${client.port}${urlPath}`, headers: { ...client.headers, "x-loop-id": loopId }, body: JSON.stringify(body) };
+  return postLoad(tool, dir, target, connections, seconds);
 }
 
 /**

@@ -24,7 +24,6 @@ import {
   defineLoop,
   embeddedDatabaseUrl,
   hasNextBuild,
-  hasWrk,
   JsonText,
   nSeen,
   post,
@@ -32,8 +31,8 @@ import {
   startServer,
   stopChild,
   type Client,
-  type Load,
 } from "./loops-http";
+import { hasWrk, type Load } from "./post-load";
 import { accuracyOf, learnerSpeed, specOf, type AccuracyRow, type Score, type Timing } from "./loops-learner";
 
 type PeerScore = Score & { runs: Score[] };

@@ -1,7 +1,8 @@
 /**
- * Constant POST load for `npm run bench:deployments`: the same body on every request, from wrk -t1
- * with a Lua script when wrk is on PATH (one thread, so the server keeps the other core), else
- * autocannon in-process. Errors count connection/read/write/timeout failures and non-2xx answers.
+ * Constant POST load for every benchmark (HTTP floor, loops, deployments): the same body on every
+ * request, from wrk -t1 with a Lua script when wrk is on PATH (one thread, so on a 2-core box the
+ * server keeps the other core), else autocannon in-process. Errors count connection/read/write/timeout
+ * failures and non-2xx answers.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -60,6 +61,6 @@ async function runAutocannon(target: LoadTarget, connections: number, seconds: n
   return { rps: r.requests.total / r.duration, p50Ms: r.latency.p50, p99Ms: r.latency.p99, requests: r.requests.total, errors: r.errors + r.timeouts + r.non2xx };
 }
 
-export function constantLoad(tool: LoadTool, scriptDir: string, target: LoadTarget, connections: number, seconds: number): Promise<Load> {
+export function postLoad(tool: LoadTool, scriptDir: string, target: LoadTarget, connections: number, seconds: number): Promise<Load> {
   return tool === "wrk" ? runWrk(wrkScript(scriptDir, target), target.url, connections, seconds) : runAutocannon(target, connections, seconds);
 }

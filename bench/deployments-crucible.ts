@@ -5,15 +5,14 @@
  * deploy a pickle (POST /model/add, POST /model/{id}/upload, POST /deployment/add, then
  * GET /deployment/get/status/{id} until running).
  */
-import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { children, freePort, stopChild } from "./processes";
+import { benchAccountKey, launchServer, stopChild, type LaunchedServer } from "./processes";
 
 export const DATA_DIR = ".data/bench-deployments";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export interface CrucibleServer { port: number; child: ChildProcess; log: string[] }
+export type CrucibleServer = LaunchedServer;
 export interface ApiClient { base: string; headers: Record<string, string> }
 
 const serverEnv = (port: number) => ({ ...process.env, NODE_ENV: "production" as const, PORT: String(port), HOST: "127.0.0.1", CRUCIBLE_DATA_DIR: DATA_DIR });
@@ -24,48 +23,17 @@ export function wipeDataDir(): void {
 }
 
 /** Starts dist/server.js; `cpuProfileDir` adds node's --cpu-prof (written when the server exits on SIGTERM). */
-export async function startCrucible(cpuProfileDir?: string): Promise<CrucibleServer> {
-  const port = await freePort();
+export function startCrucible(cpuProfileDir?: string): Promise<CrucibleServer> {
   const flags = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : [];
-  const child = spawn(process.execPath, [...flags, "dist/server.js"], { env: serverEnv(port), stdio: ["ignore", "pipe", "pipe"] });
-  children.add(child);
-  const server: CrucibleServer = { port, child, log: [] };
-  const keep = (chunk: Buffer) => {
-    server.log.push(...chunk.toString("utf8").split("\n").filter(Boolean));
-    server.log.splice(0, server.log.length - 30);
-  };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited before it was ready:\n${server.log.join("\n")}`);
-    if (Date.now() > deadline) throw new Error(`server was not ready within 90 s:\n${server.log.join("\n")}`);
-    const status = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.status, () => 0);
-    if (status === 200) return server;
-    await sleep(100);
-  }
+  return launchServer("server", () => [...flags, "dist/server.js"], serverEnv);
 }
 
 export { stopChild };
 
-function admin(port: number, args: string[]): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, ["dist/lib/admin/cli.js", ...args, "--json"], { env: serverEnv(port), timeout: 60_000 }, (error, stdout, stderr) => {
-      children.delete(child);
-      if (error) reject(new Error(`admin ${args[0]} failed: ${stderr || error.message}`));
-      else resolve(JSON.parse(stdout) as Record<string, unknown>);
-    });
-    children.add(child);
-  });
-}
-
 /** A fresh account and a `models` key, through the admin CLI (as an operator would script it). */
 export async function createModelsClient(port: number): Promise<ApiClient> {
-  const username = `bench-${Date.now().toString(36)}`;
-  const email = `${username}@bench.invalid`;
-  await admin(port, ["create-user", "--email", email, "--password", `pw-${username}-long-enough`, "--username", username]);
-  const key = await admin(port, ["create-key", "--email", email, "--scope", "models", "--name", "bench"]);
-  return { base: `http://127.0.0.1:${port}`, headers: { "content-type": "application/json", "x-api-key": String(key.secret) } };
+  const { secret } = await benchAccountKey(serverEnv(port), "models");
+  return { base: `http://127.0.0.1:${port}`, headers: { "content-type": "application/json", "x-api-key": secret } };
 }
 
 async function call(client: ApiClient, method: "GET" | "POST", urlPath: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {

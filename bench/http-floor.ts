@@ -10,18 +10,17 @@
  * --body-file posts that JSON object instead of the representative body (the loops bench passes its
  * /predict/ body, so the floors parse the same JSON as the requests they are compared with).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { BENCH_PATH, BENCH_REPLY, BENCH_REQUEST_BODY } from "@/lib/bench/empty-route";
 import { hasWrk, postLoad, wrkVersion, type Load, type LoadTool } from "./post-load";
-import { freePort, stopChild } from "./processes";
+import { launchServer, stopChild } from "./processes";
 
 const REPLY_TEXT = JSON.stringify(BENCH_REPLY);
 const CONNECTIONS = [50, 1] as const;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Sample extends Load { server: string; connections: number }
 
@@ -76,46 +75,16 @@ async function call(port: number, method: "GET" | "POST", urlPath: string): Prom
   return { status: response.status, text: await response.text() };
 }
 
-/**
- * Starts a server on a free port. A free port can be taken between the probe and the listen (the
- * embedded Postgres picks free ports too): a server that reports EADDRINUSE is stopped and started
- * again on another port, up to three times.
- */
+/** Starts a server (see launchServer) and checks that it answers the benchmark POST with the fixed reply. */
 async function start(spec: ServerSpec): Promise<Running> {
-  for (let attempt = 1; ; attempt++) {
-    const server = await startOnce(spec);
-    if (server !== "port-taken") return server;
-    if (attempt === 3) throw new Error(`${spec.name} could not listen on a free port (EADDRINUSE three times)`);
-  }
-}
-
-async function startOnce(spec: ServerSpec): Promise<Running | "port-taken"> {
-  const port = await freePort();
-  const child = spawn(process.execPath, spec.args(port), {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CRUCIBLE_BENCH_ROUTES: "1", ...spec.env(port) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const server: Running = { name: spec.name, port, child, log: [] };
+  // Ready: /healthz answers 200 where there is one, else any answer to the benchmark POST.
+  const ready = (port: number) =>
+    (spec.healthz ? call(port, "GET", spec.healthz) : call(port, "POST", BENCH_PATH)).then((answer) => !spec.healthz || answer.status === 200, () => false);
+  const env = (port: number) => ({ ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", CRUCIBLE_BENCH_ROUTES: "1", ...spec.env(port) });
+  const launched = await launchServer(spec.name, spec.args, env, ready);
+  const server: Running = { name: spec.name, ...launched };
   running.add(server);
-  const keep = (chunk: Buffer) => {
-    server.log.push(...chunk.toString("utf8").split("\n").filter(Boolean));
-    server.log.splice(0, server.log.length - 20); // the last lines, for error messages
-  };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (server.log.some((line) => line.includes("EADDRINUSE"))) {
-      await stop(server);
-      return "port-taken";
-    }
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${spec.name} exited before it was ready:\n${server.log.join("\n")}`);
-    if (Date.now() > deadline) throw new Error(`${spec.name} was not ready within 90 s:\n${server.log.join("\n")}`);
-    const answer = await (spec.healthz ? call(port, "GET", spec.healthz) : call(port, "POST", BENCH_PATH)).catch(() => null);
-    if (answer && (!spec.healthz || answer.status === 200)) break;
-    await sleep(100);
-  }
-  const check = await call(port, "POST", BENCH_PATH);
+  const check = await call(server.port, "POST", BENCH_PATH);
   if (check.status !== 200 || check.text !== REPLY_TEXT) {
     throw new Error(`${spec.name}: POST ${BENCH_PATH} answered ${check.status} ${check.text.slice(0, 200)} (is CRUCIBLE_BENCH_ROUTES honoured? rebuild?)`);
   }

@@ -5,19 +5,17 @@
  * /train/ single examples from 20 clients into one loop, with n_seen checked at the end. The same
  * requests then go through `next start` (the app/ route adapter), on the same database.
  */
-import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { postLoad, type Load, type LoadTool } from "./post-load";
-import { children, freePort, stopChild } from "./processes";
+import { benchAccountKey, children, launchServer, stopChild, type LaunchedServer } from "./processes";
 
 export { children, stopChild };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const DATA_DIR = ".data/bench-loops";
 
-export interface Server { port: number; child: ChildProcess; log: string[] }
+export type Server = LaunchedServer;
 export interface Client { port: number; headers: Record<string, string> }
 
 const serverEnv = (port: number) => ({ ...process.env, NODE_ENV: "production" as const, PORT: String(port), HOST: "127.0.0.1", CRUCIBLE_DATA_DIR: DATA_DIR });
@@ -25,42 +23,7 @@ const serverEnv = (port: number) => ({ ...process.env, NODE_ENV: "production" as
 /** The fast-path server; `cpuProfileDir` adds node's --cpu-prof (written when it exits on SIGTERM). */
 export function startServer(cpuProfileDir?: string): Promise<Server> {
   const flags = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : [];
-  return launch("server", () => [...flags, "dist/server.js"], serverEnv);
-}
-
-/**
- * Starts a server on a free loopback port and waits until GET /healthz answers 200. A free port can
- * be taken between the probe and the listen (the embedded Postgres picks free ports too): a server
- * that reports EADDRINUSE is stopped and started again on another port, up to three times.
- */
-async function launch(name: string, args: (port: number) => string[], env: (port: number) => NodeJS.ProcessEnv): Promise<Server> {
-  for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
-    const child = spawn(process.execPath, args(port), { env: env(port), stdio: ["ignore", "pipe", "pipe"] });
-    children.add(child);
-    const server: Server = { port, child, log: [] };
-    const keep = (chunk: Buffer) => {
-      server.log.push(...chunk.toString("utf8").split("\n").filter(Boolean));
-      server.log.splice(0, server.log.length - 20);
-    };
-    child.stdout!.on("data", keep);
-    child.stderr!.on("data", keep);
-    const deadline = Date.now() + 90_000;
-    let portTaken = false;
-    for (;;) {
-      if (server.log.some((line) => line.includes("EADDRINUSE"))) {
-        portTaken = true;
-        break;
-      }
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited before it was ready:\n${server.log.join("\n")}`);
-      if (Date.now() > deadline) throw new Error(`${name} was not ready within 90 s:\n${server.log.join("\n")}`);
-      const status = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.status, () => 0);
-      if (status === 200) return server;
-      await sleep(100);
-    }
-    await stopChild(child);
-    if (!portTaken || attempt === 3) throw new Error(`${name} could not listen on a free port:\n${server.log.join("\n")}`);
-  }
+  return launchServer("server", () => [...flags, "dist/server.js"], serverEnv);
 }
 
 /**
@@ -77,31 +40,17 @@ export const hasNextBuild = () => existsSync(".next/BUILD_ID");
 
 /** `next start` (production) on a free loopback port, on the given database; ready when GET /healthz answers 200. */
 export function startNext(databaseUrl: string): Promise<Server> {
-  return launch(
+  return launchServer(
     "next start",
     (port) => ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
     () => ({ ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-only-secret" }),
   );
 }
 
-function admin(port: number, args: string[]): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, ["dist/lib/admin/cli.js", ...args, "--json"], { env: serverEnv(port), timeout: 60_000 }, (error, stdout, stderr) => {
-      children.delete(child);
-      if (error) reject(new Error(`admin ${args[0]} failed: ${stderr || error.message}`));
-      else resolve(JSON.parse(stdout) as Record<string, unknown>);
-    });
-    children.add(child);
-  });
-}
-
-/** A fresh account (unique per run: the data folder persists) and a loops key, through the admin CLI. */
+/** A fresh account and a loops key, through the admin CLI. */
 export async function createClient(port: number): Promise<Client> {
-  const username = `bench-${Date.now().toString(36)}`;
-  const email = `${username}@bench.invalid`;
-  await admin(port, ["create-user", "--email", email, "--password", `pw-${username}-long-enough`, "--username", username]);
-  const key = await admin(port, ["create-key", "--email", email, "--scope", "loops", "--name", "bench"]);
-  return { port, headers: { "content-type": "application/json", "x-api-key": String(key.secret), "x-username": username } };
+  const { username, secret } = await benchAccountKey(serverEnv(port), "loops");
+  return { port, headers: { "content-type": "application/json", "x-api-key": secret, "x-username": username } };
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });

@@ -36,6 +36,22 @@ export function Card({ children, className }: { children: ReactNode; className?:
   return <div className={cx("rounded-lg border border-slate-200 bg-white shadow-sm", className)}>{children}</div>;
 }
 
+/** A titled card on a detail page: the title, an optional hint under it, optional actions on the right. */
+export function Section({ title, hint, actions, className, children }: { title: string; hint?: ReactNode; actions?: ReactNode; className?: string; children: ReactNode }) {
+  return (
+    <Card className={className ?? "p-6"}>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h2 className="text-base font-semibold text-slate-900">{title}</h2>
+          {hint ? <p className="mt-1 text-sm text-slate-500">{hint}</p> : null}
+        </div>
+        {actions}
+      </div>
+      <div className="mt-4">{children}</div>
+    </Card>
+  );
+}
+
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
   return (
     <div className="mb-6 flex flex-wrap items-start justify-between gap-4">

@@ -1,24 +1,14 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
-import { Card } from "@/components/ui";
+import { useState } from "react";
+import { Card, Section } from "@/components/ui";
 import type { DeploymentDetail, DeploymentLive } from "@/lib/models/deployments/dashboard";
 import { pollWhileMoving, StatusBadge } from "../status-badge";
 import { OperationsLog } from "./operations-log";
 import { PerMinuteChart } from "./per-minute-chart";
 import { PredictPlayground, type PlaygroundResult } from "./predict-playground";
 import { WaterfallChart } from "./waterfall-chart";
-
-function Section({ title, hint, children, className }: { title: string; hint?: string; children: ReactNode; className?: string }) {
-  return (
-    <Card className={className ?? "p-6"}>
-      <h2 className="text-base font-semibold">{title}</h2>
-      {hint ? <p className="mt-1 text-sm text-slate-500">{hint}</p> : null}
-      <div className="mt-4">{children}</div>
-    </Card>
-  );
-}
 
 const percent = (p: number) => `${(p * 100).toFixed(p > 0.999 || p < 0.001 ? 2 : 1)}%`;
 

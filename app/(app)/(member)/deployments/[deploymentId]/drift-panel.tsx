@@ -1,8 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ReactNode } from "react";
-import { Badge, Button, Card } from "@/components/ui";
+import { Badge, Button, Card, Section } from "@/components/ui";
 import type { DriftPanelData } from "@/lib/models/drift/dashboard";
 import { DriftChart } from "./drift-chart";
 import { DriftTrainingJob } from "./drift-training-job";
@@ -16,21 +15,6 @@ async function call(url: string, init: RequestInit = {}): Promise<unknown> {
     throw new Error(typeof detail === "string" ? detail : `Request failed (${res.status})`);
   }
   return body;
-}
-
-function Section({ title, hint, actions, children }: { title: string; hint?: ReactNode; actions?: ReactNode; children: ReactNode }) {
-  return (
-    <Card className="p-6">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h2 className="text-base font-semibold">{title}</h2>
-          {hint ? <p className="mt-1 text-sm text-slate-500">{hint}</p> : null}
-        </div>
-        {actions}
-      </div>
-      <div className="mt-4">{children}</div>
-    </Card>
-  );
 }
 
 /**

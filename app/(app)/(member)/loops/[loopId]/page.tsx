@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireMember } from "@/app/_server/auth";
-import { Badge, Card, PageHeader } from "@/components/ui";
+import { Badge, PageHeader, Section } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { publicBaseUrl } from "@/lib/http/public-url";
 import { loopDashboard } from "@/lib/loops/dashboard";
@@ -13,16 +13,6 @@ import { Snippets } from "./snippets";
 import { TryPrediction } from "./try-prediction";
 
 export const metadata: Metadata = { title: "Loop" };
-
-function Section({ title, children, hint }: { title: string; children: React.ReactNode; hint?: string }) {
-  return (
-    <Card className="p-6">
-      <h2 className="text-base font-semibold">{title}</h2>
-      {hint ? <p className="mt-1 text-sm text-slate-500">{hint}</p> : null}
-      <div className="mt-4">{children}</div>
-    </Card>
-  );
-}
 
 export default async function LoopPage({ params }: { params: Promise<{ loopId: string }> }) {
   const account = await requireMember();

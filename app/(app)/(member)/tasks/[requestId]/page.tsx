@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { requireMember } from "@/app/_server/auth";
-import { Badge, Card, cx, PageHeader } from "@/components/ui";
+import { Badge, cx, PageHeader, Section } from "@/components/ui";
 import type { Annotation, Answer } from "@/lib/tasks/answers";
 import { requestObjectOf } from "@/lib/tasks/request-view";
 import { isAnnotationType, type ParamsByType, type RequestType } from "@/lib/tasks/request-types";
@@ -20,21 +19,6 @@ import { AbortButton, ResendWebhookButton } from "./request-actions";
 import { WebhookAttempts } from "./webhook-attempts";
 
 export const metadata: Metadata = { title: "Request" };
-
-function Section({ title, hint, actions, children }: { title: string; hint?: ReactNode; actions?: ReactNode; children: ReactNode }) {
-  return (
-    <Card className="p-6">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h2 className="text-base font-semibold text-slate-900">{title}</h2>
-          {hint ? <p className="mt-1 text-sm text-slate-500">{hint}</p> : null}
-        </div>
-        {actions}
-      </div>
-      <div className="mt-4">{children}</div>
-    </Card>
-  );
-}
 
 /** Crunchers are lettered in the order they answered, so the table and the drawing match. */
 const letterOf = (i: number) => String.fromCharCode(65 + (i % 26));

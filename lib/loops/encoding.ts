@@ -13,9 +13,10 @@ import {
   type ObjectFieldState,
 } from "./learner-state";
 import { getOwn, setOwn } from "./own-record";
+import { SigmaMemo } from "./sigma-memo";
 import type { FieldType, LearnerSettings } from "./types";
-import { valueKind, type ValueKind } from "./value-kind";
-import { addObservation, populationStd, standardize } from "./welford";
+import { isUsableNumber, valueKind, type ValueKind } from "./value-kind";
+import { addObservation, populationStd, standardize, zOf } from "./welford";
 
 /**
  * Schema-driven encoding (§1), in two forms:
@@ -126,6 +127,8 @@ export interface FieldPlan {
   /** The last list of names values were given by (a spec's input fields, see valuesByName), and their positions. */
   lastNames: readonly string[];
   namePositions: number[];
+  /** σ of the top-level number fields, by position: computed when learning, reused by the next view. */
+  sigma: SigmaMemo;
 }
 
 const plans = new WeakMap<LearnerState, FieldPlan>();
@@ -143,6 +146,7 @@ export function fieldPlan(state: LearnerState): FieldPlan {
     lastPositions: [],
     lastNames: [],
     namePositions: [],
+    sigma: new SigmaMemo(order.length),
   };
   plans.set(state, fresh);
   return fresh;
@@ -274,6 +278,11 @@ function pushedSince(out: EncodedRow, first: number, col: number): boolean {
 
 /** Learns one feature's value; returns the leaf state to keep (a pending array may become typed). */
 function learnLeaf(state: LearnerState, leaf: LeafState, raw: unknown, settings: LearnerSettings, out: EncodedRow): LeafState {
+  // The common case first, as in viewLeaf: a usable number for a number feature.
+  if (leaf.kind === "number" && isUsableNumber(raw)) {
+    learnNumber(state, leaf.column, raw, settings.clip, out);
+    return leaf;
+  }
   const kind = valueKind(raw);
   if (presenceOf(leaf, kind) !== "present") return leaf;
   switch (leaf.kind) {
@@ -328,7 +337,13 @@ export function learnFeatures(state: LearnerState, plan: FieldPlan, raws: readon
     const field = states[i];
     if (field === undefined) continue;
     const raw = raws[i];
-    if (field.kind === "object") learnObject(state, field, raw, settings, out);
+    if (field.kind === "number" && isUsableNumber(raw)) {
+      // learnNumber, with σ of the updated stats remembered for the next prediction.
+      const column = field.column;
+      addObservation(column.stats, raw);
+      if (column.col < 0) column.col = allocateColumn(state);
+      push(out, column.col, zOf(column.stats, plan.sigma.of(i, column.stats), raw, settings.clip));
+    } else if (field.kind === "object") learnObject(state, field, raw, settings, out);
     else {
       const kept = learnLeaf(state, field, raw, settings, out);
       if (kept !== field) {

@@ -55,7 +55,17 @@ let order = new Int32Array(0);
 /** The selection's impacts, by position in order[0..k). */
 let topImpact = new Float64Array(0);
 /** 1 for the listed features while `other` is summed. */
-let listedMark = new Uint8Array(0);
+/** listedStamp[f] === stamp for the listed features of the current call: no clearing pass between calls. */
+let listedStamp = new Int32Array(0);
+let stamp = 0;
+
+function nextStamp(): number {
+  if (stamp === 0x7fffffff) {
+    listedStamp.fill(0);
+    stamp = 0;
+  }
+  return ++stamp;
+}
 
 function ensureScratch(n: number): void {
   if (n <= scratchSize) return;
@@ -66,7 +76,8 @@ function ensureScratch(n: number): void {
   impactOf = new Float64Array(scratchSize);
   order = new Int32Array(scratchSize);
   topImpact = new Float64Array(scratchSize);
-  listedMark = new Uint8Array(scratchSize);
+  listedStamp = new Int32Array(scratchSize);
+  stamp = 0;
 }
 
 export function explain({ spec, state, views, margins, row, topK }: ExplainArgs): Explanation {
@@ -81,11 +92,20 @@ export function explain({ spec, state, views, margins, row, topK }: ExplainArgs)
   const baselineRaw = state.bias.slice(0, rows);
   let warming = state.n_learned < WARM_UP_EXAMPLES || rows === 0;
   const { kind: kindOf, col: colOf, z: zOf, lenCol: lenColOf, lenZ: lenZOf, activeStart, activeEnd, activeCols } = views;
+  const { presence, present, std } = views;
+  // One weight row (regression, boolean output): numeric features need no loop over rows.
+  const single = rows === 1 ? state.weights[0]! : null;
+  const a0 = rows === 1 ? coef[0]! : 0;
+  let nan = false;
   for (let f = 0; f < n; f++) {
     const featureKind = kindOf[f]!;
     let contribution = 0;
     let lenContribution = 0;
-    if (featureKind === CATEGORY) {
+    if (featureKind === NUMERIC && single !== null) {
+      const col = colOf[f]!;
+      contribution += a0 * (col >= 0 ? single[col]! : 0) * zOf[f]!;
+      if (presence[f] === PRESENT && present[f] === 1 && !(std[f]! > 0)) warming = true;
+    } else if (featureKind === CATEGORY) {
       const table = views.table[f]!;
       const start = activeStart[f]!;
       const end = activeEnd[f]!;
@@ -118,8 +138,9 @@ export function explain({ spec, state, views, margins, row, topK }: ExplainArgs)
     // "+ 0" turns −0 (a missing input times a negative weight) into 0.
     const reported = scale * (contribution + lenContribution) + 0;
     reportedOf[f] = reported;
-    impactOf[f] = Math.abs(reported);
-    order[f] = f;
+    const impact = Math.abs(reported);
+    impactOf[f] = impact;
+    nan ||= impact !== impact;
   }
 
   let baseline = 0;
@@ -132,15 +153,18 @@ export function explain({ spec, state, views, margins, row, topK }: ExplainArgs)
   const k = Math.floor(topK);
   const listedCount = k > 0 ? Math.min(n, k) : 0;
   let other = 0;
-  if (hasNaN(n)) {
+  if (nan) {
+    // Never with finite weights and inputs: sort everything, as the comparator defines the order.
+    for (let f = 0; f < n; f++) order[f] = f;
     sortByImpact(views, n);
     for (let i = listedCount; i < n; i++) other += reportedOf[order[i]!]!;
   } else {
     // Only the listed features need an order: selecting them costs a fraction of sorting all n.
     selectTopByImpact(views, n, listedCount);
-    for (let i = 0; i < listedCount; i++) listedMark[order[i]!] = 1;
-    for (let f = 0; f < n; f++) if (listedMark[f] === 0) other += reportedOf[f]!;
-    for (let i = 0; i < listedCount; i++) listedMark[order[i]!] = 0;
+    const current = nextStamp();
+    for (let i = 0; i < listedCount; i++) listedStamp[order[i]!] = current;
+    // Adding 0 for a listed feature leaves the sum as it is (it is never −0), without a branch to mispredict.
+    for (let f = 0; f < n; f++) other += listedStamp[f] !== current ? reportedOf[f]! : 0;
   }
   const listed = new Array<Contributor>(listedCount);
   for (let i = 0; i < listedCount; i++) listed[i] = contributor(views, order[i]!, state, coef, scale);
@@ -171,6 +195,10 @@ function contributor(views: FeatureViews, f: number, state: LearnerState, coef: 
       for (let i = views.activeStart[f]!; i < views.activeEnd[f]!; i++) active += w[views.activeCols[i]!]!;
       weight += coef[r]! * active;
     }
+  } else if (featureKind === NUMERIC && rows === 1) {
+    const col = views.col[f]!;
+    const std = views.std[f]!;
+    weight += std > 0 ? (coef[0]! * (col >= 0 ? state.weights[0]![col]! : 0)) / std : 0;
   } else if (featureKind === NUMERIC || featureKind === NUMBERS) {
     const col = views.col[f]!;
     const std = views.std[f]!;
@@ -197,11 +225,6 @@ function contributor(views: FeatureViews, f: number, state: LearnerState, coef: 
     };
   }
   return entry;
-}
-
-function hasNaN(n: number): boolean {
-  for (let i = 0; i < n; i++) if (impactOf[i] !== impactOf[i]) return true;
-  return false;
 }
 
 /**

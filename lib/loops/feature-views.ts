@@ -3,8 +3,8 @@ import { hashBucket } from "./hash-bucket";
 import type { CategorySlot, CategoryTable, LeafState, NumericColumn } from "./learner-state";
 import { getOwn } from "./own-record";
 import type { FieldObservation, LearnerSettings } from "./types";
-import { valueKind, type ValueKind } from "./value-kind";
-import { populationStd } from "./welford";
+import { isUsableNumber, valueKind, type ValueKind } from "./value-kind";
+import { populationStd, zOf } from "./welford";
 
 /**
  * The read-only view of an input (§1 at predict time): every feature with the columns it would use and
@@ -95,9 +95,19 @@ export class FeatureViews {
       this.std[f] = 0;
       return;
     }
-    const std = populationStd(column.stats);
+    this.setColumn(f, column, raw, populationStd(column.stats), clip);
+  }
+
+  /** setValuePart for a number feature whose column exists, with σ of its stats already known. */
+  setNumber(f: number, column: NumericColumn, raw: number, std: number, clip: number | null): void {
+    this.kind[f] = NUMERIC;
+    this.present[f] = 1;
+    this.setColumn(f, column, raw, std, clip);
+  }
+
+  private setColumn(f: number, column: NumericColumn, raw: number | null, std: number, clip: number | null): void {
     this.col[f] = column.col;
-    this.z[f] = raw === null ? 0 : zOf(column, std, raw, clip);
+    this.z[f] = raw === null ? 0 : zOf(column.stats, std, raw, clip);
     this.mean[f] = column.stats.mean;
     this.std[f] = std;
   }
@@ -113,7 +123,7 @@ export class FeatureViews {
     }
     const std = populationStd(column.stats);
     this.lenCol[f] = column.col;
-    this.lenZ[f] = raw === null ? 0 : zOf(column, std, raw, clip);
+    this.lenZ[f] = raw === null ? 0 : zOf(column.stats, std, raw, clip);
     this.lenStd[f] = std;
   }
 
@@ -197,13 +207,6 @@ export function observationsOf({ features, values, codes }: ObservedFeatures): F
   });
 }
 
-/** standardize() with σ already computed: z = (x − μ)/σ, 0 when σ = 0, optionally clipped. */
-function zOf(column: NumericColumn, std: number, x: number, clip: number | null): number {
-  if (!(std > 0)) return 0;
-  const z = (x - column.stats.mean) / std;
-  return clip === null ? z : Math.max(-clip, Math.min(clip, z));
-}
-
 /** The slot a value would use at predict time, or undefined if it has no learned column. */
 function findSlot(table: CategoryTable, value: string, settings: LearnerSettings): CategorySlot | undefined {
   const index = getOwn(table.slot_of_value, value);
@@ -284,6 +287,11 @@ export function viewFeatures(plan: FieldPlan, raws: readonly unknown[], settings
     if (field === undefined) continue;
     const name = order[i]!;
     const raw = raws[i];
+    if (field.kind === "number" && isUsableNumber(raw)) {
+      // The common case, without classifying the value by name; σ as the last learned example left it.
+      views.setNumber(views.add(name, raw, PRESENT), field.column, raw, plan.sigma.of(i, field.column.stats), settings.clip);
+      continue;
+    }
     if (field.kind !== "object") {
       viewLeaf(views, name, field, raw, settings);
       continue;

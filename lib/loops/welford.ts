@@ -27,7 +27,11 @@ export function populationStd(stats: RunningStats): number {
 
 /** z = (x − μ)/σ, or 0 when σ = 0 (§1); optionally clipped to ±clip. */
 export function standardize(stats: RunningStats, x: number, clip: number | null): number {
-  const std = populationStd(stats);
+  return zOf(stats, populationStd(stats), x, clip);
+}
+
+/** standardize() with σ already computed. */
+export function zOf(stats: RunningStats, std: number, x: number, clip: number | null): number {
   if (!(std > 0)) return 0;
   const z = (x - stats.mean) / std;
   return clip === null ? z : Math.max(-clip, Math.min(clip, z));

@@ -18,7 +18,8 @@ const DATA_DIR = ".data/bench-loops";
 export type Server = LaunchedServer;
 export interface Client { port: number; headers: Record<string, string> }
 
-const serverEnv = (port: number) => ({ ...process.env, NODE_ENV: "production" as const, PORT: String(port), HOST: "127.0.0.1", CRUCIBLE_DATA_DIR: DATA_DIR });
+/** With the empty handler (/bench/empty) beside the API, for the paired floor rounds (loops-paired.ts). */
+const serverEnv = (port: number) => ({ ...process.env, NODE_ENV: "production" as const, PORT: String(port), HOST: "127.0.0.1", CRUCIBLE_DATA_DIR: DATA_DIR, CRUCIBLE_BENCH_ROUTES: "1" });
 
 /** The fast-path server; `cpuProfileDir` adds node's --cpu-prof (written when it exits on SIGTERM). */
 export function startServer(cpuProfileDir?: string): Promise<Server> {

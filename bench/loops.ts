@@ -32,6 +32,7 @@ import {
   stopChild,
   type Client,
 } from "./loops-http";
+import { pairedPredict, type PairedReport } from "./loops-paired";
 import { hasWrk, type Load } from "./post-load";
 import { accuracyOf, learnerSpeed, specOf, type AccuracyRow, type Score, type Timing } from "./loops-learner";
 
@@ -177,6 +178,8 @@ async function httpBench(opts: Options, dir: string, cancer: Stream) {
     if (warm.status !== 200) throw new Error(`warm-up /train/ answered ${warm.status}`);
 
     const fast = await measure(opts, dir, tool, client, { predict: predictLoop!, batches: batchLoop!, singles: singleLoop! }, cancer);
+    process.stdout.write("paired floor rounds… ");
+    const paired = await pairedPredict(tool, dir, client, predictLoop!, { data: predictInput(cancer) }, { rounds: opts.quick ? 1 : 5, seconds: opts.quick ? 1 : 4, connections: 32 });
     // The same requests through `next start`, on the same database (the fast-path server keeps owning
     // the embedded Postgres, idle meanwhile): the predict loop is read from the row the fast path trained.
     let next: Measured | null = null;
@@ -191,7 +194,7 @@ async function httpBench(opts: Options, dir: string, cancer: Stream) {
         await stopChild(nextServer.child);
       }
     }
-    return { tool, fast, next, nextSkipped };
+    return { tool, fast, paired, next, nextSkipped };
   } finally {
     await stopChild(server.child);
   }
@@ -233,7 +236,19 @@ function printHttp(h: Awaited<ReturnType<typeof httpBench>>, floor: FloorReport)
   if (h.next) batchLine("next start", h.next);
   if (h.fast.singles) console.log(`fast path: /train/ singles: ${h.fast.singles.ok} answered 200, n_seen ${h.fast.singles.nSeen}: ${h.fast.singles.exact ? "exact" : "NOT exact"}`);
   if (h.nextSkipped) console.log(`next start: skipped (${h.nextSkipped})`);
+  printPaired(h.paired);
   return { floorRps: Object.fromEntries(floors.map((f) => [f, { c1: floorRps(f, 1), c50: floorRps(f, 50) }])) };
+}
+
+/** The alternating rounds (loops-paired.ts): per round req/s and ratios, then the medians judged against the targets. */
+function printPaired(p: PairedReport) {
+  console.log(`\n/predict/ beside its floors, alternating (c${p.connections}, ${p.seconds} s each, ${p.rounds.length} rounds)`);
+  console.log(`${"round".padEnd(8)}${"/predict/".padStart(11)}${"empty (same server)".padStart(21)}${"bare node:http".padStart(16)}${"÷ empty".padStart(9)}${"÷ bare".padStart(8)}`);
+  p.rounds.forEach((r, i) =>
+    console.log(`${String(i + 1).padEnd(8)}${fmt(r.predict.rps).padStart(11)}${fmt(r.empty.rps).padStart(21)}${fmt(r.bare.rps).padStart(16)}${r.overEmpty.toFixed(2).padStart(9)}${r.overBare.toFixed(2).padStart(8)}`),
+  );
+  const verdict = (ok: boolean) => (ok ? "MET" : "MISSED");
+  console.log(`median: ÷ empty handler ${p.medianOverEmpty.toFixed(2)}× (target ≥ 0.9: ${verdict(p.medianOverEmpty >= 0.9)}), ÷ bare node:http ${p.medianOverBare.toFixed(2)}× (target ≥ 0.5: ${verdict(p.medianOverBare >= 0.5)})`);
 }
 
 /** Every n_seen check of the run: answered 200s and n_seen agree. */

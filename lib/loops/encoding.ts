@@ -217,9 +217,14 @@ function push(out: EncodedRow, col: number, x: number): void {
   out.n += 1;
 }
 
-function learnNumber(state: LearnerState, column: NumericColumn, x: number, clip: number | null, out: EncodedRow): void {
+/** Step 3 for one number: into the column's stats, the column allocated the first time. */
+function observeNumber(state: LearnerState, column: NumericColumn, x: number): void {
   addObservation(column.stats, x);
   if (column.col < 0) column.col = allocateColumn(state);
+}
+
+function learnNumber(state: LearnerState, column: NumericColumn, x: number, clip: number | null, out: EncodedRow): void {
+  observeNumber(state, column, x);
   push(out, column.col, standardize(column.stats, x, clip));
 }
 
@@ -278,11 +283,6 @@ function pushedSince(out: EncodedRow, first: number, col: number): boolean {
 
 /** Learns one feature's value; returns the leaf state to keep (a pending array may become typed). */
 function learnLeaf(state: LearnerState, leaf: LeafState, raw: unknown, settings: LearnerSettings, out: EncodedRow): LeafState {
-  // The common case first, as in viewLeaf: a usable number for a number feature.
-  if (leaf.kind === "number" && isUsableNumber(raw)) {
-    learnNumber(state, leaf.column, raw, settings.clip, out);
-    return leaf;
-  }
   const kind = valueKind(raw);
   if (presenceOf(leaf, kind) !== "present") return leaf;
   switch (leaf.kind) {
@@ -340,8 +340,7 @@ export function learnFeatures(state: LearnerState, plan: FieldPlan, raws: readon
     if (field.kind === "number" && isUsableNumber(raw)) {
       // learnNumber, with σ of the updated stats remembered for the next prediction.
       const column = field.column;
-      addObservation(column.stats, raw);
-      if (column.col < 0) column.col = allocateColumn(state);
+      observeNumber(state, column, raw);
       push(out, column.col, zOf(column.stats, plan.sigma.of(i, column.stats), raw, settings.clip));
     } else if (field.kind === "object") learnObject(state, field, raw, settings, out);
     else {

@@ -54,7 +54,6 @@ let impactOf = new Float64Array(0);
 let order = new Int32Array(0);
 /** The selection's impacts, by position in order[0..k). */
 let topImpact = new Float64Array(0);
-/** 1 for the listed features while `other` is summed. */
 /** listedStamp[f] === stamp for the listed features of the current call: no clearing pass between calls. */
 let listedStamp = new Int32Array(0);
 let stamp = 0;
@@ -195,10 +194,6 @@ function contributor(views: FeatureViews, f: number, state: LearnerState, coef: 
       for (let i = views.activeStart[f]!; i < views.activeEnd[f]!; i++) active += w[views.activeCols[i]!]!;
       weight += coef[r]! * active;
     }
-  } else if (featureKind === NUMERIC && rows === 1) {
-    const col = views.col[f]!;
-    const std = views.std[f]!;
-    weight += std > 0 ? (coef[0]! * (col >= 0 ? state.weights[0]![col]! : 0)) / std : 0;
   } else if (featureKind === NUMERIC || featureKind === NUMBERS) {
     const col = views.col[f]!;
     const std = views.std[f]!;

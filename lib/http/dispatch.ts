@@ -1,5 +1,7 @@
 import { Readable } from "node:stream";
+import { servedOverHttps } from "./client-address";
 import type { RouteMatch } from "./router";
+import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "./security-headers";
 import type { ApiRequest, ApiResponse, HeaderBag } from "./types";
 
 /** What an adapter knows of a request before the route runs. `signal` may be a lazy getter. */
@@ -56,6 +58,7 @@ export async function respond(
     const response = match.route.errorResponse(413, bodyTooLargeMessage(bodyLimit));
     return { ...response, headers: { ...response.headers, connection: "close" } };
   }
+  if (match.undecodable) return undecodableResponse(match);
   return match.handle(new RouteRequest(request, body, match.params));
 }
 
@@ -63,8 +66,13 @@ type FoundMatch = Extract<RouteMatch, { kind: "found" }>;
 const NO_BODY = Buffer.alloc(0);
 
 /** Runs a matched `streamBody` route with the body as a stream (see ApiRequest.bodyStream). */
-export function respondStreamed(match: FoundMatch, request: RequestHead, bodyStream: Readable): Promise<ApiResponse> {
+export async function respondStreamed(match: FoundMatch, request: RequestHead, bodyStream: Readable): Promise<ApiResponse> {
+  if (match.undecodable) return undecodableResponse(match);
   return match.handle(new RouteRequest(request, NO_BODY, match.params, bodyStream));
+}
+
+function undecodableResponse(match: FoundMatch): ApiResponse {
+  return match.route.errorResponse(400, `The path parameter ${match.undecodable} is not valid percent-encoded UTF-8.`);
 }
 
 export function bodyTooLargeMessage(limit: number): string {
@@ -121,6 +129,20 @@ export function limitBody(source: Readable, limit: number): Readable {
 /** The body limit for a matched route: its own (uploads) or the adapter's. */
 export function bodyLimitFor(match: RouteMatch, fallback: number): number {
   return match.route.bodyLimit?.() ?? fallback;
+}
+
+/** The security headers of every API answer (lib/http/security-headers.ts), under the handler's own. */
+export function withApiSecurityHeaders(requestHeaders: HeaderBag, headers: Record<string, string>): Record<string, string> {
+  return { ...securityHeaders(servedOverHttps(requestHeaders)), "content-security-policy": API_CONTENT_SECURITY_POLICY, ...headers };
+}
+
+/**
+ * What an adapter answers when a route failed outside its handler's own error mapping (the answer
+ * could not be serialised, the body stream broke): a 500 in the route's family's shape.
+ */
+export function internalErrorResponse(match: RouteMatch | null): ApiResponse {
+  const message = "Internal server error; the failure has been logged.";
+  return match ? match.route.errorResponse(500, message) : { status: 500, body: { error: "internal_error", message } };
 }
 
 /** JSON text, or the bytes of a binary response (a Buffer body, sent with the handler's content-type). */

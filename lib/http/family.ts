@@ -1,17 +1,28 @@
 import type { z } from "zod";
 import { BodyTooLargeError } from "./dispatch";
 import { ApiError, zodDetails, type ApiErrorDetail } from "./errors";
+import { parseJsonBody, textInputProblem } from "./json-body";
+import { checkSameOriginRequest } from "./same-origin";
 import type { ApiHandler, ApiRequest, ApiResponse } from "./types";
 
-export type AuthOutcome<A> = { ok: true; auth: A } | { ok: false; message: string };
+/** A refusal carries its status: 401 (who are you?), 403 (not allowed), 429 (slow down, with headers). */
+export type AuthOutcome<A> = { ok: true; auth: A } | { ok: false; message: string; status?: 401 | 403 | 429; headers?: Record<string, string> };
 
-/** One API family (loops, models, tasks, …): how it authenticates and how its errors look. */
-export interface ApiFamily<A> {
+/** One API family (loops, models, tasks, the dashboard's session routes): how it authenticates and how its errors look. */
+export interface ApiFamily<A, P extends string = never> {
   name: string;
-  authenticate(request: ApiRequest): Promise<AuthOutcome<A>>;
+  /** Who the request acts for; `access` is the route's declared permission (families with permissions). */
+  authenticate(request: ApiRequest, access: P | undefined): Promise<AuthOutcome<A>>;
   errorBody(status: number, message: string, details: ApiErrorDetail[]): unknown;
   /** Status for a body or query that fails its schema (the families' documents differ). */
   validationStatus: 400 | 422;
+  /**
+   * Browser-session families: a request that changes state must come from the app's own pages and
+   * (unless the route takes a raw body) declare its body as JSON. See lib/http/same-origin.ts.
+   */
+  sameOriginOnly?: boolean;
+  /** The permission a route has when its definition names none. */
+  defaultAccess?: P;
 }
 
 export interface RouteDefinition {
@@ -34,9 +45,13 @@ export interface RouteContext<A, B, Q> {
   query: Q;
 }
 
-interface RouteSpec<B, Q> {
+interface RouteSpec<B, Q, P extends string> {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string;
+  /** The permission the caller needs, checked by the family's authentication (families with permissions). */
+  access?: P;
+  /** The body is bytes of the client's own type (file uploads): no JSON content-type check. */
+  rawBody?: boolean;
   /** Parse the body as JSON against this schema. */
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
@@ -51,16 +66,6 @@ interface RouteSpec<B, Q> {
   streamBody?: boolean;
 }
 
-function parseJson(request: ApiRequest): unknown {
-  const text = request.body.toString("utf8");
-  if (!text.trim()) throw new ApiError(400, "The request body is empty; send a JSON object.");
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ApiError(400, `The request body is not valid JSON: ${(error as Error).message}`);
-  }
-}
-
 function queryObject(query: URLSearchParams): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(query.keys())) {
@@ -70,7 +75,7 @@ function queryObject(query: URLSearchParams): Record<string, string | string[]> 
   return out;
 }
 
-export function errorResponse<A>(family: ApiFamily<A>, error: ApiError): ApiResponse {
+export function errorResponse<A, P extends string>(family: ApiFamily<A, P>, error: ApiError): ApiResponse {
   return { status: error.status, headers: error.headers, body: family.errorBody(error.status, error.message, error.details) };
 }
 
@@ -79,23 +84,27 @@ export function errorResponse<A>(family: ApiFamily<A>, error: ApiError): ApiResp
  * reads like the operation it performs. Anything unexpected is a 500 with a generic message; the
  * details go to the log only.
  */
-export function defineRoute<A, B = undefined, Q = undefined>(
-  family: ApiFamily<A>,
-  spec: RouteSpec<B, Q>,
+export function defineRoute<A, B = undefined, Q = undefined, P extends string = never>(
+  family: ApiFamily<A, P>,
+  spec: RouteSpec<B, Q, P>,
   handler: (context: RouteContext<A, B, Q>) => Promise<ApiResponse>,
 ): RouteDefinition {
   if (spec.streamBody && (spec.body || !spec.bodyLimit)) throw new Error(`${spec.method} ${spec.path}: a streamBody route needs its own bodyLimit and no JSON body schema`);
+  const access = spec.access ?? family.defaultAccess;
   const handle: ApiHandler = async (request) => {
     try {
+      if (family.sameOriginOnly) checkSameOriginRequest(request.method, request.headers, spec.streamBody ? null : request.body, spec.rawBody === true || spec.streamBody === true);
       let auth = undefined as A;
       if (!spec.public) {
-        const outcome = await family.authenticate(request);
-        if (!outcome.ok) throw new ApiError(401, outcome.message);
+        const outcome = await family.authenticate(request, access);
+        if (!outcome.ok) throw new ApiError(outcome.status ?? 401, outcome.message, [], outcome.headers);
         auth = outcome.auth;
       }
+      const textProblem = textInputProblem(Object.entries(request.params), "path") ?? textInputProblem(request.query.entries(), "query");
+      if (textProblem) throw new ApiError(family.validationStatus, "The request's path or query holds a value that cannot be accepted.", [textProblem]);
       let body = undefined as B;
       if (spec.body) {
-        const parsed = spec.body.safeParse(parseJson(request));
+        const parsed = spec.body.safeParse(parseJsonBody(request.body, family.validationStatus));
         if (!parsed.success) throw new ApiError(family.validationStatus, "The request body is invalid.", zodDetails(parsed.error));
         body = parsed.data;
       }

@@ -1,12 +1,30 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import { API_BODY_LIMIT, bodyLimitFor, limitBody, respond, respondStreamed, serialiseBody } from "./dispatch";
+import { API_BODY_LIMIT, bodyLimitFor, internalErrorResponse, limitBody, respond, respondStreamed, serialiseBody, withApiSecurityHeaders } from "./dispatch";
 import type { ApiRouter } from "./router";
 import type { ApiResponse, HeaderBag } from "./types";
 
 /** A Web request body as a Node stream (empty when there is none). */
 export function nodeStreamOf(body: ReadableStream<Uint8Array> | null): Readable {
   return body ? Readable.fromWeb(body as unknown as NodeReadableStream<Uint8Array>) : Readable.from([]);
+}
+
+/** The body, or "too-large" as soon as more than the limit has arrived (never buffering past it). */
+async function readBody(request: Request, limit: number): Promise<Buffer | "too-large"> {
+  if (!request.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks);
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return "too-large";
+    }
+    chunks.push(value);
+  }
 }
 
 /**
@@ -26,28 +44,36 @@ export function nextRouteHandler(router: ApiRouter, bodyLimit = API_BODY_LIMIT):
     const declared = Number(request.headers.get("content-length") ?? NaN);
     const base = { method: request.method, path: url.pathname, query: url.searchParams, headers, signal: request.signal };
     let response: ApiResponse;
-    if (declared > limit) response = await respond(match, base, "too-large", limit);
-    else if (match.kind === "found" && match.route.streamBody) {
-      const source = nodeStreamOf(request.body);
-      const body = limitBody(source, limit);
-      try {
-        response = await respondStreamed(match, base, body);
-      } finally {
-        body.destroy();
-        source.destroy();
+    let out: string | Buffer | undefined;
+    try {
+      if (declared > limit) response = await respond(match, base, "too-large", limit);
+      else if (match.kind === "found" && match.route.streamBody) {
+        const source = nodeStreamOf(request.body);
+        const body = limitBody(source, limit);
+        try {
+          response = await respondStreamed(match, base, body);
+        } finally {
+          body.destroy();
+          source.destroy();
+        }
+      } else {
+        const bytes = await readBody(request, limit);
+        response = await respond(match, base, bytes, limit);
       }
-    } else {
-      const bytes = Buffer.from(await request.arrayBuffer());
-      response = await respond(match, base, bytes.length > limit ? "too-large" : bytes, limit);
+      out = serialiseBody(response);
+    } catch (error) {
+      console.error("API route failure", error);
+      response = internalErrorResponse(match);
+      out = serialiseBody(response);
     }
-    const out = serialiseBody(response);
     const binary = Buffer.isBuffer(out);
-    return new Response(out === undefined ? null : binary ? new Uint8Array(out) : out, {
+    return new Response(out === undefined ? null : Buffer.isBuffer(out) ? new Uint8Array(out) : out, {
       status: response.status,
-      headers: {
+      headers: withApiSecurityHeaders(headers, {
         ...(out !== undefined ? { "content-type": binary ? "application/octet-stream" : "application/json; charset=utf-8" } : {}),
+        ...(Buffer.isBuffer(out) ? { "content-length": String(out.length) } : {}),
         ...response.headers,
-      },
+      }),
     });
   };
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { API_BODY_LIMIT, limitBody, respond, respondStreamed, serialiseBody, type RequestHead } from "./dispatch";
+import { API_BODY_LIMIT, internalErrorResponse, limitBody, respond, respondStreamed, serialiseBody, withApiSecurityHeaders, type RequestHead } from "./dispatch";
 import type { ApiRouter, RouteMatch } from "./router";
 import type { ApiResponse } from "./types";
 
@@ -109,10 +109,11 @@ export function createFastPath(router: ApiRouter, bodyLimit = API_BODY_LIMIT) {
           const query = new URLSearchParams(q === -1 ? "" : rawUrl.slice(q + 1));
           response = await respond(match, new NodeRequestHead(method, path, query, req.headers, res), body, limit);
         }
-        send(res, response.status, { ...response.headers }, serialiseBody(response));
+        send(res, response.status, withApiSecurityHeaders(req.headers, response.headers ?? {}), serialiseBody(response));
       } catch (error) {
         console.error("fast path failure", error);
-        send(res, 500, {}, JSON.stringify({ error: "internal", message: "Internal server error" }));
+        const failure = internalErrorResponse(match);
+        send(res, failure.status, withApiSecurityHeaders(req.headers, failure.headers ?? {}), serialiseBody(failure));
       }
     })();
     return true;

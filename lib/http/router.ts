@@ -2,7 +2,14 @@ import type { RouteDefinition } from "./family";
 import type { ApiHandler } from "./types";
 
 export type RouteMatch =
-  | { kind: "found"; route: RouteDefinition; handle: ApiHandler; params: Record<string, string> }
+  | {
+      kind: "found";
+      route: RouteDefinition;
+      handle: ApiHandler;
+      params: Record<string, string>;
+      /** A path parameter that is not valid percent-encoded UTF-8 (answered 400 in the route's shape). */
+      undecodable?: string;
+    }
   | { kind: "method-not-allowed"; allowed: string[]; route: RouteDefinition };
 
 interface CompiledRoute {
@@ -39,28 +46,39 @@ export class ApiRouter {
     return this;
   }
 
+  /** Every route, static ones first (for tests that try each route). */
+  list(): RouteDefinition[] {
+    return [...[...this.exact.values()].flat(), ...this.patterns.map((p) => p.route)];
+  }
+
   match(method: string, rawPath: string): RouteMatch | null {
     const path = trimSlash(rawPath);
-    const candidates: { route: RouteDefinition; params: Record<string, string> }[] = [];
+    const candidates: ({ route: RouteDefinition } & Segments)[] = [];
     for (const route of this.exact.get(path) ?? []) candidates.push({ route, params: {} });
     if (!candidates.length && this.patterns.length) {
       const parts = segmentsOf(path);
       for (const { route, segments } of this.patterns) {
-        const params = matchSegments(segments, parts);
-        if (params) candidates.push({ route, params });
+        const matched = matchSegments(segments, parts);
+        if (matched) candidates.push({ route, ...matched });
       }
     }
     if (!candidates.length) return null;
     const wanted = method === "HEAD" ? "GET" : method;
     const hit = candidates.find((c) => c.route.method === wanted);
-    if (hit) return { kind: "found", route: hit.route, handle: hit.route.handle, params: hit.params };
+    if (hit) return { kind: "found", route: hit.route, handle: hit.route.handle, params: hit.params, undecodable: hit.undecodable };
     return { kind: "method-not-allowed", allowed: [...new Set(candidates.map((c) => c.route.method))], route: candidates[0]!.route };
   }
 }
 
-function matchSegments(pattern: string[], parts: string[]): Record<string, string> | null {
+interface Segments {
+  params: Record<string, string>;
+  undecodable?: string;
+}
+
+function matchSegments(pattern: string[], parts: string[]): Segments | null {
   if (pattern.length !== parts.length) return null;
   const params: Record<string, string> = {};
+  let undecodable: string | undefined;
   for (let i = 0; i < pattern.length; i++) {
     const expected = pattern[i]!;
     const actual = parts[i]!;
@@ -69,9 +87,11 @@ function matchSegments(pattern: string[], parts: string[]): Record<string, strin
       try {
         params[expected.slice(1)] = decodeURIComponent(actual);
       } catch {
-        return null;
+        // Still this route: it answers the malformed segment in its own shape.
+        params[expected.slice(1)] = actual;
+        undecodable ??= expected.slice(1);
       }
     } else if (expected !== actual) return null;
   }
-  return params;
+  return { params, undecodable };
 }

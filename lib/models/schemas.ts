@@ -5,28 +5,37 @@ import { modelFileKinds } from "@/db/schema/models";
 // unknown keys, wrong types and missing required fields are 422 with every problem listed. Liberal
 // only where the document's own examples disagree with strict types (a threshold of 0.89).
 
-const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+// Every string and list has a bound (the numbers are far above what real models use), so one request
+// cannot store megabytes of metadata or make validation list a million problems.
+const label = z.string().max(200);
+const text = z.string().max(10_000);
+const scalar = z.union([text, z.number(), z.boolean(), z.null()]);
 /** A number, or a string holding one ("0.89"); stored as sent. */
 const numberLike = z.union([
   z.number(),
-  z.string().refine((s) => s.trim() !== "" && Number.isFinite(Number(s)), { message: "Expected a number or a numeric string" }),
+  label.refine((s) => s.trim() !== "" && Number.isFinite(Number(s)), { message: "Expected a number or a numeric string" }),
 ]);
 
-export const hyperparameterSchema = z.strictObject({ parameter: z.string(), value: scalar });
-export const performanceSchema = z.strictObject({ metric: z.string(), order: z.number().int(), threshold: numberLike });
+/** A list checked for its length before its entries, so an oversized one costs one check, not one per entry. */
+export function boundedArray<T extends z.ZodType>(entry: T, max: number) {
+  return z.array(z.unknown()).max(max, { error: `At most ${max} entries` }).pipe(z.array(entry));
+}
+
+export const hyperparameterSchema = z.strictObject({ parameter: label, value: scalar });
+export const performanceSchema = z.strictObject({ metric: label, order: z.number().int(), threshold: numberLike });
 export const resourceSchema = z.strictObject({
-  resource_name: z.string(),
-  value: z.union([z.number(), z.string()]),
-  deploy: z.union([z.string(), z.boolean()]).optional(),
+  resource_name: label,
+  value: z.union([z.number(), label]),
+  deploy: z.union([label, z.boolean()]).optional(),
 });
 export const featureSchema = z.strictObject({
-  feature_name: z.string().min(1),
+  feature_name: z.string().min(1).max(1_000),
   type: z.enum(["cont", "cat"]),
   /** 0 input, 1 target. */
   kind: z.union([z.literal(0), z.literal(1)]),
-  units: z.union([z.string(), z.number(), z.null()]).optional(),
+  units: z.union([label, z.number(), z.null()]).optional(),
 });
-export const inferenceSchema = z.strictObject({ type: z.string(), value: scalar });
+export const inferenceSchema = z.strictObject({ type: label, value: scalar });
 export const driftDetectionSchema = z.strictObject({
   is_true: z.union([z.literal(0), z.literal(1)]),
   /** 0 mean-shift, 1 MMD, 2 KS. */
@@ -34,14 +43,14 @@ export const driftDetectionSchema = z.strictObject({
 });
 
 const metadataFields = {
-  hyperparameter: z.array(hyperparameterSchema),
-  modelperformance: z.array(performanceSchema),
-  trainingresource: z.array(resourceSchema),
-  runresource: z.array(resourceSchema),
-  featurelist: z.array(featureSchema),
-  inference: z.array(inferenceSchema),
-  modeltags: z.array(z.string().min(1).max(100)).max(100),
-  drift_detection: z.array(driftDetectionSchema),
+  hyperparameter: boundedArray(hyperparameterSchema, 1_000),
+  modelperformance: boundedArray(performanceSchema, 100),
+  trainingresource: boundedArray(resourceSchema, 100),
+  runresource: boundedArray(resourceSchema, 100),
+  featurelist: boundedArray(featureSchema, 20_000),
+  inference: boundedArray(inferenceSchema, 100),
+  modeltags: boundedArray(z.string().min(1).max(100), 100),
+  drift_detection: boundedArray(driftDetectionSchema, 10),
 };
 
 const name = z.string().trim().min(1).max(200);

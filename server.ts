@@ -3,7 +3,9 @@ import next from "next";
 import { closeDb } from "./db/client";
 import { dataDirectory, prepareDatabase } from "./db/prepare";
 import { ensureSessionSecret } from "./lib/auth/session-secret";
+import { prepareIncomingRequest, servedOverHttps } from "./lib/http/client-address";
 import { createFastPath } from "./lib/http/node-adapter";
+import { securityHeaders } from "./lib/http/security-headers";
 import { apiRouter } from "./lib/http/routes";
 import { registerAllWorkers } from "./lib/jobs/all-workers";
 import { startWorkers, stopWorkers } from "./lib/jobs/workers";
@@ -33,13 +35,14 @@ async function main(): Promise<void> {
   }
 
   const server = http.createServer((req, res) => {
+    prepareIncomingRequest(req);
+    for (const [name, value] of Object.entries(securityHeaders(servedOverHttps(req.headers)))) res.setHeader(name, value);
     if (!fastPath(req, res)) void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
-  server.listen(port, host, () => log(`ready on http://localhost:${port} (${dev ? "development" : "production"})`));
 
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: shutting down`);
@@ -53,8 +56,15 @@ async function main(): Promise<void> {
     await stopWorkers().catch(() => {});
     await closeDb().catch(() => {});
     await database.stop().catch((error: unknown) => log(`stopping Postgres failed: ${String(error)}`));
-    process.exit(0);
+    process.exit(exitCode);
   };
+  // A port already taken (or any listen failure) ends the process with an error: a server that cannot
+  // serve must not stay up running background jobs.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    console.error(`[crucible] cannot listen on ${host}:${port}: ${error.code === "EADDRINUSE" ? "the port is already in use" : error.message}`);
+    void stop("listen failure", 1);
+  });
+  server.listen(port, host, () => log(`ready on http://localhost:${port} (${dev ? "development" : "production"})`));
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
 }

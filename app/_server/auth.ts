@@ -1,42 +1,22 @@
 import "server-only";
-import type { NextAuthOptions } from "next-auth";
-import { getServerSession } from "next-auth";
-import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
-import { getAccount, verifyCredentials, type PublicAccount } from "@/lib/auth/accounts-store";
+import type { PublicAccount } from "@/lib/auth/accounts-store";
 import { memberAccess } from "@/lib/auth/member-access";
-import { signInSchema } from "@/lib/auth/schemas";
+import { sessionAccount } from "@/lib/auth/session-account";
+import type { HeaderBag } from "@/lib/http/types";
 
-export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
-  pages: { signIn: "/login" },
-  providers: [
-    Credentials({
-      credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
-        const parsed = signInSchema.safeParse(credentials ?? {});
-        if (!parsed.success) return null;
-        const account = await verifyCredentials(getDb(), parsed.data.email, parsed.data.password);
-        return account ? { id: account.id, email: account.email, name: account.username } : null;
-      },
-    }),
-  ],
-  callbacks: {
-    session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.sub } };
-    },
-  },
-};
-
-/** The signed-in account, read fresh from the database so role changes apply at once. */
-export async function currentAccount(): Promise<PublicAccount | null> {
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  return id ? getAccount(getDb(), id) : null;
+/** The request's headers as the framework-free code reads them. */
+export async function requestHeaders(): Promise<HeaderBag> {
+  return Object.fromEntries((await headers()).entries());
 }
 
-/** The signed-in member, or null: for session routes that answer 401 rather than redirect. */
+/** The signed-in account of a live session, read fresh from the database so role changes and sign-outs apply at once. */
+export async function currentAccount(): Promise<PublicAccount | null> {
+  return sessionAccount(await requestHeaders());
+}
+
+/** The signed-in member, or null. */
 export async function currentMember(): Promise<PublicAccount | null> {
   const access = memberAccess(await currentAccount());
   return access.ok ? access.account : null;

@@ -5,3 +5,4 @@ export * from "./models";
 export * from "./deployments";
 export * from "./training";
 export * from "./tasks";
+export * from "./security";

@@ -1,7 +1,9 @@
 import type { ApiKeyMode } from "@/db/schema";
+import { clientAddress } from "@/lib/http/client-address";
 import { header, type HeaderBag } from "@/lib/http/types";
-import { lookupApiKey } from "./key-lookup";
 import type { KeyOwner } from "./api-keys-store";
+import { keyAuthBlockedSeconds, keyAuthFailed } from "./key-throttle";
+import { lookupApiKey } from "./key-lookup";
 
 /** Who an API request acts for. Every domain query is scoped by accountId. */
 export interface ApiPrincipal {
@@ -20,20 +22,38 @@ export interface TasksPrincipal extends ApiPrincipal {
   mode: ApiKeyMode;
 }
 
-export type AuthResult<P> = { ok: true; principal: P } | { ok: false; message: string };
+type Refusal = { ok: false; message: string; status?: 401 | 403 | 429; headers?: Record<string, string> };
+export type AuthResult<P> = { ok: true; principal: P } | Refusal;
 
-const fail = (message: string) => ({ ok: false as const, message });
+const fail = (message: string, status: 401 | 403 | 429 = 401, headers?: Record<string, string>): Refusal => ({ ok: false, message, status, headers });
 
 function principal(owner: KeyOwner): ApiPrincipal {
   return { accountId: owner.accountId, username: owner.username, keyId: owner.keyId, keyPrefix: owner.prefix };
 }
 
-async function keyWithScope(secret: string, scope: KeyOwner["scope"]): Promise<KeyOwner | string> {
+const tooManyFailures = (seconds: number) =>
+  fail(`Too many requests with unknown API keys from your address; try again in ${seconds} s.`, 429, { "retry-after": String(seconds) });
+
+/**
+ * The active key with this scope, or the refusal: unknown and revoked keys count as guesses against
+ * the client's address (429 once it has made too many); a cruncher's keys stop working, since API
+ * keys act for members only.
+ */
+async function keyWithScope(headers: HeaderBag, secret: string, scope: KeyOwner["scope"]): Promise<KeyOwner | Refusal> {
+  const address = clientAddress(headers);
+  const waiting = keyAuthBlockedSeconds(address);
+  if (waiting) return tooManyFailures(waiting);
   const owner = await lookupApiKey(secret.trim());
-  if (!owner) return "Invalid API key: it is unknown or has been revoked.";
-  if (owner.scope !== scope) return `This API key is a ${owner.scope} key; this API needs a ${scope} key.`;
+  if (!owner) {
+    const blocked = await keyAuthFailed(address);
+    return blocked ? tooManyFailures(blocked) : fail("Invalid API key: it is unknown or has been revoked.");
+  }
+  if (owner.scope !== scope) return fail(`This API key is a ${owner.scope} key; this API needs a ${scope} key.`);
+  if (owner.role !== "member") return fail("This API key belongs to an account that is no longer a member; API keys act for members only.", 403);
   return owner;
 }
+
+const isRefusal = (value: KeyOwner | Refusal): value is Refusal => "ok" in value;
 
 /** Loops: X-api-key + X-username (the key's account, by username or e-mail) + optional x-loop-id. */
 export async function authenticateLoopsRequest(headers: HeaderBag): Promise<AuthResult<LoopsPrincipal>> {
@@ -41,8 +61,8 @@ export async function authenticateLoopsRequest(headers: HeaderBag): Promise<Auth
   const username = header(headers, "x-username")?.trim();
   if (!secret) return fail("Missing X-api-key header.");
   if (!username) return fail("Missing X-username header.");
-  const owner = await keyWithScope(secret, "loops");
-  if (typeof owner === "string") return fail(owner);
+  const owner = await keyWithScope(headers, secret, "loops");
+  if (isRefusal(owner)) return owner;
   const name = username.toLowerCase();
   if (name !== owner.username.toLowerCase() && name !== owner.email.toLowerCase()) {
     return fail("X-username does not name the account this API key belongs to.");
@@ -57,8 +77,8 @@ export async function authenticateModelsRequest(headers: HeaderBag): Promise<Aut
   const bearer = /^Bearer\s+(.+)$/i.exec(header(headers, "authorization") ?? "")?.[1];
   const secret = header(headers, "x-api-key") ?? bearer;
   if (!secret) return fail("Missing API key: send X-api-key or Authorization: Bearer <key>.");
-  const owner = await keyWithScope(secret, "models");
-  return typeof owner === "string" ? fail(owner) : { ok: true, principal: principal(owner) };
+  const owner = await keyWithScope(headers, secret, "models");
+  return isRefusal(owner) ? owner : { ok: true, principal: principal(owner) };
 }
 
 /** Tasks: X-Heat-API-Key, or HTTP Basic with the key as the user name. */
@@ -67,6 +87,6 @@ export async function authenticateTasksRequest(headers: HeaderBag): Promise<Auth
   const basic = /^Basic\s+(.+)$/i.exec(header(headers, "authorization") ?? "")?.[1];
   if (!secret && basic) secret = Buffer.from(basic, "base64").toString("utf8").split(":")[0];
   if (!secret) return fail("No valid API key provided: send X-Heat-API-Key or HTTP Basic with the key as the user name.");
-  const owner = await keyWithScope(secret, "tasks");
-  return typeof owner === "string" ? fail(owner) : { ok: true, principal: { ...principal(owner), mode: owner.mode } };
+  const owner = await keyWithScope(headers, secret, "tasks");
+  return isRefusal(owner) ? owner : { ok: true, principal: { ...principal(owner), mode: owner.mode } };
 }

@@ -4,7 +4,8 @@ import { findActiveKey, revokeApiKey, touchApiKey, type KeyOwner } from "./api-k
 
 /**
  * API key lookups are cached briefly so a hot API path costs no query per request. A revocation
- * clears the entry in this process at once and in every other process through NOTIFY.
+ * clears the entry in this process at once and in every other process through NOTIFY; so does a
+ * change to the key's account (its role), with the payload `account:<id>`.
  */
 const TTL_MS = 30_000;
 const MAX_ENTRIES = 10_000;
@@ -25,10 +26,19 @@ const state: KeyCacheState = (holder.__crucibleKeyCache ??= { entries: new Map()
 function listenForRevocations(): void {
   if (state.listening) return;
   state.listening = getSql()
-    .listen(CHANNEL, (hash) => state.entries.delete(hash))
+    .listen(CHANNEL, forgetLocally)
     .catch(() => {
       state.listening = null; // retried on the next lookup
     });
+}
+
+function forgetLocally(payload: string): void {
+  if (!payload.startsWith("account:")) {
+    state.entries.delete(payload);
+    return;
+  }
+  const accountId = payload.slice("account:".length);
+  for (const [hash, entry] of state.entries) if (entry.owner?.accountId === accountId) state.entries.delete(hash);
 }
 
 function touchLater(owner: KeyOwner): void {
@@ -70,4 +80,10 @@ export async function revokeApiKeyEverywhere(accountId: string, keyId: string): 
   state.entries.delete(hash);
   await getSql().notify(CHANNEL, hash);
   return true;
+}
+
+/** Every process forgets the cached keys of this account (its role changed), so the next request reads it afresh. */
+export async function forgetAccountKeysEverywhere(accountId: string): Promise<void> {
+  forgetLocally(`account:${accountId}`);
+  await getSql().notify(CHANNEL, `account:${accountId}`);
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { encode } from "next-auth/jwt";
 import { getDb } from "@/db/client";
 import { createAccount, type PublicAccount } from "./accounts-store";
 import { createApiKey } from "./api-keys-store";
 import type { CreateApiKeyInput } from "./schemas";
+import { createSession } from "./sessions-store";
 
 /** A new account with a unique e-mail and username. */
 export async function makeAccount(role: "member" | "cruncher" = "member"): Promise<PublicAccount> {
@@ -16,4 +18,14 @@ export async function makeKey(accountId: string, input: Partial<CreateApiKeyInpu
   const result = await createApiKey(getDb(), accountId, { name: `${input.scope} key`, ...input });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.secret;
+}
+
+/**
+ * The Cookie header of a browser signed in as this account: a live `auth_sessions` row and the
+ * session cookie next-auth would have set for it.
+ */
+export async function sessionCookieFor(account: Pick<PublicAccount, "id" | "email" | "username">): Promise<string> {
+  const sid = await createSession(getDb(), { accountId: account.id });
+  const token = await encode({ token: { sub: account.id, sid, email: account.email, name: account.username }, secret: process.env.NEXTAUTH_SECRET! });
+  return `next-auth.session-token=${token}`;
 }

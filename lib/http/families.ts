@@ -7,6 +7,7 @@ import {
   type LoopsPrincipal,
   type TasksPrincipal,
 } from "@/lib/auth/authenticate-api";
+import { authenticateSession, type SessionAccess, type SessionPrincipal } from "@/lib/auth/authenticate-session";
 import { describeDetail } from "./errors";
 import type { ApiFamily, AuthOutcome } from "./family";
 
@@ -21,7 +22,9 @@ const STATUS_CODES: Record<number, string> = {
   404: "not_found",
   405: "method_not_allowed",
   409: "conflict",
+  410: "gone",
   413: "payload_too_large",
+  415: "unsupported_media_type",
   422: "unprocessable_entity",
   429: "too_many_requests",
   449: "pending",
@@ -65,3 +68,31 @@ export const platformApi: ApiFamily<undefined> = {
   errorBody: (status, message) => ({ error: STATUS_CODES[status] ?? "error", message }),
   validationStatus: 400,
 };
+
+/**
+ * The dashboard's session routes (/api/…): the signed-in browser session, the access each route
+ * declares (members by default), same-origin requests only for changes. Two error shapes, as their
+ * pages read them: `{detail}` like the models API for the model, deployment, drift and training
+ * pages, and `{error, message, errors?}` (errors as objects with path, message and type) elsewhere.
+ */
+function sessionFamily(name: string, errorBody: ApiFamily<SessionPrincipal, SessionAccess>["errorBody"], validationStatus: 400 | 422): ApiFamily<SessionPrincipal, SessionAccess> {
+  return {
+    name,
+    authenticate: async (request, access) => {
+      const result = await authenticateSession(request.headers, access ?? "member");
+      return result.ok ? { ok: true, auth: result.principal } : result;
+    },
+    errorBody,
+    validationStatus,
+    sameOriginOnly: true,
+    defaultAccess: "member",
+  };
+}
+
+export const sessionDetailApi = sessionFamily("session", modelsApi.errorBody, 422);
+
+export const sessionApi = sessionFamily(
+  "session",
+  (status, message, details) => ({ error: STATUS_CODES[status] ?? "error", message, ...(details.length ? { errors: details } : {}) }),
+  400,
+);

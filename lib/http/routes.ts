@@ -1,14 +1,22 @@
 import { benchEmptyRoute } from "@/lib/bench/empty-route";
 import { familyHealthRoutes, healthz } from "@/lib/health/api";
 import { loopRoutes } from "@/lib/loops/api";
+import { loopSessionRoutes } from "@/lib/loops/session-api";
 import { modelRoutes } from "@/lib/models/api";
 import { deploymentRoutes } from "@/lib/models/deployments/api";
+import { deploymentSessionRoutes } from "@/lib/models/deployments/session-api";
+import { driftSessionRoutes } from "@/lib/models/drift/session-api";
+import { modelSessionRoutes } from "@/lib/models/session-api";
 import { trainingRoutes } from "@/lib/models/training/api";
 import { taskRoutes } from "@/lib/tasks/api";
 import { taskFileRoutes } from "@/lib/tasks/files-api";
+import { taskSessionRoutes } from "@/lib/tasks/session-api";
 import { ApiRouter } from "./router";
 
-/** Every API route of every family. Both adapters (app/**\/route.ts and server.ts) serve this router. */
+/**
+ * Every route of every family: the public APIs and the dashboard's session routes (/api/…). Both
+ * adapters (app/**\/route.ts and server.ts's fast path) serve this router.
+ */
 export const apiRouter = new ApiRouter([
   healthz,
   ...familyHealthRoutes,
@@ -18,5 +26,10 @@ export const apiRouter = new ApiRouter([
   ...trainingRoutes,
   ...taskRoutes,
   ...taskFileRoutes,
+  ...loopSessionRoutes,
+  ...modelSessionRoutes,
+  ...deploymentSessionRoutes,
+  ...driftSessionRoutes,
+  ...taskSessionRoutes,
   ...(process.env.CRUCIBLE_BENCH_ROUTES === "1" ? [benchEmptyRoute] : []),
 ]);

@@ -7,7 +7,7 @@ import type { TaskProblem } from "@/lib/tasks/problems";
 import { isAnnotationType, isMediaType, type RequestType } from "@/lib/tasks/request-types";
 import { AttachmentList, WebsiteFrame } from "./_shared/attachment-view";
 import { Kbd } from "./_shared/kbd";
-import { TYPE_LABELS, type WorkTask } from "./_shared/work-task";
+import { TYPE_LABELS, type WorkTask } from "@/lib/tasks/work-task";
 import { AnnotationAnswer } from "./answers/annotation-answer";
 import { MediaUploadAnswer } from "./answers/media-upload-answer";
 import { FreeTextAnswer, MultipleChoiceAnswer, RatingAnswer } from "./answers/plain-answers";

@@ -1,6 +1,6 @@
 import type { CruncherStats } from "@/lib/tasks/cruncher-stats";
 import type { TaskProblem } from "@/lib/tasks/problems";
-import type { WorkTask } from "./_shared/work-task";
+import type { WorkTask } from "@/lib/tasks/work-task";
 
 /** The work page's calls to its session routes (app/api/work). */
 

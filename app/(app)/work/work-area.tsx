@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { Button, Card } from "@/components/ui";
-import type { WorkTask } from "./_shared/work-task";
+import type { WorkTask } from "@/lib/tasks/work-task";
 import { Kbd } from "./_shared/kbd";
 import { TaskWorkbench } from "./task-workbench";
 import { leaseNextTask, renewLease, skipTask, type WorkStats } from "./work-api";

@@ -6,6 +6,13 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button, Card, Field, Input } from "@/components/ui";
 
+/** What went wrong, in words: wrong credentials, too many attempts (with how long to wait), or anything else. */
+function signInError(result: { error: string | null; status: number } | undefined): string {
+  if (!result || result.error === "CredentialsSignin") return "Wrong e-mail or password.";
+  if (result.status === 429 || result.error === "TooManyAttempts") return "Too many failed sign-ins. Wait a few minutes, then try again.";
+  return "Sign-in failed; try again in a moment.";
+}
+
 export function LoginForm({ next }: { next: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +32,7 @@ export function LoginForm({ next }: { next: string }) {
     try {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) {
-        setError(result?.error === "CredentialsSignin" || !result ? "Wrong e-mail or password." : "Sign-in failed; try again in a moment.");
+        setError(signInError(result));
         return;
       }
       router.replace(next);

@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/empty-state";
 import { Badge, cx, PageHeader } from "@/components/ui";
 import { countTaskRequestsUpTo, listTaskRequests } from "@/lib/tasks/list";
 import { isRequestType, type RequestType } from "@/lib/tasks/request-types";
-import { TYPE_LABELS } from "../../work/_shared/work-task";
+import { TYPE_LABELS } from "@/lib/tasks/work-task";
 import { formatUtc, responseSummary, STATUS_TONE } from "./format";
 import { TaskFilters, tasksHref, type TaskQuery } from "./task-filters";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Button, Select } from "@/components/ui";
 import { REQUEST_TYPES } from "@/lib/tasks/request-types";
-import { TYPE_LABELS } from "../../work/_shared/work-task";
+import { TYPE_LABELS } from "@/lib/tasks/work-task";
 
 export interface TaskQuery {
   mode: "live" | "test";

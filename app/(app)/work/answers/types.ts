@@ -1,5 +1,5 @@
 import type { RequestType } from "@/lib/tasks/request-types";
-import type { WorkTask } from "../_shared/work-task";
+import type { WorkTask } from "@/lib/tasks/work-task";
 
 export type TaskOf<T extends RequestType> = Extract<WorkTask, { type: T }>;
 

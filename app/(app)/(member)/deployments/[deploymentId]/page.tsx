@@ -7,7 +7,6 @@ import { Badge, Card, Code, PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { publicBaseUrl } from "@/lib/http/public-url";
 import { deploymentDetail } from "@/lib/models/deployments/dashboard";
-import { deploymentIdParam } from "@/lib/models/deployments/session";
 import { DeleteDeploymentButton } from "./delete-button";
 import { DeploymentPanel } from "./deployment-panel";
 import { DriftPanel } from "./drift-panel";
@@ -23,9 +22,18 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
+/** The segment as the deployment_id it names (decoded once; ids never contain "%"). */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export default async function DeploymentPage({ params }: { params: Promise<{ deploymentId: string }> }) {
   const account = await requireMember();
-  const deploymentId = deploymentIdParam((await params).deploymentId);
+  const deploymentId = decodedSegment((await params).deploymentId);
   const detail = await deploymentDetail(getDb(), account.id, deploymentId);
   if (!detail) notFound();
   const { deployment } = detail.live;

@@ -16,7 +16,7 @@ type Status = { state: "idle" } | { state: "uploading"; loaded: number; total: n
 function problemsOf(status: number, text: string): string[] {
   try {
     const detail = (JSON.parse(text) as { detail?: unknown }).detail;
-    if (Array.isArray(detail)) return detail.map(String);
+    if (Array.isArray(detail)) return detail.map((d: unknown) => (typeof d === "object" && d !== null && "msg" in d ? String((d as { msg: unknown }).msg) : String(d)));
     if (typeof detail === "string") return [detail];
   } catch {
     // not JSON

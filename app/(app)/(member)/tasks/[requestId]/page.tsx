@@ -11,7 +11,7 @@ import { listWebhookAttempts } from "@/lib/tasks/webhooks";
 import { AnswerView } from "../../../work/_shared/answer-view";
 import { colorAt } from "../../../work/_shared/marks";
 import { QuestionView } from "../../../work/_shared/question-view";
-import { TYPE_LABELS } from "../../../work/_shared/work-task";
+import { TYPE_LABELS } from "@/lib/tasks/work-task";
 import { formatDuration, formatUtc, STATUS_TONE } from "../format";
 import { AnnotationReview, type MarkLayer } from "./annotation-review";
 import { LiveStatus } from "./live-status";

@@ -7,7 +7,7 @@ import type { TaskProblem } from "@/lib/tasks/problems";
 import type { RequestObject } from "@/lib/tasks/request-object";
 import { parseRequestBody, REQUEST_TYPES, type RequestType } from "@/lib/tasks/request-types";
 import { AnswerView } from "../../../work/_shared/answer-view";
-import { TYPE_LABELS } from "../../../work/_shared/work-task";
+import { TYPE_LABELS } from "@/lib/tasks/work-task";
 import { EMPTY_FORM, requestBodyOf, type PlainFields, type RequestForm } from "./request-body";
 import { ContentTypeSelect, Lines, PlainQuestionFields, type ErrorAt } from "./request-fields";
 

@@ -1,0 +1,33 @@
+import { getDb } from "@/db/client";
+import { ApiError } from "@/lib/http/errors";
+import { defineRoute, type RouteDefinition } from "@/lib/http/family";
+import { sessionDetailApi } from "@/lib/http/families";
+import { fileResponse } from "./api";
+import { modelUploadLimit } from "./blob-store";
+import { downloadHeaders, loadModelFile } from "./downloads";
+import { MULTIPART_SLACK, uploadFromMultipart } from "./uploads";
+
+// The model page's session routes: its upload form and download links, with the checks and
+// `{detail}` errors of the models API, for the signed-in member (crunchers get 403).
+
+const NO_STORE = { "cache-control": "private, no-store" };
+
+/** The upload form: multipart file + file_kind, streamed to the blob store as it arrives. */
+const upload = defineRoute(
+  sessionDetailApi,
+  { method: "POST", path: "/api/models/:model_id/upload", bodyLimit: () => modelUploadLimit() + MULTIPART_SLACK, streamBody: true },
+  async ({ request, auth }) => {
+    const result = await uploadFromMultipart(getDb(), auth.accountId, request.params.model_id!, request.headers, request.bodyStream ?? request.body);
+    if (!result.ok) throw new ApiError(result.status, result.message, result.details, result.status === 413 ? { connection: "close" } : {});
+    return { status: 201, headers: NO_STORE, body: fileResponse(result.file) };
+  },
+);
+
+/** A download link: one of the member's model files, as an attachment. */
+const download = defineRoute(sessionDetailApi, { method: "GET", path: "/api/models/:model_id/files/:sha256" }, async ({ request, auth }) => {
+  const found = await loadModelFile(getDb(), auth.accountId, request.params.model_id!, { sha256: request.params.sha256! });
+  if (!found.ok) throw new ApiError(404, found.reason === "blob_missing" ? "The file's bytes are missing from the blob store." : "No such file.");
+  return { status: 200, headers: { ...downloadHeaders(found.file), ...NO_STORE }, body: found.bytes };
+});
+
+export const modelSessionRoutes: RouteDefinition[] = [upload, download];

@@ -120,7 +120,7 @@ test("every dashboard page has an empty state that says how to start", async ({ 
   await expect(page.getByText("Database up")).toBeVisible();
 });
 
-test("a cruncher sees only the Work area, and the admin can make a cruncher a member", async ({ page, browser }) => {
+test("a cruncher sees only the Work area; the admin makes them a member, which ends their session", async ({ page, browser }) => {
   await signUp(page, { email: "carl@example.com", username: "carl", password: "counting-things" }, "cruncher");
   await expect(page).toHaveURL(/\/work$/);
   const nav = page.getByRole("navigation", { name: "Main" });
@@ -136,6 +136,10 @@ test("a cruncher sees only the Work area, and the admin can make a cruncher a me
   await adminPage.getByLabel("Role of carl").selectOption("member");
   await expect(adminPage.getByText("Saved")).toBeVisible();
 
+  // A role change ends the account's sessions on the server: the old cookie no longer signs anyone in.
+  await page.goto("/keys");
+  await expect(page).toHaveURL(/\/login/);
+  await signedIn(page, "carl@example.com", "counting-things");
   await page.goto("/keys");
   await expect(page.getByRole("heading", { name: "API keys", exact: true })).toBeVisible();
 

@@ -56,3 +56,18 @@ export function addressAllowed(address: string): boolean {
   const kind = classifyAddress(address);
   return kind === "public" || (kind === "private" && privateTargetsAllowed());
 }
+
+/**
+ * Whether a URL names its host by an IP address the guard would refuse — known without resolving
+ * anything, so it can be refused when the URL is given. Host names are judged when resolved.
+ */
+export function refusedLiteralHost(url: string): boolean {
+  let hostname: string;
+  try {
+    hostname = new URL(url).hostname;
+  } catch {
+    return false;
+  }
+  const bare = hostname.startsWith("[") ? hostname.slice(1, -1) : hostname;
+  return isIP(bare) !== 0 && !addressAllowed(bare);
+}

@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { OutboundError, outboundRequest } from "./outbound";
+import { LOOPBACK_SPELLINGS } from "./testing";
 
 /** A server that counts the connections it accepts (a refused request must not open one). */
 function countingServer(host: string, handler: http.RequestListener = (_req, res) => res.end("reached")) {
@@ -40,10 +41,6 @@ afterEach(() => {
 });
 
 const refusal = { name: "OutboundError", kind: "refused_address" };
-
-// Every way the URL parser lets a caller write loopback (it normalises the IPv4 ones to 127.0.0.1).
-export const LOOPBACK_SPELLINGS = ["127.0.0.1", "localhost", "[::ffff:127.0.0.1]", "2130706433", "0177.0.0.1", "0x7f000001", "127.1", "0", "0.0.0.0",
-  "[::1]", "[::]", "[::ffff:7f00:1]", "[0:0:0:0:0:ffff:127.0.0.1]", "[::127.0.0.1]", "[64:ff9b::127.0.0.1]", "[2002:7f00:1::]"];
 
 describe("the outbound guard", () => {
   it("sees the numeric IPv4 spellings as 127.0.0.1 after the URL parser", () => {

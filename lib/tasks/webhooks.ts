@@ -3,6 +3,7 @@ import type PgBoss from "pg-boss";
 import { Webhook } from "standardwebhooks";
 import { getSql } from "@/db/client";
 import { getBoss, QUEUES } from "@/lib/jobs/boss";
+import { OutboundError, outboundRequest } from "@/lib/net/outbound";
 import { requestObjectOf } from "./request-view";
 import { getTaskRequestInternal, toDate } from "./store";
 
@@ -10,7 +11,9 @@ import { getTaskRequestInternal, toDate } from "./store";
  * hook_url deliveries: the completing transaction marks the request's webhook "due" (an outbox);
  * the dispatcher turns due rows into queue jobs; each job makes one signed POST (Standard
  * Webhooks: webhook-id, webhook-timestamp, webhook-signature) and logs the attempt. A failure or
- * timeout schedules the next attempt with exponential backoff until 24 hours have passed.
+ * timeout schedules the next attempt with exponential backoff until 24 hours have passed. The POST
+ * goes through the outbound guard (lib/net/outbound.ts): a hook_url whose address is not public is
+ * refused before any connection, logged without status or timing, and not retried.
  */
 
 export interface WebhookJob {
@@ -73,14 +76,24 @@ export async function resendWebhook(requestId: string): Promise<void> {
   await boss.send(QUEUES.taskWebhook, job, { retryLimit: 2 });
 }
 
-async function post(url: string, headers: Record<string, string>, body: string): Promise<{ statusCode: number | null; error: string | null }> {
+/** The whole log line of a refused delivery: nothing in it depends on the target (no status, no timing). */
+export const REFUSED_HOOK = "refused: the hook URL's address is not allowed (private, loopback or link-local)";
+
+interface PostResult {
+  statusCode: number | null;
+  error: string | null;
+  refused?: boolean;
+}
+
+async function post(url: string, headers: Record<string, string>, body: string): Promise<PostResult> {
+  const timeout = AbortSignal.timeout(TIMEOUT_MS);
   try {
-    const res = await fetch(url, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
-    await res.arrayBuffer().catch(() => undefined);
-    return { statusCode: res.status, error: res.ok ? null : `HTTP ${res.status}` };
+    const res = await outboundRequest(url, { method: "POST", headers, body, signal: timeout });
+    const ok = res.status >= 200 && res.status < 300;
+    return { statusCode: res.status, error: ok ? null : `HTTP ${res.status}` };
   } catch (error) {
-    const e = error as Error;
-    return { statusCode: null, error: e.name === "TimeoutError" ? `timed out after ${TIMEOUT_MS / 1000} s` : e.message };
+    if (error instanceof OutboundError && (error.kind === "refused_address" || error.kind === "refused_scheme")) return { statusCode: null, error: REFUSED_HOOK, refused: true };
+    return { statusCode: null, error: timeout.aborted ? `timed out after ${TIMEOUT_MS / 1000} s` : (error as Error).message };
   }
 }
 
@@ -103,8 +116,9 @@ export async function deliverWebhook(boss: PgBoss, job: WebhookJob): Promise<"de
   await getSql()`
     insert into task_webhook_attempts (request_id, account_id, message_id, attempt, url, status_code, error, duration_ms)
     values (${request.id}, ${request.accountId}, ${job.messageId}, ${job.attempt}, ${request.hookUrl}, ${result.statusCode},
-      ${result.error}, ${Math.round(performance.now() - started)})`;
+      ${result.error}, ${result.refused ? 0 : Math.round(performance.now() - started)})`;
   if (!result.error) return "delivered";
+  if (result.refused) return "gave_up"; // the address will not become allowed by waiting
   const delay = retryDelayMs(job.attempt);
   if (Date.now() + delay - Date.parse(job.firstAttemptAt) > RETRY_WINDOW_MS) return "gave_up";
   await boss.send(QUEUES.taskWebhook, { ...job, attempt: job.attempt + 1 }, { startAfter: new Date(Date.now() + delay), retryLimit: 2 });

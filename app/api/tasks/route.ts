@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { currentMember } from "@/app/_server/auth";
 import { clampBlockSeconds, MAX_BLOCK_SECONDS, waitForRequest } from "@/lib/tasks/completion-waiters";
-import { createValidatedRequest } from "@/lib/tasks/create";
+import { createValidatedRequest, hookUrlProblems } from "@/lib/tasks/create";
 import { requestObjectOf } from "@/lib/tasks/request-view";
 import { parseRequestBody, REQUEST_TYPES } from "@/lib/tasks/request-types";
 import { getTaskRequest } from "@/lib/tasks/store";
@@ -21,7 +21,8 @@ export async function POST(request: Request) {
   if (!sent.success) return Response.json({ error: "bad_request", message: "Send {mode, type, body, block}." }, { status: 400 });
   const { mode, type, body, block } = sent.data;
   const parsed = parseRequestBody(type, body);
-  if (!parsed.ok) return Response.json({ error: "bad_request", message: "The request has missing or malformed parameters.", errors: parsed.errors }, { status: 400 });
+  const problems = parsed.ok ? hookUrlProblems(parsed.params) : parsed.errors;
+  if (!parsed.ok || problems.length) return Response.json({ error: "bad_request", message: "The request has missing or malformed parameters.", errors: problems }, { status: 400 });
   const { record } = await createValidatedRequest({ accountId: account.id, mode, type, params: parsed.params, idempotencyKey: null, keyId: null });
   if (block) {
     await waitForRequest(record.id, clampBlockSeconds(MAX_BLOCK_SECONDS), request.signal, async () => (await getTaskRequest(account.id, mode, record.id))?.status !== "pending");

@@ -12,7 +12,7 @@ import { cruncherIdOf, leaseSpecificTask, submitAnswer } from "./queue";
 import { resetRateLimits } from "./rate-limit";
 import { DOC_CREATE_EXAMPLES, DOC_MANAGEMENT_EXAMPLES } from "./testdata/doc-examples";
 import { runInChildProcess } from "./testing/child-process";
-import { webhookSecretFor } from "./webhooks";
+import { webhookSecretFor } from "./webhook-secrets";
 import { registerTaskWorkers } from "./workers";
 
 let clients: AdapterClient[];

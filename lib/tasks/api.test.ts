@@ -12,7 +12,7 @@ import { cruncherIdOf, leaseSpecificTask, submitAnswer } from "./queue";
 import { resetRateLimits } from "./rate-limit";
 import { DOC_CREATE_EXAMPLES, DOC_MANAGEMENT_EXAMPLES } from "./testdata/doc-examples";
 import { runInChildProcess } from "./testing/child-process";
-import { webhookSecretFor } from "./webhooks";
+import { webhookSecretFor } from "./webhook-secrets";
 import { registerTaskWorkers } from "./workers";
 
 let clients: AdapterClient[];
@@ -25,6 +25,7 @@ const json = (key: string) => ({ "x-heat-api-key": key, "content-type": "applica
 
 beforeAll(async () => {
   process.env.CRUCIBLE_WEBHOOK_RETRY_BASE_MS = "100";
+  process.env.CRUCIBLE_OUTBOUND_ALLOW_PRIVATE = "1"; // the webhook receivers below listen on loopback
   clients = await adapterClients(apiRouter);
   const account = await makeAccount();
   accountId = account.id;
@@ -82,6 +83,22 @@ describe.each([0, 1])("tasks API through adapter %i", (index) => {
     expect((await client().request("POST", "/v1/requests/haiku", { headers: json(testKey), body: "{}" })).status).toBe(404);
     expect((await client().request("GET", "/v1/requests/x", { headers: basic("test_nope") })).status).toBe(401);
     expect((await client().request("GET", "/v1/requests/0f8fad5b-d9cb-469f-a165-70867728950e?block=-1", { headers: basic(testKey) })).status).toBe(400);
+  });
+
+  it("refuses a hook_url at a non-public IP address when the request is made, unless private targets are allowed", async () => {
+    const send = (hook_url: string) => client().request("POST", "/v1/requests/free-text?block=0", { headers: json(liveKey), body: JSON.stringify({ instruction: "x", hook_url }) });
+    delete process.env.CRUCIBLE_OUTBOUND_ALLOW_PRIVATE;
+    try {
+      for (const hook of ["http://127.0.0.1:9/hook", "http://2130706433/", "http://[::ffff:7f00:1]/", "http://169.254.169.254/", "http://10.0.0.1/"]) {
+        const res = await send(hook);
+        expect(res.status, hook).toBe(400);
+        expect(res.body.errors, hook).toEqual([expect.stringMatching(/^hook_url: Must not be a private, loopback or link-local address/)]);
+      }
+      expect((await send("https://hooks.example.com/crucible")).status).toBe(200); // names are judged when resolved
+    } finally {
+      process.env.CRUCIBLE_OUTBOUND_ALLOW_PRIVATE = "1";
+    }
+    expect((await send("http://127.0.0.1:9/hook")).status).toBe(200);
   });
 });
 

@@ -5,7 +5,7 @@ import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { tasksApi } from "@/lib/http/families";
 import { header, type ApiRequest, type ApiResponse } from "@/lib/http/types";
 import { clampBlockSeconds, waitForRequest } from "./completion-waiters";
-import { createValidatedRequest } from "./create";
+import { createValidatedRequest, hookUrlProblems } from "./create";
 import { countTaskRequests, listTaskRequests } from "./list";
 import { takeRateToken } from "./rate-limit";
 import { requestObjectOf } from "./request-view";
@@ -68,7 +68,8 @@ const createRequest = defineRoute(
       const type = request.params.type!;
       if (!isRequestType(type)) throw new ApiError(404, `Unknown request type "${type}". Types: ${REQUEST_TYPES.join(", ")}.`);
       const parsed = parseRequestBody(type, body);
-      if (!parsed.ok) throw new ApiError(400, "The request has missing or malformed parameters.", parsed.errors);
+      const problems = parsed.ok ? hookUrlProblems(parsed.params) : parsed.errors;
+      if (!parsed.ok || problems.length) throw new ApiError(400, "The request has missing or malformed parameters.", problems);
       const idempotencyKey = header(request.headers, "idempotency-key")?.trim() || null;
       if (idempotencyKey && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
         throw new ApiError(400, "Idempotency-Key must be 1–255 visible ASCII characters.");

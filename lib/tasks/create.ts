@@ -1,4 +1,6 @@
 import type { ApiKeyMode } from "@/db/schema";
+import { refusedLiteralHost } from "@/lib/net/address-policy";
+import { problem, type TaskProblem } from "./problems";
 import type { RequestParams, RequestType } from "./request-types";
 import { createTaskRequest, type TaskRequestRecord } from "./store";
 import { scheduleSimulation } from "./test-simulator";
@@ -12,6 +14,17 @@ export interface NewRequestInput {
   idempotencyKey: string | null;
   /** The API key that made the request; null from the dashboard. */
   keyId: string | null;
+}
+
+/**
+ * A hook_url whose host is a non-public IP address would be refused at every delivery, so it is
+ * refused now. Server-side only (the address policy reads the server's setting), hence not part of
+ * parseRequestBody, which the dashboard's form also runs in the browser.
+ */
+export function hookUrlProblems(params: RequestParams): TaskProblem[] {
+  const hookUrl = (params as { hook_url?: string }).hook_url;
+  if (!hookUrl || !refusedLiteralHost(hookUrl)) return [];
+  return [problem(["hook_url"], "Must not be a private, loopback or link-local address: webhooks are delivered to public hosts only.", "url_forbidden")];
 }
 
 /**

@@ -6,7 +6,7 @@ import { publicBaseUrl } from "@/lib/http/public-url";
 import { header } from "@/lib/http/types";
 import { isUuid } from "@/lib/ids";
 import { clampBlockSeconds, MAX_BLOCK_SECONDS, waitForRequest } from "./completion-waiters";
-import { createValidatedRequest } from "./create";
+import { createValidatedRequest, hookUrlProblems } from "./create";
 import { countWaitingTasks, cruncherStats } from "./cruncher-stats";
 import { storeTaskUpload, taskUploadLimit } from "./files-api";
 import { cruncherIdOf, leaseNextTask, renewLease, skipTask, submitAnswer } from "./queue";
@@ -31,7 +31,8 @@ const newRequestBody = z.object({ mode: z.enum(["live", "test"]), type: z.enum(R
 const createRequest = defineRoute(sessionApi, { method: "POST", path: "/api/tasks", body: newRequestBody }, async ({ request, auth, body }) => {
   const { mode, type, block } = body;
   const parsed = parseRequestBody(type, body.body);
-  if (!parsed.ok) throw new ApiError(400, "The request has missing or malformed parameters.", parsed.errors);
+  const problems = parsed.ok ? hookUrlProblems(parsed.params) : parsed.errors;
+  if (!parsed.ok || problems.length) throw new ApiError(400, "The request has missing or malformed parameters.", problems);
   const { record } = await createValidatedRequest({ accountId: auth.accountId, mode, type, params: parsed.params, idempotencyKey: null, keyId: null });
   if (block) {
     await waitForRequest(record.id, clampBlockSeconds(MAX_BLOCK_SECONDS), request.signal, async () => (await getTaskRequest(auth.accountId, mode, record.id))?.status !== "pending");

@@ -1,16 +1,19 @@
-import { randomBytes } from "node:crypto";
 import type PgBoss from "pg-boss";
 import { Webhook } from "standardwebhooks";
 import { getSql } from "@/db/client";
 import { getBoss, QUEUES } from "@/lib/jobs/boss";
+import { OutboundError, outboundRequest } from "@/lib/net/outbound";
 import { requestObjectOf } from "./request-view";
-import { getTaskRequestInternal, toDate } from "./store";
+import { getTaskRequestInternal, toDate, type TaskRequestRecord } from "./store";
+import { webhookSecretFor, WebhookSecretUnreadableError } from "./webhook-secrets";
 
 /**
  * hook_url deliveries: the completing transaction marks the request's webhook "due" (an outbox);
  * the dispatcher turns due rows into queue jobs; each job makes one signed POST (Standard
  * Webhooks: webhook-id, webhook-timestamp, webhook-signature) and logs the attempt. A failure or
- * timeout schedules the next attempt with exponential backoff until 24 hours have passed.
+ * timeout schedules the next attempt with exponential backoff until 24 hours have passed. The POST
+ * goes through the outbound guard (lib/net/outbound.ts): a hook_url whose address is not public is
+ * refused before any connection, logged without status or timing, and not retried.
  */
 
 export interface WebhookJob {
@@ -31,24 +34,6 @@ function retryBaseMs(): number {
 
 export function retryDelayMs(attempt: number): number {
   return Math.min(retryBaseMs() * 2 ** (attempt - 1), MAX_DELAY_MS);
-}
-
-/** The account's signing secret (`whsec_…`), created on first use. */
-export async function webhookSecretFor(accountId: string): Promise<string> {
-  const sql = getSql();
-  const secret = `whsec_${randomBytes(24).toString("base64")}`;
-  await sql`insert into task_webhook_secrets (account_id, secret) values (${accountId}, ${secret}) on conflict do nothing`;
-  const [row] = await sql`select secret from task_webhook_secrets where account_id = ${accountId}`;
-  return row!.secret as string;
-}
-
-/** Replaces the account's secret (the API keys page's "rotate"). */
-export async function rotateWebhookSecret(accountId: string): Promise<string> {
-  const secret = `whsec_${randomBytes(24).toString("base64")}`;
-  await getSql()`
-    insert into task_webhook_secrets (account_id, secret) values (${accountId}, ${secret})
-    on conflict (account_id) do update set secret = excluded.secret, created_at = now()`;
-  return secret;
 }
 
 /** Moves due webhooks from the outbox into the job queue. */
@@ -73,38 +58,64 @@ export async function resendWebhook(requestId: string): Promise<void> {
   await boss.send(QUEUES.taskWebhook, job, { retryLimit: 2 });
 }
 
-async function post(url: string, headers: Record<string, string>, body: string): Promise<{ statusCode: number | null; error: string | null }> {
+/** The whole log line of a refused delivery: nothing in it depends on the target (no status, no timing). */
+export const REFUSED_HOOK = "refused: the hook URL's address is not allowed (private, loopback or link-local)";
+
+interface PostResult {
+  statusCode: number | null;
+  error: string | null;
+  refused?: boolean;
+}
+
+async function post(url: string, headers: Record<string, string>, body: string): Promise<PostResult> {
+  const timeout = AbortSignal.timeout(TIMEOUT_MS);
   try {
-    const res = await fetch(url, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
-    await res.arrayBuffer().catch(() => undefined);
-    return { statusCode: res.status, error: res.ok ? null : `HTTP ${res.status}` };
+    const res = await outboundRequest(url, { method: "POST", headers, body, signal: timeout });
+    const ok = res.status >= 200 && res.status < 300;
+    return { statusCode: res.status, error: ok ? null : `HTTP ${res.status}` };
   } catch (error) {
-    const e = error as Error;
-    return { statusCode: null, error: e.name === "TimeoutError" ? `timed out after ${TIMEOUT_MS / 1000} s` : e.message };
+    if (error instanceof OutboundError && (error.kind === "refused_address" || error.kind === "refused_scheme")) return { statusCode: null, error: REFUSED_HOOK, refused: true };
+    return { statusCode: null, error: timeout.aborted ? `timed out after ${TIMEOUT_MS / 1000} s` : (error as Error).message };
   }
+}
+
+/** Logged instead of sending when the signing secret cannot be decrypted; retried like a failure, so a fix within the window resumes delivery. */
+export const UNREADABLE_SECRET = "not sent: the signing secret cannot be decrypted (NEXTAUTH_SECRET changed; see NEXTAUTH_SECRET_PREVIOUS)";
+
+/** Signs and sends the request object; a secret no key opens is reported, never replaced. */
+async function signAndPost(request: TaskRequestRecord, messageId: string): Promise<PostResult> {
+  let secret: string;
+  try {
+    secret = await webhookSecretFor(request.accountId);
+  } catch (error) {
+    if (!(error instanceof WebhookSecretUnreadableError)) throw error;
+    console.error(`[crucible] webhook ${messageId}: ${error.message}`);
+    return { statusCode: null, error: UNREADABLE_SECRET };
+  }
+  const payload = JSON.stringify(requestObjectOf(request));
+  const timestamp = new Date();
+  const headers = {
+    "content-type": "application/json",
+    "user-agent": "Crucible-Webhooks/1",
+    "webhook-id": messageId,
+    "webhook-timestamp": String(Math.floor(timestamp.getTime() / 1000)),
+    "webhook-signature": new Webhook(secret).sign(messageId, timestamp, payload),
+  };
+  return post(request.hookUrl!, headers, payload);
 }
 
 /** One delivery attempt; schedules the next one on failure while the 24-hour window lasts. */
 export async function deliverWebhook(boss: PgBoss, job: WebhookJob): Promise<"delivered" | "retrying" | "gave_up" | "skipped"> {
   const request = await getTaskRequestInternal(job.requestId);
   if (!request?.hookUrl) return "skipped";
-  const payload = JSON.stringify(requestObjectOf(request));
-  const secret = await webhookSecretFor(request.accountId);
-  const timestamp = new Date();
-  const headers = {
-    "content-type": "application/json",
-    "user-agent": "Crucible-Webhooks/1",
-    "webhook-id": job.messageId,
-    "webhook-timestamp": String(Math.floor(timestamp.getTime() / 1000)),
-    "webhook-signature": new Webhook(secret).sign(job.messageId, timestamp, payload),
-  };
   const started = performance.now();
-  const result = await post(request.hookUrl, headers, payload);
+  const result = await signAndPost(request, job.messageId);
   await getSql()`
     insert into task_webhook_attempts (request_id, account_id, message_id, attempt, url, status_code, error, duration_ms)
     values (${request.id}, ${request.accountId}, ${job.messageId}, ${job.attempt}, ${request.hookUrl}, ${result.statusCode},
-      ${result.error}, ${Math.round(performance.now() - started)})`;
+      ${result.error}, ${result.refused ? 0 : Math.round(performance.now() - started)})`;
   if (!result.error) return "delivered";
+  if (result.refused) return "gave_up"; // the address will not become allowed by waiting
   const delay = retryDelayMs(job.attempt);
   if (Date.now() + delay - Date.parse(job.firstAttemptAt) > RETRY_WINDOW_MS) return "gave_up";
   await boss.send(QUEUES.taskWebhook, { ...job, attempt: job.attempt + 1 }, { startAfter: new Date(Date.now() + delay), retryLimit: 2 });

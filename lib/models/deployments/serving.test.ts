@@ -14,7 +14,7 @@ import { expected, fixture, IRIS_FEATURES, irisMetadata, registerModel, settledS
 
 process.env.CRUCIBLE_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "crucible-serving-"));
 // The stand-in file server below listens on loopback, which data_link refuses by default.
-process.env.CRUCIBLE_DATA_LINK_ALLOW_PRIVATE = "1";
+process.env.CRUCIBLE_OUTBOUND_ALLOW_PRIVATE = "1";
 
 const [, client] = await adapterClients(apiRouter);
 const logreg = expected.models.logreg_multinomial!;
@@ -109,17 +109,28 @@ describe("serving", () => {
     expect(modelCacheStats().loads).toBe(3);
   });
 
-  it("refuses data_link hosts that are not public unless the operator allows them", async () => {
+  it("refuses data_link hosts that are not public, in every spelling, unless the operator allows them", async () => {
     await deploy({ modelid: irisModel, deployment_id: "dep-private", inference_data: 1 });
-    delete process.env.CRUCIBLE_DATA_LINK_ALLOW_PRIVATE;
+    const port = new URL(base).port;
+    const loopback = ["127.0.0.1", "localhost", "[::ffff:127.0.0.1]", "2130706433", "0177.0.0.1", "0x7f000001", "127.1", "0", "[::1]", "[::]", "[::ffff:7f00:1]", "[::127.0.0.1]"];
+    const links = [`${base}/moved`, ...loopback.map((host) => `http://${host}:${port}/iris.csv`), "http://169.254.169.254/latest/meta-data", "http://[fd00:ec2::254]/", "http://10.0.0.1/x.csv"];
+    let reached = 0;
+    const count = () => (reached += 1);
+    csvServer.on("request", count);
+    delete process.env.CRUCIBLE_OUTBOUND_ALLOW_PRIVATE;
     try {
-      for (const link of [`${base}/moved`, "http://localhost:9/x.csv", "http://[::1]:9/x.csv", "http://169.254.169.254/latest/meta-data"]) {
+      for (const link of links) {
         const res = await predict("dep-private", { data_link: link });
         expect(res.status, link).toBe(422);
         expect(res.body.detail[0], link).toMatchObject({ loc: ["body", "data_link"], type: "url_forbidden", msg: expect.stringMatching(/not a public address/) });
       }
+      expect(reached).toBe(0);
+      process.env.CRUCIBLE_DATA_LINK_ALLOW_PRIVATE = "1"; // the setting's older name still works
+      expect((await predict("dep-private", { data_link: `${base}/iris.csv` })).status).toBe(200);
     } finally {
-      process.env.CRUCIBLE_DATA_LINK_ALLOW_PRIVATE = "1";
+      csvServer.off("request", count);
+      delete process.env.CRUCIBLE_DATA_LINK_ALLOW_PRIVATE;
+      process.env.CRUCIBLE_OUTBOUND_ALLOW_PRIVATE = "1";
     }
   });
 

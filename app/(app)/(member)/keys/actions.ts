@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { createApiKey } from "@/lib/auth/api-keys-store";
 import { revokeApiKeyEverywhere } from "@/lib/auth/key-lookup";
 import type { CreateApiKeyInput } from "@/lib/auth/schemas";
-import { rotateWebhookSecret } from "@/lib/tasks/webhooks";
+import { rotateWebhookSecret } from "@/lib/tasks/webhook-secrets";
 
 export type CreateKeyState = { ok: true; secret: string; prefix: string } | { ok: false; errors: Record<string, string> };
 

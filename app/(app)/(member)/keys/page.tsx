@@ -3,16 +3,26 @@ import { requireMember } from "@/app/_server/auth";
 import { PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { listApiKeys } from "@/lib/auth/api-keys-store";
-import { webhookSecretFor } from "@/lib/tasks/webhooks";
+import { webhookSecretFor, WebhookSecretUnreadableError } from "@/lib/tasks/webhook-secrets";
 import { CreateKeyForm } from "./create-key-form";
 import { KeyTable } from "./key-table";
 import { WebhookSecret } from "./webhook-secret";
 
 export const metadata: Metadata = { title: "API keys" };
 
+/** The secret, or null when it cannot be decrypted (the app secret changed): the card then offers only rotation. */
+async function readableWebhookSecret(accountId: string): Promise<string | null> {
+  try {
+    return await webhookSecretFor(accountId);
+  } catch (error) {
+    if (error instanceof WebhookSecretUnreadableError) return null;
+    throw error;
+  }
+}
+
 export default async function KeysPage({ searchParams }: { searchParams: Promise<{ scope?: string; loop?: string }> }) {
   const account = await requireMember();
-  const [keys, params, webhookSecret] = await Promise.all([listApiKeys(getDb(), account.id), searchParams, webhookSecretFor(account.id)]);
+  const [keys, params, webhookSecret] = await Promise.all([listApiKeys(getDb(), account.id), searchParams, readableWebhookSecret(account.id)]);
   return (
     <>
       <PageHeader

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { dataDirectoryMode, ensurePrivateDirectorySync, PRIVATE_FILE_MODE } from "@/lib/private-files";
 
 /**
  * next-auth signs and encrypts session cookies with NEXTAUTH_SECRET. When it is not configured,
@@ -10,8 +11,9 @@ export function ensureSessionSecret(dataDir: string): void {
   if (process.env.NEXTAUTH_SECRET) return;
   const file = path.join(dataDir, "session-secret");
   if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    ensurePrivateDirectorySync(dataDir, dataDirectoryMode());
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: PRIVATE_FILE_MODE });
   }
+  chmodSync(file, PRIVATE_FILE_MODE); // also a file written by an older version or under another umask
   process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
 }

@@ -78,6 +78,10 @@ export async function probeSandbox(options: { bwrap?: string } = {}): Promise<Sa
   } catch {
     return refuse(`bubblewrap was not found at ${bwrap}`, BWRAP_INSTALL_HINT);
   }
+  // --disable-userns and --size (tmpfs sizes) are bubblewrap 0.8's.
+  const version = (await run([bwrap, "--version"])).stdout.trim();
+  const [major = 0, minor = 0] = (/(\d+)\.(\d+)/.exec(version) ?? []).slice(1).map(Number);
+  if (major === 0 && minor < 8) return refuse(`${bwrap} is ${version || "not a working bubblewrap"}; the sandbox needs bubblewrap 0.8 or newer (Debian 12, Ubuntu 24.04)`, BWRAP_INSTALL_HINT);
   const root = process.getuid?.() === 0;
   const prlimit = findTool("prlimit");
   const setpriv = root ? findTool("setpriv") : null;
@@ -102,7 +106,6 @@ export async function probeSandbox(options: { bwrap?: string } = {}): Promise<Sa
     }
     const problem = problemIn(seen) ?? (await outerUidProblem(path.join(job.output, "probe"), outerUid));
     if (problem) return refuse(`the sandbox built by ${bwrap} is not isolated as required: ${problem}`, NAMESPACES_HINT);
-    const version = (await run([bwrap, "--version"])).stdout.trim() || "bubblewrap";
     const who = root ? `nobody (${NOBODY}) outside too: setpriv drops root before bwrap` : `the app's own uid ${outerUid} outside (not root; the app's files are not mounted)`;
     return {
       ok: true,

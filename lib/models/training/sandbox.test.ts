@@ -149,19 +149,31 @@ describe("the sandbox probe", () => {
     expect(setup).toEqual({ ok: false, reason: expect.stringContaining("bubblewrap was not found at /nonexistent/bwrap. On Debian or Ubuntu: apt-get install -y bubblewrap") });
   });
 
-  it("refuses a bwrap that runs but does not isolate (here: one that keeps the host's network)", async () => {
-    // A wrapper around the real bwrap that unshares everything but the network: the probe must notice from inside.
+  /** Probes with a shell script standing in for bwrap. */
+  async function probeWithFake(script: string) {
     const dir = mkdtempSync(path.join(os.tmpdir(), "fake-bwrap-"));
     try {
       const fake = path.join(dir, "bwrap");
-      writeFileSync(fake, `#!/bin/sh\nfor a in "$@"; do shift; [ "$a" = --unshare-all ] || set -- "$@" "$a"; done\nexec ${sandbox.tools.bwrap} --unshare-pid --unshare-uts --unshare-ipc "$@"\n`);
+      writeFileSync(fake, `#!/bin/sh\n${script}\n`);
       chmodSync(fake, 0o755);
       chmodSync(dir, 0o755); // the probe runs it as nobody when the tests run as root
-      const setup = await probeSandbox({ bwrap: fake });
-      expect(setup.ok).toBe(false);
-      expect(!setup.ok && setup.reason).toMatch(/is not isolated as required: network interfaces visible: lo \S/);
+      return await probeSandbox({ bwrap: fake });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  it("refuses a bwrap that runs but does not isolate (here: one that keeps the host's network)", async () => {
+    // The real bwrap, unsharing everything but the network: the probe must notice from inside.
+    const setup = await probeWithFake(
+      `for a in "$@"; do shift; [ "$a" = --unshare-all ] || set -- "$@" "$a"; done\nexec ${sandbox.tools.bwrap} --unshare-pid --unshare-uts --unshare-ipc "$@"`,
+    );
+    expect(setup.ok).toBe(false);
+    expect(!setup.ok && setup.reason).toMatch(/is not isolated as required: network interfaces visible: lo \S/);
+  });
+
+  it("refuses a bubblewrap older than 0.8", async () => {
+    const setup = await probeWithFake(`echo "bubblewrap 0.6.1"`);
+    expect(setup).toEqual({ ok: false, reason: expect.stringMatching(/is bubblewrap 0\.6\.1; the sandbox needs bubblewrap 0\.8 or newer .*apt-get install -y bubblewrap$/) });
   });
 });

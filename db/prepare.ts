@@ -1,4 +1,5 @@
 import path from "node:path";
+import { ensureDataDirectory } from "../lib/private-files";
 import { dataDirectory } from "./data-directory";
 import { startEmbeddedPostgres } from "./embedded";
 import { migrateDatabase } from "./migrate";
@@ -13,9 +14,11 @@ export { dataDirectory };
 
 /**
  * DATABASE_URL when set; otherwise the embedded server under the data folder. Migrations are
- * applied either way, and DATABASE_URL is set for the rest of the process.
+ * applied either way, and DATABASE_URL is set for the rest of the process. The data folder is
+ * made private first (0700; see lib/private-files.ts), whether or not Postgres lives in it.
  */
 export async function prepareDatabase(log: (line: string) => void = () => {}): Promise<PreparedDatabase> {
+  await ensureDataDirectory(dataDirectory());
   const given = process.env.DATABASE_URL;
   const server = given
     ? { url: given, owned: false, stop: async () => {} }

@@ -1,5 +1,6 @@
-// The tests use Debian's chromium (never a downloaded browser) and Debian's python3-sklearn (model
-// retraining jobs run the uploaded script with it); install whichever is missing.
+// The tests use Debian's chromium (never a downloaded browser), Debian's python3-sklearn (model
+// retraining jobs run the uploaded script with it) and bubblewrap (the sandbox those scripts run
+// in; training refuses without it); install whichever is missing.
 import { execSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
@@ -15,6 +16,7 @@ const hasSklearn = (() => {
   }
 })();
 if (!hasSklearn) missing.push("python3-sklearn", "python3-joblib");
+if (!existsSync("/usr/bin/bwrap")) missing.push("bubblewrap");
 
 if (missing.length) {
   if (process.getuid?.() !== 0) {

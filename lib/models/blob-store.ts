@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createWriteStream, type Dirent } from "node:fs";
-import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from "node:fs/promises";
+import { chmod, readdir, readFile, rename, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
+import { ensurePrivateTree, makePrivateDirectory, PRIVATE_FILE_MODE } from "@/lib/private-files";
 
 /** A stored blob as listed: its address, size and when it was last stored. */
 export interface BlobInfo {
@@ -88,9 +89,30 @@ async function entriesOf(dir: string): Promise<Dirent[]> {
  * A local directory: `<root>/ab/cd/<sha256>`. Writes go to a temporary file beside the target and
  * are renamed into place, so a reader never sees a half-written blob and concurrent puts of the same
  * bytes are harmless. A blob's mtime is when it was last stored.
+ *
+ * Readable by the app's user only: folders 0700 and files 0600 whatever the umask, and a tree
+ * written with looser modes is tightened once, before the store's first operation.
  */
 export class LocalBlobStore implements BlobStore {
+  private prepared: Promise<void> | null = null;
+
   constructor(readonly root: string) {}
+
+  /** The root made private (once per store; retried after a failure). */
+  private ready(): Promise<void> {
+    this.prepared ??= ensurePrivateTree(this.root).catch((error: unknown) => {
+      this.prepared = null;
+      throw error;
+    });
+    return this.prepared;
+  }
+
+  /** The blob's `ab/cd` folders, each created 0700. */
+  private async makeFolders(target: string): Promise<void> {
+    const second = path.dirname(target);
+    await makePrivateDirectory(path.dirname(second));
+    await makePrivateDirectory(second);
+  }
 
   private pathOf(sha256: string): string {
     if (!SHA256.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
@@ -112,11 +134,13 @@ export class LocalBlobStore implements BlobStore {
   async put(bytes: Uint8Array): Promise<{ sha256: string; size: number }> {
     const sha256 = sha256Of(bytes);
     const target = this.pathOf(sha256);
+    await this.ready();
     if (!(await this.renew(target))) {
-      await mkdir(path.dirname(target), { recursive: true });
+      await this.makeFolders(target);
       const temp = `${target}.${randomUUID()}.tmp`;
       try {
-        await writeFile(temp, bytes, { flag: "wx" });
+        await writeFile(temp, bytes, { flag: "wx", mode: PRIVATE_FILE_MODE });
+        await chmod(temp, PRIVATE_FILE_MODE);
         await rename(temp, target);
       } catch (error) {
         await unlink(temp).catch(() => {});
@@ -132,7 +156,8 @@ export class LocalBlobStore implements BlobStore {
   }
 
   async stage(source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<StagedBlob> {
-    await mkdir(this.incoming, { recursive: true });
+    await this.ready();
+    await makePrivateDirectory(this.incoming);
     const temp = path.join(this.incoming, `${randomUUID()}.tmp`);
     const hash = createHash("sha256");
     let size = 0;
@@ -147,8 +172,9 @@ export class LocalBlobStore implements BlobStore {
             yield chunk;
           }
         },
-        createWriteStream(temp, { flags: "wx" }),
+        createWriteStream(temp, { flags: "wx", mode: PRIVATE_FILE_MODE }),
       );
+      await chmod(temp, PRIVATE_FILE_MODE);
     } catch (error) {
       await unlink(temp).catch(() => {});
       throw error;
@@ -164,7 +190,7 @@ export class LocalBlobStore implements BlobStore {
         const target = this.pathOf(sha256);
         if (await this.renew(target)) await unlink(temp);
         else {
-          await mkdir(path.dirname(target), { recursive: true });
+          await this.makeFolders(target);
           const now = new Date();
           await utimes(temp, now, now); // stored now, whenever its last byte arrived
           await rename(temp, target);
@@ -181,6 +207,7 @@ export class LocalBlobStore implements BlobStore {
 
   async get(sha256: string): Promise<Buffer | null> {
     if (!SHA256.test(sha256)) return null;
+    await this.ready();
     try {
       return await readFile(this.pathOf(sha256));
     } catch (error) {
@@ -191,6 +218,7 @@ export class LocalBlobStore implements BlobStore {
 
   async has(sha256: string): Promise<boolean> {
     if (!SHA256.test(sha256)) return false;
+    await this.ready();
     try {
       return (await stat(this.pathOf(sha256))).isFile();
     } catch {
@@ -200,6 +228,7 @@ export class LocalBlobStore implements BlobStore {
 
   /** Each file of the `ab/cd/` directories, with its directory. */
   private async *files(): AsyncGenerator<{ dir: string; name: string }> {
+    await this.ready();
     for (const first of await entriesOf(this.root)) {
       if (!first.isDirectory() || !FANOUT.test(first.name)) continue;
       for (const second of await entriesOf(path.join(this.root, first.name))) {
@@ -225,6 +254,7 @@ export class LocalBlobStore implements BlobStore {
   async delete(sha256: string, options: { storedBefore?: Date } = {}): Promise<boolean> {
     if (!SHA256.test(sha256)) return false;
     const target = this.pathOf(sha256);
+    await this.ready();
     // Moved aside first, then judged: a put that renewed the blob before the move shows in its
     // mtime (and it is moved back); a put after the move finds no blob and writes a fresh copy.
     const aside = `${target}.${randomUUID()}.gc`;
@@ -249,6 +279,7 @@ export class LocalBlobStore implements BlobStore {
   }
 
   async removeStaleTemporaryFiles(writtenBefore: Date): Promise<number> {
+    await this.ready();
     let removed = 0;
     for (const entry of await entriesOf(this.incoming)) {
       if (!entry.isFile() || !entry.name.endsWith(".tmp")) continue;

@@ -32,3 +32,16 @@ export function pythonPath(): string {
 }
 
 export const INSTALL_HINT = "On Debian or Ubuntu: apt-get install -y python3-sklearn";
+
+/** bubblewrap, which builds the training sandbox (CRUCIBLE_BWRAP overrides the path). */
+export function bwrapPath(): string {
+  return process.env.CRUCIBLE_BWRAP || "/usr/bin/bwrap";
+}
+
+export const BWRAP_INSTALL_HINT = "On Debian or Ubuntu: apt-get install -y bubblewrap";
+
+export const NAMESPACES_HINT =
+  "bubblewrap needs unprivileged user namespaces: on the host, user.max_user_namespaces above 0 " +
+  "(older Debian kernels also kernel.unprivileged_userns_clone=1; Ubuntu 24.04 kernel.apparmor_restrict_unprivileged_userns=0 or an AppArmor profile for bwrap); " +
+  "in Docker or Kubernetes, a seccomp profile that allows them, no AppArmor confinement of the container and an unmasked /proc " +
+  '(README "How a production host gets bubblewrap")';

@@ -3,10 +3,10 @@ import type { ModelRow, TrainingJobRow } from "@/db/schema";
 import { getBlobStore, modelUploadLimit } from "../blob-store";
 import { getModel, setAlias } from "../store";
 import { storeUpload } from "../uploads";
-import { pythonPath, trainingLimits, type TrainingLimits } from "./config";
+import { INSTALL_HINT, pythonPath, trainingLimits, type TrainingLimits } from "./config";
 import { JobLog } from "./job-log";
 import { checkPython } from "./python";
-import { sandboxIsolation } from "./isolation";
+import { sandboxSetup } from "./isolation";
 import { runInSandbox, type SandboxResult } from "./sandbox";
 import type { TrainingJobMessage } from "./start-job";
 import { claimTrainingJob, finishTrainingJob, latestModelFile, setTrainingJobLog } from "./store";
@@ -49,21 +49,26 @@ async function loadFile(db: Database, job: TrainingJobRow, kind: "code" | "data"
 
 async function train(db: Database, job: TrainingJobRow, model: ModelRow, log: JobLog): Promise<TrainingResult> {
   const limits = trainingLimits();
+  // No sandbox, no run: there is no less isolated way to run the script.
+  const sandbox = await sandboxSetup();
+  if (!sandbox.ok) {
+    log.line("sandbox: unavailable, the script does not run");
+    throw new TrainingFailure(sandbox.reason);
+  }
+  log.line(`sandbox: ${sandbox.description}`);
   const python = pythonPath();
   const check = await checkPython(python);
   if (!check.ok) throw new TrainingFailure(check.reason);
+  if (!python.startsWith("/usr/")) throw new TrainingFailure(`${python} is not under /usr, the only program folder the training sandbox shows: install Python 3 with scikit-learn under /usr (${INSTALL_HINT})`);
   const [script, data] = await Promise.all([loadFile(db, job, "code"), loadFile(db, job, "data")]);
   log.line(`${python}: ${check.version}; running ${script.name} on ${data.name} (${data.bytes.length} bytes)`);
-
-  const isolation = sandboxIsolation();
-  log.line(`sandbox: ${isolation.description}`);
   log.line(`limits: CPU ${limits.cpuSeconds} s, memory ${Math.round(limits.memoryBytes / MIB)} MiB, wall clock ${limits.wallSeconds} s`);
   const run = await runInSandbox({
     python,
     script,
     data,
     limits,
-    isolation,
+    sandbox,
     maxModelBytes: modelUploadLimit(),
     onOutput: (text) => log.scriptOutput(text),
   });

@@ -36,7 +36,7 @@ export default defineConfig({
     // The production server on a fresh embedded Postgres of its own.
     command: "rm -rf .data/e2e && node dist/server.js",
     // The tasks suite's webhook goes to the app's own /healthz on loopback: allow private targets.
-    env: { PORT: String(PORT), HOST: "127.0.0.1", CRUCIBLE_DATA_DIR: ".data/e2e", DATABASE_URL: "", CRUCIBLE_OUTBOUND_ALLOW_PRIVATE: "1" },
+    env: { PORT: String(PORT), HOST: "127.0.0.1", CRUCIBLE_DATA_DIR: ".data/e2e", DATABASE_URL: "", CRUCIBLE_TRUST_PROXY: "1", CRUCIBLE_OUTBOUND_ALLOW_PRIVATE: "1" },
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 90_000,

@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { prepareIncomingRequest } from "./client-address";
 import { nextRouteHandler } from "./next-adapter";
 import { createFastPath } from "./node-adapter";
 import type { ApiRouter } from "./router";
@@ -34,6 +35,7 @@ export async function adapterClients(router: ApiRouter, bodyLimit?: number): Pro
   const nextHandler = nextRouteHandler(router, bodyLimit);
   const fastPath = createFastPath(router, bodyLimit);
   const server = http.createServer((req, res) => {
+    prepareIncomingRequest(req); // as server.ts does: the client's address, forwarded headers dropped
     if (!fastPath(req, res)) {
       res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not_found", message: "not an API path" }));
     }

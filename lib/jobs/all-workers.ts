@@ -1,4 +1,5 @@
 // Every domain's background workers; imported once by server.ts and worker-main.ts.
+import { registerAuthWorkers } from "@/lib/auth/workers";
 import { registerBlobGcWorkers } from "@/lib/models/blob-gc";
 import { registerDriftWorkers } from "@/lib/models/drift/worker";
 import { registerTrainingWorkers } from "@/lib/models/training/worker";
@@ -14,4 +15,5 @@ export function registerAllWorkers(): void {
   addWorkers(registerTrainingWorkers);
   addWorkers(registerDriftWorkers);
   addWorkers(registerBlobGcWorkers);
+  addWorkers(registerAuthWorkers);
 }

@@ -14,6 +14,7 @@ export const QUEUES = {
   driftCheck: "drift-check",
   driftSchedule: "drift-schedule",
   blobGc: "blob-gc",
+  authCleanup: "auth-cleanup",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -126,6 +126,9 @@ describe("tasks API behaviour", () => {
     expect(page2.body.requests.map((r: { id: string }) => r.id)).toEqual(ids.slice(0, 2).reverse());
     expect(page2.body.next_cursor).toBeNull();
     expect(page1.body.counts).toEqual({ pending: 5, complete: 0, aborted: 0 });
+    // A cursor that no page handed out is an error, not silently the first page.
+    const garbage = await clients[0]!.request("GET", "/v1/requests?cursor=garbage", { headers: basic(key) });
+    expect(garbage).toMatchObject({ status: 400, body: { error: "bad_request", errors: [expect.stringMatching(/cursor/)] } });
   });
 
   it("answers 429 with Retry-After past the key's rate", async () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textProblem } from "@/lib/http/json-body";
 
 export const ROLES = ["member", "cruncher"] as const;
 export const SCOPES = ["loops", "models", "tasks"] as const;
@@ -17,8 +18,8 @@ export const signUpSchema = z.object({
 export type SignUpInput = z.input<typeof signUpSchema>;
 
 export const signInSchema = z.object({
-  email: z.string().trim().min(1, "Enter your e-mail address."),
-  password: z.string().min(1, "Enter your password."),
+  email: z.string().trim().min(1, "Enter your e-mail address.").max(320).refine((s) => textProblem(s) === null, "Enter a valid e-mail address."),
+  password: z.string().min(1, "Enter your password.").max(1000),
 });
 
 export const createApiKeySchema = z

@@ -2,6 +2,7 @@ import type { ZodError } from "zod";
 import type { Database } from "@/db/client";
 import type { PublicAccount } from "@/lib/auth/accounts-store";
 import { memberAccess } from "@/lib/auth/member-access";
+import { actionInputProblem } from "@/lib/http/action-input";
 import { modelCreateSchema, modelUpdateSchema } from "./schemas";
 import { createModel, updateModel } from "./store";
 
@@ -19,6 +20,8 @@ function problemsOf(error: ZodError): string[] {
 /** "Register model": validated exactly as POST /model/add validates its body. */
 export async function registerModelForm(db: Database, account: PublicAccount, body: unknown): Promise<ModelFormState> {
   if (!memberAccess(account).ok) return MEMBERS_ONLY;
+  const problem = actionInputProblem(body);
+  if (problem) return { ok: false, problems: [problem] };
   const parsed = modelCreateSchema.safeParse(body);
   if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
   const model = await createModel(db, account.id, parsed.data);
@@ -28,6 +31,8 @@ export async function registerModelForm(db: Database, account: PublicAccount, bo
 /** The model page's name, kind, tags and metadata tables: validated exactly as PATCH /model/{id} validates. */
 export async function updateModelForm(db: Database, account: PublicAccount, modelId: string, body: unknown): Promise<ModelFormState> {
   if (!memberAccess(account).ok) return MEMBERS_ONLY;
+  const problem = actionInputProblem(body);
+  if (problem) return { ok: false, problems: [problem] };
   const parsed = modelUpdateSchema.safeParse(body);
   if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
   const model = await updateModel(db, account.id, modelId, parsed.data);

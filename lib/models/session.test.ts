@@ -204,6 +204,10 @@ describe("model page forms (server actions)", () => {
     expect(invalid.problems.some((p) => p.startsWith("modelname:"))).toBe(true);
     expect(invalid.problems.some((p) => p.startsWith("modelkind:"))).toBe(true);
     expect(invalid.problems.some((p) => /colour/.test(p))).toBe(true);
+
+    // A forged action call with text Postgres cannot hold is a form problem, not a failure.
+    expect(await registerModelForm(db, member, { modelname: "a\u0000b", modelkind: "x" })).toEqual({ ok: false, problems: [expect.stringMatching(/^modelname: contains a NUL/)] });
+    expect(await registerModelForm(db, member, { modelname: "\ud800", modelkind: "x" })).toEqual({ ok: false, problems: [expect.stringMatching(/lone UTF-16 surrogate/)] });
   });
 
   it("updates a model validated as PATCH /model/{id}; another account's model is not found", async () => {

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireMember } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { createApiKey } from "@/lib/auth/api-keys-store";
+import { actionInputProblem } from "@/lib/http/action-input";
 import { parseDefinition } from "@/lib/loops/definition";
 import { predictRows } from "@/lib/loops/engine";
 import { createLoop, defineLoop, getLoop, loadLoop } from "@/lib/loops/store";
@@ -14,6 +15,8 @@ export type CreateLoopState = { ok: true; loopId: string } | { ok: false; proble
 /** Creates a loop from the dashboard form, validated exactly as POST /definitions/ validates. */
 export async function createLoopAction(body: unknown, defineLater: boolean): Promise<CreateLoopState> {
   const account = await requireMember();
+  const problem = actionInputProblem(body);
+  if (problem) return { ok: false, problems: [problem] };
   if (defineLater) {
     const name = typeof (body as { name?: unknown })?.name === "string" ? (body as { name: string }).name.trim() : "";
     if (!name) return { ok: false, problems: ["name: must be a non-empty string"] };
@@ -45,6 +48,8 @@ export type TryPredictionState = { ok: true; prediction: Prediction; outputName:
 /** The loop page's "try a prediction" form; like /predict/, it never changes the model. */
 export async function tryPredictionAction(loopId: string, input: Record<string, unknown>): Promise<TryPredictionState> {
   const account = await requireMember();
+  const problem = actionInputProblem(input);
+  if (problem) return { ok: false, problems: [problem] };
   const loaded = await loadLoop(getDb(), account.id, loopId);
   if (!loaded.ok) return { ok: false, problems: [loaded.reason === "not_defined" ? "Define the loop first." : "No such loop."] };
   const { spec, model } = loaded.loop;

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireMember } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { createApiKey } from "@/lib/auth/api-keys-store";
-import { parseDefinition } from "@/lib/loops/definition";
+import { loopNameProblem, parseDefinition } from "@/lib/loops/definition";
 import { predictRows } from "@/lib/loops/engine";
 import { createLoop, defineLoop, getLoop, loadLoop } from "@/lib/loops/store";
 import type { Prediction } from "@/lib/loops/types";
@@ -17,6 +17,8 @@ export async function createLoopAction(body: unknown, defineLater: boolean): Pro
   if (defineLater) {
     const name = typeof (body as { name?: unknown })?.name === "string" ? (body as { name: string }).name.trim() : "";
     if (!name) return { ok: false, problems: ["name: must be a non-empty string"] };
+    const tooLong = loopNameProblem(name);
+    if (tooLong) return { ok: false, problems: [tooLong] };
     const loop = await createLoop(getDb(), account.id, name);
     revalidatePath("/loops");
     return { ok: true, loopId: loop.id };

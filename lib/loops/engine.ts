@@ -1,6 +1,6 @@
 import { createLearnerState, learnRead, predictRead, resetOptimizer, type LearnerState } from "./learner";
 import { createMonitor, observe, type LoopMonitorState } from "./monitor";
-import type { LoopSpec, Prediction } from "./types";
+import type { FieldProblem, LoopSpec, Prediction } from "./types";
 import { readExample, type ExampleRead } from "./validate-example";
 
 /** Everything a loop learns: the learner and its prequential monitor. Plain JSON data. */
@@ -24,8 +24,11 @@ export function rowsOf(data: unknown): { rows: unknown[]; label: (i: number) => 
 function readRow(spec: LoopSpec, row: unknown, requireOutput: boolean): { problems: string[]; read: ExampleRead | null } {
   if (!isRow(row)) return { problems: ["must be an object of field values"], read: null };
   const read = readExample(spec, row, { requireOutput });
-  return { problems: read.problems.length ? read.problems.map((p) => `${p.field}: ${p.message}`) : NONE, read };
+  return { problems: read.problems.length ? read.problems.map(problemLine) : NONE, read };
 }
+
+/** "field: message", or the message alone for a problem of the whole row. */
+const problemLine = (p: FieldProblem) => (p.field ? `${p.field}: ${p.message}` : p.message);
 
 const NONE: string[] = [];
 

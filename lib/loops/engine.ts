@@ -1,4 +1,4 @@
-import { createLearnerState, learnRead, predictRead, resetOptimizer, type LearnerState } from "./learner";
+import { createLearnerState, learnRead, newClassProblem, predictRead, resetOptimizer, type LearnerState } from "./learner";
 import { createMonitor, observe, type LoopMonitorState } from "./monitor";
 import type { FieldProblem, LoopSpec, Prediction } from "./types";
 import { readExample, type ExampleRead } from "./validate-example";
@@ -41,16 +41,19 @@ export interface TrainOutcome {
 
 /**
  * Learns the valid rows in order, one update each, scoring each before it is learned. Invalid rows
- * are reported and never touch the state.
+ * are reported and never touch the state; so is a row whose label would be a class past the loop's
+ * limits.
  */
 export function trainRows(spec: LoopSpec, model: LoopModel, data: unknown, at: string): TrainOutcome {
   const { rows, label } = rowsOf(data);
   const outcome: TrainOutcome = { trained: 0, failed: 0, errors: [], drift: false };
   rows.forEach((row, i) => {
     const { problems, read } = readRow(spec, row, true);
-    if (problems.length) {
+    const classProblem = problems.length ? null : newClassProblem(spec, model.learner, read!.output);
+    if (problems.length || classProblem !== null) {
       outcome.failed++;
-      outcome.errors.push(...problems.map((p) => `${label(i)}: ${p}`));
+      if (classProblem !== null) outcome.errors.push(`${label(i)}: ${spec.output.name}: ${classProblem}`);
+      else outcome.errors.push(...problems.map((p) => `${label(i)}: ${p}`));
       return;
     }
     const { prediction, y } = learnRead(spec, model.learner, read!, { explain: false, fields: false });

@@ -50,7 +50,7 @@ export async function tryPredictionAction(loopId: string, input: Record<string, 
   const loaded = await loadLoop(getDb(), account.id, loopId);
   if (!loaded.ok) return { ok: false, problems: [loaded.reason === "not_defined" ? "Define the loop first." : "No such loop."] };
   const { spec, model } = loaded.loop;
-  const outcome = predictRows(spec, model, input, 10);
+  const outcome = await predictRows(spec, model, input, 10);
   const first = outcome.predictions[0];
   return first ? { ok: true, prediction: first.prediction, outputName: spec.output.name } : { ok: false, problems: outcome.errors };
 }

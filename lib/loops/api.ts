@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import type { LoopsPrincipal } from "@/lib/auth/authenticate-api";
+import { API_BODY_LIMIT } from "@/lib/http/dispatch";
 import { ApiError } from "@/lib/http/errors";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { loopsApi } from "@/lib/http/families";
@@ -8,7 +9,9 @@ import { publicBaseUrl } from "@/lib/http/public-url";
 import type { ApiRequest } from "@/lib/http/types";
 import { parseDefinition } from "./definition";
 import { predictRows, trainRows } from "./engine";
+import { count, MAX_ANSWER_ENTRIES, MAX_BODY_BYTES, MAX_DEFINITION_BYTES, MAX_ROWS_PER_REQUEST } from "./limits";
 import { unpackText } from "./model-codec";
+import { EventLoopPacer, giveBackEventLoop, LARGE_BODY_BYTES } from "./pacer";
 import { recordPredictionsLater } from "./prediction-log";
 import { defineLoop, loadLoop, modelDocument, trainLoop, type LoopSummary } from "./store";
 import type { Prediction } from "./types";
@@ -24,8 +27,14 @@ function dataOf(body: unknown, what: string): DataBody & { data: unknown } {
   const { data } = body as DataBody;
   if (data === undefined || data === null) failed(400, `Missing required field: data (${what}).`);
   if (Array.isArray(data) && !data.length) failed(400, "data is an empty list; send at least one.");
+  if (Array.isArray(data) && data.length > MAX_ROWS_PER_REQUEST) {
+    failed(422, `data has ${count(data.length)} rows; the limit is ${count(MAX_ROWS_PER_REQUEST)} per request: send them in several requests.`);
+  }
   return body as DataBody & { data: unknown };
 }
+
+/** /train/ and /predict/ bodies: rows within the limits fit; the JSON is parsed in one piece, so no more. */
+const dataBodyLimit = () => Math.min(API_BODY_LIMIT, MAX_BODY_BYTES);
 
 function failed(status: number, message: string, errors: string[] = []): never {
   throw new ApiError(status, message, errors.map((e) => ({ path: [], message: e, type: "invalid" })));
@@ -62,7 +71,9 @@ function topKOf(value: unknown): number {
   return k;
 }
 
-const createDefinition = defineRoute(loopsApi, { method: "POST", path: "/definitions", body: z.unknown() }, async ({ request, auth, body }) => {
+const definitionBodyLimit = () => Math.min(API_BODY_LIMIT, MAX_DEFINITION_BYTES);
+
+const createDefinition = defineRoute(loopsApi, { method: "POST", path: "/definitions", body: z.unknown(), bodyLimit: definitionBodyLimit }, async ({ request, auth, body }) => {
   const parsed = parseDefinition(body);
   if (!parsed.ok) failed(parsed.status, "The loop definition is invalid.", parsed.problems);
   const result = await defineLoop(getDb(), auth.accountId, auth.loopId, parsed.definition);
@@ -73,10 +84,17 @@ const createDefinition = defineRoute(loopsApi, { method: "POST", path: "/definit
   return { status: 200, body: definitionResponse(request, result.loop) };
 });
 
-const train = defineRoute(loopsApi, { method: "POST", path: "/train", body: z.unknown() }, async ({ auth, body: raw }) => {
+/** A body whose parsing (in one piece, before the handler) took a while: others get their turn first. */
+const largeBody = (request: ApiRequest) => request.body.length >= LARGE_BODY_BYTES;
+
+/** Answers from this many predictions on are serialised in a slice of their own. */
+const LARGE_ANSWER_ROWS = 200;
+
+const train = defineRoute(loopsApi, { method: "POST", path: "/train", body: z.unknown(), bodyLimit: dataBodyLimit }, async ({ request, auth, body: raw }) => {
   const body = dataOf(raw, "one example or a list of examples");
+  if (largeBody(request)) await giveBackEventLoop();
   const at = new Date().toISOString();
-  const result = await trainLoop(getDb(), auth.accountId, requireLoopId(auth), (spec, model) => trainRows(spec, model, body.data, at));
+  const result = await trainLoop(getDb(), auth.accountId, requireLoopId(auth), (spec, model, pacer) => trainRows(spec, model, body.data, at, pacer));
   if (!result.ok) loopFailure(result.reason);
   const { trained, failed: failedRows, errors } = result.result;
   if (!trained) failed(422, `No sample could be trained: ${failedRows} failed validation.`, errors);
@@ -111,19 +129,30 @@ function predictionEntry(outputName: string, prediction: Prediction, index: numb
   return entry;
 }
 
-const predict = defineRoute(loopsApi, { method: "POST", path: "/predict", body: z.unknown() }, async ({ request, auth, body: raw }) => {
+const predict = defineRoute(loopsApi, { method: "POST", path: "/predict", body: z.unknown(), bodyLimit: dataBodyLimit }, async ({ request, auth, body: raw }) => {
   const body = dataOf(raw, "one input or a list of inputs");
   const topK = topKOf(body.top_k ?? request.query.get("top_k"));
+  if (largeBody(request)) await giveBackEventLoop();
+  const pacer = new EventLoopPacer();
   // getDb is passed, not called: on a cache hit (the usual case) /predict/ touches no database state.
   const loaded = await loadLoop(getDb, auth.accountId, requireLoopId(auth));
   if (!loaded.ok) loopFailure(loaded.reason);
   const { spec, model, version, nSeen } = loaded.loop;
-  const { predictions, failed: failedRows, errors } = predictRows(spec, model, body.data, topK);
+  if (pacer.dueNow()) await pacer.pause(); // after a model loaded from the database
+  const { predictions, failed: failedRows, errors, tooLarge } = await predictRows(spec, model, body.data, topK, pacer);
+  if (tooLarge) {
+    failed(
+      422,
+      `The answer passed the limit of ${count(MAX_ANSWER_ENTRIES)} values (class probabilities and listed contributors, over all rows) ` +
+        `at data[${tooLarge.row}], of ${count(tooLarge.rows)} rows: send fewer rows or a smaller top_k.`,
+    );
+  }
   if (!predictions.length) failed(422, `No sample could be predicted: ${failedRows} failed validation.`, errors);
   recordPredictionsLater(getDb, auth.accountId, loaded.loop.id, version, () => {
     const inputs = Array.isArray(body.data) ? body.data : [body.data];
     return predictions.map((p) => ({ input: inputs[p.index] as Record<string, unknown>, prediction: p.prediction }));
   });
+  if (predictions.length >= LARGE_ANSWER_ROWS || pacer.dueNow()) await pacer.pause(); // the answer is serialised next, in one piece
   return {
     status: 200,
     body: {

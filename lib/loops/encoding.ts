@@ -12,6 +12,8 @@ import {
   type NumericColumn,
   type ObjectFieldState,
 } from "./learner-state";
+import { MAX_LEARNED_LEAVES } from "./limits";
+import { hasRoom, modelText } from "./model-text";
 import { getOwn, setOwn } from "./own-record";
 import { SigmaMemo } from "./sigma-memo";
 import type { FieldType, LearnerSettings } from "./types";
@@ -217,7 +219,11 @@ function push(out: EncodedRow, col: number, x: number): void {
   out.n += 1;
 }
 
-/** Step 3 for one number: into the column's stats, the column allocated the first time. */
+/**
+ * Step 3 for one number: into the column's stats, the column allocated the first time. In a full model
+ * (allocateColumn) the number keeps its stats without a column: it is standardised and explained, with
+ * a weight of 0.
+ */
 function observeNumber(state: LearnerState, column: NumericColumn, x: number): void {
   addObservation(column.stats, x);
   if (column.col < 0) column.col = allocateColumn(state);
@@ -225,40 +231,64 @@ function observeNumber(state: LearnerState, column: NumericColumn, x: number): v
 
 function learnNumber(state: LearnerState, column: NumericColumn, x: number, clip: number | null, out: EncodedRow): void {
   observeNumber(state, column, x);
-  push(out, column.col, standardize(column.stats, x, clip));
+  if (column.col >= 0) push(out, column.col, standardize(column.stats, x, clip));
 }
 
+/** A new slot with its column; −1 (and no slot) when the model is full. */
 function newSlot(state: LearnerState, table: CategoryTable, value: string | null, bucket: number | null): number {
-  table.slots.push({ col: allocateColumn(state), count: 0, value, bucket, recent: bucket === null ? null : [] });
+  const col = allocateColumn(state);
+  if (col < 0) return -1;
+  table.slots.push({ col, count: 0, value, bucket, recent: bucket === null ? null : [] });
   return table.slots.length - 1;
 }
 
-/** The slot of a learned value: existing, a new one-hot column below the cap, else its hash bucket. */
-function learnSlot(state: LearnerState, table: CategoryTable, value: string, settings: LearnerSettings): CategorySlot {
+/**
+ * The slot of a learned value: existing, a new one-hot column below the cap, else its hash bucket; null
+ * when it would need a new column in a full model (the value stays unseen, as one never learned). A
+ * new one-hot value needs room for its text too (model-text.ts); a bucket whose new recent value finds
+ * no room still learns, and keeps its list as it was.
+ */
+function learnSlot(state: LearnerState, table: CategoryTable, value: string, settings: LearnerSettings): CategorySlot | null {
   let index = getOwn(table.slot_of_value, value);
   if (index === undefined && table.n_values < settings.category_cap) {
-    index = newSlot(state, table, value, null);
+    const text = modelText(state);
+    if (!hasRoom(text, value.length)) return null;
+    const created = newSlot(state, table, value, null);
+    if (created < 0) return null; // n_values counts the one-hot values that have a column
+    index = created;
     setOwn(table.slot_of_value, value, index);
     table.n_values += 1;
+    text.chars += value.length;
   }
   if (index !== undefined) return table.slots[index]!;
   const bucket = hashBucket(value, settings.hash_bits);
   index = getOwn(table.slot_of_bucket, String(bucket));
   if (index === undefined) {
-    index = newSlot(state, table, null, bucket);
+    const created = newSlot(state, table, null, bucket);
+    if (created < 0) return null;
+    index = created;
     setOwn(table.slot_of_bucket, String(bucket), index);
   }
   const slot = table.slots[index]!;
   const recent = slot.recent!;
   const seen = recent.indexOf(value);
-  if (seen >= 0) recent.splice(seen, 1);
+  if (seen >= 0) {
+    recent.splice(seen, 1);
+    recent.push(value);
+    return slot;
+  }
+  const text = modelText(state);
+  const added = value.length - (recent.length >= BUCKET_RECENT_VALUES ? recent[0]!.length : 0);
+  if (!hasRoom(text, added)) return slot;
   recent.push(value);
   if (recent.length > BUCKET_RECENT_VALUES) recent.shift();
+  text.chars += added;
   return slot;
 }
 
 function learnCategory(state: LearnerState, table: CategoryTable, value: string, settings: LearnerSettings, out: EncodedRow): void {
   const slot = learnSlot(state, table, value, settings);
+  if (slot === null) return;
   slot.count += 1;
   push(out, slot.col, 1);
 }
@@ -269,7 +299,7 @@ function learnCategories(state: LearnerState, table: CategoryTable, values: stri
   const first = out.n;
   for (const v of values) {
     const slot = learnSlot(state, table, v, settings);
-    if (taken !== null ? taken.has(slot.col) : pushedSince(out, first, slot.col)) continue;
+    if (slot === null || (taken !== null ? taken.has(slot.col) : pushedSince(out, first, slot.col))) continue;
     taken?.add(slot.col);
     slot.count += 1;
     push(out, slot.col, 1);
@@ -316,13 +346,27 @@ function learnObject(state: LearnerState, field: ObjectFieldState, raw: unknown,
     let leaf = getOwn(field.leaves, path);
     if (leaf === undefined) {
       const created = newLeafState(valueKind(value));
-      if (created === null) continue;
+      // Past the caps a leaf is never learned, like a leaf never seen.
+      if (created === null || learnedLeaves(state) >= MAX_LEARNED_LEAVES) continue;
+      const text = modelText(state);
+      if (!hasRoom(text, path.length)) continue;
       leaf = created;
       field.leaf_order.push(path);
+      text.chars += path.length;
     }
     const kept = learnLeaf(state, leaf, value, settings, out);
     setOwn(field.leaves, path, kept);
   }
+}
+
+/** Leaves learned by all the loop's object fields; counted only when a new leaf appears. */
+function learnedLeaves(state: LearnerState): number {
+  let leaves = 0;
+  for (const name of state.field_order) {
+    const field = getOwn(state.fields, name);
+    if (field?.kind === "object") leaves += field.leaf_order.length;
+  }
+  return leaves;
 }
 
 /**
@@ -341,7 +385,7 @@ export function learnFeatures(state: LearnerState, plan: FieldPlan, raws: readon
       // learnNumber, with σ of the updated stats remembered for the next prediction.
       const column = field.column;
       observeNumber(state, column, raw);
-      push(out, column.col, zOf(column.stats, plan.sigma.of(i, column.stats), raw, settings.clip));
+      if (column.col >= 0) push(out, column.col, zOf(column.stats, plan.sigma.of(i, column.stats), raw, settings.clip));
     } else if (field.kind === "object") learnObject(state, field, raw, settings, out);
     else {
       const kept = learnLeaf(state, field, raw, settings, out);

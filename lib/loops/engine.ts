@@ -1,6 +1,8 @@
-import { createLearnerState, learnRead, predictRead, resetOptimizer, type LearnerState } from "./learner";
+import { createLearnerState, learnRead, newClassProblem, predictRead, resetOptimizer, type LearnerState } from "./learner";
+import { MAX_ANSWER_ENTRIES } from "./limits";
 import { createMonitor, observe, type LoopMonitorState } from "./monitor";
-import type { LoopSpec, Prediction } from "./types";
+import { EventLoopPacer } from "./pacer";
+import type { FieldProblem, LoopSpec, Prediction } from "./types";
 import { readExample, type ExampleRead } from "./validate-example";
 
 /** Everything a loop learns: the learner and its prequential monitor. Plain JSON data. */
@@ -24,8 +26,11 @@ export function rowsOf(data: unknown): { rows: unknown[]; label: (i: number) => 
 function readRow(spec: LoopSpec, row: unknown, requireOutput: boolean): { problems: string[]; read: ExampleRead | null } {
   if (!isRow(row)) return { problems: ["must be an object of field values"], read: null };
   const read = readExample(spec, row, { requireOutput });
-  return { problems: read.problems.length ? read.problems.map((p) => `${p.field}: ${p.message}`) : NONE, read };
+  return { problems: read.problems.length ? read.problems.map(problemLine) : NONE, read };
 }
+
+/** "field: message", or the message alone for a problem of the whole row. */
+const problemLine = (p: FieldProblem) => (p.field ? `${p.field}: ${p.message}` : p.message);
 
 const NONE: string[] = [];
 
@@ -38,20 +43,25 @@ export interface TrainOutcome {
 
 /**
  * Learns the valid rows in order, one update each, scoring each before it is learned. Invalid rows
- * are reported and never touch the state.
+ * are reported and never touch the state; so is a row whose label would be a class past the loop's
+ * limits. Between rows the event loop is given back when `pacer` says so (pacer.ts): the state is
+ * the same as if the rows were learned in one go.
  */
-export function trainRows(spec: LoopSpec, model: LoopModel, data: unknown, at: string): TrainOutcome {
+export async function trainRows(spec: LoopSpec, model: LoopModel, data: unknown, at: string, pacer = new EventLoopPacer()): Promise<TrainOutcome> {
   const { rows, label } = rowsOf(data);
   const outcome: TrainOutcome = { trained: 0, failed: 0, errors: [], drift: false };
-  rows.forEach((row, i) => {
-    const { problems, read } = readRow(spec, row, true);
-    if (problems.length) {
+  const regression = spec.task_type === "regression";
+  for (let i = 0; i < rows.length; i++) {
+    if (pacer.due()) await pacer.pause();
+    const { problems, read } = readRow(spec, rows[i], true);
+    const classProblem = problems.length ? null : newClassProblem(spec, model.learner, read!.output);
+    if (problems.length || classProblem !== null) {
       outcome.failed++;
-      outcome.errors.push(...problems.map((p) => `${label(i)}: ${p}`));
-      return;
+      if (classProblem !== null) outcome.errors.push(`${label(i)}: ${spec.output.name}: ${classProblem}`);
+      else for (const p of problems) outcome.errors.push(`${label(i)}: ${p}`);
+      continue;
     }
     const { prediction, y } = learnRead(spec, model.learner, read!, { explain: false, fields: false });
-    const regression = spec.task_type === "regression";
     const signal = observe(model.monitor, {
       y,
       predicted: prediction.value,
@@ -63,7 +73,7 @@ export function trainRows(spec: LoopSpec, model: LoopModel, data: unknown, at: s
     if (signal.drift && spec.settings.reset_on_drift) resetOptimizer(model.learner);
     outcome.drift ||= signal.drift;
     outcome.trained++;
-  });
+  }
   return outcome;
 }
 
@@ -71,18 +81,34 @@ export interface PredictOutcome {
   predictions: { index: number; prediction: Prediction }[];
   failed: number;
   errors: string[];
+  /**
+   * Set when the answer passed MAX_ANSWER_ENTRIES (class probabilities plus listed contributors, over
+   * all rows) at row `row`: predicting stopped there, and the request should fail.
+   */
+  tooLarge: { row: number; rows: number } | null;
 }
 
-/** Predicts every valid row; never changes the model. */
-export function predictRows(spec: LoopSpec, model: LoopModel, data: unknown, topK: number): PredictOutcome {
+/** Predicts every valid row; never changes the model. Gives the event loop back between rows, as trainRows. */
+export async function predictRows(spec: LoopSpec, model: LoopModel, data: unknown, topK: number, pacer = new EventLoopPacer()): Promise<PredictOutcome> {
   const { rows, label } = rowsOf(data);
-  const outcome: PredictOutcome = { predictions: [], failed: 0, errors: [] };
-  rows.forEach((row, index) => {
-    const { problems, read } = readRow(spec, row, false);
+  const outcome: PredictOutcome = { predictions: [], failed: 0, errors: [], tooLarge: null };
+  const classes = model.learner.classes.length; // the length of every prediction's probabilities
+  let entries = 0;
+  for (let index = 0; index < rows.length; index++) {
+    if (pacer.due()) await pacer.pause();
+    const { problems, read } = readRow(spec, rows[index], false);
     if (problems.length) {
       outcome.failed++;
-      outcome.errors.push(...problems.map((p) => `${label(index)}: ${p}`));
-    } else outcome.predictions.push({ index, prediction: predictRead(spec, model.learner, read!, { topK }) });
-  });
+      for (const p of problems) outcome.errors.push(`${label(index)}: ${p}`);
+      continue;
+    }
+    const prediction = predictRead(spec, model.learner, read!, { topK });
+    entries += prediction.explanation.top_contributors.length + (prediction.probabilities === undefined ? 0 : classes);
+    if (entries > MAX_ANSWER_ENTRIES) {
+      outcome.tooLarge = { row: index, rows: rows.length };
+      break;
+    }
+    outcome.predictions.push({ index, prediction });
+  }
   return outcome;
 }

@@ -41,6 +41,36 @@ function categoryBaselineTerm(table: CategoryTable, weights: number[], nLearned:
 }
 
 /**
+ * A table's baseline terms for every weight row, remembered while the state does not change. The terms
+ * do not depend on the input, yet cost slots × classes to compute: without the memo a large model
+ * (100,000 weights) would cost that much on every predicted row. Weights, counts, slots and classes
+ * change only when an example is learned, which moves n_learned, so (n_learned, rows, slots) tells a
+ * current memo from a stale one. Small tables are computed each time, as before: cheaper than the lookup.
+ */
+interface BaselineMemo {
+  nLearned: number;
+  rows: number;
+  slots: number;
+  terms: Float64Array;
+}
+const baselineMemos = new WeakMap<CategoryTable, BaselineMemo>();
+const MEMO_MIN_WORK = 256;
+
+function memoisedBaselineTerms(table: CategoryTable, state: LearnerState): Float64Array | null {
+  const rows = state.weights.length;
+  const slots = table.slots.length;
+  if (rows * slots < MEMO_MIN_WORK) return null;
+  let memo = baselineMemos.get(table);
+  if (memo === undefined || memo.nLearned !== state.n_learned || memo.rows !== rows || memo.slots !== slots) {
+    const terms = new Float64Array(rows);
+    for (let r = 0; r < rows; r++) terms[r] = categoryBaselineTerm(table, state.weights[r]!, state.n_learned);
+    memo = { nLearned: state.n_learned, rows, slots, terms };
+    baselineMemos.set(table, memo);
+  }
+  return memo.terms;
+}
+
+/**
  * Per-feature sums, unscaled, in scratch arrays reused across calls (explaining is synchronous): the
  * contribution of the value part (or of the whole feature) and of a list's length part. Contributor
  * objects are built for the listed features only.
@@ -108,11 +138,12 @@ export function explain({ spec, state, views, margins, row, topK }: ExplainArgs)
       const table = views.table[f]!;
       const start = activeStart[f]!;
       const end = activeEnd[f]!;
+      const memo = table === null ? null : memoisedBaselineTerms(table, state);
       for (let r = 0; r < rows; r++) {
         const w = state.weights[r]!;
         let active = 0;
         for (let i = start; i < end; i++) active += w[activeCols[i]!]!;
-        const base = table === null ? 0 : categoryBaselineTerm(table, w, state.n_learned);
+        const base = table === null ? 0 : memo !== null ? memo[r]! : categoryBaselineTerm(table, w, state.n_learned);
         baselineRaw[r] = baselineRaw[r]! + base;
         contribution += coef[r]! * (active - base);
       }

@@ -1,3 +1,4 @@
+import { MAX_COLUMNS, MAX_WEIGHTS } from "./limits";
 import { emptyStats, type RunningStats } from "./welford";
 
 /**
@@ -107,9 +108,13 @@ export function emptyCategoryTable(): CategoryTable {
   return { slots: [], slot_of_value: {}, slot_of_bucket: {}, n_values: 0 };
 }
 
-/** Appends a zero-weight column to every row; returns its index. */
+/**
+ * Appends a zero-weight column to every row; returns its index, or −1 when the model is full (MAX_COLUMNS
+ * columns, or MAX_WEIGHTS weights over all rows): the caller then goes without a column.
+ */
 export function allocateColumn(state: LearnerState): number {
   const col = state.n_columns;
+  if (col >= MAX_COLUMNS || (col + 1) * state.weights.length > MAX_WEIGHTS) return -1;
   state.n_columns += 1;
   for (const row of state.weights) row.push(0);
   for (const row of state.weights_g2) row.push(0);

@@ -1,6 +1,7 @@
 import { fieldPlan, inputValues, learnFeatures, newFieldState, valuesByName, type EncodedRow, type FieldPlan } from "./encoding";
 import { observationsOf, type ObservedFeatures } from "./feature-views";
 import { addWeightRow, type ClassLabel, type LearnerState } from "./learner-state";
+import { count, MAX_CLASSES, MAX_WEIGHTS, quoted } from "./limits";
 import { outputKind, sigmoid, softmax } from "./output-model";
 import { stepRow } from "./optimizer";
 import { getOwn, setOwn } from "./own-record";
@@ -128,6 +129,23 @@ function learnValues(spec: LoopSpec, state: LearnerState, plan: FieldPlan, raws:
     for (let r = 0; r < probs.length; r++) stepRow(state, spec.settings, r, probs[r]! - (r === target ? 1 : 0), encoded);
   }
   return new Learned(prediction, y, observed);
+}
+
+/**
+ * Why a label cannot be learned, or null: a new class past MAX_CLASSES, or one whose weight row would
+ * take the model past MAX_WEIGHTS. The caller checks first and reports the row (learnOne itself adds
+ * every new class).
+ */
+export function newClassProblem(spec: LoopSpec, state: LearnerState, y: unknown): string | null {
+  if (outputKind(spec) !== "multiclass" || state.classes.indexOf(y as ClassLabel) >= 0) return null;
+  const classes = state.classes.length + 1;
+  const label = quoted(String(y));
+  if (classes > MAX_CLASSES) return `the new class ${label} would be class ${count(classes)}; the limit is ${count(MAX_CLASSES)} classes per loop`;
+  const weights = classes * state.n_columns;
+  if (weights > MAX_WEIGHTS) {
+    return `the new class ${label} would give the model ${count(weights)} weights (${count(classes)} classes × ${count(state.n_columns)} columns); the limit is ${count(MAX_WEIGHTS)}`;
+  }
+  return null;
 }
 
 /** /predict/: step 1 of §3 only; never changes the state. */

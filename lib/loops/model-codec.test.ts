@@ -9,7 +9,7 @@ const viaJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown
 /** Exact comparison that tells −0 from 0 and keeps key order. */
 const exact = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (Object.is(v, -0) ? "-0" : v));
 
-function trainedModel(task: "classification" | "regression", n: number) {
+async function trainedModel(task: "classification" | "regression", n: number) {
   const definition = {
     task_type: task,
     input_schema: JSON.parse('{"x": "float", "city": "string", "tags": "array", "$n": "float", "__proto__": "float"}') as Record<string, "float" | "string" | "array">,
@@ -26,15 +26,15 @@ function trainedModel(task: "classification" | "regression", n: number) {
     return row;
   });
   for (let i = 0; i < n; i += 100) {
-    const outcome = trainRows(spec, model, rows.slice(i, i + 100), `2026-01-01T00:00:${String(i % 60).padStart(2, "0")}Z`);
+    const outcome = await trainRows(spec, model, rows.slice(i, i + 100), `2026-01-01T00:00:${String(i % 60).padStart(2, "0")}Z`);
     expect(outcome.failed).toBe(0);
   }
   return model;
 }
 
 describe("model codec", () => {
-  it.each(["classification", "regression"] as const)("packs a trained %s model to exactly what JSON would store", (task) => {
-    const model = trainedModel(task, 1500);
+  it.each(["classification", "regression"] as const)("packs a trained %s model to exactly what JSON would store", async (task) => {
+    const model = await trainedModel(task, 1500);
     for (const part of [model.learner, model.monitor]) expect(exact(unpackText(packText(part)))).toBe(exact(viaJson(part)));
     // The monitor's rings are what packing is for: under half the JSON text.
     expect(packText(model.monitor).length).toBeLessThan(JSON.stringify(model.monitor).length / 2);
@@ -52,8 +52,8 @@ describe("model codec", () => {
     expect(back.c[0]!.y[0]).toBe(0);
   });
 
-  it("reads plain JSON text (rows stored before packing)", () => {
-    const model = trainedModel("classification", 300);
+  it("reads plain JSON text (rows stored before packing)", async () => {
+    const model = await trainedModel("classification", 300);
     expect(exact(unpackText(JSON.stringify(model.monitor)))).toBe(exact(viaJson(model.monitor)));
   });
 
@@ -70,8 +70,8 @@ describe("model codec", () => {
     expect(exact(unpackText(packText(value)))).toBe(exact(viaJson(value)));
   });
 
-  it("copies a model deeply, key order and all", () => {
-    const model = trainedModel("classification", 500);
+  it("copies a model deeply, key order and all", async () => {
+    const model = await trainedModel("classification", 500);
     const copy = cloneModel(model);
     expect(exact(copy)).toBe(exact(model));
     expect(copy.learner).not.toBe(model.learner);

@@ -1,3 +1,4 @@
+import { count, MAX_CATEGORY_CAP } from "./limits";
 import type { LearnerSettings } from "./types";
 
 /**
@@ -54,7 +55,9 @@ export function settingsProblems(settings: LearnerSettings): string[] {
   if (settings.squared_loss_gradient !== "residual" && settings.squared_loss_gradient !== "twice_residual") {
     problems.push(`squared_loss_gradient must be "residual" or "twice_residual"`);
   }
-  if (!Number.isSafeInteger(settings.category_cap) || settings.category_cap < 0) problems.push("category_cap must be an integer ≥ 0");
+  if (!Number.isSafeInteger(settings.category_cap) || settings.category_cap < 0 || settings.category_cap > MAX_CATEGORY_CAP) {
+    problems.push(`category_cap must be an integer from 0 to ${count(MAX_CATEGORY_CAP)}`);
+  }
   if (!Number.isSafeInteger(settings.hash_bits) || settings.hash_bits < 0 || settings.hash_bits > MAX_HASH_BITS) {
     problems.push(`hash_bits must be an integer from 0 to ${MAX_HASH_BITS}`);
   }

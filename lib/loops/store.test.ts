@@ -27,7 +27,7 @@ describe("the loop store", () => {
 
     // Another process learns 5 more examples and writes the row; this process's cache is stale.
     const elsewhere = structuredClone(first.loop.model);
-    trainRows(first.loop.spec, elsewhere, [2, 3, 4, 5, 6].map((x) => ({ x, y: 2 * x + 1 })), at);
+    await trainRows(first.loop.spec, elsewhere, [2, 3, 4, 5, 6].map((x) => ({ x, y: 2 * x + 1 })), at);
     await getDb()
       .update(loops)
       .set({ learnerState: JSON.stringify(elsewhere.learner), monitorState: JSON.stringify(elsewhere.monitor), nSeen: 6, version: first.loop.version + 1 })
@@ -57,7 +57,7 @@ describe("the loop store", () => {
 
     // Another process commits a newer version, and its NOTIFY has not arrived: the cache here is stale.
     const elsewhere = structuredClone(first.loop.model);
-    trainRows(first.loop.spec, elsewhere, [{ x: 2, y: 5 }], at);
+    await trainRows(first.loop.spec, elsewhere, [{ x: 2, y: 5 }], at);
     await getDb()
       .update(loops)
       .set({ learnerState: JSON.stringify(elsewhere.learner), monitorState: JSON.stringify(elsewhere.monitor), nSeen: 2, version: first.loop.version + 1 })
@@ -70,7 +70,7 @@ describe("the loop store", () => {
     });
     expect(trained).toMatchObject({ ok: true, nSeen: 3, version: first.loop.version + 2 });
     expect(calls).toBe(2); // once on the stale copy (not stored), once on the row
-    trainRows(first.loop.spec, elsewhere, [{ x: 3, y: 7 }], at);
+    await trainRows(first.loop.spec, elsewhere, [{ x: 3, y: 7 }], at);
     const after = await loadLoop(getDb(), account.id, loopId);
     if (!after.ok) throw new Error("not loaded");
     expect(JSON.stringify(after.loop.model.learner)).toBe(JSON.stringify(elsewhere.learner));
@@ -99,8 +99,8 @@ describe("the loop store", () => {
     if (!before.ok) throw new Error("not loaded");
     const snapshot = JSON.stringify(before.loop.model);
     await expect(
-      trainLoop(getDb(), account.id, loopId, (spec, model) => {
-        trainRows(spec, model, [{ x: 1, y: 2 }], "now");
+      trainLoop(getDb(), account.id, loopId, async (spec, model) => {
+        await trainRows(spec, model, [{ x: 1, y: 2 }], "now");
         throw new Error("crash in the middle of a batch");
       }),
     ).rejects.toThrow(/crash/);

@@ -6,6 +6,7 @@ import { specOf, type LoopDefinition } from "./definition";
 import { createLoopModel, type LoopModel } from "./engine";
 import { compactMetrics, formatMetric, type LoopMetrics } from "./metrics-summary";
 import { cloneModel, packText, unpackText } from "./model-codec";
+import { EventLoopPacer, isLargeModel } from "./pacer";
 import { resolveSettings } from "./settings";
 import type { LoopSpec } from "./types";
 
@@ -192,13 +193,14 @@ export type TrainResult<T> = { ok: true; result: T; nSeen: number; version: numb
  *   there first, the batch is learned again from the row as it now is; after OPTIMISTIC_ATTEMPTS such
  *   conflicts it takes the row lock (SELECT … FOR UPDATE in a transaction) instead.
  * `learn` must therefore be repeatable: it gets a fresh copy each time. The state is stored packed
- * (model-codec.ts).
+ * (model-codec.ts). Copying, learning and packing are each bounded (limits.ts) and `learn` gets the
+ * request's pacer, so the event loop is given back between them and between rows.
  */
 export async function trainLoop<T extends { trained: number }>(
   db: Database,
   accountId: string,
   loopId: string,
-  learn: (spec: LoopSpec, model: LoopModel) => T,
+  learn: Learn<T>,
 ): Promise<TrainResult<T>> {
   if (!isUuid(loopId)) return { ok: false, reason: "not_found" };
   const previous = training.get(loopId) ?? Promise.resolve();
@@ -214,9 +216,27 @@ export async function trainLoop<T extends { trained: number }>(
   return run;
 }
 
+/** A batch's learning on a copy of the model; it may give the event loop back through the pacer. */
+export type Learn<T> = (spec: LoopSpec, model: LoopModel, pacer: EventLoopPacer) => Promise<T>;
+
 const OPTIMISTIC_ATTEMPTS = 3;
 
-async function trainNow<T extends { trained: number }>(db: Database, accountId: string, loopId: string, learn: (spec: LoopSpec, model: LoopModel) => T): Promise<TrainResult<T>> {
+/** A copy of the loop to learn on; a large model's is taken in a slice of its own. */
+async function copyToLearn(base: LoadedLoop, pacer: EventLoopPacer): Promise<LoadedLoop> {
+  const large = isLargeModel(base.model.learner);
+  if (large || pacer.dueNow()) await pacer.pause();
+  const current: LoadedLoop = { ...base, model: cloneModel(base.model) };
+  if (large || pacer.dueNow()) await pacer.pause();
+  return current;
+}
+
+/** Before packing the learned model for storage: a large model's is packed in a slice of its own. */
+async function beforePacking(current: LoadedLoop, pacer: EventLoopPacer): Promise<void> {
+  if (isLargeModel(current.model.learner) || pacer.dueNow()) await pacer.pause();
+}
+
+async function trainNow<T extends { trained: number }>(db: Database, accountId: string, loopId: string, learn: Learn<T>): Promise<TrainResult<T>> {
+  const pacer = new EventLoopPacer();
   for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
     const cached = attempt === 0 ? cache.entries.get(loopId)?.loaded : undefined;
     let base: LoadedLoop;
@@ -226,9 +246,10 @@ async function trainNow<T extends { trained: number }>(db: Database, accountId: 
       if (!read.ok) return read;
       base = read.loop;
     }
-    const current: LoadedLoop = { ...base, model: cloneModel(base.model) };
-    const result = learn(current.spec, current.model);
+    const current = await copyToLearn(base, pacer);
+    const result = await learn(current.spec, current.model, pacer);
     if (!result.trained) return { ok: true, result, nSeen: current.nSeen, version: current.version };
+    await beforePacking(current, pacer);
     const [saved] = await db
       .update(loops)
       .set(storedChanges(current, result.trained))
@@ -268,7 +289,8 @@ async function readLoop(db: Database, accountId: string, loopId: string): Promis
 }
 
 /** The pessimistic path, after repeated conflicts: the row lock, held while learning. */
-async function trainLocked<T extends { trained: number }>(db: Database, accountId: string, loopId: string, learn: (spec: LoopSpec, model: LoopModel) => T): Promise<TrainResult<T>> {
+async function trainLocked<T extends { trained: number }>(db: Database, accountId: string, loopId: string, learn: Learn<T>): Promise<TrainResult<T>> {
+  const pacer = new EventLoopPacer();
   const published: { loop: LoadedLoop | null } = { loop: null };
   const outcome = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -278,9 +300,11 @@ async function trainLocked<T extends { trained: number }>(db: Database, accountI
       .for("update");
     if (!row) return { ok: false as const, reason: "not_found" as const };
     if (!row.taskType) return { ok: false as const, reason: "not_defined" as const };
-    const current = loadedFrom(row);
-    const result = learn(current.spec, current.model);
+    const current = loadedFrom(row); // a fresh copy already: nobody else holds it
+    if (pacer.dueNow()) await pacer.pause();
+    const result = await learn(current.spec, current.model, pacer);
     if (!result.trained) return { ok: true as const, result, nSeen: current.nSeen, version: current.version };
+    await beforePacking(current, pacer);
     const [saved] = await tx.update(loops).set(storedChanges(current, result.trained)).where(eq(loops.id, loopId)).returning(savedColumns(loopId));
     published.loop = { ...current, nSeen: saved!.nSeen, version: saved!.version };
     return { ok: true as const, result, nSeen: saved!.nSeen, version: saved!.version };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_ARRAY_LENGTH, MAX_LABEL_LENGTH, MAX_OBJECT_DEPTH, MAX_OBJECT_LEAVES, MAX_ROW_VALUES, MAX_STRING_LENGTH } from "./limits";
 import { resolveSettings } from "./settings";
 import type { FieldType, LoopSpec } from "./types";
 import { specProblems, validateExample } from "./validate-example";
@@ -56,6 +57,59 @@ describe("validateExample", () => {
     expect(fields(validateExample(spec("string"), JSON.parse('{"__proto__": 1, "label": "x"}'), train))).toEqual(["__proto__"]);
     expect(validateExample(spec("string"), [1, 2], train)).toHaveLength(1);
     expect(validateExample(spec("string"), null, train)).toHaveLength(1);
+  });
+});
+
+describe("size limits of a row", () => {
+  const s = spec("string");
+  const nested = (depth: number): Record<string, unknown> => (depth === 1 ? { leaf: 1 } : { next: nested(depth - 1) });
+
+  it("accepts values at the limits", () => {
+    const row = {
+      s: "x".repeat(MAX_STRING_LENGTH),
+      a: Array.from({ length: MAX_ARRAY_LENGTH }, (_, i) => `v${i}`),
+      o: { deep: nested(MAX_OBJECT_DEPTH - 1), many: Object.fromEntries(Array.from({ length: MAX_OBJECT_LEAVES - 1 }, (_, i) => [`k${i}`, i])) },
+      label: "l".repeat(MAX_LABEL_LENGTH),
+    };
+    expect(validateExample(s, row, train)).toEqual([]);
+  });
+
+  it("reports each value past a limit with the limit and the size sent", () => {
+    expect(validateExample(s, { s: "x".repeat(1_048_576), label: "a" }, train)).toEqual([{ field: "s", message: "string of 1,048,576 characters; the limit is 1,000" }]);
+    expect(validateExample(s, { a: Array.from({ length: 1500 }, () => 1), label: "a" }, train)).toEqual([{ field: "a", message: "array of 1,500 elements; the limit is 1,000" }]);
+    expect(validateExample(s, { a: ["ok", "y".repeat(2000)], label: "a" }, train)).toEqual([{ field: "a", message: "element 1: string of 2,000 characters; the limit is 1,000" }]);
+    expect(validateExample(s, { label: "l".repeat(1_048_576) }, train)).toEqual([{ field: "label", message: "a label of 1,048,576 characters; the limit is 100" }]);
+    // A long label only matters when it is learned: /predict/ ignores the output.
+    expect(validateExample(s, { label: "l".repeat(1_048_576) }, predict)).toEqual([]);
+  });
+
+  it("walks object values, reporting the path of the first problem inside", () => {
+    expect(validateExample(s, { o: { a: { b: "z".repeat(1001) } } }, predict)).toEqual([{ field: "o.a.b", message: "string of 1,001 characters; the limit is 1,000" }]);
+    expect(validateExample(s, { o: { list: [1, [2, ["w".repeat(1001)]]] } }, predict)).toEqual([{ field: "o.list[1][1][0]", message: "string of 1,001 characters; the limit is 1,000" }]);
+    expect(validateExample(s, { o: nested(MAX_OBJECT_DEPTH + 1) }, predict)).toEqual([{ field: expect.stringMatching(/^o(\.next)+$/), message: "nested deeper than 8 levels (the limit)" }]);
+    expect(validateExample(s, { o: { ["k".repeat(500)]: 1 } }, predict)).toEqual([{ field: "o", message: expect.stringMatching(/^the key "k{60}… \(500 characters\)" has 500 characters; the limit is 100$/) }]);
+    const wide = Object.fromEntries(Array.from({ length: MAX_OBJECT_LEAVES + 1 }, (_, i) => [`k${i}`, i]));
+    expect(validateExample(s, { o: wide }, predict)).toEqual([{ field: "o.k500", message: "more than 500 object leaves in the row (the limit)" }]);
+    // A value nested a hundred thousand deep is refused without recursion.
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(validateExample(s, { o: { deep } }, predict)).toEqual([{ field: expect.stringMatching(/^o\.deep/), message: "nested deeper than 8 levels (the limit)" }]);
+  });
+
+  it("bounds the values of a whole row", () => {
+    const arrays = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`list${i}`, Array.from({ length: MAX_ARRAY_LENGTH }, () => 1)]));
+    expect(validateExample(s, { o: arrays }, predict)).toEqual([
+      { field: "", message: `the row holds more than ${MAX_ROW_VALUES.toLocaleString("en-US")} values (fields, array elements and object leaves); the limit is 10,000` },
+    ]);
+  });
+
+  it("lists at most ten problems per row, and shortens names sent by the client", () => {
+    const unknown = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`extra${i}`, i]));
+    const problems = validateExample(s, { ...unknown, label: "a" }, train);
+    expect(problems).toHaveLength(11);
+    expect(problems[10]).toEqual({ field: "", message: "… and 4,990 more problems" });
+    const [long] = validateExample(s, { ["q".repeat(1_048_576)]: 1, label: "a" }, train);
+    expect(long).toEqual({ field: expect.stringMatching(/^q{60}… \(1,048,576 characters\)$/), message: "unknown field" });
   });
 });
 

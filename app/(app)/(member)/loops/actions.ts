@@ -5,7 +5,7 @@ import { requireMember } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { createApiKey } from "@/lib/auth/api-keys-store";
 import { actionInputProblem } from "@/lib/http/action-input";
-import { parseDefinition } from "@/lib/loops/definition";
+import { loopNameProblem, parseDefinition } from "@/lib/loops/definition";
 import { predictRows } from "@/lib/loops/engine";
 import { createLoop, defineLoop, getLoop, loadLoop } from "@/lib/loops/store";
 import type { Prediction } from "@/lib/loops/types";
@@ -20,6 +20,8 @@ export async function createLoopAction(body: unknown, defineLater: boolean): Pro
   if (defineLater) {
     const name = typeof (body as { name?: unknown })?.name === "string" ? (body as { name: string }).name.trim() : "";
     if (!name) return { ok: false, problems: ["name: must be a non-empty string"] };
+    const tooLong = loopNameProblem(name);
+    if (tooLong) return { ok: false, problems: [tooLong] };
     const loop = await createLoop(getDb(), account.id, name);
     revalidatePath("/loops");
     return { ok: true, loopId: loop.id };
@@ -53,7 +55,7 @@ export async function tryPredictionAction(loopId: string, input: Record<string, 
   const loaded = await loadLoop(getDb(), account.id, loopId);
   if (!loaded.ok) return { ok: false, problems: [loaded.reason === "not_defined" ? "Define the loop first." : "No such loop."] };
   const { spec, model } = loaded.loop;
-  const outcome = predictRows(spec, model, input, 10);
+  const outcome = await predictRows(spec, model, input, 10);
   const first = outcome.predictions[0];
   return first ? { ok: true, prediction: first.prediction, outputName: spec.output.name } : { ok: false, problems: outcome.errors };
 }

@@ -29,11 +29,12 @@ export function startServer(cpuProfileDir?: string): Promise<Server> {
 
 /**
  * The embedded Postgres that dist/server.js started (it owns the server while it runs): its URL, from
- * the owner file beside the data folder. The role, password and database are db/embedded.ts's.
+ * the owner file and the generated password beside the data folder (db/embedded.ts).
  */
 export function embeddedDatabaseUrl(): string {
   const { port } = JSON.parse(readFileSync(path.join(DATA_DIR, "pg-owner.json"), "utf8")) as { port: number };
-  return `postgres://crucible:crucible@127.0.0.1:${port}/crucible`;
+  const password = readFileSync(path.join(DATA_DIR, "pg-password"), "utf8").trim();
+  return `postgres://crucible:${encodeURIComponent(password)}@127.0.0.1:${port}/crucible`;
 }
 
 /** Has `next build` run here? `next start` needs its output. */

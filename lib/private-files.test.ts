@@ -4,7 +4,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureSessionSecret } from "@/lib/auth/session-secret";
-import { LocalBlobStore, sha256Of } from "@/lib/models/blob-store";
+import { LocalBlobStore, sha256Of } from "@/lib/blobs/store";
 import { ensureDataDirectory, ensurePrivateDirectory, ensurePrivateTree } from "./private-files";
 
 const modeOf = (file: string) => statSync(file).mode & 0o777;

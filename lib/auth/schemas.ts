@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zodDetails } from "@/lib/http/errors";
 import { textProblem } from "@/lib/http/json-body";
 
 export const ROLES = ["member", "cruncher"] as const;
@@ -36,9 +37,6 @@ export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
 /** The first problem per field, for forms. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    out[key] ??= issue.message;
-  }
+  for (const detail of zodDetails(error)) out[String(detail.path[0] ?? "form")] ??= detail.message;
   return out;
 }

@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { servedOverHttps } from "./client-address";
+import { BodyTooLargeError, bodyTooLargeMessage } from "./errors";
 import type { RouteMatch } from "./router";
 import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "./security-headers";
 import type { ApiRequest, ApiResponse, HeaderBag } from "./types";
@@ -73,18 +74,6 @@ export async function respondStreamed(match: FoundMatch, request: RequestHead, b
 
 function undecodableResponse(match: FoundMatch): ApiResponse {
   return match.route.errorResponse(400, `The path parameter ${match.undecodable} is not valid percent-encoded UTF-8.`);
-}
-
-export function bodyTooLargeMessage(limit: number): string {
-  return `The request body is larger than the limit of ${limit} bytes.`;
-}
-
-/** What a streamed body fails with once more than its route's body limit has arrived. */
-export class BodyTooLargeError extends Error {
-  constructor(readonly limit: number) {
-    super(bodyTooLargeMessage(limit));
-    this.name = "BodyTooLargeError";
-  }
 }
 
 /**

@@ -20,6 +20,19 @@ export class ApiError extends Error {
   }
 }
 
+export function bodyTooLargeMessage(limit: number): string {
+  return `The request body is larger than the limit of ${limit} bytes.`;
+}
+
+/** What a streamed body fails with once more than its route's body limit has arrived. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(bodyTooLargeMessage(limit));
+    this.name = "BodyTooLargeError";
+  }
+}
+
+/** Every zod issue as a detail (where, what, which kind): the one conversion every family and form uses. */
 export function zodDetails(error: ZodError): ApiErrorDetail[] {
   return error.issues.map((issue) => ({
     path: issue.path.map((p) => (typeof p === "number" ? p : String(p))),

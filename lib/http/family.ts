@@ -1,6 +1,5 @@
 import type { z } from "zod";
-import { BodyTooLargeError } from "./dispatch";
-import { ApiError, zodDetails, type ApiErrorDetail } from "./errors";
+import { ApiError, BodyTooLargeError, zodDetails, type ApiErrorDetail } from "./errors";
 import { parseJsonBody, textInputProblem } from "./json-body";
 import { checkSameOriginRequest } from "./same-origin";
 import type { ApiHandler, ApiRequest, ApiResponse } from "./types";

@@ -1,6 +1,6 @@
 // Every domain's background workers; imported once by server.ts and worker-main.ts.
 import { registerAuthWorkers } from "@/lib/auth/workers";
-import { registerBlobGcWorkers } from "@/lib/models/blob-gc";
+import { registerBlobGcWorkers } from "@/lib/blobs/gc";
 import { registerDriftWorkers } from "@/lib/models/drift/worker";
 import { registerTrainingWorkers } from "@/lib/models/training/worker";
 import { registerTaskWorkers } from "@/lib/tasks/workers";

@@ -16,7 +16,6 @@ export const QUEUES = {
   blobGc: "blob-gc",
   authCleanup: "auth-cleanup",
 } as const;
-export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 async function start(): Promise<PgBoss> {
   const boss = new PgBoss({

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeAccount, makeKey } from "@/lib/auth/testing";
 import { apiRouter } from "@/lib/http/routes";
 import { adapterClients, type AdapterClient } from "@/lib/http/testing";
-import { getBlobStore, sha256Of } from "./blob-store";
+import { getBlobStore, sha256Of } from "@/lib/blobs/store";
 import { pw } from "./pickle/testing/pickle-writer";
 
 process.env.CRUCIBLE_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "crucible-models-"));

@@ -3,8 +3,8 @@ import type { ModelFileRow, ModelRow } from "@/db/schema";
 import { ApiError } from "@/lib/http/errors";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { modelsApi } from "@/lib/http/families";
-import { collectBlobsOf } from "./blob-gc";
-import { modelUploadLimit } from "./blob-store";
+import { collectBlobsOf } from "@/lib/blobs/gc";
+import { modelUploadLimit } from "@/lib/blobs/store";
 import { downloadHeaders, loadModelFile } from "./downloads";
 import { aliasBodySchema, aliasNameSchema, listQuerySchema, modelCreateSchema, modelUpdateSchema, searchQuerySchema } from "./schemas";
 import {

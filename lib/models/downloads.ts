@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import type { ModelFileRow } from "@/db/schema";
-import { getBlobStore } from "./blob-store";
+import { getBlobStore } from "@/lib/blobs/store";
 import { findModelFile } from "./store";
 
 /** The headers a file is sent with: its content type, a safe attachment name, its sha256 and version. */

@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import type { PublicAccount } from "@/lib/auth/accounts-store";
 import { memberAccess } from "@/lib/auth/member-access";
 import { actionInputProblem } from "@/lib/http/action-input";
+import { describeDetail, zodDetails } from "@/lib/http/errors";
 import { modelCreateSchema, modelUpdateSchema } from "./schemas";
 import { createModel, updateModel } from "./store";
 
@@ -13,9 +14,7 @@ export type ModelFormState = { ok: true; modelId: string } | { ok: false; proble
 
 const MEMBERS_ONLY: ModelFormState = { ok: false, problems: ["Only members can register and edit models."] };
 
-function problemsOf(error: ZodError): string[] {
-  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message));
-}
+const problemsOf = (error: ZodError): string[] => zodDetails(error).map(describeDetail);
 
 /** "Register model": validated exactly as POST /model/add validates its body. */
 export async function registerModelForm(db: Database, account: PublicAccount, body: unknown): Promise<ModelFormState> {

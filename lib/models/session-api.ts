@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/http/errors";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { sessionDetailApi } from "@/lib/http/families";
 import { fileResponse } from "./api";
-import { modelUploadLimit } from "./blob-store";
+import { modelUploadLimit } from "@/lib/blobs/store";
 import { downloadHeaders, loadModelFile } from "./downloads";
 import { MULTIPART_SLACK, uploadFromMultipart } from "./uploads";
 

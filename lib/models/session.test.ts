@@ -7,7 +7,7 @@ import type { PublicAccount } from "@/lib/auth/accounts-store";
 import { makeAccount, sessionCookieFor } from "@/lib/auth/testing";
 import { apiRouter } from "@/lib/http/routes";
 import { adapterClients, type AdapterClient } from "@/lib/http/testing";
-import { getBlobStore, sha256Of } from "./blob-store";
+import { getBlobStore, sha256Of } from "@/lib/blobs/store";
 import { registerModelForm, updateModelForm } from "./model-forms";
 import { pw } from "./pickle/testing/pickle-writer";
 import { modelCreateSchema } from "./schemas";

@@ -51,7 +51,7 @@ export async function modelFileAddresses(db: Database, accountId: string, modelI
 
 /**
  * Deletes the model with its files' rows and aliases; the blobs stay (they may be shared: see
- * blob-gc.ts, which removes the ones no row refers to any more). Refused
+ * lib/blobs/gc.ts, which removes the ones no row refers to any more). Refused
  * ("in_use") while a deployment serves it: the foreign key is "no action", so a deployment created
  * concurrently also ends here rather than in an error.
  */

@@ -1,10 +1,10 @@
 import { Readable } from "node:stream";
 import type { Database } from "@/db/client";
 import type { EstimatorInfo, ModelFileKind, ModelFileRow } from "@/db/schema";
-import { BodyTooLargeError } from "@/lib/http/dispatch";
+import { BodyTooLargeError } from "@/lib/http/errors";
 import type { ApiErrorDetail } from "@/lib/http/errors";
 import type { HeaderBag } from "@/lib/http/types";
-import { BlobTooLargeError, getBlobStore, modelUploadLimit, type BlobStore, type StagedBlob } from "./blob-store";
+import { BlobTooLargeError, getBlobStore, modelUploadLimit, type BlobStore, type StagedBlob } from "@/lib/blobs/store";
 import { recogniseModelFile } from "./estimator";
 import { parseMultipart } from "./multipart";
 import { fileKindSchema } from "./schemas";

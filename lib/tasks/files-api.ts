@@ -2,7 +2,7 @@ import { ApiError } from "@/lib/http/errors";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { tasksApi } from "@/lib/http/families";
 import { header } from "@/lib/http/types";
-import { getBlobStore } from "@/lib/models/blob-store";
+import { getBlobStore } from "@/lib/blobs/store";
 import { isMediaType, type MediaRequestType, type RequestType } from "./request-types";
 import { getTaskFile, insertTaskFile, leasedRequestOf, type TaskFileRecord } from "./store";
 

@@ -1,4 +1,4 @@
-import { getBlobStore } from "../blob-store";
+import { getBlobStore } from "@/lib/blobs/store";
 import { readModelFile } from "../pickle";
 import { loadEstimator, type Estimator, type InputRow } from "../sklearn";
 import { backgroundBytes, backgroundFromCsv } from "./background";

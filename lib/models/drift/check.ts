@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import type { DeploymentRow, DriftCheckRow, ModelRow, TrainingJobRow } from "@/db/schema";
-import { getBlobStore } from "../blob-store";
+import { getBlobStore } from "@/lib/blobs/store";
 import { findModelFile, getModel } from "../store";
 import { startTrainingJob } from "../training/start-job";
 import { latestModelFile } from "../training/store";

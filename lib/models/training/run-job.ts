@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import type { ModelRow, TrainingJobRow } from "@/db/schema";
-import { getBlobStore, modelUploadLimit } from "../blob-store";
+import { getBlobStore, modelUploadLimit } from "@/lib/blobs/store";
 import { getModel, setAlias } from "../store";
 import { storeUpload } from "../uploads";
 import { INSTALL_HINT, pythonPath, trainingLimits, type TrainingLimits } from "./config";

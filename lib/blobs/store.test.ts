@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { BlobTooLargeError, LocalBlobStore, sha256Of } from "./blob-store";
+import { BlobTooLargeError, LocalBlobStore, sha256Of } from "./store";
 
 describe("LocalBlobStore", () => {
   it("stores bytes once under ab/cd/<sha256> and reads them back", async () => {

@@ -3,7 +3,7 @@ import type PgBoss from "pg-boss";
 import { getDb, type Database } from "@/db/client";
 import { modelFiles, taskFiles } from "@/db/schema";
 import { QUEUES } from "@/lib/jobs/boss";
-import { getBlobStore, type BlobStore } from "./blob-store";
+import { getBlobStore, type BlobStore } from "./store";
 
 // Blobs are content-addressed and shared: one blob may back files of several models, versions,
 // accounts and human-task answers. A blob is removed only when no row refers to it any more and it

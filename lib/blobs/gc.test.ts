@@ -9,11 +9,11 @@ import { getBoss, QUEUES, stopBoss } from "@/lib/jobs/boss";
 import { apiRouter } from "@/lib/http/routes";
 import { adapterClients } from "@/lib/http/testing";
 import { insertTaskFile } from "@/lib/tasks/store";
-import { collectUnreferencedBlobs, registerBlobGcWorkers } from "./blob-gc";
-import { getBlobStore, LocalBlobStore, sha256Of } from "./blob-store";
-import { modelCreateSchema } from "./schemas";
-import { createModel, deleteModel } from "./store";
-import { storeUpload } from "./uploads";
+import { collectUnreferencedBlobs, registerBlobGcWorkers } from "./gc";
+import { getBlobStore, LocalBlobStore, sha256Of } from "./store";
+import { modelCreateSchema } from "@/lib/models/schemas";
+import { createModel, deleteModel } from "@/lib/models/store";
+import { storeUpload } from "@/lib/models/uploads";
 
 process.env.CRUCIBLE_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "crucible-blob-gc-"));
 const db = getDb();

@@ -1,5 +1,6 @@
 import postgres from "postgres";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { processSingleton, processSlot } from "../lib/process-singleton";
 import * as schema from "./schema";
 
 export type Database = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
@@ -11,10 +12,9 @@ interface Connection {
   db: Database;
 }
 
-// The custom server and Next's bundled route code run in one process but load separate copies of
-// this module; keeping the pool on globalThis gives them one pool instead of two.
-const holder = globalThis as typeof globalThis & { __crucibleDb?: Connection; __crucibleBeforeClose?: Set<() => Promise<unknown>> };
-const beforeClose = (holder.__crucibleBeforeClose ??= new Set());
+// One pool per process, shared by the custom server and Next's bundled route code.
+const connection = processSlot<Connection>("db");
+const beforeClose = processSingleton("db.beforeClose", () => new Set<() => Promise<unknown>>());
 
 /**
  * Work to finish before the pool closes: writes that are batched or deferred off the request path
@@ -38,16 +38,16 @@ export function databaseUrl(): string {
 
 function connect(): Connection {
   const url = databaseUrl();
-  const current = holder.__crucibleDb;
+  const current = connection.get();
   if (current && current.url === url) return current;
   const sql = postgres(url, {
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     onnotice: () => {},
     connection: { application_name: "crucible" },
   });
-  const connection = { url, sql, db: drizzle(sql, { schema, casing: "snake_case" }) };
-  holder.__crucibleDb = connection;
-  return connection;
+  const created = { url, sql, db: drizzle(sql, { schema, casing: "snake_case" }) };
+  connection.set(created);
+  return created;
 }
 
 export function getDb(): Database {
@@ -61,7 +61,7 @@ export function getSql(): Sql {
 /** Closes the shared pool (tests, CLI and shutdown). */
 export async function closeDb(): Promise<void> {
   await Promise.allSettled([...beforeClose].map((hook) => hook()));
-  const current = holder.__crucibleDb;
-  holder.__crucibleDb = undefined;
+  const current = connection.get();
+  connection.set(undefined);
   await current?.sql.end({ timeout: 5 });
 }

@@ -1,4 +1,5 @@
 import { getDb, getSql } from "@/db/client";
+import { processSingleton } from "@/lib/process-singleton";
 import { hashApiKey, looksLikeApiKey } from "./api-key-secret";
 import { findActiveKey, revokeApiKey, touchApiKey, type KeyOwner } from "./api-keys-store";
 
@@ -20,8 +21,7 @@ interface KeyCacheState {
   listening: Promise<unknown> | null;
 }
 
-const holder = globalThis as typeof globalThis & { __crucibleKeyCache?: KeyCacheState };
-const state: KeyCacheState = (holder.__crucibleKeyCache ??= { entries: new Map(), hashes: new Map(), touched: new Map(), listening: null });
+const state = processSingleton<KeyCacheState>("auth.keyCache", () => ({ entries: new Map(), hashes: new Map(), touched: new Map(), listening: null }));
 
 function listenForRevocations(): void {
   if (state.listening) return;
@@ -52,7 +52,6 @@ function touchLater(owner: KeyOwner): void {
 export async function lookupApiKey(secret: string): Promise<KeyOwner | null> {
   if (!looksLikeApiKey(secret)) return null;
   listenForRevocations();
-  state.hashes ??= new Map(); // a state object kept on globalThis by an older build of this module
   let hash = state.hashes.get(secret);
   if (hash === undefined) {
     hash = hashApiKey(secret);

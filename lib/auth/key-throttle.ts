@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { processSingleton } from "@/lib/process-singleton";
 import { recordFailure, throttleRules } from "./throttle";
 
 /**
@@ -8,8 +9,7 @@ import { recordFailure, throttleRules } from "./throttle";
  */
 
 const MAX_REMEMBERED = 10_000;
-const holder = globalThis as typeof globalThis & { __crucibleKeyBlocks?: Map<string, number> };
-const blockedUntil = (holder.__crucibleKeyBlocks ??= new Map());
+const blockedUntil = processSingleton("auth.keyBlocks", () => new Map<string, number>());
 
 /** Seconds this address must still wait; 0 when it may try. */
 export function keyAuthBlockedSeconds(address: string, now = Date.now()): number {

@@ -4,6 +4,7 @@ import { chmod, readdir, readFile, rename, stat, unlink, utimes, writeFile } fro
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { ensurePrivateTree, makePrivateDirectory, PRIVATE_FILE_MODE } from "@/lib/private-files";
+import { processSingleton } from "@/lib/process-singleton";
 
 /** A stored blob as listed: its address, size and when it was last stored. */
 export interface BlobInfo {
@@ -318,7 +319,6 @@ export class LocalBlobStore implements BlobStore {
   }
 }
 
-const holder = globalThis as typeof globalThis & { __crucibleBlobStore?: BlobStore };
 
 /**
  * The configured blob store. Only the local directory exists today
@@ -326,7 +326,7 @@ const holder = globalThis as typeof globalThis & { __crucibleBlobStore?: BlobSto
  * environment variables.
  */
 export function getBlobStore(): BlobStore {
-  return (holder.__crucibleBlobStore ??= new LocalBlobStore(path.resolve(process.env.CRUCIBLE_DATA_DIR ?? ".data", "blobs")));
+  return processSingleton<BlobStore>("blobs.store", () => new LocalBlobStore(path.resolve(process.env.CRUCIBLE_DATA_DIR ?? ".data", "blobs")));
 }
 
 /** Largest upload (MODEL_UPLOAD_LIMIT_BYTES, default 200 MiB); read per request so tests can lower it. */

@@ -1,12 +1,13 @@
 import PgBoss from "pg-boss";
 import { databaseUrl } from "@/db/client";
+import { processSlot } from "@/lib/process-singleton";
 
 /**
  * The Postgres-backed job queue (pg-boss, schema `pgboss`) shared by webhooks, training jobs, drift
  * checks and the blob sweep. One instance per process, kept on globalThis because the custom server and Next's
  * bundled route code load separate copies of this module.
  */
-const holder = globalThis as typeof globalThis & { __crucibleBoss?: Promise<PgBoss> };
+const boss = processSlot<Promise<PgBoss>>("jobs.boss");
 
 export const QUEUES = {
   taskWebhook: "task-webhook",
@@ -34,17 +35,21 @@ async function start(): Promise<PgBoss> {
 
 /** The started queue (created on first use; pg-boss installs its schema under an advisory lock). */
 export function getBoss(): Promise<PgBoss> {
-  holder.__crucibleBoss ??= start().catch((error: unknown) => {
-    holder.__crucibleBoss = undefined;
-    throw error;
-  });
-  return holder.__crucibleBoss;
+  let started = boss.get();
+  if (!started) {
+    started = start().catch((error: unknown) => {
+      boss.set(undefined);
+      throw error;
+    });
+    boss.set(started);
+  }
+  return started;
 }
 
 export async function stopBoss(): Promise<void> {
-  const current = holder.__crucibleBoss;
-  holder.__crucibleBoss = undefined;
+  const current = boss.get();
+  boss.set(undefined);
   if (!current) return;
-  const boss = await current.catch(() => null);
-  await boss?.stop({ graceful: true, wait: true, timeout: 5_000 }).catch(() => {});
+  const running = await current.catch(() => null);
+  await running?.stop({ graceful: true, wait: true, timeout: 5_000 }).catch(() => {});
 }

@@ -5,6 +5,7 @@ import { backgroundBytes, backgroundFromCsv } from "./background";
 import type { FeatureSpec } from "./features";
 import { SizedLru } from "./lru";
 import type { StoredFile } from "./store";
+import { processSlot } from "@/lib/process-singleton";
 
 // Loaded estimators keyed by their file's sha256 (a model file deployed many times, or by several
 // accounts, is loaded once) and explainer backgrounds keyed by their data file, in one LRU bounded by
@@ -31,15 +32,18 @@ export function modelCacheBytes(): number {
   return (Number.isFinite(mb) && mb > 0 ? mb : 512) * 1024 * 1024;
 }
 
-const holder = globalThis as typeof globalThis & { __crucibleModelCache?: CacheState };
+const cache = processSlot<CacheState>("deployments.modelCache");
+const freshCache = (maxBytes: number): CacheState => ({ lru: new SizedLru(maxBytes), inflight: new Map(), loads: 0 });
 
 function state(): CacheState {
-  return (holder.__crucibleModelCache ??= { lru: new SizedLru(modelCacheBytes()), inflight: new Map(), loads: 0 });
+  let current = cache.get();
+  if (!current) cache.set((current = freshCache(modelCacheBytes())));
+  return current;
 }
 
 /** Empties the cache, as in a freshly started process (tests; maxBytes overrides the budget). */
 export function resetModelCache(maxBytes = modelCacheBytes()): void {
-  holder.__crucibleModelCache = { lru: new SizedLru(maxBytes), inflight: new Map(), loads: 0 };
+  cache.set(freshCache(maxBytes));
 }
 
 export function modelCacheStats(): { entries: number; bytes: number; maxBytes: number; evictions: number; loads: number; keys: string[] } {

@@ -2,6 +2,7 @@ import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { onBeforeClose, type Database } from "@/db/client";
 import { deploymentOperations, deployments, type DeploymentOperationRow } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
+import { processSingleton } from "@/lib/process-singleton";
 
 // The operations log: every prediction served, and inferences recorded from elsewhere. Scoped by
 // account like every query; listed newest first by keyset on the bigserial id.
@@ -41,8 +42,7 @@ interface PendingOperations {
   timer: NodeJS.Timeout | null;
   flushing: Promise<void>;
 }
-const holder = globalThis as typeof globalThis & { __crucibleOperationLog?: PendingOperations };
-const pending = (holder.__crucibleOperationLog ??= { records: [], db: null, timer: null, flushing: Promise.resolve() });
+const pending = processSingleton<PendingOperations>("deployments.operationLog", () => ({ records: [], db: null, timer: null, flushing: Promise.resolve() }));
 onBeforeClose(flushOperations); // a graceful shutdown writes the last batch
 
 /** The row as jsonb_to_recordset reads it (snake_case columns). */

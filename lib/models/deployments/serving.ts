@@ -4,6 +4,7 @@ import type { Estimator, InputRow } from "../sklearn";
 import { featureSpec, type FeatureSpec } from "./features";
 import { backgroundFor, estimatorFor, loadedEstimator } from "./model-cache";
 import { getServingPlan, setDeploymentStatus, type ServingPlan } from "./store";
+import { processSingleton } from "@/lib/process-singleton";
 
 // A deployment's life: waiting (created) → loading → running, or failed with a reason. The process
 // that created it starts the load right after answering 201; any other process loads on demand (on
@@ -35,8 +36,7 @@ export async function loadServable(plan: ServingPlan): Promise<ServableOutcome> 
   return { ok: true, servable: { estimator: loaded.estimator, spec, background } };
 }
 
-const holder = globalThis as typeof globalThis & { __crucibleDeploymentLoads?: Map<string, Promise<void>> };
-const starting = (holder.__crucibleDeploymentLoads ??= new Map());
+const starting = processSingleton("deployments.loads", () => new Map<string, Promise<void>>());
 
 /**
  * Drives a waiting or loading deployment to running or failed, in the background (never throws;

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { deployments, modelAliases, modelFiles, models, type DeploymentRow, type EstimatorInfo, type Placement } from "@/db/schema";
 import { findModelFile, getModel, resolveAlias } from "../store";
+import { processSingleton } from "@/lib/process-singleton";
 
 // Every query is scoped by the owning account: another account's deployment is simply not found.
 
@@ -134,8 +135,7 @@ export interface ServingPlan {
 // Predictions read the plan of a running deployment from a per-process cache for up to a second, so
 // the hot path costs no query; a delete here clears it at once, elsewhere within PLAN_TTL_MS.
 const PLAN_TTL_MS = 1000;
-const planHolder = globalThis as typeof globalThis & { __crucibleServingPlans?: Map<string, { plan: ServingPlan; expires: number }> };
-const plans = (planHolder.__crucibleServingPlans ??= new Map());
+const plans = processSingleton("deployments.servingPlans", () => new Map<string, { plan: ServingPlan; expires: number }>());
 
 export async function getServingPlanCached(db: Database, accountId: string, deploymentId: string): Promise<ServingPlan | null> {
   const key = `${accountId}:${deploymentId}`;

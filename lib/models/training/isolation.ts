@@ -5,6 +5,7 @@ import path from "node:path";
 import { bwrapPath, BWRAP_INSTALL_HINT, NAMESPACES_HINT } from "./config";
 import { LAUNCH_ENVIRONMENT, NOBODY, SANDBOX_PATHS, sandboxCommand, type SandboxTools } from "./bubblewrap";
 import { createJobDirectory } from "./job-directory";
+import { processSingleton } from "@/lib/process-singleton";
 
 /**
  * Whether this machine can run training jobs in the bubblewrap sandbox, found by building one and
@@ -118,15 +119,13 @@ export async function probeSandbox(options: { bwrap?: string } = {}): Promise<Sa
   }
 }
 
-const holder = globalThis as typeof globalThis & { __crucibleSandbox?: Map<string, SandboxSetup> };
-
 /**
  * The sandbox for this process, probed once per bwrap path. A refusal is not remembered: the next
  * job probes again, so installing bubblewrap or allowing namespaces needs no restart.
  */
 export async function sandboxSetup(options: { bwrap?: string } = {}): Promise<SandboxSetup> {
   const bwrap = options.bwrap ?? bwrapPath();
-  const cache = (holder.__crucibleSandbox ??= new Map());
+  const cache = processSingleton("training.sandbox", () => new Map<string, SandboxSetup>());
   const known = cache.get(bwrap);
   if (known) return known;
   const setup = await probeSandbox({ bwrap });

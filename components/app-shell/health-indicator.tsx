@@ -1,20 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-
-interface Health {
-  status: string;
-  database: "up" | "down";
-  database_latency_ms?: number;
-}
+import { useHealth } from "./use-health";
 
 /** Live database status from /healthz, refreshed in the background. */
 export function HealthIndicator() {
-  const { data, isError } = useQuery({
-    queryKey: ["healthz"],
-    queryFn: async (): Promise<Health> => (await fetch("/healthz", { cache: "no-store" })).json(),
-    refetchInterval: 15_000,
-  });
+  const { data, isError } = useHealth();
   const up = !isError && data?.database === "up";
   const label = !data && !isError ? "Checking…" : up ? `Database up · ${data?.database_latency_ms ?? "?"} ms` : "Database unreachable";
   return (

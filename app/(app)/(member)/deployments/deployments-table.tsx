@@ -1,25 +1,16 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import type { DeploymentListItem } from "@/lib/models/deployments/dashboard";
-import { pollWhileMoving, StatusBadge } from "./status-badge";
+import { StatusBadge } from "./status-badge";
+import { useDeployments } from "./use-deployments";
 
 const continuum = (v: boolean | string) => (typeof v === "boolean" ? (v ? "continuum" : "no continuum") : v === "*" ? "any continuum" : `continuum ${v}`);
 
 /** The account's deployments; statuses refresh every second while any is waiting or loading. */
 export function DeploymentsTable({ initial }: { initial: DeploymentListItem[] }) {
-  const { data } = useQuery({
-    queryKey: ["deployments"],
-    queryFn: async (): Promise<DeploymentListItem[]> => {
-      const res = await fetch("/api/deployments", { cache: "no-store" });
-      if (!res.ok) throw new Error(`deployments: ${res.status}`);
-      return res.json();
-    },
-    initialData: initial,
-    refetchInterval: (query) => pollWhileMoving((query.state.data ?? []).map((d) => d.status)),
-  });
+  const { data } = useDeployments(initial);
   return (
     <DataTable columns={["Deployment", "Model", "Status", "Placement", "Owner", "Created"]}>
       {data.map((d) => (

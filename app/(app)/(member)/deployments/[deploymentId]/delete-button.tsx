@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { sessionFetch } from "@/components/session-fetch";
 import { Button } from "@/components/ui";
 
 /** Deletes the deployment (and its operations log) after a confirmation. */
@@ -11,9 +12,13 @@ export function DeleteDeploymentButton({ deploymentId }: { deploymentId: string 
   async function remove() {
     if (!window.confirm(`Delete deployment ${deploymentId} and its operations log?`)) return;
     setPending(true);
-    const res = await fetch(`/api/deployments/${encodeURIComponent(deploymentId)}`, { method: "DELETE" });
-    if (res.ok) router.push("/deployments");
-    else setPending(false);
+    try {
+      await sessionFetch(`/api/deployments/${encodeURIComponent(deploymentId)}`, { method: "DELETE" });
+      router.push("/deployments");
+    } catch (error) {
+      setPending(false);
+      window.alert((error as Error).message);
+    }
   }
   return (
     <Button variant="danger" onClick={() => void remove()} disabled={pending}>

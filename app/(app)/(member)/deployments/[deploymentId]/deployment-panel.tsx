@@ -1,13 +1,15 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Card, Section } from "@/components/ui";
-import type { DeploymentDetail, DeploymentLive } from "@/lib/models/deployments/dashboard";
-import { pollWhileMoving, StatusBadge } from "../status-badge";
+import type { DeploymentDetail } from "@/lib/models/deployments/dashboard";
+import { StatusBadge } from "../status-badge";
 import { OperationsLog } from "./operations-log";
 import { PerMinuteChart } from "./per-minute-chart";
 import { PredictPlayground, type PlaygroundResult } from "./predict-playground";
+import { deploymentLiveKey, useDeploymentLive } from "./use-deployment-live";
+import { deploymentOperationsKey } from "./use-deployment-operations";
 import { WaterfallChart } from "./waterfall-chart";
 
 const percent = (p: number) => `${(p * 100).toFixed(p > 0.999 || p < 0.001 ? 2 : 1)}%`;
@@ -17,22 +19,13 @@ export function DeploymentPanel({ detail }: { detail: DeploymentDetail }) {
   const id = detail.live.deployment.deployment_id;
   const queryClient = useQueryClient();
   const [result, setResult] = useState<PlaygroundResult | null>(null);
-  const { data: live } = useQuery({
-    queryKey: ["deployment-live", id],
-    queryFn: async (): Promise<DeploymentLive> => {
-      const res = await fetch(`/api/deployments/${encodeURIComponent(id)}`, { cache: "no-store" });
-      if (!res.ok) throw new Error(`deployment: ${res.status}`);
-      return res.json();
-    },
-    initialData: detail.live,
-    refetchInterval: (query) => pollWhileMoving([query.state.data?.deployment.status ?? "running"]) || 10_000,
-  });
+  const { data: live } = useDeploymentLive(id, detail.live);
   const { deployment } = live;
 
   function onResult(next: PlaygroundResult) {
     setResult(next);
-    void queryClient.invalidateQueries({ queryKey: ["deployment-live", id] });
-    void queryClient.invalidateQueries({ queryKey: ["deployment-ops", id] });
+    void queryClient.invalidateQueries({ queryKey: deploymentLiveKey(id) });
+    void queryClient.invalidateQueries({ queryKey: deploymentOperationsKey(id) });
   }
 
   const shown = result?.ok && result.body.explanation ? { explanation: result.body.explanation, input: result.input ?? undefined } : live.last ? { explanation: live.last.explanation, input: live.last.input } : null;

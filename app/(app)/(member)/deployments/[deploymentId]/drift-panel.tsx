@@ -1,43 +1,18 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Badge, Button, Card, Section } from "@/components/ui";
-import type { DriftPanelData } from "@/lib/models/drift/dashboard";
 import { DriftChart } from "./drift-chart";
 import { DriftTrainingJob } from "./drift-training-job";
 import { DriftVerdicts } from "./drift-verdicts";
-
-async function call(url: string, init: RequestInit = {}): Promise<unknown> {
-  const res = await fetch(url, { cache: "no-store", ...init, headers: { "content-type": "application/json", ...init.headers } });
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const detail = (body as { detail?: unknown } | null)?.detail;
-    throw new Error(typeof detail === "string" ? detail : `Request failed (${res.status})`);
-  }
-  return body;
-}
+import { useDriftPanel } from "./use-drift-panel";
 
 /**
  * Drift monitoring and retraining for one deployment: per-feature p-values over time, the latest
  * verdicts, "Check now", "Retrain now", the automatic-retraining setting and the latest job's log.
  */
 export function DriftPanel({ deploymentId }: { deploymentId: string }) {
-  const queryClient = useQueryClient();
-  const base = `/api/drift/${encodeURIComponent(deploymentId)}`;
-  const queryKey = ["deployment-drift", deploymentId];
-  const { data, error, isPending } = useQuery({
-    queryKey,
-    queryFn: () => call(base) as Promise<DriftPanelData>,
-    // Poll quickly while a training job is queued or running, so its log streams in.
-    refetchInterval: (query) => (query.state.data?.job && ["waiting", "running"].includes(query.state.data.job.status) ? 2000 : 30_000),
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey });
-  const checkNow = useMutation({ mutationFn: () => call(`${base}/check`, { method: "POST" }), onSettled: refresh });
-  const retrain = useMutation({ mutationFn: () => call("/api/training", { method: "POST", body: JSON.stringify({ deploymentId }) }), onSettled: refresh });
-  const setAuto = useMutation({
-    mutationFn: (autoRetrainOnDrift: boolean) => call(`${base}/settings`, { method: "PATCH", body: JSON.stringify({ autoRetrainOnDrift }) }),
-    onSettled: refresh,
-  });
+  const { panel, checkNow, retrain, setAuto } = useDriftPanel(deploymentId);
+  const { data, error, isPending } = panel;
 
   if (isPending) return <Card className="p-6 text-sm text-slate-500">Loading drift monitoring…</Card>;
   if (!data) return <Card className="p-6 text-sm text-red-700">Drift monitoring is unavailable: {(error as Error | null)?.message ?? "unknown error"}</Card>;

@@ -1,9 +1,8 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui";
-import type { OperationsPageResult } from "@/lib/models/deployments/dashboard";
 import type { OperationResponse } from "@/lib/models/deployments/responses";
+import { useDeploymentOperations } from "./use-deployment-operations";
 
 const PAGE = 20;
 
@@ -26,17 +25,7 @@ function outputOf(op: OperationResponse): string {
 
 /** Every call on this deployment, newest first, older pages fetched by keyset (the last id seen). */
 export function OperationsLog({ deploymentId }: { deploymentId: string }) {
-  const { data, fetchNextPage, hasNextPage, isFetchingNextPage, isPending } = useInfiniteQuery({
-    queryKey: ["deployment-ops", deploymentId],
-    queryFn: async ({ pageParam }): Promise<OperationsPageResult> => {
-      const res = await fetch(`/api/deployments/${encodeURIComponent(deploymentId)}/operations?limit=${PAGE}${pageParam ? `&cursor=${pageParam}` : ""}`, { cache: "no-store" });
-      if (!res.ok) throw new Error(`operations: ${res.status}`);
-      return res.json();
-    },
-    initialPageParam: 0,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: 10_000,
-  });
+  const { data, fetchNextPage, hasNextPage, isFetchingNextPage, isPending } = useDeploymentOperations(deploymentId, PAGE);
   const ops = data?.pages.flatMap((p) => p.items) ?? [];
   if (isPending) return <p className="text-sm text-slate-500">Loading…</p>;
   if (!ops.length) return <p className="text-sm text-slate-500">No operations yet: predictions made here or through the API appear in this log.</p>;

@@ -1,15 +1,11 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { SessionRouteError, sessionFetch } from "@/components/session-fetch";
 import { Button, Input, cx } from "@/components/ui";
 import type { PlaygroundFeature } from "@/lib/models/deployments/dashboard";
 import type { PredictionBody } from "@/lib/models/deployments/predict";
 import type { InputRow, InputValue } from "@/lib/models/sklearn/types";
-
-interface Detail {
-  loc?: (string | number)[];
-  msg: string;
-}
 
 export type PlaygroundResult = { ok: true; body: PredictionBody; input: InputRow | null } | { ok: false; problems: string[] };
 
@@ -17,11 +13,6 @@ export type PlaygroundResult = { ok: true; body: PredictionBody; input: InputRow
 function valueOf(raw: string): InputValue {
   const n = Number(raw);
   return raw.trim() !== "" && Number.isFinite(n) ? n : raw;
-}
-
-function problemsOf(body: { detail?: string | Detail[] }): string[] {
-  if (Array.isArray(body.detail)) return body.detail.map((d) => (d.loc && d.loc.length > 1 ? `${d.loc.slice(1).join(".")}: ${d.msg}` : d.msg));
-  return [body.detail ?? "Something went wrong."];
 }
 
 /**
@@ -46,18 +37,16 @@ export function PredictPlayground({ deploymentId, features, exampleRow, onResult
     const body = mode === "form" ? formBody() : jsonText;
     setPending(true);
     try {
-      const res = await fetch(`/api/deployments/${encodeURIComponent(deploymentId)}/predict`, { method: "POST", headers: { "content-type": "application/json" }, body });
-      const answer = await res.json();
-      if (res.ok) {
-        let first: InputRow | null = mode === "form" ? values.map(valueOf) : null;
-        if (mode === "json") {
-          const data = (JSON.parse(body) as { data?: unknown }).data;
-          first = Array.isArray(data) && !Array.isArray(data[0]) && typeof data[0] !== "object" ? (data as InputRow) : null;
-        }
-        onResult({ ok: true, body: answer as PredictionBody, input: first });
-      } else onResult({ ok: false, problems: problemsOf(answer) });
+      // The raw text is sent as typed, so the JSON tab shows the API's own answer to malformed bodies.
+      const answer = await sessionFetch<PredictionBody>(`/api/deployments/${encodeURIComponent(deploymentId)}/predict`, { method: "POST", headers: { "content-type": "application/json" }, body });
+      let first: InputRow | null = mode === "form" ? values.map(valueOf) : null;
+      if (mode === "json") {
+        const data = (JSON.parse(body) as { data?: unknown }).data;
+        first = Array.isArray(data) && !Array.isArray(data[0]) && typeof data[0] !== "object" ? (data as InputRow) : null;
+      }
+      onResult({ ok: true, body: answer, input: first });
     } catch (error) {
-      onResult({ ok: false, problems: [(error as Error).message] });
+      onResult({ ok: false, problems: error instanceof SessionRouteError ? error.problems : [(error as Error).message] });
     }
     setPending(false);
   }

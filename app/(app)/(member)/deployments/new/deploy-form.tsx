@@ -2,19 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { SessionRouteError, sessionFetch } from "@/components/session-fetch";
 import { Button, Card, Field, Input, Select } from "@/components/ui";
 import type { DeployOption } from "@/lib/models/deployments/dashboard";
-
-interface Detail {
-  loc?: (string | number)[];
-  msg: string;
-}
-
-/** `{detail}` as one line per problem ("placement.node: …"). */
-function problemsOf(body: { detail?: string | Detail[] }): string[] {
-  if (Array.isArray(body.detail)) return body.detail.map((d) => (d.loc && d.loc.length > 1 ? `${d.loc.slice(1).join(".")}: ${d.msg}` : d.msg));
-  return [body.detail ?? "Something went wrong."];
-}
 
 /** "latest", "v:3" or "alias:production" → the version fields of the request. */
 function versionFields(choice: string): { version?: number; alias?: string } {
@@ -54,14 +44,13 @@ export function DeployForm({ options, initialModel, defaultOwner }: { options: D
       inference_data: Number(text("inference_data")),
     };
     setPending(true);
-    const res = await fetch("/api/deployments", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    const answer = await res.json();
-    if (res.status === 201) {
-      router.push(`/deployments/${encodeURIComponent(answer.deployment_id)}`);
-      return;
+    try {
+      const created = await sessionFetch<{ deployment_id: string }>("/api/deployments", { method: "POST", json: body });
+      router.push(`/deployments/${encodeURIComponent(created.deployment_id)}`);
+    } catch (error) {
+      setPending(false);
+      setProblems(error instanceof SessionRouteError ? error.problems : [(error as Error).message]);
     }
-    setPending(false);
-    setProblems(problemsOf(answer));
   }
 
   return (

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { problemsOf } from "@/components/session-fetch";
 import { Button, Card, Field, Input, Select } from "@/components/ui";
 
 const KINDS = [
@@ -13,15 +14,13 @@ const KINDS = [
 
 type Status = { state: "idle" } | { state: "uploading"; loaded: number; total: number } | { state: "done"; message: string } | { state: "failed"; problems: string[] };
 
-function problemsOf(status: number, text: string): string[] {
+/** The route's problems from the upload's answer text. */
+function uploadProblems(status: number, text: string): string[] {
   try {
-    const detail = (JSON.parse(text) as { detail?: unknown }).detail;
-    if (Array.isArray(detail)) return detail.map((d: unknown) => (typeof d === "object" && d !== null && "msg" in d ? String((d as { msg: unknown }).msg) : String(d)));
-    if (typeof detail === "string") return [detail];
+    return problemsOf(JSON.parse(text), status);
   } catch {
-    // not JSON
+    return [`The upload failed (HTTP ${status}).`];
   }
-  return [`The upload failed (HTTP ${status}).`];
 }
 
 /** Uploads one file with a real progress bar (XMLHttpRequest), then refreshes the page. */
@@ -52,7 +51,7 @@ export function UploadForm({ modelId }: { modelId: string }) {
         setFile(null);
         setInputKey((k) => k + 1);
         router.refresh();
-      } else setStatus({ state: "failed", problems: problemsOf(xhr.status, xhr.responseText) });
+      } else setStatus({ state: "failed", problems: uploadProblems(xhr.status, xhr.responseText) });
     };
     xhr.onerror = () => setStatus({ state: "failed", problems: ["The upload failed: the connection was lost."] });
     setStatus({ state: "uploading", loaded: 0, total: file.size });

@@ -2,11 +2,10 @@ import { isObject, type PyValue } from "../pickle";
 import { linearFamilyLoaders } from "./loaders-linear";
 import { treeFamilyLoaders } from "./loaders-trees";
 import { LoadError, type Estimator, type LoadResult, type Loader, type LoaderContext } from "./types";
+import { unverifiedVersionReason } from "./version-gate";
 
 export * from "./types";
-
-/** Pickle layouts verified against the fixtures (scikit-learn 1.2.x, see the spec's version table). */
-export const VERIFIED_SKLEARN = /^1\.2\.\d+$/;
+export { VERIFIED_SKLEARN } from "./version-gate";
 
 const LOADERS: Record<string, Loader> = { ...linearFamilyLoaders, ...treeFamilyLoaders };
 
@@ -19,13 +18,8 @@ export function isLoadable(className: string): boolean {
  * (a class without a loader, a scikit-learn version whose layout is not verified, a malformed state).
  */
 export function loadEstimator(top: PyValue, sklearnVersion: string | null): LoadResult {
-  if (sklearnVersion !== null && !VERIFIED_SKLEARN.test(sklearnVersion)) {
-    return {
-      ok: false,
-      code: "unsupported_version",
-      message: `scikit-learn ${sklearnVersion} pickles are not verified; models pickled with scikit-learn 1.2.x can be served`,
-    };
-  }
+  const unverified = unverifiedVersionReason(sklearnVersion);
+  if (unverified) return { ok: false, code: "unsupported_version", message: unverified };
   const ctx: LoaderContext = {
     sklearnVersion,
     load(obj) {

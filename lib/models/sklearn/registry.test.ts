@@ -122,3 +122,14 @@ describe("a class the reader admits without a registry entry", () => {
     expect(() => registryContext(expected.sklearn).loadStep(record)).toThrow(/cannot be served as a pipeline step/);
   });
 });
+
+describe("the README's table of served estimators", () => {
+  it("names exactly the registry's classes", () => {
+    const readme = readFileSync(path.resolve(import.meta.dirname, "../../../README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("**Served estimators.**"), readme.indexOf("**Serving.**"));
+    const rows = section.split("\n").filter((line) => line.startsWith("|"));
+    const listed = rows.flatMap((row) => [...row.matchAll(/`([A-Z]\w+)`/g)].map((m) => m[1]!));
+    const registered = [...ESTIMATORS, ...PIPELINE_STEPS].map((e) => e.className.slice(e.className.lastIndexOf(".") + 1));
+    expect([...listed].sort()).toEqual([...registered].sort());
+  });
+});

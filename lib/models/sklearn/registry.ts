@@ -4,8 +4,9 @@
  * (../estimator.ts) and deployment's loadEstimator (./index.ts) all read these two lists, so a class
  * is admitted, shown servable and loaded in exactly the same cases.
  *
- * Add an estimator: write its module (its entries and loader returning an Estimator with predict and,
- * where exact, explain), add one line below, and add its fixture (../fixtures/generate.py) and test.
+ * Add an estimator: write its module (its entries, and a loader returning an Estimator with predict
+ * and, where exact, explain), add one line below and its row in the README's served-estimators table
+ * (registry.test.ts compares them), and add its fixture (../fixtures/generate.py) and test.
  *
  * The whitelist imports this file, so nothing reachable from here may import the reader itself
  * (../pickle or ../pickle/index): family modules take their value helpers from ../pickle/values.

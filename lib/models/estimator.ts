@@ -35,8 +35,8 @@ function steps(obj: PyValue): PyValue[] {
 
 /**
  * Why a model file's top-level object cannot be served, or null. The estimator registry decides, so a
- * file is shown servable exactly when deployment has a loader for its class. (A model pickled by a
- * scikit-learn version whose layout is not verified is still refused at deployment.)
+ * file is shown servable exactly when deployment has a loader for its class; a file that is not is
+ * still stored, with this reason. (Deployment also checks the scikit-learn version: version-gate.ts.)
  */
 export function notServableReason(top: PyValue, className: string | null): string | null {
   if (!isObject(top)) return "the file does not hold an estimator object";

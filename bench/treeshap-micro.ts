@@ -10,11 +10,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { readModelFile } from "@/lib/models/pickle";
-import { treeFamilyLoaders } from "@/lib/models/sklearn/loaders-trees";
-import type { Estimator, InputRow, LoaderContext } from "@/lib/models/sklearn/types";
+import { registryContext } from "@/lib/models/sklearn";
+import type { Estimator, InputRow } from "@/lib/models/sklearn/types";
 import { Ensemble } from "@/lib/models/sklearn/trees/ensemble";
 import { finishTree, type FlatTree } from "@/lib/models/sklearn/trees/flat-tree";
+import { forests } from "@/lib/models/sklearn/trees/forest";
+import { gradientBoosting } from "@/lib/models/sklearn/trees/gradient-boosting";
 import { probaHead, regressionHead } from "@/lib/models/sklearn/trees/heads";
+import { histGradientBoosting } from "@/lib/models/sklearn/trees/hist-gradient-boosting";
+import { decisionTrees } from "@/lib/models/sklearn/trees/tree";
 import { makeTreeEstimator } from "@/lib/models/sklearn/trees/tree-estimator";
 import { mulberry32 } from "@/lib/seeded-random";
 
@@ -116,7 +120,7 @@ const randomRows = (M: number, n: number): InputRow[] => {
 bench("synthetic RF classifier: 100 trees × 22 leaves, 30 features", syntheticForest(100, 30, 22, 11, 2), randomRows(30, 1000));
 bench("synthetic RF regressor: 100 trees × 1,600 leaves, depth 12", syntheticForest(100, 30, 1600, 12, 0), randomRows(30, 1000));
 
-const ctx: LoaderContext = { sklearnVersion: null, load: () => { throw new Error("not used"); } };
+const TREE_CLASSES = new Set([...decisionTrees, ...forests, ...gradientBoosting, ...histGradientBoosting].map((e) => e.className));
 const fixtures = path.resolve(import.meta.dirname, "../lib/models/fixtures");
 const expected = JSON.parse(readFileSync(path.join(fixtures, "expected.json"), "utf8")) as {
   models: Record<string, { class: string; X: number[][]; files: Record<string, unknown> }>;
@@ -125,13 +129,12 @@ const expected = JSON.parse(readFileSync(path.join(fixtures, "expected.json"), "
 function loadPath(p: string): Estimator {
   const read = readModelFile(readFileSync(p));
   if (!read.ok) throw new Error(`${p}: ${read.error.message}`);
-  const loader = treeFamilyLoaders[read.className ?? ""];
-  if (!loader) throw new Error(`${p}: ${read.className} is not a tree-family model`);
-  return loader(read.value, ctx);
+  if (!TREE_CLASSES.has(read.className ?? "")) throw new Error(`${p}: ${read.className} is not a tree-family model`);
+  return registryContext(null).load(read.value);
 }
 
 for (const [name, m] of Object.entries(expected.models)) {
-  if (!(m.class in treeFamilyLoaders)) continue;
+  if (!TREE_CLASSES.has(m.class)) continue;
   bench(`fixture ${name}`, loadPath(path.join(fixtures, m.files.protocol4 as string)), m.X);
 }
 for (const p of process.argv.slice(2)) {

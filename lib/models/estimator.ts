@@ -1,35 +1,6 @@
 import type { EstimatorInfo } from "@/db/schema/models";
 import { attr, isList, isNdArray, isObject, isTuple, readModelFile, type PyValue } from "./pickle";
-
-/**
- * The estimators the deployment half (issue 7) serves. A model file whose top-level class is not one
- * of these is still stored, marked not servable with the reason.
- */
-export const SERVABLE_CLASSES = new Set([
-  "sklearn.linear_model._base.LinearRegression",
-  "sklearn.linear_model._ridge.Ridge",
-  "sklearn.linear_model._coordinate_descent.Lasso",
-  "sklearn.linear_model._coordinate_descent.ElasticNet",
-  "sklearn.linear_model._stochastic_gradient.SGDRegressor",
-  "sklearn.linear_model._logistic.LogisticRegression",
-  "sklearn.linear_model._stochastic_gradient.SGDClassifier",
-  "sklearn.svm._classes.LinearSVC",
-  "sklearn.tree._classes.DecisionTreeClassifier",
-  "sklearn.tree._classes.DecisionTreeRegressor",
-  "sklearn.ensemble._forest.RandomForestClassifier",
-  "sklearn.ensemble._forest.RandomForestRegressor",
-  "sklearn.ensemble._forest.ExtraTreesClassifier",
-  "sklearn.ensemble._forest.ExtraTreesRegressor",
-  "sklearn.ensemble._gb.GradientBoostingClassifier",
-  "sklearn.ensemble._gb.GradientBoostingRegressor",
-  "sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingClassifier",
-  "sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingRegressor",
-  "sklearn.neighbors._classification.KNeighborsClassifier",
-  "sklearn.neighbors._regression.KNeighborsRegressor",
-  "sklearn.naive_bayes.GaussianNB",
-  "sklearn.cluster._kmeans.KMeans",
-  "sklearn.pipeline.Pipeline",
-]);
+import { isServableClass } from "./sklearn/registry";
 
 export type Recognised = { ok: true; estimator: EstimatorInfo } | { ok: false; code: string; message: string };
 
@@ -63,6 +34,17 @@ function steps(obj: PyValue): PyValue[] {
 }
 
 /**
+ * Why a model file's top-level object cannot be served, or null. The estimator registry decides, so a
+ * file is shown servable exactly when deployment has a loader for its class; a file that is not is
+ * still stored, with this reason. (Deployment also checks the scikit-learn version: version-gate.ts.)
+ */
+export function notServableReason(top: PyValue, className: string | null): string | null {
+  if (!isObject(top)) return "the file does not hold an estimator object";
+  if (!className || !isServableClass(className)) return `unsupported estimator class ${className ?? "(none)"}`;
+  return null;
+}
+
+/**
  * Reads an uploaded model file with the safe reader (never executes anything) and describes its
  * estimator: class, sklearn version, n_features_in_, classes_, feature_names_in_, servable or why not.
  */
@@ -82,9 +64,7 @@ export function recogniseModelFile(bytes: Uint8Array): Recognised {
   const featureNames = plainList(attr(top, "feature_names_in_") ?? attr(first, "feature_names_in_"));
   const classes = plainList(attr(top, "classes_") ?? attr(last, "classes_"));
 
-  let reason: string | null = null;
-  if (!isObject(top)) reason = "the file does not hold an estimator object";
-  else if (!className || !SERVABLE_CLASSES.has(className)) reason = `unsupported estimator class ${className ?? "(none)"}`;
+  const reason = notServableReason(top, className);
   return {
     ok: true,
     estimator: {

@@ -5,6 +5,7 @@
  * Kinds (spec §7): "class" creates an inert record that BUILD fills; "func" is a small handler that
  * validates its arguments and returns plain data (globals.ts); "token" may only appear as a value.
  */
+import { registeredClassNames } from "../sklearn/registry";
 import { refusedGlobal } from "./errors";
 
 export type GlobalKind = "class" | "func" | "token";
@@ -32,8 +33,12 @@ const FUNCS = [
 
 const TOKENS = ["numpy.ndarray", "numpy.float64", "builtins.object"];
 
-/** Classes: the estimators and helper objects of sklearn-whitelist.txt (sklearn 1.2.1 fixtures). */
-const CLASSES = [
+/**
+ * Helper objects that estimators' pickles hold (sklearn 1.2.1 fixtures, sklearn-whitelist.txt): tree
+ * structures, losses and links, boosting's init estimators and binning, neighbour indexes, joblib's
+ * array wrapper. Never loaded as models themselves.
+ */
+const HELPER_CLASSES = [
   "joblib.numpy_pickle.NumpyArrayWrapper",
   "sklearn._loss._loss.CyHalfBinomialLoss",
   "sklearn._loss._loss.CyHalfMultinomialLoss",
@@ -45,52 +50,27 @@ const CLASSES = [
   "sklearn._loss.loss.HalfBinomialLoss",
   "sklearn._loss.loss.HalfMultinomialLoss",
   "sklearn._loss.loss.HalfSquaredError",
-  "sklearn.cluster._kmeans.KMeans",
-  "sklearn.compose._column_transformer.ColumnTransformer",
   "sklearn.dummy.DummyClassifier",
   "sklearn.dummy.DummyRegressor",
-  "sklearn.ensemble._forest.ExtraTreesClassifier",
-  "sklearn.ensemble._forest.ExtraTreesRegressor",
-  "sklearn.ensemble._forest.RandomForestClassifier",
-  "sklearn.ensemble._forest.RandomForestRegressor",
-  "sklearn.ensemble._gb.GradientBoostingClassifier",
-  "sklearn.ensemble._gb.GradientBoostingRegressor",
   "sklearn.ensemble._gb_losses.BinomialDeviance",
   "sklearn.ensemble._gb_losses.LeastSquaresError",
   "sklearn.ensemble._gb_losses.MultinomialDeviance",
   "sklearn.ensemble._hist_gradient_boosting.binning._BinMapper",
-  "sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingClassifier",
-  "sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingRegressor",
   "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
-  "sklearn.linear_model._base.LinearRegression",
-  "sklearn.linear_model._coordinate_descent.ElasticNet",
-  "sklearn.linear_model._coordinate_descent.Lasso",
-  "sklearn.linear_model._logistic.LogisticRegression",
-  "sklearn.linear_model._ridge.Ridge",
   "sklearn.linear_model._sgd_fast.Hinge",
   "sklearn.linear_model._sgd_fast.Log",
-  "sklearn.linear_model._stochastic_gradient.SGDClassifier",
-  "sklearn.linear_model._stochastic_gradient.SGDRegressor",
   "sklearn.metrics._dist_metrics.EuclideanDistance",
-  "sklearn.naive_bayes.GaussianNB",
-  "sklearn.neighbors._classification.KNeighborsClassifier",
   "sklearn.neighbors._kd_tree.KDTree",
-  "sklearn.neighbors._regression.KNeighborsRegressor",
-  "sklearn.pipeline.Pipeline",
-  "sklearn.preprocessing._data.StandardScaler",
-  "sklearn.preprocessing._encoders.OneHotEncoder",
-  "sklearn.svm._classes.LinearSVC",
-  "sklearn.tree._classes.DecisionTreeClassifier",
-  "sklearn.tree._classes.DecisionTreeRegressor",
-  "sklearn.tree._classes.ExtraTreeClassifier",
-  "sklearn.tree._classes.ExtraTreeRegressor",
   "sklearn.tree._tree.Tree",
 ];
 
 const KINDS = new Map<string, GlobalKind>();
 for (const n of FUNCS) KINDS.set(n, "func");
 for (const n of TOKENS) KINDS.set(n, "token");
-for (const n of CLASSES) KINDS.set(n, "class");
+for (const n of HELPER_CLASSES) KINDS.set(n, "class");
+// The estimators and pipeline steps come from the estimator registry, the same list that decides
+// which model files are servable and how they load: a class is admitted exactly when it has a loader.
+for (const n of registeredClassNames()) KINDS.set(n, "class");
 
 /** Python 2 spellings (protocols 0–2) and numpy 2 module moves, mapped to one canonical name. */
 export function canonicalName(module: string, name: string): string {
@@ -118,4 +98,9 @@ export function resolveGlobal(module: string, name: string): ResolvedGlobal {
 
 export function globalKind(canonical: string): GlobalKind | undefined {
   return KINDS.get(canonical);
+}
+
+/** Every class name a pickle may reference: helper objects and the registry's estimators and steps. */
+export function trustedClassNames(): string[] {
+  return [...KINDS].filter(([, kind]) => kind === "class").map(([name]) => name);
 }

@@ -2,7 +2,7 @@
  * Reading the safe reader's plain data (numpy arrays, Python lists, numpy scalars) into ordinary JS
  * numbers, strings and matrices, with a LoadError naming the attribute when the layout is unexpected.
  */
-import { attr, isList, isNdArray, isObject, isTuple, type NdArray, type PyValue } from "../pickle";
+import { attr, isList, isNdArray, isObject, isTuple, type NdArray, type PyValue } from "../pickle/values";
 import { LoadError, type Label } from "./types";
 
 const malformed = (what: string, why: string) => new LoadError("malformed", `${what}: ${why}`);

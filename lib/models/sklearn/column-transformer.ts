@@ -2,11 +2,11 @@
  * ColumnTransformer: each fitted transformer (transformers_) sees its selected input columns; the
  * outputs are concatenated in transformers_ order. 'passthrough' copies columns, 'drop' skips them.
  */
-import { attr, isDict, isList, isNdArray, isTuple, type PyValue } from "../pickle";
+import { attr, isDict, isList, isNdArray, isTuple, type PyValue } from "../pickle/values";
 import { classNameOf, cOrderElements, need, nFeaturesIn, toStringsOrNull } from "./arrays";
 import { checkWidth } from "./input";
 import type { Transformer } from "./transformer";
-import { LoadError, type InputRow } from "./types";
+import { LoadError, type InputRow, type LoaderContext, type PipelineStepEntry } from "./types";
 
 /** Resolves a column selector (ints, names, slice, boolean mask, or a single int/name) to input indices. */
 function resolveColumns(sel: PyValue, nIn: number, names: string[] | null, className: string): number[] {
@@ -50,7 +50,7 @@ interface Part {
   weight: number;
 }
 
-export function loadColumnTransformer(obj: PyValue, loadStep: (o: PyValue) => Transformer): Transformer {
+function loadColumnTransformer(obj: PyValue, ctx: LoaderContext): Transformer {
   const className = classNameOf(obj);
   const names = toStringsOrNull(attr(obj, "feature_names_in_"));
   const nIn = nFeaturesIn(obj) ?? names?.length;
@@ -68,7 +68,7 @@ export function loadColumnTransformer(obj: PyValue, loadStep: (o: PyValue) => Tr
     if (columns.length === 0) continue;
     const w = isDict(weights) ? weights.get(name ?? null) : undefined;
     const weight = typeof w === "number" ? w : 1;
-    const step = trans === "passthrough" ? null : loadStep(trans);
+    const step = trans === "passthrough" ? null : ctx.loadStep(trans);
     if (step && step.nIn !== columns.length) throw new LoadError("malformed", `${className}: ${String(name)} expects ${step.nIn} columns`);
     parts.push({ columns, step, weight });
   }
@@ -103,3 +103,7 @@ export function loadColumnTransformer(obj: PyValue, loadStep: (o: PyValue) => Tr
     meanOut,
   };
 }
+
+export const columnTransformers: PipelineStepEntry[] = [
+  { className: "sklearn.compose._column_transformer.ColumnTransformer", load: loadColumnTransformer },
+];

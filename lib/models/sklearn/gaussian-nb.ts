@@ -2,11 +2,11 @@
  * GaussianNB: joint log-likelihood per class, log(prior) − ½Σlog(2π·var) − ½Σ(x−θ)²/var, and
  * probabilities via scipy's logsumexp. Sums use numpy's pairwise order (npSum).
  */
-import { attr } from "../pickle";
+import { attr } from "../pickle/values";
 import { argmax, classNameOf, featureNamesIn, need, npSum, toLabels, toMatrix, toNumbers } from "./arrays";
 import type { ModelBackground } from "./explain/background";
 import { numericRows } from "./input";
-import { LoadError, type Estimator, type InputRow, type Loader } from "./types";
+import { LoadError, type Estimator, type EstimatorEntry, type InputRow, type Loader } from "./types";
 
 const loadGaussianNb: Loader = (obj) => {
   const className = classNameOf(obj);
@@ -61,4 +61,5 @@ const loadGaussianNb: Loader = (obj) => {
   return est;
 };
 
-export const gaussianNbLoaders: Record<string, Loader> = { "sklearn.naive_bayes.GaussianNB": loadGaussianNb };
+/** Gaussian naive Bayes; no exact explainer (explanations sample around the mixture mean). */
+export const gaussianNaiveBayes: EstimatorEntry[] = [{ className: "sklearn.naive_bayes.GaussianNB", load: loadGaussianNb }];

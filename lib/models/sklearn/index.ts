@@ -1,17 +1,29 @@
-import { isObject, type PyValue } from "../pickle";
-import { linearFamilyLoaders } from "./loaders-linear";
-import { treeFamilyLoaders } from "./loaders-trees";
-import { LoadError, type Estimator, type LoadResult, type Loader, type LoaderContext } from "./types";
+import { isObject, type PyValue } from "../pickle/values";
+import { findEstimator, findPipelineStep } from "./registry";
+import { LoadError, type Estimator, type LoadResult, type LoaderContext } from "./types";
+import { unverifiedVersionReason } from "./version-gate";
 
 export * from "./types";
+export { VERIFIED_SKLEARN } from "./version-gate";
 
-/** Pickle layouts verified against the fixtures (scikit-learn 1.2.x, see the spec's version table). */
-export const VERIFIED_SKLEARN = /^1\.2\.\d+$/;
-
-const LOADERS: Record<string, Loader> = { ...linearFamilyLoaders, ...treeFamilyLoaders };
-
-export function isLoadable(className: string): boolean {
-  return className in LOADERS;
+/** Loads estimators and pipeline steps, nested ones too, with the loader the registry lists for their class. */
+export function registryContext(sklearnVersion: string | null): LoaderContext {
+  const ctx: LoaderContext = {
+    sklearnVersion,
+    load(obj) {
+      if (!isObject(obj)) throw new LoadError("malformed", "expected an estimator object");
+      const entry = findEstimator(obj.$class);
+      if (!entry) throw new LoadError("unsupported_class", `${obj.$class} cannot be served`);
+      return entry.load(obj, ctx);
+    },
+    loadStep(obj) {
+      if (!isObject(obj)) throw new LoadError("malformed", "expected an estimator object");
+      const entry = findPipelineStep(obj.$class);
+      if (!entry) throw new LoadError("unsupported_class", `${obj.$class} cannot be served as a pipeline step`);
+      return entry.load(obj, ctx);
+    },
+  };
+  return ctx;
 }
 
 /**
@@ -19,24 +31,10 @@ export function isLoadable(className: string): boolean {
  * (a class without a loader, a scikit-learn version whose layout is not verified, a malformed state).
  */
 export function loadEstimator(top: PyValue, sklearnVersion: string | null): LoadResult {
-  if (sklearnVersion !== null && !VERIFIED_SKLEARN.test(sklearnVersion)) {
-    return {
-      ok: false,
-      code: "unsupported_version",
-      message: `scikit-learn ${sklearnVersion} pickles are not verified; models pickled with scikit-learn 1.2.x can be served`,
-    };
-  }
-  const ctx: LoaderContext = {
-    sklearnVersion,
-    load(obj) {
-      if (!isObject(obj)) throw new LoadError("malformed", "expected an estimator object");
-      const loader = LOADERS[obj.$class];
-      if (!loader) throw new LoadError("unsupported_class", `${obj.$class} cannot be served`);
-      return loader(obj, ctx);
-    },
-  };
+  const unverified = unverifiedVersionReason(sklearnVersion);
+  if (unverified) return { ok: false, code: "unsupported_version", message: unverified };
   try {
-    const estimator: Estimator = ctx.load(top);
+    const estimator: Estimator = registryContext(sklearnVersion).load(top);
     return { ok: true, estimator };
   } catch (err) {
     if (err instanceof LoadError) return { ok: false, code: err.code, message: err.message };

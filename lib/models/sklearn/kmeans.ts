@@ -2,11 +2,11 @@
  * KMeans: predict = the nearest cluster centre, transform = Euclidean distance to every centre.
  * Both use scikit-learn's expanded form (‖x‖² + ‖c‖² − 2x·c) so results agree to the last bits.
  */
-import { attr } from "../pickle";
+import { attr } from "../pickle/values";
 import { classNameOf, featureNamesIn, need, toMatrix, toNumbers } from "./arrays";
 import type { ModelBackground } from "./explain/background";
 import { numericRows } from "./input";
-import type { Estimator, Loader } from "./types";
+import type { Estimator, EstimatorEntry, Loader } from "./types";
 
 const dot = (a: readonly number[], b: readonly number[]) => {
   let s = 0;
@@ -61,4 +61,5 @@ const loadKMeans: Loader = (obj) => {
   return est;
 };
 
-export const kmeansLoaders: Record<string, Loader> = { "sklearn.cluster._kmeans.KMeans": loadKMeans };
+/** k-means clustering (predict = cluster, transform = distances); no exact explainer. */
+export const kMeans: EstimatorEntry[] = [{ className: "sklearn.cluster._kmeans.KMeans", load: loadKMeans }];

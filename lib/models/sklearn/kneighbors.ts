@@ -3,11 +3,11 @@
  * the pickled KD/ball tree is ignored. Neighbours are ordered by distance, ties by training-row index
  * (sklearn's tree order for exact ties is not specified; only the k-th-neighbour tie can differ).
  */
-import { attr, type PyValue } from "../pickle";
+import { attr, type PyValue } from "../pickle/values";
 import { argmax, classNameOf, featureNamesIn, need, stringAttr, toLabels, toMatrix, toNumbers } from "./arrays";
 import { numericRows } from "./input";
 import type { ModelBackground } from "./explain/background";
-import { LoadError, type Estimator, type InputRow, type Loader } from "./types";
+import { LoadError, type Estimator, type EstimatorEntry, type InputRow, type Loader } from "./types";
 
 type Distance = (a: readonly number[], b: readonly number[]) => number;
 
@@ -143,7 +143,8 @@ const loadRegressor: Loader = (obj) => {
   return est;
 };
 
-export const kneighborsLoaders: Record<string, Loader> = {
-  "sklearn.neighbors._classification.KNeighborsClassifier": loadClassifier,
-  "sklearn.neighbors._regression.KNeighborsRegressor": loadRegressor,
-};
+/** Brute-force k-nearest neighbours; no exact explainer (explanations sample the training set). */
+export const kNeighbors: EstimatorEntry[] = [
+  { className: "sklearn.neighbors._classification.KNeighborsClassifier", load: loadClassifier },
+  { className: "sklearn.neighbors._regression.KNeighborsRegressor", load: loadRegressor },
+];

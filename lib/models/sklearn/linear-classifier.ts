@@ -3,12 +3,12 @@
  * decision_function = X·coefᵀ + intercept (one column for binary models); predict takes the sign
  * (binary) or the first argmax; predict_proba depends on the estimator and its loss (spec §9).
  */
-import type { PyValue } from "../pickle";
+import type { PyValue } from "../pickle/values";
 import { argmax, classNameOf, featureNamesIn, need, stringAttr, toLabels } from "./arrays";
 import { explainLinearOutput, margins, readLinearCore, type LinearCore, type LinearEstimator } from "./linear-model";
 import { logisticIsOvr, modifiedHuberProba, ovrProba, softmaxProba } from "./logistic";
 import { numericRows } from "./input";
-import { LoadError, type InputRow, type Label, type Loader } from "./types";
+import { LoadError, type EstimatorEntry, type InputRow, type Label, type Loader } from "./types";
 
 type ProbaRule = (decision: number[][]) => number[][];
 
@@ -63,8 +63,9 @@ const loadSgdClassifier: Loader = (obj) => buildClassifier(obj, sgdProba(stringA
 
 const loadLinearSvc: Loader = (obj) => buildClassifier(obj, null);
 
-export const linearClassifierLoaders: Record<string, Loader> = {
-  "sklearn.linear_model._logistic.LogisticRegression": loadLogisticRegression,
-  "sklearn.linear_model._stochastic_gradient.SGDClassifier": loadSgdClassifier,
-  "sklearn.svm._classes.LinearSVC": loadLinearSvc,
-};
+/** Linear classifiers; each class's decision_function margin is explained exactly by linear SHAP. */
+export const linearClassifiers: EstimatorEntry[] = [
+  { className: "sklearn.linear_model._logistic.LogisticRegression", load: loadLogisticRegression },
+  { className: "sklearn.linear_model._stochastic_gradient.SGDClassifier", load: loadSgdClassifier },
+  { className: "sklearn.svm._classes.LinearSVC", load: loadLinearSvc },
+];

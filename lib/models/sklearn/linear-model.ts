@@ -2,12 +2,11 @@
  * The shared core of scikit-learn's linear models (coef_, intercept_, X·coefᵀ + intercept) and the
  * regressors built on it: LinearRegression, Ridge, Lasso, ElasticNet, SGDRegressor.
  */
-import type { PyValue } from "../pickle";
-import { attr } from "../pickle";
+import { attr, type PyValue } from "../pickle/values";
 import { classNameOf, featureNamesIn, need, nFeaturesIn, toMatrix, toNumbers } from "./arrays";
 import { linearExplanation, resolveMean } from "./explain/linear-shap";
 import { numericRows } from "./input";
-import { LoadError, type Estimator, type ExplainContext, type Explanation, type InputRow, type Loader } from "./types";
+import { LoadError, type Estimator, type EstimatorEntry, type ExplainContext, type Explanation, type InputRow, type Loader } from "./types";
 
 export interface LinearCore {
   /** One row per output (class, or the single regression target). */
@@ -78,10 +77,11 @@ const loadLinearRegressor: Loader = (obj) => {
   return est;
 };
 
-export const linearRegressorLoaders: Record<string, Loader> = {
-  "sklearn.linear_model._base.LinearRegression": loadLinearRegressor,
-  "sklearn.linear_model._ridge.Ridge": loadLinearRegressor,
-  "sklearn.linear_model._coordinate_descent.Lasso": loadLinearRegressor,
-  "sklearn.linear_model._coordinate_descent.ElasticNet": loadLinearRegressor,
-  "sklearn.linear_model._stochastic_gradient.SGDRegressor": loadLinearRegressor,
-};
+/** Single-target linear regressors; explained exactly by linear SHAP. */
+export const linearRegressors: EstimatorEntry[] = [
+  { className: "sklearn.linear_model._base.LinearRegression", load: loadLinearRegressor },
+  { className: "sklearn.linear_model._ridge.Ridge", load: loadLinearRegressor },
+  { className: "sklearn.linear_model._coordinate_descent.Lasso", load: loadLinearRegressor },
+  { className: "sklearn.linear_model._coordinate_descent.ElasticNet", load: loadLinearRegressor },
+  { className: "sklearn.linear_model._stochastic_gradient.SGDRegressor", load: loadLinearRegressor },
+];

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { attr, isDict, isList, isObject, isTuple, readModelFile, type PyValue } from "../pickle";
-import { isLoadable, loadEstimator } from "./index";
-import { linearFamilyLoaders } from "./loaders-linear";
+import { loadEstimator } from "./index";
+import { ESTIMATORS, findEstimator } from "./registry";
 import { FIXTURES, expected } from "./testing/linear-family-fixtures";
 
 const read = (file: string): PyValue => {
@@ -16,9 +16,9 @@ describe("loading the linear family", () => {
   it("registers every non-tree fixture class", () => {
     const tree = /tree|forest|gradient_boosting/;
     for (const [name, m] of Object.entries(expected.models)) {
-      if (!tree.test(name)) expect(isLoadable(m.class), m.class).toBe(true);
+      if (!tree.test(name)) expect(findEstimator(m.class), m.class).toBeDefined();
     }
-    expect(Object.keys(linearFamilyLoaders)).toContain("sklearn.pipeline.Pipeline");
+    expect(ESTIMATORS.map((e) => e.className)).toContain("sklearn.pipeline.Pipeline");
   });
 
   it("refuses pickles from an unverified scikit-learn version", () => {

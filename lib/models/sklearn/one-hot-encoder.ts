@@ -3,11 +3,11 @@
  * drop_idx_ column. Unknown values are all zeros with handle_unknown='ignore' and an error otherwise.
  * Infrequent-category grouping (min_frequency / max_categories) is refused rather than guessed.
  */
-import { attr, isList, isNdArray, isTuple, type PyValue } from "../pickle";
+import { attr, isList, isNdArray, isTuple, type PyValue } from "../pickle/values";
 import { classNameOf, cOrderElements, need, stringAttr } from "./arrays";
 import { InputError, checkWidth } from "./input";
 import type { Transformer } from "./transformer";
-import { LoadError, type InputValue } from "./types";
+import { LoadError, type InputValue, type PipelineStepEntry } from "./types";
 
 type Category = number | string | null;
 
@@ -51,7 +51,7 @@ function categoryIndex(cats: readonly Category[], value: InputValue): number {
   return -1;
 }
 
-export function loadOneHotEncoder(obj: PyValue): Transformer {
+function loadOneHotEncoder(obj: PyValue): Transformer {
   const className = classNameOf(obj);
   if (attr(obj, "_infrequent_enabled") === true) {
     throw new LoadError("unsupported_class", `${className} with infrequent categories cannot be served`);
@@ -84,3 +84,5 @@ export function loadOneHotEncoder(obj: PyValue): Transformer {
     meanOut: new Array<null>(sourceOf.length).fill(null),
   };
 }
+
+export const oneHotEncoders: PipelineStepEntry[] = [{ className: "sklearn.preprocessing._encoders.OneHotEncoder", load: loadOneHotEncoder }];

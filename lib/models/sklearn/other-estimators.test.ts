@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { isDict, isObject, readModelFile } from "../pickle";
-import { kneighborsLoaders } from "./kneighbors";
+import { registryContext } from "./index";
+import { findEstimator } from "./registry";
 import { FIXTURES, checkOutputs, fileCases, loadFixture, model } from "./testing/linear-family-fixtures";
-import type { LoaderContext } from "./types";
 
 const OTHERS = ["kneighbors_classifier", "kneighbors_regressor", "gaussian_nb", "kmeans"];
 
@@ -24,8 +24,7 @@ describe("KNN, GaussianNB and KMeans match scikit-learn 1.2.1", () => {
     const read = readModelFile(readFileSync(path.join(FIXTURES, "models/kneighbors_regressor.p4.pkl")));
     if (!read.ok || !isObject(read.value) || !isDict(read.value.state)) throw new Error("fixture unreadable");
     read.value.state.set("weights", "distance");
-    const ctx: LoaderContext = { sklearnVersion: "1.2.1", load: () => { throw new Error("no nested estimators"); } };
-    const est = kneighborsLoaders["sklearn.neighbors._regression.KNeighborsRegressor"]!(read.value, ctx);
+    const est = findEstimator("sklearn.neighbors._regression.KNeighborsRegressor")!.load(read.value, registryContext("1.2.1"));
     // Training rows 0, 1, 2 (no duplicates in diabetes): each prediction is that row's own target.
     expect(est.predict(model("kneighbors_regressor").X.slice(0, 3))).toEqual([151, 75, 141]);
   });

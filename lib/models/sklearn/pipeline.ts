@@ -1,33 +1,23 @@
 /**
- * Pipeline: preprocessing steps (StandardScaler, OneHotEncoder, ColumnTransformer, 'passthrough')
- * followed by a final estimator loaded through ctx.load (linear, tree, … whatever has a loader).
+ * Pipeline: preprocessing steps (the registry's PIPELINE_STEPS, or 'passthrough') loaded through
+ * ctx.loadStep, followed by a final estimator loaded through ctx.load (any servable estimator).
  * Explanations run the final step's explainer in transformed space and sum each output column's
  * value back onto the input column it came from (exact for scalers and one-hot columns).
  */
-import { attr, isList, isObject, isTuple, type PyValue } from "../pickle";
+import { attr, isList, isObject, isTuple, type PyValue } from "../pickle/values";
 import { classNameOf, need, toStringsOrNull } from "./arrays";
-import { loadColumnTransformer } from "./column-transformer";
 import type { ModelBackground } from "./explain/background";
 import type { LinearEstimator } from "./linear-model";
-import { loadOneHotEncoder } from "./one-hot-encoder";
-import { loadStandardScaler } from "./standard-scaler";
-import type { Transformer } from "./transformer";
-import { LoadError, type BackgroundSource, type Estimator, type ExplainContext, type Explanation, type InputRow, type Loader } from "./types";
-
-/** The preprocessing steps a Pipeline or ColumnTransformer may hold. */
-export function loadTransformer(obj: PyValue): Transformer {
-  const className = classNameOf(obj);
-  switch (className) {
-    case "sklearn.preprocessing._data.StandardScaler":
-      return loadStandardScaler(obj);
-    case "sklearn.preprocessing._encoders.OneHotEncoder":
-      return loadOneHotEncoder(obj);
-    case "sklearn.compose._column_transformer.ColumnTransformer":
-      return loadColumnTransformer(obj, loadTransformer);
-    default:
-      throw new LoadError("unsupported_class", `${className} cannot be served as a pipeline step`);
-  }
-}
+import {
+  LoadError,
+  type BackgroundSource,
+  type Estimator,
+  type EstimatorEntry,
+  type ExplainContext,
+  type Explanation,
+  type InputRow,
+  type Loader,
+} from "./types";
 
 function stepsOf(obj: PyValue): PyValue[] {
   const steps = need(obj, "steps", "Pipeline");
@@ -44,7 +34,7 @@ const loadPipeline: Loader = (obj, ctx) => {
   const steps = stepsOf(obj);
   const last = steps[steps.length - 1];
   if (last === undefined || isIdentity(last)) throw new LoadError("unsupported_class", "a Pipeline without a final estimator cannot be served");
-  const transformers = steps.slice(0, -1).filter((s) => !isIdentity(s)).map(loadTransformer);
+  const transformers = steps.slice(0, -1).filter((s) => !isIdentity(s)).map((s) => ctx.loadStep(s));
   const final = ctx.load(last);
   transformers.forEach((t, i) => {
     const next = transformers[i + 1]?.nIn ?? final.nFeatures;
@@ -103,4 +93,5 @@ const loadPipeline: Loader = (obj, ctx) => {
   return est;
 };
 
-export const pipelineLoaders: Record<string, Loader> = { "sklearn.pipeline.Pipeline": loadPipeline };
+/** A Pipeline explains as its final step does, in input columns (one-hot columns summed back). */
+export const pipelines: EstimatorEntry[] = [{ className: "sklearn.pipeline.Pipeline", load: loadPipeline }];

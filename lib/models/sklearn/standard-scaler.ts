@@ -1,11 +1,11 @@
 /** StandardScaler: (x − mean_) / scale_, where either step is skipped by with_mean / with_std (spec §9). */
-import { attr, type PyValue } from "../pickle";
+import { attr, type PyValue } from "../pickle/values";
 import { classNameOf, nFeaturesIn, toNumbers } from "./arrays";
 import { checkWidth, toFloat } from "./input";
 import type { Transformer } from "./transformer";
-import { LoadError } from "./types";
+import { LoadError, type PipelineStepEntry } from "./types";
 
-export function loadStandardScaler(obj: PyValue): Transformer {
+function loadStandardScaler(obj: PyValue): Transformer {
   const className = classNameOf(obj);
   const optional = (name: string) => {
     const v = attr(obj, name);
@@ -39,3 +39,5 @@ export function loadStandardScaler(obj: PyValue): Transformer {
     meanOut: Array.from({ length: n }, (_, j) => (mean ? apply(mean[j]!, j) : null)),
   };
 }
+
+export const standardScalers: PipelineStepEntry[] = [{ className: "sklearn.preprocessing._data.StandardScaler", load: loadStandardScaler }];

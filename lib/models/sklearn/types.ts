@@ -1,4 +1,5 @@
-import type { PyValue } from "../pickle";
+import type { PyValue } from "../pickle/values";
+import type { Transformer } from "./transformer";
 
 /** One input row as the caller sends it: numbers, or strings for categorical columns (OneHotEncoder). */
 export type InputValue = number | string;
@@ -62,10 +63,26 @@ export type LoadResult = { ok: true; estimator: Estimator } | { ok: false; code:
 export type Loader = (obj: PyValue, ctx: LoaderContext) => Estimator;
 
 export interface LoaderContext {
-  /** Loads a nested estimator (pipeline steps, forest members). */
+  /** Loads a nested estimator (a pipeline's final step) through the registry. */
   load(obj: PyValue): Estimator;
+  /** Loads a nested preprocessing step (a pipeline's or column transformer's) through the registry. */
+  loadStep(obj: PyValue): Transformer;
   sklearnVersion: string | null;
 }
+
+/** One scikit-learn class in the registry (./registry.ts): the dotted name its pickles use and its loader. */
+export interface ClassEntry<T> {
+  /** Module path and class name as scikit-learn 1.2 pickles it, e.g. "sklearn.linear_model._ridge.Ridge". */
+  className: string;
+  /** Other dotted names of the same class (a module moved between releases): admitted and loaded alike. */
+  aliases?: readonly string[];
+  load(obj: PyValue, ctx: LoaderContext): T;
+}
+
+/** A servable estimator: a model file whose top-level object has this class can be deployed. */
+export type EstimatorEntry = ClassEntry<Estimator>;
+/** A preprocessing step a Pipeline may hold before its final estimator; not servable on its own. */
+export type PipelineStepEntry = ClassEntry<Transformer>;
 
 export class LoadError extends Error {
   constructor(

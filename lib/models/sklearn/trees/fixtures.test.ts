@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { treeFamilyLoaders } from "../loaders-trees";
-import { expected, loadFile, relClose, treeFixtureFiles, treeFixtures } from "./test-support";
+import { expected, loadFile, relClose, treeEstimators, treeFixtureFiles, treeFixtures } from "./test-support";
 
 describe("tree-family fixtures", () => {
   it("covers the 12 tree-family fixture models in every stored format", () => {
@@ -22,7 +21,7 @@ describe("tree-family fixtures", () => {
     );
     // p2, p4, p5, joblib for each, plus the zlib-compressed joblib of the decision tree classifier.
     expect(treeFixtureFiles).toHaveLength(12 * 4 + 1);
-    expect(Object.keys(treeFamilyLoaders)).toHaveLength(12);
+    expect(treeEstimators).toHaveLength(12);
   });
 
   it.each(treeFixtureFiles)("%s (%s) matches scikit-learn", (name, _fmt, file) => {

@@ -1,6 +1,6 @@
 /** RandomForest* and ExtraTrees* (classifier and regressor): the mean of their trees, in tree order. */
-import { attr, isObject } from "../../pickle";
-import { LoadError, type Loader } from "../types";
+import { attr, isObject } from "../../pickle/values";
+import { LoadError, type EstimatorEntry, type Loader } from "../types";
 import { Ensemble } from "./ensemble";
 import { probaHead, regressionHead } from "./heads";
 import { readMeta } from "./meta";
@@ -12,7 +12,7 @@ const MEMBER = {
   regressor: new Set(["sklearn.tree._classes.DecisionTreeRegressor", "sklearn.tree._classes.ExtraTreeRegressor"]),
 };
 
-export function forestLoader(classifier: boolean): Loader {
+function forestLoader(classifier: boolean): Loader {
   return (v) => {
     const m = readMeta(v, classifier);
     const nCols = m.classes ? m.classes.length : 1;
@@ -37,3 +37,11 @@ export function forestLoader(classifier: boolean): Loader {
     });
   };
 }
+
+/** Forests; explained exactly by TreeSHAP, per tree, averaged. */
+export const forests: EstimatorEntry[] = [
+  { className: "sklearn.ensemble._forest.RandomForestClassifier", load: forestLoader(true) },
+  { className: "sklearn.ensemble._forest.RandomForestRegressor", load: forestLoader(false) },
+  { className: "sklearn.ensemble._forest.ExtraTreesClassifier", load: forestLoader(true) },
+  { className: "sklearn.ensemble._forest.ExtraTreesRegressor", load: forestLoader(false) },
+];

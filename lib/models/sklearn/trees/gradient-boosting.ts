@@ -3,9 +3,9 @@
  * learning_rate · Σ stage trees, added stage by stage as predict_stages does. Behaviour follows the
  * `loss` param, not the loss object, whose module moved in 1.4 (spec §8).
  */
-import { attr, isNdArray, isObject, type PyObject, type PyValue } from "../../pickle";
+import { attr, isNdArray, isObject, type PyObject, type PyValue } from "../../pickle/values";
 import { toNumbers } from "../arrays";
-import { LoadError, type Label, type Loader } from "../types";
+import { LoadError, type EstimatorEntry, type Label, type Loader } from "../types";
 import { Ensemble } from "./ensemble";
 import { binaryHead, multiclassHead, regressionHead, type OutputHead } from "./heads";
 import { numberParam, readMeta, type Meta } from "./meta";
@@ -16,7 +16,7 @@ import { makeTreeEstimator } from "./tree-estimator";
 const REGRESSION_LOSSES = new Set(["squared_error", "ls", "absolute_error", "lad", "huber", "quantile"]);
 const LOGISTIC_LOSSES = new Set(["log_loss", "deviance"]);
 
-export function gradientBoostingLoader(classifier: boolean): Loader {
+function gradientBoostingLoader(classifier: boolean): Loader {
   return (v) => {
     const m = readMeta(v, classifier);
     const loss = attr(m.obj, "loss");
@@ -102,3 +102,9 @@ function customInit(m: Meta, init: PyValue | undefined): LoadError {
   const what = isObject(init) ? (init as PyObject).$class : String(init);
   return new LoadError("unsupported_class", `${m.name}: init_ ${what} cannot be served (only the default Dummy* init or 'zero')`);
 }
+
+/** Gradient boosting; explained exactly by TreeSHAP on the raw margin. */
+export const gradientBoosting: EstimatorEntry[] = [
+  { className: "sklearn.ensemble._gb.GradientBoostingClassifier", load: gradientBoostingLoader(true) },
+  { className: "sklearn.ensemble._gb.GradientBoostingRegressor", load: gradientBoostingLoader(false) },
+];

@@ -1,5 +1,5 @@
 /** HistGradientBoosting TreePredictor (spec §6.2) → FlatTree, routing on raw thresholds. */
-import { isDict, isObject, type PyValue } from "../../pickle";
+import { isDict, isObject, type PyValue } from "../../pickle/values";
 import { LoadError } from "../types";
 import { finishTree, type FlatTree } from "./flat-tree";
 import { field, structArray } from "./struct-fields";

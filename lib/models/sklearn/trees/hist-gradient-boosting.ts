@@ -3,9 +3,9 @@
  * leaf values (learning rate already folded in), compared in float64 with NaN routed by
  * missing_go_to_left; then sigmoid / softmax / the regression loss's inverse link.
  */
-import { attr, isList, isTuple } from "../../pickle";
+import { attr, isList, isTuple } from "../../pickle/values";
 import { toNumbers } from "../arrays";
-import { LoadError, type Label, type Loader } from "../types";
+import { LoadError, type EstimatorEntry, type Label, type Loader } from "../types";
 import { Ensemble } from "./ensemble";
 import type { FlatTree } from "./flat-tree";
 import { readPredictor } from "./hgb-predictor";
@@ -17,7 +17,7 @@ const IDENTITY_LOSSES = new Set(["squared_error", "least_squares", "absolute_err
 const LOG_LOSSES = new Set(["poisson", "gamma"]);
 const CLASSIFIER_LOSSES = new Set(["log_loss", "auto", "binary_crossentropy", "categorical_crossentropy"]);
 
-export function histGradientBoostingLoader(classifier: boolean): Loader {
+function histGradientBoostingLoader(classifier: boolean): Loader {
   return (v) => {
     const m = readMeta(v, classifier);
     const K = Number(attr(m.obj, "n_trees_per_iteration_"));
@@ -68,3 +68,11 @@ function regressorHead(m: Meta, K: number): OutputHead {
   if (typeof loss === "string" && LOG_LOSSES.has(loss)) return regressionHead("log");
   throw new LoadError("unsupported_class", `${m.name}: loss ${String(loss)} cannot be served`);
 }
+
+const HGB = "sklearn.ensemble._hist_gradient_boosting.gradient_boosting";
+
+/** HistGradientBoosting; explained exactly by TreeSHAP on the raw margin (cover = node count). */
+export const histGradientBoosting: EstimatorEntry[] = [
+  { className: `${HGB}.HistGradientBoostingClassifier`, load: histGradientBoostingLoader(true) },
+  { className: `${HGB}.HistGradientBoostingRegressor`, load: histGradientBoostingLoader(false) },
+];

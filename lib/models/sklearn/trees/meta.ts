@@ -1,5 +1,5 @@
 /** The attributes every tree-family estimator shares: class, width, feature names, classes. */
-import { attr, isDict, isList, isObject, isTuple, type PyObject, type PyValue } from "../../pickle";
+import { attr, isDict, isList, isObject, isTuple, type PyObject, type PyValue } from "../../pickle/values";
 import { nFeaturesIn, toLabels, toStringsOrNull } from "../arrays";
 import { LoadError, type Label } from "../types";
 

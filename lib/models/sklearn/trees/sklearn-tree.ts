@@ -1,5 +1,5 @@
 /** sklearn.tree._tree.Tree (spec §6.1) → FlatTree. */
-import { isDict, isList, isNdArray, isObject, isTuple, type PyValue } from "../../pickle";
+import { isDict, isList, isNdArray, isObject, isTuple, type PyValue } from "../../pickle/values";
 import { toNumbers } from "../arrays";
 import { LoadError } from "../types";
 import { finishTree, type FlatTree } from "./flat-tree";

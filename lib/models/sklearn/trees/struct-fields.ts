@@ -4,7 +4,7 @@
  * offsets, never by position, because layouts change between versions (1.3 added a Tree field) and
  * HistGradientBoosting records are packed and unaligned, so typed-array views cannot be used.
  */
-import { isNdArray, type NdArray, type PyValue } from "../../pickle";
+import { isNdArray, type NdArray, type PyValue } from "../../pickle/values";
 import { LoadError } from "../types";
 
 export type FieldReader = (row: number) => number;

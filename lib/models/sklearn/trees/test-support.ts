@@ -2,9 +2,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { readModelFile, type PyValue } from "../../pickle";
-import { treeFamilyLoaders } from "../loaders-trees";
-import type { Estimator, Label, LoaderContext } from "../types";
+import type { Estimator, EstimatorEntry, Label, LoaderContext } from "../types";
 import type { FlatTree } from "./flat-tree";
+import { forests } from "./forest";
+import { gradientBoosting } from "./gradient-boosting";
+import { histGradientBoosting } from "./hist-gradient-boosting";
+import { decisionTrees } from "./tree";
 
 export const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures");
 
@@ -25,8 +28,12 @@ export const expected = JSON.parse(readFileSync(path.join(FIXTURES, "expected.js
   models: Record<string, FixtureModel>;
 };
 
+/** The tree family's registry entries: single trees, forests and both kinds of boosting. */
+export const treeEstimators: EstimatorEntry[] = [...decisionTrees, ...forests, ...gradientBoosting, ...histGradientBoosting];
+const treeEntry = (className: string) => treeEstimators.find((e) => e.className === className);
+
 /** [name, model] for every fixture whose class the tree family serves. */
-export const treeFixtures: [string, FixtureModel][] = Object.entries(expected.models).filter(([, m]) => m.class in treeFamilyLoaders);
+export const treeFixtures: [string, FixtureModel][] = Object.entries(expected.models).filter(([, m]) => treeEntry(m.class) !== undefined);
 
 /** [name, format, relative file] for every pickled file of those fixtures (out-of-band pickles excluded). */
 export const treeFixtureFiles: [string, string, string][] = treeFixtures.flatMap(([name, m]) =>
@@ -44,14 +51,17 @@ export const ctx: LoaderContext = {
   load() {
     throw new Error("tree-family loaders read their member trees themselves");
   },
+  loadStep() {
+    throw new Error("tree-family estimators hold no pipeline steps");
+  },
 };
 
 /** Loads a value with the tree-family loader registered for its class. */
 export function loadValue(v: PyValue): Estimator {
   const cls = (v as { $class?: string }).$class ?? "";
-  const loader = treeFamilyLoaders[cls];
-  if (!loader) throw new Error(`no tree-family loader for ${cls}`);
-  return loader(v, ctx);
+  const entry = treeEntry(cls);
+  if (!entry) throw new Error(`no tree-family loader for ${cls}`);
+  return entry.load(v, ctx);
 }
 
 export const loadFile = (rel: string): Estimator => loadValue(readValue(rel));

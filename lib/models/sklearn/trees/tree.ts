@@ -1,12 +1,12 @@
 /** DecisionTreeClassifier / DecisionTreeRegressor (and the single ExtraTree* estimators, same layout). */
-import type { Loader } from "../types";
+import type { EstimatorEntry, Loader } from "../types";
 import { Ensemble } from "./ensemble";
 import { probaHead, regressionHead } from "./heads";
 import { readMeta } from "./meta";
 import { readEstimatorTree } from "./sklearn-tree";
 import { makeTreeEstimator } from "./tree-estimator";
 
-export function decisionTreeLoader(classifier: boolean): Loader {
+function decisionTreeLoader(classifier: boolean): Loader {
   return (v) => {
     const m = readMeta(v, classifier);
     const nCols = m.classes ? m.classes.length : 1;
@@ -24,3 +24,11 @@ export function decisionTreeLoader(classifier: boolean): Loader {
     });
   };
 }
+
+/** Single trees; explained exactly by TreeSHAP (predict_proba of the predicted class, or predict). */
+export const decisionTrees: EstimatorEntry[] = [
+  { className: "sklearn.tree._classes.DecisionTreeClassifier", load: decisionTreeLoader(true) },
+  { className: "sklearn.tree._classes.DecisionTreeRegressor", load: decisionTreeLoader(false) },
+  { className: "sklearn.tree._classes.ExtraTreeClassifier", load: decisionTreeLoader(true) },
+  { className: "sklearn.tree._classes.ExtraTreeRegressor", load: decisionTreeLoader(false) },
+];

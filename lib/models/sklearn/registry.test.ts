@@ -1,0 +1,135 @@
+/**
+ * The registry is the one list of classes: for every entry the reader's whitelist admits its names,
+ * the verdict stored with an upload calls it servable, and its loader loads a scikit-learn fixture.
+ * And the other way round: a class the reader admits without an entry is neither servable nor loaded.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { notServableReason, recogniseModelFile } from "../estimator";
+import { isDict, isList, isObject, isTuple, readModelFile, type PyObject, type PyValue } from "../pickle";
+import { resolveGlobal, trustedClassNames } from "../pickle/whitelist";
+import { loadEstimator, registryContext } from "./index";
+import { ESTIMATORS, PIPELINE_STEPS, findEstimator, findPipelineStep, namesOf } from "./registry";
+import { FIXTURES, checkOutputs, expectClose, expected } from "./testing/linear-family-fixtures";
+import type { Estimator } from "./types";
+
+const fixtureBytes = (name: string) => readFileSync(path.join(FIXTURES, expected.models[name]!.files.protocol4 as string));
+
+function fixtureValue(name: string): PyValue {
+  const read = readModelFile(fixtureBytes(name));
+  if (!read.ok) throw new Error(`${name}: ${read.error.message}`);
+  return read.value;
+}
+
+/** sklearn's check_is_fitted: some attribute ends in "_" (unfitted templates such as a forest's estimator have none). */
+const isFitted = (obj: PyObject) => isDict(obj.state) && [...obj.state.keys()].some((k) => typeof k === "string" && k.endsWith("_") && !k.startsWith("__"));
+
+/** Every fitted object of the class inside any fixture (forest members, pipeline steps), with its fixture's name. */
+function nestedObjects(className: string): [string, PyObject][] {
+  const found: [string, PyObject][] = [];
+  for (const name of Object.keys(expected.models)) {
+    const seen = new Set<PyValue>();
+    const stack: PyValue[] = [fixtureValue(name)];
+    while (stack.length > 0) {
+      const v = stack.pop()!;
+      if (v === null || typeof v !== "object" || seen.has(v)) continue;
+      seen.add(v);
+      if (isObject(v)) {
+        if (v.$class === className && isFitted(v)) found.push([name, v]);
+        stack.push(v.state ?? null, ...v.args);
+      } else if (isDict(v)) stack.push(...v.values());
+      else if (isList(v) || isTuple(v)) stack.push(...v);
+    }
+  }
+  return found;
+}
+
+function expectAdmitted(className: string): void {
+  const dot = className.lastIndexOf(".");
+  expect(resolveGlobal(className.slice(0, dot), className.slice(dot + 1)).kind).toBe("class");
+}
+
+function load(value: PyValue): Estimator {
+  const loaded = loadEstimator(value, expected.sklearn);
+  if (!loaded.ok) throw new Error(`${loaded.code}: ${loaded.message}`);
+  return loaded.estimator;
+}
+
+/** Element-wise mean of equally shaped arrays, summed in order then divided, as a forest averages its trees. */
+function mean(outputs: unknown[]): unknown {
+  const first = outputs[0];
+  if (!Array.isArray(first)) return (outputs as number[]).reduce((a, b) => a + b, 0) / outputs.length;
+  return first.map((_, i) => mean(outputs.map((o) => (o as unknown[])[i])));
+}
+
+describe("every registered estimator is admitted, shown servable and loaded", () => {
+  it.each(ESTIMATORS.map((e) => [e.className.split(".").pop()!, e] as const))("%s", (_short, entry) => {
+    for (const name of namesOf(entry)) expectAdmitted(name);
+    const fixtures = Object.entries(expected.models).filter(([, m]) => m.class === entry.className);
+    for (const [name, m] of fixtures) {
+      const recognised = recogniseModelFile(fixtureBytes(name));
+      expect(recognised).toMatchObject({ ok: true, estimator: { class: entry.className, servable: true, reason: null } });
+      checkOutputs(load(fixtureValue(name)), m);
+    }
+    if (fixtures.length > 0) return;
+
+    // No fixture of its own (ExtraTreeClassifier / ExtraTreeRegressor): the members of a fitted
+    // ExtraTrees forest are real ones, and their mean must be the forest's output. A forest fits its
+    // members without input checks, so they lack the n_features_in_ a standalone fit records.
+    const members = nestedObjects(entry.className);
+    expect(members.length, `no fixture holds a ${entry.className}: add one to ../fixtures/generate.py`).toBeGreaterThan(0);
+    const forest = expected.models[members[0]![0]]!;
+    expect(members.every(([name]) => expected.models[name] === forest)).toBe(true);
+    const trees = members.map(([, member]) => {
+      if (!isDict(member.state)) throw new Error("member tree without a state dict");
+      member.state.set("n_features_in_", forest.X[0]!.length);
+      expect(notServableReason(member, member.$class)).toBeNull();
+      return load(member);
+    });
+    if (forest.predict_proba) expectClose(mean(trees.map((t) => t.predictProba!(forest.X))), forest.predict_proba);
+    else expectClose(mean(trees.map((t) => t.predict(forest.X))), forest.predict);
+  });
+});
+
+describe("every registered pipeline step is admitted and loads inside a pipeline, never alone", () => {
+  it.each(PIPELINE_STEPS.map((e) => [e.className.split(".").pop()!, e] as const))("%s", (_short, entry) => {
+    for (const name of namesOf(entry)) expectAdmitted(name);
+    const steps = nestedObjects(entry.className);
+    expect(steps.length, `no fixture holds a ${entry.className}`).toBeGreaterThan(0);
+    for (const [, step] of steps) {
+      expect(registryContext(expected.sklearn).loadStep(step).className).toBe(entry.className);
+      expect(notServableReason(step, entry.className)).toMatch(/unsupported estimator class/);
+      expect(loadEstimator(step, expected.sklearn)).toMatchObject({ ok: false, code: "unsupported_class" });
+    }
+  });
+});
+
+describe("a class the reader admits without a registry entry", () => {
+  const unregistered = trustedClassNames().filter((name) => !findEstimator(name) && !findPipelineStep(name));
+
+  it("is one of the helper objects estimators' pickles hold", () => {
+    expect(unregistered).toContain("sklearn.tree._tree.Tree");
+    expect(unregistered).toContain("sklearn.dummy.DummyClassifier");
+    // The rest of the trust list is exactly the registry's names.
+    expect(unregistered.length + [...ESTIMATORS, ...PIPELINE_STEPS].flatMap(namesOf).length).toBe(trustedClassNames().length);
+  });
+
+  it.each(unregistered)("%s is not servable and does not load", (className) => {
+    const record: PyObject = { $kind: "object", $class: className, args: [], state: new Map() };
+    expect(notServableReason(record, className)).toBe(`unsupported estimator class ${className}`);
+    expect(loadEstimator(record, expected.sklearn)).toMatchObject({ ok: false, code: "unsupported_class" });
+    expect(() => registryContext(expected.sklearn).loadStep(record)).toThrow(/cannot be served as a pipeline step/);
+  });
+});
+
+describe("the README's table of served estimators", () => {
+  it("names exactly the registry's classes", () => {
+    const readme = readFileSync(path.resolve(import.meta.dirname, "../../../README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("**Served estimators.**"), readme.indexOf("**Serving.**"));
+    const rows = section.split("\n").filter((line) => line.startsWith("|"));
+    const listed = rows.flatMap((row) => [...row.matchAll(/`([A-Z]\w+)`/g)].map((m) => m[1]!));
+    const registered = [...ESTIMATORS, ...PIPELINE_STEPS].map((e) => e.className.slice(e.className.lastIndexOf(".") + 1));
+    expect([...listed].sort()).toEqual([...registered].sort());
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * joblib's NumpyArrayWrapper (spec §5): the array bytes follow the wrapper's BUILD directly,
+ * joblib's NumpyArrayWrapper (docs/sklearn-pickles.md §5): the array bytes follow the wrapper's BUILD directly,
  * outside the opcode stream; object arrays follow as a nested protocol-2 pickle.
  */
 import type { ByteReader } from "./bytes-reader";

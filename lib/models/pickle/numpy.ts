@@ -1,4 +1,4 @@
-/** numpy dtypes, arrays and scalars as plain data (spec §4). */
+/** numpy dtypes, arrays and scalars as plain data (docs/sklearn-pickles.md §4). */
 import { PickleError, malformed, tooLarge } from "./errors";
 import type { ReadLimits } from "./limits";
 import { decodeLatin1 } from "./bytes-reader";

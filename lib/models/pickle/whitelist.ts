@@ -2,7 +2,7 @@
  * The server-owned trust list. Every GLOBAL / STACK_GLOBAL / INST name is resolved here when it is
  * read, before anything is built; unknown names are refused. Never take this list from an upload.
  *
- * Kinds (spec §7): "class" creates an inert record that BUILD fills; "func" is a small handler that
+ * Kinds (docs/sklearn-pickles.md §7): "class" creates an inert record that BUILD fills; "func" is a small handler that
  * validates its arguments and returns plain data (globals.ts); "token" may only appear as a value.
  */
 import { registeredClassNames } from "../sklearn/registry";

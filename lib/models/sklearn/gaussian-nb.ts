@@ -12,7 +12,7 @@ const loadGaussianNb: Loader = (obj) => {
   const className = classNameOf(obj);
   const classes = toLabels(need(obj, "classes_", className), `${className}.classes_`);
   const theta = toMatrix(need(obj, "theta_", className), `${className}.theta_`);
-  // scikit-learn 1.0 renamed sigma_ to var_ (spec §8).
+  // scikit-learn 1.0 renamed sigma_ to var_ (docs/sklearn-pickles.md §8).
   const varRaw = attr(obj, "var_") ?? attr(obj, "sigma_");
   if (varRaw === undefined) throw new LoadError("malformed", `${className}: missing var_`);
   const variance = toMatrix(varRaw, `${className}.var_`);

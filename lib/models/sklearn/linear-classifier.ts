@@ -1,7 +1,7 @@
 /**
  * Linear classifiers (LinearClassifierMixin): LogisticRegression, SGDClassifier, LinearSVC.
  * decision_function = X·coefᵀ + intercept (one column for binary models); predict takes the sign
- * (binary) or the first argmax; predict_proba depends on the estimator and its loss (spec §9).
+ * (binary) or the first argmax; predict_proba depends on the estimator and its loss (docs/sklearn-pickles.md §9).
  */
 import type { PyValue } from "../pickle/values";
 import { argmax, classNameOf, featureNamesIn, need, stringAttr, toLabels } from "./arrays";
@@ -52,7 +52,7 @@ const loadLogisticRegression: Loader = (obj) => {
   return buildClassifier(obj, ovr ? ovrProba : softmaxProba);
 };
 
-/** Losses whose predict_proba SGDClassifier defines; any other loss has none (spec §9). */
+/** Losses whose predict_proba SGDClassifier defines; any other loss has none (docs/sklearn-pickles.md §9). */
 function sgdProba(loss: string): ProbaRule | null {
   if (loss === "log_loss" || loss === "log") return ovrProba;
   if (loss === "modified_huber") return modifiedHuberProba;

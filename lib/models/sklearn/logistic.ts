@@ -1,5 +1,5 @@
 /**
- * How scikit-learn 1.2 turns linear decision values into probabilities (spec §9). Each function takes
+ * How scikit-learn 1.2 turns linear decision values into probabilities (docs/sklearn-pickles.md §9). Each function takes
  * the decision_function matrix [row][output] (one column for binary models) and mirrors numpy's order
  * of operations so results match to the last bits.
  */

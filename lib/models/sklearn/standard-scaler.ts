@@ -1,4 +1,4 @@
-/** StandardScaler: (x − mean_) / scale_, where either step is skipped by with_mean / with_std (spec §9). */
+/** StandardScaler: (x − mean_) / scale_, where either step is skipped by with_mean / with_std (docs/sklearn-pickles.md §9). */
 import { attr, type PyValue } from "../pickle/values";
 import { classNameOf, nFeaturesIn, toNumbers } from "./arrays";
 import { checkWidth, toFloat } from "./input";

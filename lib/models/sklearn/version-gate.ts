@@ -3,7 +3,7 @@
  * the registry says which classes can be read, this says whose pickle layout has been verified.
  */
 
-/** Pickle layouts verified against the fixtures (scikit-learn 1.2.x, see the spec's version table). */
+/** Pickle layouts verified against the fixtures (scikit-learn 1.2.x, see docs/sklearn-pickles.md §8). */
 export const VERIFIED_SKLEARN = /^1\.2\.\d+$/;
 
 /** Why a model pickled by this scikit-learn version is not served, or null (a file without a recorded version is tried). */

@@ -1,6 +1,6 @@
 /**
  * Exact SHAP for a linear margin with independent features (interventional):
- * φ_j = coef_j·(x_j − mean_j), base = f(mean). See the spec §10.
+ * φ_j = coef_j·(x_j − mean_j), base = f(mean). See docs/sklearn-pickles.md §10.
  */
 import { columnMeans } from "../arrays";
 import { numericRows } from "../input";

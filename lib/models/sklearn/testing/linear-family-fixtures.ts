@@ -62,7 +62,7 @@ export function loadFixture(file: string): Estimator {
 
 /**
  * The largest |a − e| / max(floor, |e|) over two equally shaped arrays. floor 0 is a pure relative
- * error (an expected 0 must be matched exactly); floor 1 is the spec §10 form for explanations.
+ * error (an expected 0 must be matched exactly); floor 1 is the docs/sklearn-pickles.md §10 form for explanations.
  */
 export function maxError(actual: unknown, want: unknown, floor = 0): number {
   if (Array.isArray(want)) {

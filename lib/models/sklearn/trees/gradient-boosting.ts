@@ -1,7 +1,7 @@
 /**
  * GradientBoostingClassifier / GradientBoostingRegressor (sklearn.ensemble._gb, 1.2): raw = init +
  * learning_rate · Σ stage trees, added stage by stage as predict_stages does. Behaviour follows the
- * `loss` param, not the loss object, whose module moved in 1.4 (spec §8).
+ * `loss` param, not the loss object, whose module moved in 1.4 (docs/sklearn-pickles.md §8).
  */
 import { attr, isNdArray, isObject, type PyObject, type PyValue } from "../../pickle/values";
 import { toNumbers } from "../arrays";

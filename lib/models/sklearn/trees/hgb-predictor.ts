@@ -1,4 +1,4 @@
-/** HistGradientBoosting TreePredictor (spec §6.2) → FlatTree, routing on raw thresholds. */
+/** HistGradientBoosting TreePredictor (docs/sklearn-pickles.md §6.2) → FlatTree, routing on raw thresholds. */
 import { isDict, isObject, type PyValue } from "../../pickle/values";
 import { LoadError } from "../types";
 import { finishTree, type FlatTree } from "./flat-tree";
@@ -42,7 +42,7 @@ export function readPredictor(v: PyValue | undefined, nFeatures: number, what: s
     t.feature[i] = leaf ? -1 : Math.min(feature(i), 0x7fffffff);
     t.threshold[i] = threshold(i);
     t.missingLeft[i] = missingLeft(i) !== 0 ? 1 : 0;
-    // The node's training sample count: TreeSHAP's cover for HistGradientBoosting (spec §10).
+    // The node's training sample count: TreeSHAP's cover for HistGradientBoosting (docs/sklearn-pickles.md §10).
     t.cover[i] = count(i);
     t.value[i] = value(i);
   }

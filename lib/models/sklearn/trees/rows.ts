@@ -4,7 +4,7 @@ import type { InputRow } from "../types";
 
 /**
  * "float32": DecisionTree / forests / GradientBoosting cast X to float32 before comparing it with the
- * float64 thresholds (spec §9), and refuse NaN and infinity (check_array with force_all_finite=True).
+ * float64 thresholds (docs/sklearn-pickles.md §9), and refuse NaN and infinity (check_array with force_all_finite=True).
  * "float64": HistGradientBoosting compares in float64 and accepts NaN (routed by missing_go_to_left) and ±inf.
  */
 export type InputMode = "float32" | "float64";

@@ -1,4 +1,4 @@
-/** sklearn.tree._tree.Tree (spec §6.1) → FlatTree. */
+/** sklearn.tree._tree.Tree (docs/sklearn-pickles.md §6.1) → FlatTree. */
 import { isDict, isList, isNdArray, isObject, isTuple, type PyValue } from "../../pickle/values";
 import { toNumbers } from "../arrays";
 import { LoadError } from "../types";

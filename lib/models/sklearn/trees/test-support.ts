@@ -71,7 +71,7 @@ export function relClose(a: number, b: number, tol = 1e-9): boolean {
   return Math.abs(a - b) <= tol * Math.abs(b);
 }
 
-/** SHAP values: |a − b| ≤ tol · max(1, |b|), relative for large values, absolute near zero (as spec §10). */
+/** SHAP values: |a − b| ≤ tol · max(1, |b|), relative for large values, absolute near zero (as docs/sklearn-pickles.md §10). */
 export function near(a: number, b: number, tol = 1e-9): boolean {
   return Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
 }

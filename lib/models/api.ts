@@ -22,7 +22,7 @@ import {
 } from "./store";
 import { MULTIPART_SLACK, uploadFromMultipart } from "./uploads";
 
-// The registry half of the models document (shared/reference/models-api.txt): FastAPI-style errors,
+// The registry half of the models API (the MLConnector API of mlsysops-eu/mlsysops-framework): FastAPI-style errors,
 // X-api-key or Bearer `models` keys, every row scoped to the key's account (another account's model
 // is a 404 on every route).
 

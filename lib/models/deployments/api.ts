@@ -11,7 +11,7 @@ import { createDeployment, recordExternalOperation } from "./service";
 import { listOperations } from "./operations-store";
 import { deleteDeployment, getDeployment, listDeployments } from "./store";
 
-// The deployment half of the models document (shared/reference/models-api.txt): the same family as
+// The deployment half of the models API (the MLConnector API of mlsysops-eu/mlsysops-framework): the same family as
 // the registry (FastAPI-style errors, X-api-key or Bearer `models` keys), every row scoped to the
 // key's account, so another account's deployment is a 404 on every route.
 

@@ -13,7 +13,7 @@ import type { FeatureDrift } from "./compare";
 import { driftPanelData } from "./dashboard";
 import { mulberry32 } from "@/lib/seeded-random";
 import { deploymentsToCheck, listDriftChecks, setAutoRetrainOnDrift } from "./store";
-import { insertTestDeployment, insertTestOperations } from "./testing";
+import { insertTestDeployment, insertTestOperations } from "./testing/deployments";
 import { registerDriftWorkers } from "./worker";
 
 process.env.CRUCIBLE_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "crucible-drift-"));

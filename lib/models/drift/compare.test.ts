@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareWindow, type Cell, type DriftMethod, type FeatureSpec } from "./compare";
 import { mulberry32 } from "@/lib/seeded-random";
-import { normalish } from "./samples.testing";
+import { normalish } from "./testing/samples";
 
 const FEATURES: FeatureSpec[] = [
   { name: "age", type: "cont" },

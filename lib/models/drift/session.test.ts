@@ -9,7 +9,7 @@ import { adapterClients } from "@/lib/http/testing";
 import { stopBoss } from "@/lib/jobs/boss";
 import { createModel } from "../store";
 import { storeUpload } from "../uploads";
-import { insertTestDeployment } from "./testing";
+import { insertTestDeployment } from "./testing/deployments";
 
 // The drift panel's session routes (lib/models/drift/session-api.ts) through both adapters.
 

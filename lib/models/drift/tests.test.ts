@@ -5,7 +5,7 @@ import { kolmogorovSurvival } from "./kolmogorov";
 import { ksTwoSample } from "./ks";
 import { medianPairwiseDistance, mmdPermutationTest } from "./mmd";
 import { mulberry32 } from "@/lib/seeded-random";
-import { normalish } from "./samples.testing";
+import { normalish } from "./testing/samples";
 import { welchTTest } from "./welch";
 
 // Expected values were computed with scipy 1.10.1 / numpy 1.24 (Debian python3-sklearn) on the same

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expected, loadFile, relClose, treeEstimators, treeFixtureFiles, treeFixtures } from "./test-support";
+import { expected, loadFile, relClose, treeEstimators, treeFixtureFiles, treeFixtures } from "./testing";
 
 describe("tree-family fixtures", () => {
   it("covers the 12 tree-family fixture models in every stored format", () => {

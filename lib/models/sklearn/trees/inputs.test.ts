@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isDict, isObject, type PyObject, type PyValue } from "../../pickle";
 import { InputError } from "../input";
 import { LoadError } from "../types";
-import { expected, loadFile, loadValue, readValue, relClose } from "./test-support";
+import { expected, loadFile, loadValue, readValue, relClose } from "./testing";
 
 const file = (name: string) => expected.models[name]!.files.protocol4 as string;
 const stateOf = (v: PyValue) => (v as PyObject).state as Map<PyValue, PyValue>;

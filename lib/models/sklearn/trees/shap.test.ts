@@ -4,7 +4,7 @@ import { toNumbers } from "../arrays";
 import type { FlatTree } from "./flat-tree";
 import { readPredictor } from "./hgb-predictor";
 import { explainAllOutputs } from "./tree-estimator";
-import { bruteShapley, expected, loadFile, loadValue, near, readValue, treeExpectation, treeFixtureFiles } from "./test-support";
+import { bruteShapley, expected, loadFile, loadValue, near, readValue, treeExpectation, treeFixtureFiles } from "./testing";
 
 const withReference = treeFixtureFiles.filter(([name]) => expected.models[name]!.shap);
 

@@ -4,7 +4,7 @@ import { finishTree, type FlatTree } from "./flat-tree";
 import { regressionHead } from "./heads";
 import { makeTreeEstimator } from "./tree-estimator";
 import { treeShap, TreeShapWorkspace } from "./tree-shap";
-import { bruteShapley, near, treeExpectation } from "./test-support";
+import { bruteShapley, near, treeExpectation } from "./testing";
 import { mulberry32 } from "@/lib/seeded-random";
 
 

@@ -38,8 +38,9 @@ async function main(): Promise<void> {
 
   const server = http.createServer((req, res) => {
     prepareIncomingRequest(req);
+    if (fastPath(req, res)) return; // API answers carry their own security headers
     for (const [name, value] of Object.entries(securityHeaders(servedOverHttps(req.headers)))) res.setHeader(name, value);
-    if (!fastPath(req, res)) void handle(req, res);
+    void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
 

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { servedOverHttps } from "./client-address";
 import { BodyTooLargeError, bodyTooLargeMessage } from "./errors";
 import type { RouteMatch } from "./router";
-import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "./security-headers";
+import { apiSecurityHeaders } from "./security-headers";
 import type { ApiRequest, ApiResponse, HeaderBag } from "./types";
 
 /** What an adapter knows of a request before the route runs. `signal` may be a lazy getter. */
@@ -122,7 +122,7 @@ export function bodyLimitFor(match: RouteMatch, fallback: number): number {
 
 /** The security headers of every API answer (lib/http/security-headers.ts), under the handler's own. */
 export function withApiSecurityHeaders(requestHeaders: HeaderBag, headers: Record<string, string>): Record<string, string> {
-  return { ...securityHeaders(servedOverHttps(requestHeaders)), "content-security-policy": API_CONTENT_SECURITY_POLICY, ...headers };
+  return Object.assign({}, apiSecurityHeaders(servedOverHttps(requestHeaders)), headers);
 }
 
 /**

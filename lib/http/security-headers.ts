@@ -5,18 +5,29 @@
  * are data, never documents to render.
  */
 
-export function securityHeaders(https: boolean): Record<string, string> {
-  return {
-    "x-content-type-options": "nosniff",
-    "x-frame-options": "DENY",
-    "referrer-policy": "same-origin",
-    "cross-origin-opener-policy": "same-origin",
-    ...(https ? { "strict-transport-security": "max-age=31536000; includeSubDomains" } : {}),
-  };
+const COMMON: Readonly<Record<string, string>> = Object.freeze({
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "same-origin",
+  "cross-origin-opener-policy": "same-origin",
+});
+const OVER_HTTPS: Readonly<Record<string, string>> = Object.freeze({ ...COMMON, "strict-transport-security": "max-age=31536000; includeSubDomains" });
+
+/** The headers for an answer (shared, frozen objects: copy before changing). */
+export function securityHeaders(https: boolean): Readonly<Record<string, string>> {
+  return https ? OVER_HTTPS : COMMON;
 }
 
 /** For JSON and file answers of the APIs: a document that runs nothing and cannot be framed. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
+
+const API_PLAIN = Object.freeze({ ...COMMON, "content-security-policy": API_CONTENT_SECURITY_POLICY });
+const API_HTTPS = Object.freeze({ ...OVER_HTTPS, "content-security-policy": API_CONTENT_SECURITY_POLICY });
+
+/** Every header an API answer carries, over http or https. */
+export function apiSecurityHeaders(https: boolean): Readonly<Record<string, string>> {
+  return https ? API_HTTPS : API_PLAIN;
+}
 
 /**
  * For pages: scripts only from this origin with the request's nonce (Next puts it on its own

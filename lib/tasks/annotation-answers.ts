@@ -1,5 +1,6 @@
+import type { ApiErrorDetail } from "@/lib/http/errors";
 import { LIMITS } from "./limits";
-import { isPlainObject, problem, type Checked, type ProblemPath, type TaskProblem } from "./problems";
+import { isPlainObject, problem, type Checked, type ProblemPath } from "./problems";
 import type { AnnotationParams } from "./request-types";
 
 /**
@@ -32,8 +33,8 @@ function checkOne<R>(
   item: unknown,
   at: ProblemPath,
   sub: SubAnswerValidator<R> | null,
-): { annotation: Annotation & { response?: R }; errors: TaskProblem[] } {
-  const errors: TaskProblem[] = [];
+): { annotation: Annotation & { response?: R }; errors: ApiErrorDetail[] } {
+  const errors: ApiErrorDetail[] = [];
   const annotation: Annotation & { response?: R } = {};
   if (!isPlainObject(item)) return { annotation, errors: [problem(at, "Must be an annotation object.", "invalid_type")] };
   const known = new Set<string>([...COORDINATES, "t", "attachment_index", ...(sub ? ["response"] : [])]);
@@ -89,7 +90,7 @@ function checkOne<R>(
 function checkList<R>(layout: AnnotationLayout, value: unknown, sub: SubAnswerValidator<R> | null): Checked<(Annotation & { response?: R })[]> {
   if (!Array.isArray(value)) return { ok: false, errors: [problem([], "Must be an array of annotations.", "invalid_type")] };
   const max = layout.max_annotations || LIMITS.annotations;
-  const errors: TaskProblem[] = [];
+  const errors: ApiErrorDetail[] = [];
   if (value.length < layout.min_annotations) errors.push(problem([], `Mark at least ${layout.min_annotations}.`, "too_small"));
   if (value.length > max) return { ok: false, errors: [problem([], `Mark at most ${max}.`, "too_big")] };
   const annotations = value.map((item, i) => {

@@ -1,6 +1,7 @@
+import type { ApiErrorDetail } from "@/lib/http/errors";
 import { validateAnnotationsAnswer, validateAnnotationsWithAnswer, type Annotation, type AnnotationWith } from "./annotation-answers";
 import { validateChoiceAnswer, validateFreeTextAnswer, validateMediaAnswer, validateRatingAnswer } from "./plain-answers";
-import type { Checked, TaskProblem } from "./problems";
+import type { Checked } from "./problems";
 import type { ParamsByType, RequestType } from "./request-types";
 
 export type { Annotation, AnnotationWith } from "./annotation-answers";
@@ -23,7 +24,7 @@ export interface AnswerByType {
 }
 export type Answer = AnswerByType[RequestType];
 
-export type AnswerResult<A> = { ok: true; answer: A } | { ok: false; errors: TaskProblem[] };
+export type AnswerResult<A> = { ok: true; answer: A } | { ok: false; errors: ApiErrorDetail[] };
 
 function validateFor(type: RequestType, params: ParamsByType[RequestType], answer: unknown): Checked<Answer> {
   switch (type) {

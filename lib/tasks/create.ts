@@ -1,6 +1,7 @@
 import type { ApiKeyMode } from "@/db/schema";
 import { refusedLiteralHost } from "@/lib/net/address-policy";
-import { problem, type TaskProblem } from "./problems";
+import type { ApiErrorDetail } from "@/lib/http/errors";
+import { problem } from "./problems";
 import type { RequestParams, RequestType } from "./request-types";
 import { createTaskRequest, type TaskRequestRecord } from "./store";
 import { scheduleSimulation } from "./test-simulator";
@@ -21,7 +22,7 @@ export interface NewRequestInput {
  * refused now. Server-side only (the address policy reads the server's setting), hence not part of
  * parseRequestBody, which the dashboard's form also runs in the browser.
  */
-export function hookUrlProblems(params: RequestParams): TaskProblem[] {
+export function hookUrlProblems(params: RequestParams): ApiErrorDetail[] {
   const hookUrl = (params as { hook_url?: string }).hook_url;
   if (!hookUrl || !refusedLiteralHost(hookUrl)) return [];
   return [problem(["hook_url"], "Must not be a private, loopback or link-local address: webhooks are delivered to public hosts only.", "url_forbidden")];

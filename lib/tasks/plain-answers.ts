@@ -1,5 +1,6 @@
+import type { ApiErrorDetail } from "@/lib/http/errors";
 import { LIMITS } from "./limits";
-import { isHttpUrl, problem, type Checked, type ProblemPath, type TaskProblem } from "./problems";
+import { isHttpUrl, problem, type Checked, type ProblemPath } from "./problems";
 import type { ChoiceRules, FreeTextRules, RatingRules } from "./request-types";
 
 // One cruncher's answer to a plain (non-annotation) question, checked and normalised. Each
@@ -13,7 +14,7 @@ export function validateChoiceAnswer(rules: ChoiceRules, value: unknown, at: Pro
   if (value === undefined || value === null) return missing(at);
   const picked = typeof value === "string" ? [value] : value;
   if (!Array.isArray(picked)) return fail(at, "Must be an array of choices.", "invalid_type");
-  const errors: TaskProblem[] = [];
+  const errors: ApiErrorDetail[] = [];
   const seen = new Set<string>();
   for (const [i, choice] of picked.entries()) {
     if (typeof choice !== "string" || !rules.choices.includes(choice)) errors.push(problem([...at, i], "Not one of the choices."));

@@ -1,4 +1,5 @@
 import { getSql } from "@/db/client";
+import type { ApiErrorDetail } from "@/lib/http/errors";
 import { decideConsensus } from "./agreement";
 import { validateAnswer } from "./answers";
 import { answersOf, REQUEST_COLUMNS, TASK_STATUS_CHANNEL, toDate, toRecord, type SqlLike, type TaskRequestRecord } from "./store";
@@ -115,7 +116,7 @@ export async function skipTask(cruncherId: string, assignmentId: string): Promis
 export type SubmitOutcome =
   | { ok: true; requestStatus: "pending" | "complete"; response: unknown }
   | { ok: false; reason: "not_leased" | "not_pending"; message: string }
-  | { ok: false; reason: "invalid"; message: string; errors: { path: (string | number)[]; message: string }[] };
+  | { ok: false; reason: "invalid"; message: string; errors: ApiErrorDetail[] };
 
 /**
  * Stores one cruncher's answer to the slot they hold, after validating it against the request,

@@ -1,5 +1,6 @@
+import type { ApiErrorDetail } from "@/lib/http/errors";
 import { LIMITS } from "./limits";
-import { isHttpUrl, parseDialAttachment, problem, type ProblemPath, type TaskProblem } from "./problems";
+import { isHttpUrl, parseDialAttachment, problem, type ProblemPath } from "./problems";
 import type { Confidence, ContentType, RequestType } from "./request-types";
 
 // Checks that need more than one field. They read only fields that passed their own schema, so a
@@ -27,7 +28,7 @@ export interface LooseParams {
 const AN: Record<ContentType, string> = { text: "text", image: "an image", video: "a video", audio: "an audio file", website: "a website" };
 
 /** Text may be anything (a `dial:` line must be well formed); other content types are http(s) URLs. */
-function contentProblems(kind: ContentType | undefined, values: string[] | undefined, path: ProblemPath, typeField: string): TaskProblem[] {
+function contentProblems(kind: ContentType | undefined, values: string[] | undefined, path: ProblemPath, typeField: string): ApiErrorDetail[] {
   if (!kind || !values) return [];
   return values.flatMap((value, i) => {
     if (kind === "text") {
@@ -38,7 +39,7 @@ function contentProblems(kind: ContentType | undefined, values: string[] | undef
   });
 }
 
-export function choiceProblems(p: LooseParams, at: ProblemPath = []): TaskProblem[] {
+export function choiceProblems(p: LooseParams, at: ProblemPath = []): ApiErrorDetail[] {
   const problems = contentProblems(p.choices_type, p.choices, [...at, "choices"], "choices_type");
   const firstSeen = new Map<string, number>();
   p.choices?.forEach((choice, i) => {
@@ -56,7 +57,7 @@ export function choiceProblems(p: LooseParams, at: ProblemPath = []): TaskProble
   return problems;
 }
 
-export function ratingProblems(p: LooseParams, at: ProblemPath = []): TaskProblem[] {
+export function ratingProblems(p: LooseParams, at: ProblemPath = []): ApiErrorDetail[] {
   const { rating_min: min, rating_max: max, rating_step: step } = p;
   if (min === undefined || max === undefined) return [];
   if (min >= max) return [problem([...at, "rating_max"], `Must be greater than rating_min (${min}).`)];
@@ -71,8 +72,8 @@ export function ratingProblems(p: LooseParams, at: ProblemPath = []): TaskProble
   return [];
 }
 
-function annotationProblems(p: LooseParams): TaskProblem[] {
-  const problems: TaskProblem[] = [];
+function annotationProblems(p: LooseParams): ApiErrorDetail[] {
+  const problems: ApiErrorDetail[] = [];
   if (p.attachments && p.attachments.length === 0) {
     problems.push(problem(["attachments"], "Annotations are made over an attachment: give at least one.", "missing"));
   }
@@ -86,7 +87,7 @@ function annotationProblems(p: LooseParams): TaskProblem[] {
   return problems;
 }
 
-function sharedProblems(p: LooseParams): TaskProblem[] {
+function sharedProblems(p: LooseParams): ApiErrorDetail[] {
   const problems = contentProblems(p.attachments_type, p.attachments, ["attachments"], "attachments_type");
   if (p.hook_url !== undefined && !isHttpUrl(p.hook_url)) problems.push(problem(["hook_url"], "Must be an http(s) URL."));
   const confidence = p.confidence;
@@ -98,7 +99,7 @@ function sharedProblems(p: LooseParams): TaskProblem[] {
   return problems;
 }
 
-export function crossFieldProblems(type: RequestType, p: LooseParams): TaskProblem[] {
+export function crossFieldProblems(type: RequestType, p: LooseParams): ApiErrorDetail[] {
   const problems = sharedProblems(p);
   const sub = p.per_annotation;
   switch (type) {

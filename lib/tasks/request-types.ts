@@ -1,7 +1,8 @@
 import { z } from "zod";
+import type { ApiErrorDetail } from "@/lib/http/errors";
 import { LIMITS } from "./limits";
 import { crossFieldProblems, type LooseParams } from "./request-checks";
-import { isPlainObject, problem, zodProblems, type TaskProblem } from "./problems";
+import { isPlainObject, problem, zodProblems } from "./problems";
 
 export { LIMITS };
 
@@ -138,7 +139,7 @@ export type ChoiceRules = Pick<MultipleChoiceParams, "choices" | "min_answers" |
 export type FreeTextRules = Pick<FreeTextParams, "validation">;
 export type RatingRules = Pick<RatingParams, "rating_min" | "rating_max" | "rating_step">;
 
-export type ParseResult<P> = { ok: true; params: P } | { ok: false; errors: TaskProblem[] };
+export type ParseResult<P> = { ok: true; params: P } | { ok: false; errors: ApiErrorDetail[] };
 
 /**
  * The values of `body` that pass their own field schema (defaults applied), so cross-field checks

@@ -3,7 +3,7 @@
 import { useState, type ReactNode } from "react";
 import { Badge, Button, Card } from "@/components/ui";
 import { validateAnswer } from "@/lib/tasks/answers";
-import type { TaskProblem } from "@/lib/tasks/problems";
+import type { ApiErrorDetail } from "@/lib/http/errors";
 import { isAnnotationType, isMediaType, type RequestType } from "@/lib/tasks/request-types";
 import { AttachmentList, WebsiteFrame } from "./_shared/attachment-view";
 import { Kbd } from "./_shared/kbd";
@@ -24,7 +24,7 @@ const FIRST_STEP: Partial<Record<RequestType, string>> = {
 };
 
 /** A validation problem in the cruncher's words: "Mark 2 · response: Required." */
-export function describeProblem(type: RequestType, problem: TaskProblem): string {
+export function describeProblem(type: RequestType, problem: ApiErrorDetail): string {
   if (problem.path.length === 0) return problem.type === "missing" || problem.type === "invalid_type" ? (FIRST_STEP[type] ?? problem.message) : problem.message;
   if (isAnnotationType(type) && typeof problem.path[0] === "number") {
     const rest = problem.path.slice(1);

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Badge, Button, Card, Field, Input, Select } from "@/components/ui";
-import type { TaskProblem } from "@/lib/tasks/problems";
+import { describeDetail, type ApiErrorDetail } from "@/lib/http/errors";
 import type { RequestObject } from "@/lib/tasks/request-object";
 import { parseRequestBody, REQUEST_TYPES, type RequestType } from "@/lib/tasks/request-types";
 import { AnswerView } from "../../../work/_shared/answer-view";
@@ -12,8 +12,6 @@ import { EMPTY_FORM, requestBodyOf, type PlainFields, type RequestForm } from ".
 import { ContentTypeSelect, Lines, PlainQuestionFields, type ErrorAt } from "./request-fields";
 
 type Sent = { state: "idle" } | { state: "sending"; since: number } | { state: "done"; request: RequestObject } | { state: "failed"; message: string };
-
-const describe = (p: TaskProblem) => (p.path.length ? `${p.path.join(".")}: ${p.message}` : p.message);
 
 /**
  * "New request": every request type, checked as it is typed by the API's own parser, sent through a
@@ -55,9 +53,9 @@ export function NewRequestForm() {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ mode: form.mode, type: form.type, body, block: form.block }),
       });
-      const reply = (await res.json()) as { request?: RequestObject; message?: string; errors?: TaskProblem[] };
+      const reply = (await res.json()) as { request?: RequestObject; message?: string; errors?: ApiErrorDetail[] };
       if (res.ok && reply.request) setSent({ state: "done", request: reply.request });
-      else setSent({ state: "failed", message: [reply.message, ...(reply.errors ?? []).map(describe)].filter(Boolean).join(" ") });
+      else setSent({ state: "failed", message: [reply.message, ...(reply.errors ?? []).map(describeDetail)].filter(Boolean).join(" ") });
     } catch {
       setSent({ state: "failed", message: "The request could not be sent; check the connection." });
     }
@@ -151,7 +149,7 @@ export function NewRequestForm() {
 
       {problems.length ? (
         <ul role="alert" className="list-disc space-y-1 rounded-md bg-red-50 py-2 pl-8 pr-3 text-sm text-red-700" data-testid="request-problems">
-          {problems.map((p, i) => <li key={i}>{describe(p)}</li>)}
+          {problems.map((p, i) => <li key={i}>{describeDetail(p)}</li>)}
         </ul>
       ) : null}
       <div className="flex flex-wrap items-center gap-4">

@@ -4,8 +4,6 @@ import { LIMITS } from "./limits";
 import { crossFieldProblems, type LooseParams } from "./request-checks";
 import { isPlainObject, problem, zodProblems } from "./problems";
 
-export { LIMITS };
-
 // The request types and their creation bodies, as the human-tasks document lists them. Strict:
 // unknown parameters, wrong types and contradictory values are 400 with every problem listed.
 // Params come back normalised (defaults applied); that object is stored and echoed.
@@ -127,7 +125,6 @@ export type RequestParams = ParamsByType[RequestType];
 export type MultipleChoiceParams = ParamsByType["multiple-choice"];
 export type FreeTextParams = ParamsByType["free-text"];
 export type RatingParams = ParamsByType["rating"];
-export type MediaParams = ParamsByType[MediaRequestType];
 export type AnnotationParams = ParamsByType["annotations"];
 export type PerAnnotationParams = {
   "annotations-with-multiple-choice": z.output<(typeof perAnnotationSchemas)["multiple-choice"]>;

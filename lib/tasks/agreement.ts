@@ -1,6 +1,9 @@
 import { annotationListsAgree } from "./annotation-agreement";
 import type { Answer, AnswerByType } from "./answers";
-import type { ChoiceRules, FreeTextRules, ParamsByType, RatingRules, RequestType } from "./request-types";
+import type { ParamsByType, RequestType } from "./request-types";
+import type { FreeTextRules } from "./types/free-text";
+import type { ChoiceRules } from "./types/multiple-choice";
+import type { RatingRules } from "./types/rating";
 
 /*
  * When two answers AGREE (the document's "majority" confidence strategy). Answers are compared in

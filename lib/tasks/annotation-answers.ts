@@ -1,7 +1,7 @@
 import type { ApiErrorDetail } from "@/lib/http/errors";
 import { LIMITS } from "./limits";
 import { isPlainObject, problem, type Checked, type ProblemPath } from "./problems";
-import type { AnnotationParams } from "./request-types";
+import type { AnnotationParams } from "./types/annotation-marks";
 
 /**
  * One mark on an attachment, in the document's response shape. x, y (and x2, y2 for rectangles) are

@@ -1,7 +1,9 @@
 import type { ApiErrorDetail } from "@/lib/http/errors";
 import { LIMITS } from "./limits";
 import { isHttpUrl, problem, type Checked, type ProblemPath } from "./problems";
-import type { ChoiceRules, FreeTextRules, RatingRules } from "./request-types";
+import type { FreeTextRules } from "./types/free-text";
+import type { ChoiceRules } from "./types/multiple-choice";
+import type { RatingRules } from "./types/rating";
 
 // One cruncher's answer to a plain (non-annotation) question, checked and normalised. Each
 // validator takes the rules it needs, so per_annotation sub-answers reuse them unchanged.

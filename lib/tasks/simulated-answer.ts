@@ -2,7 +2,10 @@ import { mulberry32 } from "@/lib/seeded-random";
 import type { Annotation, AnnotationLayout } from "./annotation-answers";
 import type { Answer, AnswerByType } from "./answers";
 import { snapToRatingGrid } from "./plain-answers";
-import { isMediaType, type ChoiceRules, type FreeTextRules, type ParamsByType, type RatingRules, type RequestType } from "./request-types";
+import { isMediaType, type ParamsByType, type RequestType } from "./request-types";
+import type { FreeTextRules } from "./types/free-text";
+import type { ChoiceRules } from "./types/multiple-choice";
+import type { RatingRules } from "./types/rating";
 
 /**
  * Answers of the simulated crunchers that serve test-key (staging) requests. Deterministic: the

@@ -21,17 +21,3 @@ export function workTaskOf(lease: LeasedTask): WorkTask {
     params,
   } as WorkTask;
 }
-
-/** What each request type asks for, in the words the pages use. */
-export const TYPE_LABELS: Record<RequestType, string> = {
-  "multiple-choice": "Multiple choice",
-  "free-text": "Free text",
-  rating: "Rating",
-  image: "Image",
-  video: "Video",
-  audio: "Audio",
-  annotations: "Annotations",
-  "annotations-with-multiple-choice": "Annotations with a choice",
-  "annotations-with-free-text": "Annotations with text",
-  "annotations-with-rating": "Annotations with a rating",
-};

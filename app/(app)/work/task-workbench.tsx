@@ -4,10 +4,10 @@ import { useState, type ReactNode } from "react";
 import { Badge, Button, Card } from "@/components/ui";
 import { validateAnswer } from "@/lib/tasks/answers";
 import type { ApiErrorDetail } from "@/lib/http/errors";
-import { isAnnotationType, isMediaType, type RequestType } from "@/lib/tasks/request-types";
+import { isAnnotationType, isMediaType, requestTypeLabel, type RequestType } from "@/lib/tasks/request-types";
 import { AttachmentList, WebsiteFrame } from "./_shared/attachment-view";
 import { Kbd } from "./_shared/kbd";
-import { TYPE_LABELS, type WorkTask } from "@/lib/tasks/work-task";
+import type { WorkTask } from "@/lib/tasks/work-task";
 import { AnnotationAnswer } from "./answers/annotation-answer";
 import { MediaUploadAnswer } from "./answers/media-upload-answer";
 import { FreeTextAnswer, MultipleChoiceAnswer, RatingAnswer } from "./answers/plain-answers";
@@ -115,7 +115,7 @@ export function TaskWorkbench({ task, onAnswered, onSkip, onGone }: { task: Work
   const question = (
     <Card className="p-6">
       <div className="mb-4 flex flex-wrap items-center gap-2">
-        <Badge tone="indigo">{TYPE_LABELS[task.type]}</Badge>
+        <Badge tone="indigo">{requestTypeLabel(task.type)}</Badge>
         <span className="text-xs text-slate-500">Reserved for you while this page is open</span>
       </div>
       <h2 className="whitespace-pre-wrap text-lg font-semibold leading-snug text-slate-900" data-testid="task-instruction">{task.params.instruction}</h2>

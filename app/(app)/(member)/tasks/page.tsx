@@ -5,8 +5,7 @@ import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { Badge, cx, PageHeader } from "@/components/ui";
 import { countTaskRequestsUpTo, listTaskRequests } from "@/lib/tasks/list";
-import { isRequestType, type RequestType } from "@/lib/tasks/request-types";
-import { TYPE_LABELS } from "@/lib/tasks/work-task";
+import { isRequestType, requestTypeLabel, type RequestType } from "@/lib/tasks/request-types";
 import { formatUtc, responseSummary, STATUS_TONE } from "./format";
 import { TaskFilters, tasksHref, type TaskQuery } from "./task-filters";
 
@@ -119,7 +118,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
                   <Link href={`/tasks/${r.id}`} className="line-clamp-2 font-medium text-indigo-700 hover:underline">{String(r.params.instruction)}</Link>
                   <div className="font-mono text-xs text-slate-400">{r.id}</div>
                 </td>
-                <td className="whitespace-nowrap px-4 py-3 text-slate-700">{TYPE_LABELS[type] ?? r.type}</td>
+                <td className="whitespace-nowrap px-4 py-3 text-slate-700">{requestTypeLabel(r.type)}</td>
                 <td className="px-4 py-3"><Badge tone={STATUS_TONE[r.status]}>{r.status}</Badge></td>
                 <td className="max-w-xs truncate px-4 py-3 text-slate-700">{r.status === "complete" ? responseSummary(type, r.response) : <span className="text-slate-400">—</span>}</td>
                 <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatUtc(r.createdAt)}</td>

@@ -5,13 +5,12 @@ import { requireMember } from "@/app/_server/auth";
 import { Badge, cx, PageHeader, Section } from "@/components/ui";
 import type { Annotation, Answer } from "@/lib/tasks/answers";
 import { requestObjectOf } from "@/lib/tasks/request-view";
-import { isAnnotationType, type ParamsByType, type RequestType } from "@/lib/tasks/request-types";
+import { isAnnotationType, requestTypeLabel, type ParamsByType, type RequestType } from "@/lib/tasks/request-types";
 import { findTaskRequest, reviewAnswers } from "@/lib/tasks/review";
 import { listWebhookAttempts } from "@/lib/tasks/webhooks";
 import { AnswerView } from "../../../work/_shared/answer-view";
 import { colorAt } from "../../../work/_shared/marks";
 import { QuestionView } from "../../../work/_shared/question-view";
-import { TYPE_LABELS } from "@/lib/tasks/work-task";
 import { formatDuration, formatUtc, STATUS_TONE } from "../format";
 import { AnnotationReview, type MarkLayer } from "./annotation-review";
 import { LiveStatus } from "./live-status";
@@ -44,7 +43,7 @@ export default async function RequestPage({ params }: { params: Promise<{ reques
   return (
     <div className="space-y-6">
       <PageHeader
-        title={TYPE_LABELS[type] ?? request.type}
+        title={requestTypeLabel(request.type)}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
             <Badge tone={STATUS_TONE[request.status]}><span data-testid="request-status">{request.status}</span></Badge>

@@ -5,9 +5,8 @@ import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Badge, Button, Card, Field, Input, Select } from "@/components/ui";
 import { describeDetail, type ApiErrorDetail } from "@/lib/http/errors";
 import type { RequestObject } from "@/lib/tasks/request-object";
-import { parseRequestBody, REQUEST_TYPES, type RequestType } from "@/lib/tasks/request-types";
+import { parseRequestBody, REQUEST_TYPES, requestTypeLabel, type RequestType } from "@/lib/tasks/request-types";
 import { AnswerView } from "../../../work/_shared/answer-view";
-import { TYPE_LABELS } from "@/lib/tasks/work-task";
 import { EMPTY_FORM, requestBodyOf, type PlainFields, type RequestForm } from "./request-body";
 import { ContentTypeSelect, Lines, PlainQuestionFields, type ErrorAt } from "./request-fields";
 
@@ -71,7 +70,7 @@ export function NewRequestForm() {
         <div className="grid gap-4 md:grid-cols-2">
           <Field label="Type">
             <Select value={t} onChange={(e) => set({ type: e.target.value as RequestType })}>
-              {REQUEST_TYPES.map((type) => <option key={type} value={type}>{TYPE_LABELS[type]} ({type})</option>)}
+              {REQUEST_TYPES.map((type) => <option key={type} value={type}>{requestTypeLabel(type)} ({type})</option>)}
             </Select>
           </Field>
           <Field label="Space" hint={form.mode === "test" ? "Answered by a simulated cruncher within a second." : "Answered by people in the Work area."}>

@@ -1,4 +1,5 @@
-import type { ContentType, RequestType } from "@/lib/tasks/request-types";
+import type { RequestType } from "@/lib/tasks/request-types";
+import type { ContentType } from "@/lib/tasks/types/shared-fields";
 
 /** The fields of the plain question types; per_annotation uses the same ones. */
 export interface PlainFields {

@@ -1,7 +1,7 @@
 "use client";
 
 import { Field, Input, Select } from "@/components/ui";
-import { CONTENT_TYPES } from "@/lib/tasks/request-types";
+import { CONTENT_TYPES } from "@/lib/tasks/types/shared-fields";
 import type { PlainFields } from "./request-body";
 
 export type ErrorAt = (...path: (string | number)[]) => string | undefined;

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { annotationFields, annotationProblems } from "./annotation-marks";
+import { freeTextFields } from "./free-text";
+import { defineKind } from "./request-kind";
+import { instruction, sharedFields } from "./shared-fields";
+
+// annotations-with-free-text: marks, each answered by the free-text question in per_annotation.
+
+const perAnnotation = z.strictObject({ instruction, ...freeTextFields });
+
+export const annotationsWithFreeText = defineKind({
+  label: "Annotations with text",
+  family: "annotations",
+  schema: z.strictObject({ ...sharedFields, ...annotationFields, per_annotation: perAnnotation }),
+  crossFieldProblems: (p) => annotationProblems(p),
+});

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { annotationFields, annotationProblems } from "./annotation-marks";
+import { choiceFields, choiceProblems } from "./multiple-choice";
+import { defineKind } from "./request-kind";
+import { instruction, sharedFields } from "./shared-fields";
+
+// annotations-with-multiple-choice: marks, each answered by the multiple-choice question in per_annotation.
+
+const perAnnotation = z.strictObject({ instruction, ...choiceFields });
+
+export const annotationsWithMultipleChoice = defineKind({
+  label: "Annotations with a choice",
+  family: "annotations",
+  schema: z.strictObject({ ...sharedFields, ...annotationFields, per_annotation: perAnnotation }),
+  crossFieldProblems: (p) => [...annotationProblems(p), ...(p.per_annotation ? choiceProblems(p.per_annotation, ["per_annotation"]) : [])],
+});

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { annotationFields, annotationProblems } from "./annotation-marks";
+import { defineKind } from "./request-kind";
+import { sharedFields } from "./shared-fields";
+
+// annotations: marks on the attachments, nothing more.
+
+export const annotations = defineKind({
+  label: "Annotations",
+  family: "annotations",
+  schema: z.strictObject({ ...sharedFields, ...annotationFields }),
+  crossFieldProblems: (p) => annotationProblems(p),
+});

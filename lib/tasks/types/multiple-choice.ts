@@ -1,0 +1,46 @@
+import { z } from "zod";
+import type { ApiErrorDetail } from "@/lib/http/errors";
+import { LIMITS } from "../limits";
+import { problem, type ProblemPath } from "../problems";
+import { defineKind, type PassedFields } from "./request-kind";
+import { contentProblems, contentType, count, notBlank, sharedFields } from "./shared-fields";
+
+// multiple-choice: pick between min_answers and max_answers of the choices. The same question is
+// asked per mark by annotations-with-multiple-choice.
+
+export const choiceFields = {
+  choices_type: contentType.default("text"),
+  choices: z.array(z.string().min(1).max(LIMITS.choiceChars).refine(notBlank, "Must not be blank.")).min(1).max(LIMITS.choices),
+  min_answers: count.default(1),
+  /** 0 = no limit. */
+  max_answers: count.default(0),
+};
+type ChoiceParams = z.output<z.ZodObject<typeof choiceFields>>;
+/** The fields answers and agreement read; plain and per-annotation params both fit. */
+export type ChoiceRules = Pick<ChoiceParams, "choices" | "min_answers" | "max_answers">;
+
+/** Choices of their content type, unique; min_answers reachable, max_answers 0 or at least min_answers. */
+export function choiceProblems(p: PassedFields<ChoiceParams>, at: ProblemPath = []): ApiErrorDetail[] {
+  const problems = contentProblems(p.choices_type, p.choices, [...at, "choices"], "choices_type");
+  const firstSeen = new Map<string, number>();
+  p.choices?.forEach((choice, i) => {
+    const earlier = firstSeen.get(choice);
+    if (earlier === undefined) firstSeen.set(choice, i);
+    else problems.push(problem([...at, "choices", i], `Duplicate of choices[${earlier}]; choices must be unique.`));
+  });
+  const { min_answers: min, max_answers: max } = p;
+  if (min !== undefined && p.choices && min > p.choices.length) {
+    problems.push(problem([...at, "min_answers"], `Cannot exceed the number of choices (${p.choices.length}).`));
+  }
+  if (min !== undefined && max !== undefined && max > 0 && max < min) {
+    problems.push(problem([...at, "max_answers"], `Must be 0 (no limit) or at least min_answers (${min}).`));
+  }
+  return problems;
+}
+
+export const multipleChoice = defineKind({
+  label: "Multiple choice",
+  family: "plain",
+  schema: z.strictObject({ ...sharedFields, ...choiceFields }),
+  crossFieldProblems: (p) => choiceProblems(p),
+});

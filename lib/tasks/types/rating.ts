@@ -1,0 +1,43 @@
+import { z } from "zod";
+import type { ApiErrorDetail } from "@/lib/http/errors";
+import { LIMITS } from "../limits";
+import { problem, type ProblemPath } from "../problems";
+import { defineKind, type PassedFields } from "./request-kind";
+import { sharedFields } from "./shared-fields";
+
+// rating: a value on the grid rating_min + k·rating_step. The same question is asked per mark by
+// annotations-with-rating.
+
+export const ratingFields = {
+  rating_min: z.number().default(0),
+  rating_max: z.number().default(100),
+  rating_step: z.number().positive().default(1),
+  label_min: z.string().max(LIMITS.labelChars).optional(),
+  label_max: z.string().max(LIMITS.labelChars).optional(),
+};
+type RatingParams = z.output<z.ZodObject<typeof ratingFields>>;
+/** The fields answers and agreement read; plain and per-annotation params both fit. */
+export type RatingRules = Pick<RatingParams, "rating_min" | "rating_max" | "rating_step">;
+
+/** min below max, and a step that divides the scale into at most LIMITS.ratingSteps steps. */
+export function ratingProblems(p: PassedFields<RatingParams>, at: ProblemPath = []): ApiErrorDetail[] {
+  const { rating_min: min, rating_max: max, rating_step: step } = p;
+  if (min === undefined || max === undefined) return [];
+  if (min >= max) return [problem([...at, "rating_max"], `Must be greater than rating_min (${min}).`)];
+  if (step === undefined || step <= 0) return [];
+  const steps = (max - min) / step;
+  if (Math.abs(steps - Math.round(steps)) > 1e-6 * Math.max(1, steps)) {
+    return [problem([...at, "rating_step"], `Must divide the scale evenly: (rating_max − rating_min) / rating_step = ${Number(steps.toPrecision(6))} is not a whole number.`)];
+  }
+  if (steps > LIMITS.ratingSteps) {
+    return [problem([...at, "rating_step"], `Too fine: the scale would have ${Math.round(steps)} steps (at most ${LIMITS.ratingSteps}).`)];
+  }
+  return [];
+}
+
+export const rating = defineKind({
+  label: "Rating",
+  family: "plain",
+  schema: z.strictObject({ ...sharedFields, ...ratingFields }),
+  crossFieldProblems: (p) => ratingProblems(p),
+});

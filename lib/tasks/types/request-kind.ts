@@ -1,0 +1,36 @@
+import type { z } from "zod";
+import type { ApiErrorDetail } from "@/lib/http/errors";
+
+/**
+ * How the pages treat a request type: a plain question, an uploaded file, or marks on the
+ * attachments (each with a plain question's answer for the annotations-with-* types).
+ */
+export type RequestFamily = "plain" | "media" | "annotations";
+
+/** The fields that passed their own schema (nested objects such as per_annotation field by field). */
+export type PassedFields<P> = {
+  [K in keyof P]?: P[K] extends unknown[] ? P[K] : P[K] extends object ? PassedFields<P[K]> : P[K];
+};
+
+/**
+ * Everything that differs between request types, in one object per type (lib/tasks/types/<type>.ts);
+ * REQUEST_KINDS in request-types.ts lists them. S is the creation body's schema; its output is the
+ * normalised params that are stored and echoed.
+ */
+export interface RequestKind<S extends z.ZodObject, F extends RequestFamily = RequestFamily> {
+  /** What the pages call it ("Multiple choice"). */
+  label: string;
+  family: F;
+  /** The POST /v1/requests/<type> body: strict (unknown parameters are refused), defaults applied. */
+  schema: S;
+  /**
+   * Checks across this type's own fields, given the fields that passed their own schema (the shared
+   * fields are checked for every type), so every mistake of a body is listed at once.
+   */
+  crossFieldProblems(params: PassedFields<z.output<S>>): ApiErrorDetail[];
+}
+
+/** Declares a request type; the type parameters are inferred, so REQUEST_KINDS keeps each one exact. */
+export function defineKind<S extends z.ZodObject, const F extends RequestFamily>(kind: RequestKind<S, F>): RequestKind<S, F> {
+  return kind;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answersAgree, canonicalText, decideConsensus } from "./agreement";
 import { sameMark } from "./annotation-agreement";
-import type { AnswerByType } from "./answers";
+import type { AnswerByType } from "./request-types";
 import { parseRequestBody, type ParamsByType, type RequestType } from "./request-types";
 import { DOC_CREATE_EXAMPLES } from "./testdata/doc-examples";
 

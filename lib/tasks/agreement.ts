@@ -1,5 +1,5 @@
 import { annotationListsAgree } from "./annotation-agreement";
-import type { Answer, AnswerByType } from "./answers";
+import type { Answer, AnswerByType } from "./request-types";
 import type { ParamsByType, RequestType } from "./request-types";
 import type { FreeTextRules } from "./types/free-text";
 import type { ChoiceRules } from "./types/multiple-choice";

@@ -1,6 +1,6 @@
 import { getSql } from "@/db/client";
 import { answersAgree } from "./agreement";
-import type { AnswerByType } from "./answers";
+import type { AnswerByType } from "./request-types";
 import type { ParamsByType, RequestType } from "./request-types";
 import type { SqlLike } from "./store";
 

@@ -11,6 +11,8 @@ export type ProblemPath = ApiErrorDetail["path"];
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: ApiErrorDetail[] };
 
 export const problem = (path: ProblemPath, message: string, type = "custom"): ApiErrorDetail => ({ path, message, type });
+export const fail = <T>(at: ProblemPath, message: string, type = "custom"): Checked<T> => ({ ok: false, errors: [problem(at, message, type)] });
+export const missing = <T>(at: ProblemPath): Checked<T> => fail(at, "Required.", "missing");
 
 export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);

@@ -36,9 +36,12 @@ type Kinds = typeof KINDS;
 export type RequestType = keyof Kinds;
 export type ParamsByType = { [T in RequestType]: z.output<Kinds[T]["schema"]> };
 export type RequestParams = ParamsByType[RequestType];
+/** The `response` shape of each type (as its validateAnswer normalises it). */
+export type AnswerByType = { [T in RequestType]: Kinds[T] extends RequestKind<z.ZodObject, infer A> ? A : never };
+export type Answer = AnswerByType[RequestType];
 
 /** Every request type: indexing with a type T gives that type's kind (params and answers in step). */
-export const REQUEST_KINDS: { [T in RequestType]: RequestKind<Kinds[T]["schema"], Kinds[T]["family"]> } = KINDS;
+export const REQUEST_KINDS: { [T in RequestType]: RequestKind<Kinds[T]["schema"], AnswerByType[T], Kinds[T]["family"]> } = KINDS;
 
 export const REQUEST_TYPES = Object.keys(REQUEST_KINDS) as RequestType[];
 export const isRequestType = (value: string): value is RequestType => Object.hasOwn(REQUEST_KINDS, value);
@@ -73,7 +76,7 @@ function passingFields(schema: z.ZodObject, body: Record<string, unknown>): Reco
 /** Validates a POST /v1/requests/<type> body; 400 with `errors` when it fails. */
 export function parseRequestBody<T extends RequestType>(type: T, body: unknown): ParseResult<ParamsByType[T]> {
   if (!isPlainObject(body)) return { ok: false, errors: [problem([], "The body must be a JSON object.", "invalid_type")] };
-  const kind: RequestKind<z.ZodObject> = REQUEST_KINDS[type];
+  const kind: RequestKind<z.ZodObject, unknown> = REQUEST_KINDS[type];
   const parsed = kind.schema.safeParse(body);
   const values = parsed.success ? parsed.data : passingFields(kind.schema, body);
   const errors = [...(parsed.success ? [] : zodProblems(parsed.error, body)), ...sharedProblems(values), ...kind.crossFieldProblems(values)];

@@ -1,4 +1,4 @@
-import type { Answer } from "./answers";
+import type { Answer } from "./request-types";
 import { toRequestObject, type RequestObject } from "./request-object";
 import type { RequestParams, RequestType } from "./request-types";
 import type { TaskRequestRecord } from "./store";

@@ -1,7 +1,7 @@
 import { getSql } from "@/db/client";
 import { isUuid } from "@/lib/ids";
 import { answersAgree } from "./agreement";
-import type { Answer, AnswerByType } from "./answers";
+import type { Answer, AnswerByType } from "./request-types";
 import type { ParamsByType, RequestType } from "./request-types";
 import { answersOf, REQUEST_COLUMNS, toRecord, type TaskRequestRecord } from "./store";
 

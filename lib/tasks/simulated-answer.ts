@@ -1,11 +1,9 @@
 import { mulberry32 } from "@/lib/seeded-random";
-import type { Annotation, AnnotationLayout } from "./annotation-answers";
-import type { Answer, AnswerByType } from "./answers";
-import { snapToRatingGrid } from "./plain-answers";
-import { isMediaType, type ParamsByType, type RequestType } from "./request-types";
+import { isMediaType, type Answer, type AnswerByType, type ParamsByType, type RequestType } from "./request-types";
+import type { Annotation, AnnotationLayout } from "./types/annotation-marks";
 import type { FreeTextRules } from "./types/free-text";
 import type { ChoiceRules } from "./types/multiple-choice";
-import type { RatingRules } from "./types/rating";
+import { snapToRatingGrid, type RatingRules } from "./types/rating";
 
 /**
  * Answers of the simulated crunchers that serve test-key (staging) requests. Deterministic: the

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { annotationFields, annotationProblems } from "./annotation-marks";
-import { freeTextFields } from "./free-text";
+import { annotationFields, annotationProblems, validateAnnotationsWithAnswer } from "./annotation-marks";
+import { freeTextFields, validateFreeTextAnswer } from "./free-text";
 import { defineKind } from "./request-kind";
 import { instruction, sharedFields } from "./shared-fields";
 
@@ -13,4 +13,5 @@ export const annotationsWithFreeText = defineKind({
   family: "annotations",
   schema: z.strictObject({ ...sharedFields, ...annotationFields, per_annotation: perAnnotation }),
   crossFieldProblems: (p) => annotationProblems(p),
+  validateAnswer: (p, answer) => validateAnnotationsWithAnswer(p, answer, (value, at) => validateFreeTextAnswer(p.per_annotation, value, at)),
 });

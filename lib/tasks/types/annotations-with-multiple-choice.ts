@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { annotationFields, annotationProblems } from "./annotation-marks";
-import { choiceFields, choiceProblems } from "./multiple-choice";
+import { annotationFields, annotationProblems, validateAnnotationsWithAnswer } from "./annotation-marks";
+import { choiceFields, choiceProblems, validateChoiceAnswer } from "./multiple-choice";
 import { defineKind } from "./request-kind";
 import { instruction, sharedFields } from "./shared-fields";
 
@@ -13,4 +13,5 @@ export const annotationsWithMultipleChoice = defineKind({
   family: "annotations",
   schema: z.strictObject({ ...sharedFields, ...annotationFields, per_annotation: perAnnotation }),
   crossFieldProblems: (p) => [...annotationProblems(p), ...(p.per_annotation ? choiceProblems(p.per_annotation, ["per_annotation"]) : [])],
+  validateAnswer: (p, answer) => validateAnnotationsWithAnswer(p, answer, (value, at) => validateChoiceAnswer(p.per_annotation, value, at)),
 });

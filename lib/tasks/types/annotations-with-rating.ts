@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { annotationFields, annotationProblems } from "./annotation-marks";
-import { ratingFields, ratingProblems } from "./rating";
+import { annotationFields, annotationProblems, validateAnnotationsWithAnswer } from "./annotation-marks";
+import { ratingFields, ratingProblems, validateRatingAnswer } from "./rating";
 import { defineKind } from "./request-kind";
 import { instruction, sharedFields } from "./shared-fields";
 
@@ -13,4 +13,5 @@ export const annotationsWithRating = defineKind({
   family: "annotations",
   schema: z.strictObject({ ...sharedFields, ...annotationFields, per_annotation: perAnnotation }),
   crossFieldProblems: (p) => [...annotationProblems(p), ...(p.per_annotation ? ratingProblems(p.per_annotation, ["per_annotation"]) : [])],
+  validateAnswer: (p, answer) => validateAnnotationsWithAnswer(p, answer, (value, at) => validateRatingAnswer(p.per_annotation, value, at)),
 });

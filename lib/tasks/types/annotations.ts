@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { annotationFields, annotationProblems } from "./annotation-marks";
+import { annotationFields, annotationProblems, validateAnnotationsAnswer } from "./annotation-marks";
 import { defineKind } from "./request-kind";
 import { sharedFields } from "./shared-fields";
 
@@ -10,4 +10,5 @@ export const annotations = defineKind({
   family: "annotations",
   schema: z.strictObject({ ...sharedFields, ...annotationFields }),
   crossFieldProblems: (p) => annotationProblems(p),
+  validateAnswer: (p, answer) => validateAnnotationsAnswer(p, answer),
 });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { LIMITS } from "../limits";
+import { fail, isHttpUrl, missing, type Checked, type ProblemPath } from "../problems";
 import { defineKind } from "./request-kind";
 import { sharedFields } from "./shared-fields";
 
@@ -10,9 +12,25 @@ export const freeTextFields = { validation: z.enum(FREE_TEXT_VALIDATIONS).option
 /** The fields answers and agreement read; plain and per-annotation params both fit. */
 export type FreeTextRules = z.output<z.ZodObject<typeof freeTextFields>>;
 
+/** A decimal number as people type it: optional sign, digits, optional fraction and exponent. */
+const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Trimmed, non-empty text; a number or an http(s) URL when `validation` asks for one. */
+export function validateFreeTextAnswer(rules: FreeTextRules, value: unknown, at: ProblemPath = []): Checked<string> {
+  if (value === undefined || value === null) return missing(at);
+  if (typeof value !== "string") return fail(at, "Must be a string.", "invalid_type");
+  const text = value.trim();
+  if (!text) return fail(at, "Must not be blank.", "too_small");
+  if (text.length > LIMITS.answerChars) return fail(at, `At most ${LIMITS.answerChars} characters.`, "too_big");
+  if (rules.validation === "number" && !NUMBER_TEXT.test(text)) return fail(at, "Must be a number, e.g. 42 or -3.5 (no thousands separators).");
+  if (rules.validation === "url" && !isHttpUrl(text)) return fail(at, "Must be a full URL starting with http:// or https://.");
+  return { ok: true, value: text };
+}
+
 export const freeText = defineKind({
   label: "Free text",
   family: "plain",
   schema: z.strictObject({ ...sharedFields, ...freeTextFields }),
   crossFieldProblems: () => [],
+  validateAnswer: (p, answer) => validateFreeTextAnswer(p, answer),
 });

@@ -1,9 +1,25 @@
 import { z } from "zod";
+import { LIMITS } from "../limits";
+import { fail, isHttpUrl, missing, type Checked, type ProblemPath } from "../problems";
 import { defineKind } from "./request-kind";
 import { sharedFields } from "./shared-fields";
 
 // image, video, audio: the cruncher uploads a file and the answer is its URL. The three differ only
 // in the kind of file.
+
+/**
+ * The URL of a file: one this app stored (a path starting with "/", served by the worker upload)
+ * or an absolute http(s) URL.
+ */
+export function validateFileUrl(value: unknown, at: ProblemPath = []): Checked<string> {
+  if (value === undefined || value === null) return missing(at);
+  if (typeof value !== "string") return fail(at, "Must be the URL of a file.", "invalid_type");
+  const url = value.trim();
+  if (url.length > LIMITS.urlChars) return fail(at, `At most ${LIMITS.urlChars} characters.`, "too_big");
+  const localPath = url.startsWith("/") && !url.startsWith("//") && !/\s/.test(url);
+  if (!localPath && !isHttpUrl(url)) return fail(at, "Must be the URL of a file: a path starting with / or an http(s) URL.");
+  return { ok: true, value: url };
+}
 
 export function mediaKind(label: string) {
   return defineKind({
@@ -11,5 +27,6 @@ export function mediaKind(label: string) {
     family: "media",
     schema: z.strictObject(sharedFields),
     crossFieldProblems: () => [],
+    validateAnswer: (_p, answer) => validateFileUrl(answer),
   });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ApiErrorDetail } from "@/lib/http/errors";
 import { LIMITS } from "../limits";
-import { problem, type ProblemPath } from "../problems";
+import { fail, missing, problem, type Checked, type ProblemPath } from "../problems";
 import { defineKind, type PassedFields } from "./request-kind";
 import { contentProblems, contentType, count, notBlank, sharedFields } from "./shared-fields";
 
@@ -38,9 +38,29 @@ export function choiceProblems(p: PassedFields<ChoiceParams>, at: ProblemPath = 
   return problems;
 }
 
+/** Choices from the list, each once, as many as min/max_answers allow; returned in the list's order. */
+export function validateChoiceAnswer(rules: ChoiceRules, value: unknown, at: ProblemPath = []): Checked<string[]> {
+  if (value === undefined || value === null) return missing(at);
+  const picked = typeof value === "string" ? [value] : value;
+  if (!Array.isArray(picked)) return fail(at, "Must be an array of choices.", "invalid_type");
+  const errors: ApiErrorDetail[] = [];
+  const seen = new Set<string>();
+  for (const [i, choice] of picked.entries()) {
+    if (typeof choice !== "string" || !rules.choices.includes(choice)) errors.push(problem([...at, i], "Not one of the choices."));
+    else if (seen.has(choice)) errors.push(problem([...at, i], "Chosen twice."));
+    else seen.add(choice);
+  }
+  const max = rules.max_answers || rules.choices.length;
+  if (picked.length < rules.min_answers) errors.push(problem(at, `Choose at least ${rules.min_answers}.`, "too_small"));
+  if (picked.length > max) errors.push(problem(at, `Choose at most ${max}.`, "too_big"));
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, value: rules.choices.filter((choice) => seen.has(choice)) };
+}
+
 export const multipleChoice = defineKind({
   label: "Multiple choice",
   family: "plain",
   schema: z.strictObject({ ...sharedFields, ...choiceFields }),
   crossFieldProblems: (p) => choiceProblems(p),
+  validateAnswer: (p, answer) => validateChoiceAnswer(p, answer),
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ApiErrorDetail } from "@/lib/http/errors";
 import { LIMITS } from "../limits";
-import { problem, type ProblemPath } from "../problems";
+import { fail, missing, problem, type Checked, type ProblemPath } from "../problems";
 import { defineKind, type PassedFields } from "./request-kind";
 import { sharedFields } from "./shared-fields";
 
@@ -35,9 +35,36 @@ export function ratingProblems(p: PassedFields<RatingParams>, at: ProblemPath = 
   return [];
 }
 
+/**
+ * The grid value rating_min + k·rating_step nearest to `value`, or null when `value` is off the
+ * grid or outside the scale. Tolerates float noise (0.1 + 0.2) and returns the clean decimal.
+ */
+export function snapToRatingGrid(rules: RatingRules, value: number): number | null {
+  const { rating_min: min, rating_max: max, rating_step: step } = rules;
+  const k = Math.round((value - min) / step);
+  const lastK = Math.round((max - min) / step);
+  const tolerance = step * 1e-6;
+  if (k < 0 || k > lastK || Math.abs(min + k * step - value) > tolerance) return null;
+  return Number((k === lastK ? max : min + k * step).toPrecision(15));
+}
+
+/** A number on the scale's grid; numeric strings ("35") are accepted from form posts. */
+export function validateRatingAnswer(rules: RatingRules, value: unknown, at: ProblemPath = []): Checked<number> {
+  if (value === undefined || value === null) return missing(at);
+  const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  if (typeof number !== "number" || !Number.isFinite(number)) return fail(at, "Must be a number.", "invalid_type");
+  const snapped = snapToRatingGrid(rules, number);
+  if (snapped === null) {
+    const { rating_min: min, rating_max: max, rating_step: step } = rules;
+    return fail(at, `Must be between ${min} and ${max} in steps of ${step} from ${min}.`);
+  }
+  return { ok: true, value: snapped };
+}
+
 export const rating = defineKind({
   label: "Rating",
   family: "plain",
   schema: z.strictObject({ ...sharedFields, ...ratingFields }),
   crossFieldProblems: (p) => ratingProblems(p),
+  validateAnswer: (p, answer) => validateRatingAnswer(p, answer),
 });

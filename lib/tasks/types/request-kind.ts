@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { ApiErrorDetail } from "@/lib/http/errors";
+import type { Checked } from "../problems";
 
 /**
  * How the pages treat a request type: a plain question, an uploaded file, or marks on the
@@ -15,9 +16,9 @@ export type PassedFields<P> = {
 /**
  * Everything that differs between request types, in one object per type (lib/tasks/types/<type>.ts);
  * REQUEST_KINDS in request-types.ts lists them. S is the creation body's schema; its output is the
- * normalised params that are stored and echoed.
+ * normalised params that are stored and echoed; A is the normalised answer (the `response` shape).
  */
-export interface RequestKind<S extends z.ZodObject, F extends RequestFamily = RequestFamily> {
+export interface RequestKind<S extends z.ZodObject, A, F extends RequestFamily = RequestFamily> {
   /** What the pages call it ("Multiple choice"). */
   label: string;
   family: F;
@@ -28,9 +29,14 @@ export interface RequestKind<S extends z.ZodObject, F extends RequestFamily = Re
    * fields are checked for every type), so every mistake of a body is listed at once.
    */
   crossFieldProblems(params: PassedFields<z.output<S>>): ApiErrorDetail[];
+  /**
+   * One cruncher's answer checked against the params and normalised (trimmed text, choices in list
+   * order, ratings on the grid…); problem paths are relative to the answer.
+   */
+  validateAnswer(params: z.output<S>, answer: unknown): Checked<A>;
 }
 
 /** Declares a request type; the type parameters are inferred, so REQUEST_KINDS keeps each one exact. */
-export function defineKind<S extends z.ZodObject, const F extends RequestFamily>(kind: RequestKind<S, F>): RequestKind<S, F> {
+export function defineKind<S extends z.ZodObject, A, const F extends RequestFamily>(kind: RequestKind<S, A, F>): RequestKind<S, A, F> {
   return kind;
 }

@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { cx } from "@/components/ui";
-import { validateFreeTextAnswer } from "@/lib/tasks/plain-answers";
+import { validateFreeTextAnswer } from "@/lib/tasks/types/free-text";
 import type { FreeTextRules } from "@/lib/tasks/types/free-text";
 import type { ChoiceRules } from "@/lib/tasks/types/multiple-choice";
 import type { RatingRules } from "@/lib/tasks/types/rating";

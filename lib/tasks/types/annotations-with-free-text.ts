@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { annotationFields, annotationProblems, validateAnnotationsWithAnswer } from "./annotation-marks";
-import { freeTextFields, validateFreeTextAnswer } from "./free-text";
+import { annotationListsAgree } from "./annotation-matching";
+import { freeTextAgrees, freeTextFields, validateFreeTextAnswer } from "./free-text";
 import { defineKind } from "./request-kind";
 import { instruction, sharedFields } from "./shared-fields";
 
@@ -14,4 +15,5 @@ export const annotationsWithFreeText = defineKind({
   schema: z.strictObject({ ...sharedFields, ...annotationFields, per_annotation: perAnnotation }),
   crossFieldProblems: (p) => annotationProblems(p),
   validateAnswer: (p, answer) => validateAnnotationsWithAnswer(p, answer, (value, at) => validateFreeTextAnswer(p.per_annotation, value, at)),
+  answersAgree: (p, a, b) => annotationListsAgree(a, b, (x, y) => freeTextAgrees(p.per_annotation, x, y)),
 });

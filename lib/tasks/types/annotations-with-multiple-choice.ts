@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { annotationFields, annotationProblems, validateAnnotationsWithAnswer } from "./annotation-marks";
-import { choiceFields, choiceProblems, validateChoiceAnswer } from "./multiple-choice";
+import { annotationListsAgree } from "./annotation-matching";
+import { choiceFields, choiceProblems, choicesAgree, validateChoiceAnswer } from "./multiple-choice";
 import { defineKind } from "./request-kind";
 import { instruction, sharedFields } from "./shared-fields";
 
@@ -14,4 +15,5 @@ export const annotationsWithMultipleChoice = defineKind({
   schema: z.strictObject({ ...sharedFields, ...annotationFields, per_annotation: perAnnotation }),
   crossFieldProblems: (p) => [...annotationProblems(p), ...(p.per_annotation ? choiceProblems(p.per_annotation, ["per_annotation"]) : [])],
   validateAnswer: (p, answer) => validateAnnotationsWithAnswer(p, answer, (value, at) => validateChoiceAnswer(p.per_annotation, value, at)),
+  answersAgree: (_p, a, b) => annotationListsAgree(a, b, (x, y) => choicesAgree(x, y)),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { annotationFields, annotationProblems, validateAnnotationsWithAnswer } from "./annotation-marks";
-import { ratingFields, ratingProblems, validateRatingAnswer } from "./rating";
+import { annotationListsAgree } from "./annotation-matching";
+import { ratingFields, ratingProblems, ratingsAgree, validateRatingAnswer } from "./rating";
 import { defineKind } from "./request-kind";
 import { instruction, sharedFields } from "./shared-fields";
 
@@ -14,4 +15,5 @@ export const annotationsWithRating = defineKind({
   schema: z.strictObject({ ...sharedFields, ...annotationFields, per_annotation: perAnnotation }),
   crossFieldProblems: (p) => [...annotationProblems(p), ...(p.per_annotation ? ratingProblems(p.per_annotation, ["per_annotation"]) : [])],
   validateAnswer: (p, answer) => validateAnnotationsWithAnswer(p, answer, (value, at) => validateRatingAnswer(p.per_annotation, value, at)),
+  answersAgree: (p, a, b) => annotationListsAgree(a, b, (x, y) => ratingsAgree(p.per_annotation, x, y)),
 });

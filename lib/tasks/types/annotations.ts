@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { annotationFields, annotationProblems, validateAnnotationsAnswer } from "./annotation-marks";
+import { annotationListsAgree } from "./annotation-matching";
 import { defineKind } from "./request-kind";
 import { sharedFields } from "./shared-fields";
 
@@ -11,4 +12,5 @@ export const annotations = defineKind({
   schema: z.strictObject({ ...sharedFields, ...annotationFields }),
   crossFieldProblems: (p) => annotationProblems(p),
   validateAnswer: (p, answer) => validateAnnotationsAnswer(p, answer),
+  answersAgree: (_p, a, b) => annotationListsAgree(a, b, null),
 });

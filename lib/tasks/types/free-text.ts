@@ -27,10 +27,32 @@ export function validateFreeTextAnswer(rules: FreeTextRules, value: unknown, at:
   return { ok: true, value: text };
 }
 
+/** Text as compared for agreement: NFC, trimmed, whitespace collapsed, case folded. */
+export function canonicalText(text: string): string {
+  // Upper- then lower-casing folds more than toLowerCase alone (ß → ss, final sigma → σ).
+  return text.normalize("NFC").trim().replace(/\s+/g, " ").toUpperCase().toLowerCase().normalize("NFC");
+}
+
+function canonicalUrl(text: string): string {
+  try {
+    return new URL(text.trim()).href;
+  } catch {
+    return text.trim();
+  }
+}
+
+/** The same canonical text; with validation "number" the same number, with "url" the same parsed URL. */
+export function freeTextAgrees(rules: FreeTextRules, a: string, b: string): boolean {
+  if (rules.validation === "number") return Number(a.trim()) === Number(b.trim());
+  if (rules.validation === "url") return canonicalUrl(a) === canonicalUrl(b);
+  return canonicalText(a) === canonicalText(b);
+}
+
 export const freeText = defineKind({
   label: "Free text",
   family: "plain",
   schema: z.strictObject({ ...sharedFields, ...freeTextFields }),
   crossFieldProblems: () => [],
   validateAnswer: (p, answer) => validateFreeTextAnswer(p, answer),
+  answersAgree: (p, a, b) => freeTextAgrees(p, a, b),
 });

@@ -5,7 +5,8 @@ import { defineKind } from "./request-kind";
 import { sharedFields } from "./shared-fields";
 
 // image, video, audio: the cruncher uploads a file and the answer is its URL. The three differ only
-// in the kind of file.
+// in the kind of file. Two answers agree only when they are the identical URL, which two crunchers
+// almost never deliver: media requests effectively need min_agreements 1.
 
 /**
  * The URL of a file: one this app stored (a path starting with "/", served by the worker upload)
@@ -28,5 +29,6 @@ export function mediaKind(label: string) {
     schema: z.strictObject(sharedFields),
     crossFieldProblems: () => [],
     validateAnswer: (_p, answer) => validateFileUrl(answer),
+    answersAgree: (_p, a, b) => a === b,
   });
 }

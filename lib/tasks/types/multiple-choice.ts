@@ -57,10 +57,17 @@ export function validateChoiceAnswer(rules: ChoiceRules, value: unknown, at: Pro
   return { ok: true, value: rules.choices.filter((choice) => seen.has(choice)) };
 }
 
+/** The same set of choices (order never matters). */
+export function choicesAgree(a: string[], b: string[]): boolean {
+  const set = new Set(a);
+  return a.length === b.length && set.size === new Set(b).size && b.every((choice) => set.has(choice));
+}
+
 export const multipleChoice = defineKind({
   label: "Multiple choice",
   family: "plain",
   schema: z.strictObject({ ...sharedFields, ...choiceFields }),
   crossFieldProblems: (p) => choiceProblems(p),
   validateAnswer: (p, answer) => validateChoiceAnswer(p, answer),
+  answersAgree: (_p, a, b) => choicesAgree(a, b),
 });

@@ -61,10 +61,16 @@ export function validateRatingAnswer(rules: RatingRules, value: unknown, at: Pro
   return { ok: true, value: snapped };
 }
 
+/** The same value on the scale's grid. */
+export function ratingsAgree(rules: RatingRules, a: number, b: number): boolean {
+  return Math.abs(a - b) <= rules.rating_step * 1e-6;
+}
+
 export const rating = defineKind({
   label: "Rating",
   family: "plain",
   schema: z.strictObject({ ...sharedFields, ...ratingFields }),
   crossFieldProblems: (p) => ratingProblems(p),
   validateAnswer: (p, answer) => validateRatingAnswer(p, answer),
+  answersAgree: (p, a, b) => ratingsAgree(p, a, b),
 });

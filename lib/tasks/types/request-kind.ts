@@ -34,6 +34,8 @@ export interface RequestKind<S extends z.ZodObject, A, F extends RequestFamily =
    * order, ratings on the grid…); problem paths are relative to the answer.
    */
   validateAnswer(params: z.output<S>, answer: unknown): Checked<A>;
+  /** Whether two normalised answers count as the same answer for majority voting (symmetric). */
+  answersAgree(params: z.output<S>, a: A, b: A): boolean;
 }
 
 /** Declares a request type; the type parameters are inferred, so REQUEST_KINDS keeps each one exact. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ApiErrorDetail } from "@/lib/http/errors";
 import { LIMITS } from "../limits";
 import { isPlainObject, problem, type Checked, type ProblemPath } from "../problems";
-import type { PassedFields } from "./request-kind";
+import { randomInt, type PassedFields, type Random } from "./request-kind";
 import { count, type SharedParams } from "./shared-fields";
 
 // What the four annotations* types share: marks (points or rectangles, or moments of audio) on the
@@ -138,4 +138,26 @@ export function validateAnnotationsAnswer(layout: AnnotationLayout, value: unkno
 /** Annotations with a per-annotation answer, each checked by the plain type's validator. */
 export function validateAnnotationsWithAnswer<R>(layout: AnnotationLayout, value: unknown, sub: SubAnswerValidator<R>): Checked<AnnotationWith<R>[]> {
   return checkList(layout, value, sub) as Checked<AnnotationWith<R>[]>;
+}
+
+/** Between min and max marks (2 more than min when unlimited), placed where the layout allows. */
+export function simulatedMarks(layout: AnnotationLayout, random: Random): Annotation[] {
+  const most = layout.max_annotations || layout.min_annotations + 2;
+  const count = randomInt(random, layout.min_annotations, Math.max(layout.min_annotations, most));
+  const audio = layout.attachments_type === "audio";
+  const timed = audio || layout.attachments_type === "video";
+  return Array.from({ length: count }, () => {
+    const mark: Annotation = {};
+    if (!audio) {
+      mark.x = randomInt(random, 10, 1000);
+      mark.y = randomInt(random, 10, 700);
+      if (layout.annotations_type === "rectangle") {
+        mark.x2 = mark.x + randomInt(random, 20, 200);
+        mark.y2 = mark.y + randomInt(random, 20, 200);
+      }
+    }
+    if (timed) mark.t = randomInt(random, 0, 1200) / 10;
+    if (layout.attachments.length > 1) mark.attachment_index = randomInt(random, 0, layout.attachments.length - 1);
+    return mark;
+  });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { annotationFields, annotationProblems, validateAnnotationsWithAnswer } from "./annotation-marks";
+import { annotationFields, annotationProblems, simulatedMarks, validateAnnotationsWithAnswer } from "./annotation-marks";
 import { annotationListsAgree } from "./annotation-matching";
-import { freeTextAgrees, freeTextFields, validateFreeTextAnswer } from "./free-text";
+import { freeTextAgrees, freeTextFields, simulatedText, validateFreeTextAnswer } from "./free-text";
 import { defineKind } from "./request-kind";
 import { instruction, sharedFields } from "./shared-fields";
 
@@ -16,4 +16,5 @@ export const annotationsWithFreeText = defineKind({
   crossFieldProblems: (p) => annotationProblems(p),
   validateAnswer: (p, answer) => validateAnnotationsWithAnswer(p, answer, (value, at) => validateFreeTextAnswer(p.per_annotation, value, at)),
   answersAgree: (p, a, b) => annotationListsAgree(a, b, (x, y) => freeTextAgrees(p.per_annotation, x, y)),
+  simulatedAnswer: (p, random) => simulatedMarks(p, random).map((mark) => ({ ...mark, response: simulatedText(p.per_annotation, random) })),
 });

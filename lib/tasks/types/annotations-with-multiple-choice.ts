@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { annotationFields, annotationProblems, validateAnnotationsWithAnswer } from "./annotation-marks";
+import { annotationFields, annotationProblems, simulatedMarks, validateAnnotationsWithAnswer } from "./annotation-marks";
 import { annotationListsAgree } from "./annotation-matching";
-import { choiceFields, choiceProblems, choicesAgree, validateChoiceAnswer } from "./multiple-choice";
+import { choiceFields, choiceProblems, choicesAgree, simulatedChoices, validateChoiceAnswer } from "./multiple-choice";
 import { defineKind } from "./request-kind";
 import { instruction, sharedFields } from "./shared-fields";
 
@@ -16,4 +16,5 @@ export const annotationsWithMultipleChoice = defineKind({
   crossFieldProblems: (p) => [...annotationProblems(p), ...(p.per_annotation ? choiceProblems(p.per_annotation, ["per_annotation"]) : [])],
   validateAnswer: (p, answer) => validateAnnotationsWithAnswer(p, answer, (value, at) => validateChoiceAnswer(p.per_annotation, value, at)),
   answersAgree: (_p, a, b) => annotationListsAgree(a, b, (x, y) => choicesAgree(x, y)),
+  simulatedAnswer: (p, random) => simulatedMarks(p, random).map((mark) => ({ ...mark, response: simulatedChoices(p.per_annotation, random) })),
 });

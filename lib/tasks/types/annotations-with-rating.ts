@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { annotationFields, annotationProblems, validateAnnotationsWithAnswer } from "./annotation-marks";
+import { annotationFields, annotationProblems, simulatedMarks, validateAnnotationsWithAnswer } from "./annotation-marks";
 import { annotationListsAgree } from "./annotation-matching";
-import { ratingFields, ratingProblems, ratingsAgree, validateRatingAnswer } from "./rating";
+import { ratingFields, ratingProblems, ratingsAgree, simulatedRating, validateRatingAnswer } from "./rating";
 import { defineKind } from "./request-kind";
 import { instruction, sharedFields } from "./shared-fields";
 
@@ -16,4 +16,5 @@ export const annotationsWithRating = defineKind({
   crossFieldProblems: (p) => [...annotationProblems(p), ...(p.per_annotation ? ratingProblems(p.per_annotation, ["per_annotation"]) : [])],
   validateAnswer: (p, answer) => validateAnnotationsWithAnswer(p, answer, (value, at) => validateRatingAnswer(p.per_annotation, value, at)),
   answersAgree: (p, a, b) => annotationListsAgree(a, b, (x, y) => ratingsAgree(p.per_annotation, x, y)),
+  simulatedAnswer: (p, random) => simulatedMarks(p, random).map((mark) => ({ ...mark, response: simulatedRating(p.per_annotation, random) })),
 });

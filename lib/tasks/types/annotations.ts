@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { annotationFields, annotationProblems, validateAnnotationsAnswer } from "./annotation-marks";
+import { annotationFields, annotationProblems, simulatedMarks, validateAnnotationsAnswer } from "./annotation-marks";
 import { annotationListsAgree } from "./annotation-matching";
 import { defineKind } from "./request-kind";
 import { sharedFields } from "./shared-fields";
@@ -13,4 +13,5 @@ export const annotations = defineKind({
   crossFieldProblems: (p) => annotationProblems(p),
   validateAnswer: (p, answer) => validateAnnotationsAnswer(p, answer),
   answersAgree: (_p, a, b) => annotationListsAgree(a, b, null),
+  simulatedAnswer: (p, random) => simulatedMarks(p, random),
 });

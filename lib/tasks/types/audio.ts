@@ -1,3 +1,3 @@
-import { mediaKind } from "./media";
+import { mediaKind, SIMULATED_MEDIA_PATHS } from "./media";
 
-export const audio = mediaKind("Audio");
+export const audio = mediaKind("Audio", SIMULATED_MEDIA_PATHS.audio);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LIMITS } from "../limits";
 import { fail, isHttpUrl, missing, type Checked, type ProblemPath } from "../problems";
-import { defineKind } from "./request-kind";
+import { defineKind, randomInt, type Random } from "./request-kind";
 import { sharedFields } from "./shared-fields";
 
 // free-text: a trimmed text answer, optionally a number or a URL. The same question is asked per
@@ -48,6 +48,14 @@ export function freeTextAgrees(rules: FreeTextRules, a: string, b: string): bool
   return canonicalText(a) === canonicalText(b);
 }
 
+/** A numbered sentence, number or URL, as `validation` asks. */
+export function simulatedText(rules: FreeTextRules, random: Random): string {
+  const n = randomInt(random, 1, 999);
+  if (rules.validation === "number") return String(n);
+  if (rules.validation === "url") return `https://example.com/simulated/${n}`;
+  return `Simulated answer ${n}`;
+}
+
 export const freeText = defineKind({
   label: "Free text",
   family: "plain",
@@ -55,4 +63,5 @@ export const freeText = defineKind({
   crossFieldProblems: () => [],
   validateAnswer: (p, answer) => validateFreeTextAnswer(p, answer),
   answersAgree: (p, a, b) => freeTextAgrees(p, a, b),
+  simulatedAnswer: (p, random) => simulatedText(p, random),
 });

@@ -1,3 +1,3 @@
-import { mediaKind } from "./media";
+import { mediaKind, SIMULATED_MEDIA_PATHS } from "./media";
 
-export const image = mediaKind("Image");
+export const image = mediaKind("Image", SIMULATED_MEDIA_PATHS.image);

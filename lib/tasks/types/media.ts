@@ -22,7 +22,15 @@ export function validateFileUrl(value: unknown, at: ProblemPath = []): Checked<s
   return { ok: true, value: url };
 }
 
-export function mediaKind(label: string) {
+/** Files the app serves for simulated media answers (simulated-media.ts). */
+export const SIMULATED_MEDIA_PATHS = {
+  image: "/v1/simulated/image.png",
+  video: "/v1/simulated/video.mp4",
+  audio: "/v1/simulated/audio.mp3",
+} as const;
+
+/** simulatedFile: the answer of every simulated cruncher, so they always agree. */
+export function mediaKind(label: string, simulatedFile: string) {
   return defineKind({
     label,
     family: "media",
@@ -30,5 +38,6 @@ export function mediaKind(label: string) {
     crossFieldProblems: () => [],
     validateAnswer: (_p, answer) => validateFileUrl(answer),
     answersAgree: (_p, a, b) => a === b,
+    simulatedAnswer: () => simulatedFile,
   });
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ApiErrorDetail } from "@/lib/http/errors";
 import { LIMITS } from "../limits";
 import { fail, missing, problem, type Checked, type ProblemPath } from "../problems";
-import { defineKind, type PassedFields } from "./request-kind";
+import { defineKind, randomInt, type PassedFields, type Random } from "./request-kind";
 import { contentProblems, contentType, count, notBlank, sharedFields } from "./shared-fields";
 
 // multiple-choice: pick between min_answers and max_answers of the choices. The same question is
@@ -63,6 +63,15 @@ export function choicesAgree(a: string[], b: string[]): boolean {
   return a.length === b.length && set.size === new Set(b).size && b.every((choice) => set.has(choice));
 }
 
+/** Between min_answers and max_answers choices, in the list's order. */
+export function simulatedChoices(rules: ChoiceRules, random: Random): string[] {
+  const most = Math.min(rules.max_answers || rules.choices.length, rules.choices.length);
+  const count = randomInt(random, Math.min(rules.min_answers, most), most);
+  const shuffled = rules.choices.map((choice) => ({ choice, key: random() })).sort((a, b) => a.key - b.key);
+  const picked = new Set(shuffled.slice(0, count).map((s) => s.choice));
+  return rules.choices.filter((choice) => picked.has(choice));
+}
+
 export const multipleChoice = defineKind({
   label: "Multiple choice",
   family: "plain",
@@ -70,4 +79,5 @@ export const multipleChoice = defineKind({
   crossFieldProblems: (p) => choiceProblems(p),
   validateAnswer: (p, answer) => validateChoiceAnswer(p, answer),
   answersAgree: (_p, a, b) => choicesAgree(a, b),
+  simulatedAnswer: (p, random) => simulatedChoices(p, random),
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ApiErrorDetail } from "@/lib/http/errors";
 import { LIMITS } from "../limits";
 import { fail, missing, problem, type Checked, type ProblemPath } from "../problems";
-import { defineKind, type PassedFields } from "./request-kind";
+import { defineKind, randomInt, type PassedFields, type Random } from "./request-kind";
 import { sharedFields } from "./shared-fields";
 
 // rating: a value on the grid rating_min + k·rating_step. The same question is asked per mark by
@@ -66,6 +66,13 @@ export function ratingsAgree(rules: RatingRules, a: number, b: number): boolean 
   return Math.abs(a - b) <= rules.rating_step * 1e-6;
 }
 
+/** A value on the grid. */
+export function simulatedRating(rules: RatingRules, random: Random): number {
+  const lastK = Math.round((rules.rating_max - rules.rating_min) / rules.rating_step);
+  const k = randomInt(random, 0, lastK);
+  return snapToRatingGrid(rules, rules.rating_min + k * rules.rating_step) ?? rules.rating_min;
+}
+
 export const rating = defineKind({
   label: "Rating",
   family: "plain",
@@ -73,4 +80,5 @@ export const rating = defineKind({
   crossFieldProblems: (p) => ratingProblems(p),
   validateAnswer: (p, answer) => validateRatingAnswer(p, answer),
   answersAgree: (p, a, b) => ratingsAgree(p, a, b),
+  simulatedAnswer: (p, random) => simulatedRating(p, random),
 });

@@ -8,6 +8,11 @@ import type { Checked } from "../problems";
  */
 export type RequestFamily = "plain" | "media" | "annotations";
 
+/** A seeded source of numbers in [0, 1): simulated answers are the same for the same request. */
+export type Random = () => number;
+/** A whole number from low to high, both included. */
+export const randomInt = (random: Random, low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+
 /** The fields that passed their own schema (nested objects such as per_annotation field by field). */
 export type PassedFields<P> = {
   [K in keyof P]?: P[K] extends unknown[] ? P[K] : P[K] extends object ? PassedFields<P[K]> : P[K];
@@ -36,6 +41,8 @@ export interface RequestKind<S extends z.ZodObject, A, F extends RequestFamily =
   validateAnswer(params: z.output<S>, answer: unknown): Checked<A>;
   /** Whether two normalised answers count as the same answer for majority voting (symmetric). */
   answersAgree(params: z.output<S>, a: A, b: A): boolean;
+  /** A valid answer for the simulated crunchers of test requests, drawn from `random`. */
+  simulatedAnswer(params: z.output<S>, random: Random): A;
 }
 
 /** Declares a request type; the type parameters are inferred, so REQUEST_KINDS keeps each one exact. */

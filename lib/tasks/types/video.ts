@@ -1,3 +1,3 @@
-import { mediaKind } from "./media";
+import { mediaKind, SIMULATED_MEDIA_PATHS } from "./media";
 
-export const video = mediaKind("Video");
+export const video = mediaKind("Video", SIMULATED_MEDIA_PATHS.video);

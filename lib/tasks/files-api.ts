@@ -3,7 +3,7 @@ import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { tasksApi } from "@/lib/http/families";
 import { header } from "@/lib/http/types";
 import { getBlobStore } from "@/lib/models/blob-store";
-import { isMediaType, type MediaRequestType, type RequestType } from "./request-types";
+import { REQUEST_KINDS, type RequestType } from "./request-types";
 import { getTaskFile, insertTaskFile, leasedRequestOf, type TaskFileRecord } from "./store";
 
 /**
@@ -38,9 +38,6 @@ export async function readLimitedBody(body: ReadableStream<Uint8Array> | null, l
   }
 }
 
-const MEDIA_PREFIX: Record<MediaRequestType, string> = { image: "image/", video: "video/", audio: "audio/" };
-const MEDIA_EXAMPLES: Record<MediaRequestType, string> = { image: "PNG, JPEG, GIF, WebP", video: "MP4, WebM", audio: "MP3, WAV, OGG" };
-
 export type UploadOutcome =
   | { ok: true; file: TaskFileRecord; url: string }
   | { ok: false; status: 400 | 404 | 409 | 413 | 415; message: string };
@@ -68,18 +65,18 @@ export async function storeTaskUpload(upload: TaskUpload): Promise<UploadOutcome
   const request = await leasedRequestOf(upload.cruncherId, upload.assignmentId);
   if (!request) return { ok: false, status: 404, message: "This task is not reserved for you any more (answered, skipped or expired)." };
   if (request.status !== "pending") return { ok: false, status: 409, message: `The request is ${request.status}; no more answers are taken.` };
-  const type = request.type as RequestType;
-  if (!isMediaType(type)) return { ok: false, status: 409, message: `A ${type} request is not answered with a file.` };
+  const wanted = REQUEST_KINDS[request.type as RequestType].answerFile;
+  if (!wanted) return { ok: false, status: 409, message: `A ${request.type} request is not answered with a file.` };
   const contentType = upload.contentType.split(";")[0]!.trim().toLowerCase();
-  if (!contentType.startsWith(MEDIA_PREFIX[type])) {
-    return { ok: false, status: 415, message: `This request asks for ${type === "audio" ? "an audio file" : `a${type === "image" ? "n" : ""} ${type}`} (${MEDIA_EXAMPLES[type]}); the file is ${contentType || "of unknown type"}.` };
+  if (!contentType.startsWith(wanted.contentTypePrefix)) {
+    return { ok: false, status: 415, message: `This request asks for ${wanted.noun} (${wanted.examples}); the file is ${contentType || "of unknown type"}.` };
   }
   const { sha256, size } = await getBlobStore().put(upload.bytes);
   const file = await insertTaskFile({
     accountId: request.accountId,
     requestId: request.id,
     cruncherId: upload.cruncherId,
-    filename: cleanFilename(upload.filename, type),
+    filename: cleanFilename(upload.filename, request.type),
     contenttype: contentType,
     size,
     sha256,

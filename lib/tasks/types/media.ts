@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LIMITS } from "../limits";
 import { fail, isHttpUrl, missing, type Checked, type ProblemPath } from "../problems";
-import { defineKind } from "./request-kind";
+import { defineKind, type AnswerFile } from "./request-kind";
 import { sharedFields } from "./shared-fields";
 
 // image, video, audio: the cruncher uploads a file and the answer is its URL. The three differ only
@@ -29,8 +29,7 @@ export const SIMULATED_MEDIA_PATHS = {
   audio: "/v1/simulated/audio.mp3",
 } as const;
 
-/** simulatedFile: the answer of every simulated cruncher, so they always agree. */
-export function mediaKind(label: string, simulatedFile: string) {
+export function mediaKind(label: string, answerFile: AnswerFile) {
   return defineKind({
     label,
     family: "media",
@@ -38,6 +37,8 @@ export function mediaKind(label: string, simulatedFile: string) {
     crossFieldProblems: () => [],
     validateAnswer: (_p, answer) => validateFileUrl(answer),
     answersAgree: (_p, a, b) => a === b,
-    simulatedAnswer: () => simulatedFile,
+    // Every simulated cruncher sends the same sample file, so they always agree.
+    simulatedAnswer: () => answerFile.simulatedPath,
+    answerFile,
   });
 }

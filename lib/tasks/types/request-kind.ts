@@ -13,6 +13,18 @@ export type Random = () => number;
 /** A whole number from low to high, both included. */
 export const randomInt = (random: Random, low: number, high: number) => low + Math.floor(random() * (high - low + 1));
 
+/** The file that answers a media request (image, video, audio). */
+export interface AnswerFile {
+  /** The Content-Type an upload must start with ("image/"). */
+  contentTypePrefix: string;
+  /** Formats named when an upload is of another type ("PNG, JPEG, GIF, WebP"). */
+  examples: string;
+  /** "an image", "a video", "an audio file". */
+  noun: string;
+  /** The sample file every simulated cruncher answers with (simulated-media.ts serves it). */
+  simulatedPath: string;
+}
+
 /** The fields that passed their own schema (nested objects such as per_annotation field by field). */
 export type PassedFields<P> = {
   [K in keyof P]?: P[K] extends unknown[] ? P[K] : P[K] extends object ? PassedFields<P[K]> : P[K];
@@ -43,6 +55,8 @@ export interface RequestKind<S extends z.ZodObject, A, F extends RequestFamily =
   answersAgree(params: z.output<S>, a: A, b: A): boolean;
   /** A valid answer for the simulated crunchers of test requests, drawn from `random`. */
   simulatedAnswer(params: z.output<S>, random: Random): A;
+  /** Media types only: the file a cruncher uploads as the answer. */
+  answerFile?: AnswerFile;
 }
 
 /** Declares a request type; the type parameters are inferred, so REQUEST_KINDS keeps each one exact. */

@@ -11,10 +11,15 @@ import { count, type SharedParams } from "./shared-fields";
 export const ANNOTATION_SHAPES = ["point", "rectangle"] as const;
 
 export const annotationFields = {
-  annotations_type: z.enum(ANNOTATION_SHAPES).default("point"),
-  min_annotations: count.max(LIMITS.annotations).default(1),
-  /** 0 = no limit (up to LIMITS.annotations), mirroring max_answers. */
-  max_annotations: count.max(LIMITS.annotations).default(0),
+  annotations_type: z
+    .enum(ANNOTATION_SHAPES)
+    .default("point")
+    .describe("point (x, y; the default) or rectangle (x, y, x2, y2); audio is marked by time (t) only."),
+  min_annotations: count.max(LIMITS.annotations).default(1).describe("Minimum number of marks. Defaults to 1."),
+  max_annotations: count
+    .max(LIMITS.annotations)
+    .default(0)
+    .describe(`Maximum number of marks; 0 (the default) is no limit (up to ${LIMITS.annotations}).`),
 };
 type AnnotationParams = z.output<z.ZodObject<typeof annotationFields>> & SharedParams;
 

@@ -7,7 +7,9 @@ import { instruction, sharedFields } from "./shared-fields";
 
 // annotations-with-free-text: marks, each answered by the free-text question in per_annotation.
 
-const perAnnotation = z.strictObject({ instruction, ...freeTextFields });
+const perAnnotation = z
+  .strictObject({ instruction, ...freeTextFields })
+  .describe("The free-text question answered for each mark: instruction, validation.");
 
 export const annotationsWithFreeText = defineKind({
   label: "Annotations with text",

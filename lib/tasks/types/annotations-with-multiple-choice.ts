@@ -7,7 +7,9 @@ import { instruction, sharedFields } from "./shared-fields";
 
 // annotations-with-multiple-choice: marks, each answered by the multiple-choice question in per_annotation.
 
-const perAnnotation = z.strictObject({ instruction, ...choiceFields });
+const perAnnotation = z
+  .strictObject({ instruction, ...choiceFields })
+  .describe("The multiple-choice question answered for each mark: instruction, choices_type, choices, min_answers, max_answers.");
 
 export const annotationsWithMultipleChoice = defineKind({
   label: "Annotations with a choice",

@@ -7,7 +7,9 @@ import { instruction, sharedFields } from "./shared-fields";
 
 // annotations-with-rating: marks, each answered by the rating question in per_annotation.
 
-const perAnnotation = z.strictObject({ instruction, ...ratingFields });
+const perAnnotation = z
+  .strictObject({ instruction, ...ratingFields })
+  .describe("The rating question answered for each mark: instruction, rating_min, rating_max, rating_step, label_min, label_max.");
 
 export const annotationsWithRating = defineKind({
   label: "Annotations with a rating",

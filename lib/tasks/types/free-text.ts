@@ -8,7 +8,9 @@ import { sharedFields } from "./shared-fields";
 // mark by annotations-with-free-text.
 
 export const FREE_TEXT_VALIDATIONS = ["number", "url"] as const;
-export const freeTextFields = { validation: z.enum(FREE_TEXT_VALIDATIONS).optional() };
+export const freeTextFields = {
+  validation: z.enum(FREE_TEXT_VALIDATIONS).optional().describe("Require the answer to be a number or an http(s) URL."),
+};
 /** The fields answers and agreement read; plain and per-annotation params both fit. */
 export type FreeTextRules = z.output<z.ZodObject<typeof freeTextFields>>;
 

@@ -9,11 +9,14 @@ import { contentProblems, contentType, count, notBlank, sharedFields } from "./s
 // asked per mark by annotations-with-multiple-choice.
 
 export const choiceFields = {
-  choices_type: contentType.default("text"),
-  choices: z.array(z.string().min(1).max(LIMITS.choiceChars).refine(notBlank, "Must not be blank.")).min(1).max(LIMITS.choices),
-  min_answers: count.default(1),
-  /** 0 = no limit. */
-  max_answers: count.default(0),
+  choices_type: contentType.default("text").describe("The type of the choices: text (the default), image, video, audio or website."),
+  choices: z
+    .array(z.string().min(1).max(LIMITS.choiceChars).refine(notBlank, "Must not be blank."))
+    .min(1)
+    .max(LIMITS.choices)
+    .describe("The possible answers, each once."),
+  min_answers: count.default(1).describe("Minimum number of choices picked. Defaults to 1."),
+  max_answers: count.default(0).describe("Maximum number of choices picked; 0 (the default) is no limit."),
 };
 type ChoiceParams = z.output<z.ZodObject<typeof choiceFields>>;
 /** The fields answers and agreement read; plain and per-annotation params both fit. */

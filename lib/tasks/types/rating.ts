@@ -9,11 +9,11 @@ import { sharedFields } from "./shared-fields";
 // annotations-with-rating.
 
 export const ratingFields = {
-  rating_min: z.number().default(0),
-  rating_max: z.number().default(100),
-  rating_step: z.number().positive().default(1),
-  label_min: z.string().max(LIMITS.labelChars).optional(),
-  label_max: z.string().max(LIMITS.labelChars).optional(),
+  rating_min: z.number().default(0).describe("The minimum rating on the scale. Defaults to 0."),
+  rating_max: z.number().default(100).describe("The maximum rating on the scale. Defaults to 100."),
+  rating_step: z.number().positive().default(1).describe("The step of the scale (granularity); it divides the scale evenly. Defaults to 1."),
+  label_min: z.string().max(LIMITS.labelChars).optional().describe("The label of the minimum edge of the scale."),
+  label_max: z.string().max(LIMITS.labelChars).optional().describe("The label of the maximum edge of the scale."),
 };
 type RatingParams = z.output<z.ZodObject<typeof ratingFields>>;
 /** The fields answers and agreement read; plain and per-annotation params both fit. */

@@ -5,22 +5,41 @@ import { isHttpUrl, parseDialAttachment, problem, type ProblemPath } from "../pr
 import type { PassedFields } from "./request-kind";
 
 // The parameters every request type takes, and the pieces the types' own fields are built from.
+// Descriptions (.describe) are the API reference's words, for the API description.
 
 /** What attachments and choices hold; everything but text is an http(s) URL. */
 export const CONTENT_TYPES = ["text", "image", "video", "audio", "website"] as const;
 export type ContentType = (typeof CONTENT_TYPES)[number];
 
 export const notBlank = (s: string) => /\S/.test(s);
-export const instruction = z.string().max(LIMITS.instructionChars).refine(notBlank, "Must not be blank.").transform((s) => s.trim());
+export const instruction = z
+  .string()
+  .max(LIMITS.instructionChars)
+  .refine(notBlank, "Must not be blank.")
+  .transform((s) => s.trim())
+  .describe("Sentence explaining in natural language what exactly is requested.");
 export const count = z.number().int().min(0);
 export const contentType = z.enum(CONTENT_TYPES);
+const contentTypeNote = "text (the default), image, video, audio or website; all but text are http(s) URLs";
 
 /** Absent: one cruncher answers. Missing numbers default to a strict majority (2 of 3). */
 const confidenceSchema = z
   .strictObject({
-    strategy: z.literal("majority").default("majority"),
-    min_agreements: z.number().int().min(1).max(LIMITS.crunchers).optional(),
-    max_crunchers: z.number().int().min(1).max(LIMITS.crunchers).optional(),
+    strategy: z.literal("majority").default("majority").describe('How answers are combined; only "majority".'),
+    min_agreements: z
+      .number()
+      .int()
+      .min(1)
+      .max(LIMITS.crunchers)
+      .optional()
+      .describe("How many answers must agree. Defaults to a strict majority of max_crunchers, or 2."),
+    max_crunchers: z
+      .number()
+      .int()
+      .min(1)
+      .max(LIMITS.crunchers)
+      .optional()
+      .describe("The most crunchers asked. Defaults to 2 × min_agreements − 1."),
   })
   .transform(({ strategy, min_agreements, max_crunchers }) => {
     const min = min_agreements ?? (max_crunchers === undefined ? 2 : Math.floor(max_crunchers / 2) + 1);
@@ -31,15 +50,20 @@ export type Confidence = z.output<typeof confidenceSchema>;
 
 export const sharedFields = {
   instruction,
-  attachments_type: contentType.default("text"),
-  attachments: z.array(z.string().max(LIMITS.attachmentChars)).max(LIMITS.attachments).default([]),
-  hook_url: z.string().max(LIMITS.urlChars).optional(),
+  attachments_type: contentType.default("text").describe(`The type of the attachments: ${contentTypeNote}.`),
+  attachments: z
+    .array(z.string().max(LIMITS.attachmentChars))
+    .max(LIMITS.attachments)
+    .default([])
+    .describe("Resources needed to perform the instruction. A text attachment dial:<number>[@<tones>] is a phone call."),
+  hook_url: z.string().max(LIMITS.urlChars).optional().describe("An http(s) URL the completed request is POSTed to (signed)."),
   exclude_crunchers: z
     .array(z.string().trim().min(1).max(LIMITS.cruncherIdChars))
     .max(LIMITS.excludeCrunchers)
     .transform((ids) => [...new Set(ids)])
-    .optional(),
-  confidence: confidenceSchema.optional(),
+    .optional()
+    .describe("Ids of crunchers who must not receive this request."),
+  confidence: confidenceSchema.optional().describe("Ask several crunchers and complete on agreement. Absent: the first answer completes."),
 };
 export type SharedParams = z.output<z.ZodObject<typeof sharedFields>>;
 

@@ -1,10 +1,10 @@
 import type PgBoss from "pg-boss";
 import { Webhook } from "standardwebhooks";
-import { getSql } from "@/db/client";
+import { getDb, getSql } from "@/db/client";
 import { getBoss, QUEUES } from "@/lib/jobs/boss";
 import { OutboundError, outboundRequest } from "@/lib/net/outbound";
 import { requestObjectOf } from "./request-view";
-import { getTaskRequestInternal, toDate, type TaskRequestRecord } from "./store";
+import { getTaskRequestInternal, type TaskRequestRecord } from "./store";
 import { webhookSecretFor, WebhookSecretUnreadableError } from "./webhook-secrets";
 
 /**
@@ -106,7 +106,7 @@ async function signAndPost(request: TaskRequestRecord, messageId: string): Promi
 
 /** One delivery attempt; schedules the next one on failure while the 24-hour window lasts. */
 export async function deliverWebhook(boss: PgBoss, job: WebhookJob): Promise<"delivered" | "retrying" | "gave_up" | "skipped"> {
-  const request = await getTaskRequestInternal(job.requestId);
+  const request = await getTaskRequestInternal(getDb(), job.requestId);
   if (!request?.hookUrl) return "skipped";
   const started = performance.now();
   const result = await signAndPost(request, job.messageId);
@@ -143,6 +143,6 @@ export async function listWebhookAttempts(accountId: string, requestId: string):
     statusCode: (r.status_code as number | null) ?? null,
     error: (r.error as string | null) ?? null,
     durationMs: r.duration_ms as number,
-    createdAt: toDate(r.created_at),
+    createdAt: r.created_at instanceof Date ? r.created_at : new Date(String(r.created_at)),
   }));
 }

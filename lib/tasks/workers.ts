@@ -1,4 +1,5 @@
 import type PgBoss from "pg-boss";
+import { getDb } from "@/db/client";
 import { QUEUES } from "@/lib/jobs/boss";
 import { onTaskStatus } from "./completion-waiters";
 import { sweepPendingTestRequests } from "./test-simulator";
@@ -36,7 +37,7 @@ export async function registerTaskWorkers(boss: PgBoss): Promise<void> {
   setInterval(() => {
     if (sweeping) return;
     sweeping = true;
-    sweepPendingTestRequests()
+    sweepPendingTestRequests(getDb())
       .catch(logFailure("test request sweep"))
       .finally(() => (sweeping = false));
   }, TEST_SWEEP_INTERVAL_MS).unref();

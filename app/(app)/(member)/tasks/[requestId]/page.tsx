@@ -3,8 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireMember } from "@/app/_server/auth";
 import { Badge, cx, PageHeader, Section } from "@/components/ui";
+import { getDb } from "@/db/client";
 import { requestObjectOf } from "@/lib/tasks/request-view";
-import { isAnnotationType, requestTypeLabel, type Answer, type ParamsByType, type RequestType } from "@/lib/tasks/request-types";
+import { isAnnotationType, requestTypeLabel } from "@/lib/tasks/request-types";
 import { findTaskRequest, reviewAnswers } from "@/lib/tasks/review";
 import type { Annotation } from "@/lib/tasks/types/annotation-marks";
 import { listWebhookAttempts } from "@/lib/tasks/webhooks";
@@ -24,14 +25,12 @@ const letterOf = (i: number) => String.fromCharCode(65 + (i % 26));
 
 export default async function RequestPage({ params }: { params: Promise<{ requestId: string }> }) {
   const account = await requireMember();
-  const request = await findTaskRequest(account.id, (await params).requestId);
+  const request = await findTaskRequest(getDb(), account.id, (await params).requestId);
   if (!request) notFound();
-  const type = request.type as RequestType;
-  const p = request.params as ParamsByType[RequestType];
+  const { type, params: p, response } = request;
   const answers = reviewAnswers(request);
   const attempts = request.hookUrl ? await listWebhookAttempts(account.id, request.id) : [];
   const consensus = request.maxCrunchers > 1;
-  const response = (request.response ?? null) as Answer | null;
 
   const layers: MarkLayer[] = isAnnotationType(type)
     ? [

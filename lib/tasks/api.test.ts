@@ -238,7 +238,7 @@ describe("tasks API behaviour", () => {
       while (attempts < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       expect(attempts).toBe(4);
       const last = received[3]!;
-      const secret = await webhookSecretFor(accountId);
+      const secret = await webhookSecretFor(getDb(), accountId);
       const verified = new Webhook(secret).verify(last.body, last.headers as Record<string, string>) as { id: string; status: string };
       expect(verified).toMatchObject({ id: created.body.id, status: "complete" });
       expect(new Set(received.map((r) => r.headers["webhook-id"])).size).toBe(1);

@@ -61,7 +61,7 @@ async function blockedRead(request: ApiRequest, auth: TasksPrincipal, record: Ta
   if (record.status !== "pending" || seconds === 0) return record;
   const db = getDb();
   let latest: TaskRequestRecord | null = record;
-  await waitForRequest(record.id, seconds, request.signal, async () => {
+  await waitForRequest(db, record.id, seconds, request.signal, async () => {
     latest = await getTaskRequest(db, auth.accountId, auth.mode, record.id);
     return latest?.status !== "pending";
   });

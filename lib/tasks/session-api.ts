@@ -38,7 +38,7 @@ const createRequest = defineRoute(sessionApi, { method: "POST", path: "/api/task
   const db = getDb();
   const { record } = await createValidatedRequest(db, { accountId: auth.accountId, mode, type, params: parsed.params, idempotencyKey: null, keyId: null });
   if (block) {
-    await waitForRequest(record.id, clampBlockSeconds(MAX_BLOCK_SECONDS), request.signal, async () => (await getTaskRequest(db, auth.accountId, mode, record.id))?.status !== "pending");
+    await waitForRequest(db, record.id, clampBlockSeconds(MAX_BLOCK_SECONDS), request.signal, async () => (await getTaskRequest(db, auth.accountId, mode, record.id))?.status !== "pending");
   }
   const current = (await getTaskRequest(db, auth.accountId, mode, record.id)) ?? record;
   return { status: 200, headers: NO_STORE, body: { request: requestObjectOf(current) } };

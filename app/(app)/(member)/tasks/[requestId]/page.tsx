@@ -25,11 +25,12 @@ const letterOf = (i: number) => String.fromCharCode(65 + (i % 26));
 
 export default async function RequestPage({ params }: { params: Promise<{ requestId: string }> }) {
   const account = await requireMember();
-  const request = await findTaskRequest(getDb(), account.id, (await params).requestId);
+  const db = getDb();
+  const request = await findTaskRequest(db, account.id, (await params).requestId);
   if (!request) notFound();
   const { type, params: p, response } = request;
   const answers = reviewAnswers(request);
-  const attempts = request.hookUrl ? await listWebhookAttempts(account.id, request.id) : [];
+  const attempts = request.hookUrl ? await listWebhookAttempts(db, account.id, request.id) : [];
   const consensus = request.maxCrunchers > 1;
 
   const layers: MarkLayer[] = isAnnotationType(type)

@@ -5,9 +5,10 @@ import type { ParamsByType, RequestType } from "@/lib/tasks/request-types";
  * A task as the work page receives it: the question and nothing else. Other crunchers' answers,
  * the requester's webhook, exclusion list and confidence settings never leave the server.
  */
-export type WorkTask = {
-  [T in RequestType]: { assignmentId: string; requestId: string; leaseUntil: string; type: T; params: ParamsByType[T] };
-}[RequestType];
+export type WorkTaskOf<T extends RequestType> = {
+  [K in T]: { assignmentId: string; requestId: string; leaseUntil: string; type: K; params: ParamsByType[K] };
+}[T];
+export type WorkTask = WorkTaskOf<RequestType>;
 
 const PRIVATE_PARAMS = ["hook_url", "exclude_crunchers", "confidence"];
 

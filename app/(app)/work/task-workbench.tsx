@@ -8,9 +8,7 @@ import { isAnnotationType, isMediaType, requestTypeLabel, type RequestType } fro
 import { AttachmentList, WebsiteFrame } from "./_shared/attachment-view";
 import { Kbd } from "./_shared/kbd";
 import type { WorkTask } from "@/lib/tasks/work-task";
-import { AnnotationAnswer } from "./answers/annotation-answer";
-import { MediaUploadAnswer } from "./answers/media-upload-answer";
-import { FreeTextAnswer, MultipleChoiceAnswer, RatingAnswer } from "./answers/plain-answers";
+import { requestViewOf } from "./request-views";
 import { isTyping, useShortcuts } from "./use-shortcuts";
 import { submitAnswer } from "./work-api";
 
@@ -35,20 +33,8 @@ export function describeProblem(type: RequestType, problem: ApiErrorDetail): str
 }
 
 function AnswerFor({ task, onChange }: { task: WorkTask; onChange: (answer: unknown) => void }) {
-  switch (task.type) {
-    case "multiple-choice":
-      return <MultipleChoiceAnswer task={task} onChange={onChange} />;
-    case "free-text":
-      return <FreeTextAnswer task={task} onChange={onChange} />;
-    case "rating":
-      return <RatingAnswer task={task} onChange={onChange} />;
-    case "image":
-    case "video":
-    case "audio":
-      return <MediaUploadAnswer task={task} onChange={onChange} />;
-    default:
-      return <AnnotationAnswer task={task} onChange={onChange} />;
-  }
+  const { AnswerPage } = requestViewOf(task.type);
+  return <AnswerPage task={task} onChange={onChange} />;
 }
 
 function shortcutsOf(task: WorkTask): ReactNode[] {

@@ -7,8 +7,9 @@ import { describeDetail, type ApiErrorDetail } from "@/lib/http/errors";
 import type { RequestObject } from "@/lib/tasks/request-object";
 import { parseRequestBody, REQUEST_TYPES, requestTypeLabel, type RequestType } from "@/lib/tasks/request-types";
 import { AnswerView } from "../../../work/_shared/answer-view";
-import { EMPTY_FORM, requestBodyOf, type PlainFields, type RequestForm } from "./request-body";
-import { ContentTypeSelect, Lines, PlainQuestionFields, type ErrorAt } from "./request-fields";
+import { QUESTION_FORMS, type QuestionFields } from "./question-fields";
+import { EMPTY_FORM, perMarkTypeOf, requestBodyOf, type RequestForm } from "./request-body";
+import { ContentTypeSelect, Lines, type ErrorAt } from "./request-fields";
 
 type Sent = { state: "idle" } | { state: "sending"; since: number } | { state: "done"; request: RequestObject } | { state: "failed"; message: string };
 
@@ -23,7 +24,7 @@ export function NewRequestForm() {
   const [sent, setSent] = useState<Sent>({ state: "idle" });
   const [now, setNow] = useState(Date.now());
   const set = (patch: Partial<RequestForm>) => setForm((f) => ({ ...f, ...patch }));
-  const setSub = (patch: Partial<PlainFields & { instruction: string }>) => setForm((f) => ({ ...f, sub: { ...f.sub, ...patch } }));
+  const setSub = (patch: Partial<QuestionFields & { instruction: string }>) => setForm((f) => ({ ...f, sub: { ...f.sub, ...patch } }));
 
   const body = useMemo(() => requestBodyOf(form), [form]);
   const parsed = useMemo(() => parseRequestBody(form.type, body), [form.type, body]);
@@ -61,9 +62,10 @@ export function NewRequestForm() {
   }
 
   const t = form.type;
-  const plain = t === "multiple-choice" || t === "free-text" || t === "rating";
+  const question = QUESTION_FORMS[t];
   const annotated = t.startsWith("annotations");
-  const subKind = annotated && t !== "annotations" ? (t.replace("annotations-with-", "") as "multiple-choice" | "free-text" | "rating") : null;
+  const perMarkType = perMarkTypeOf(t);
+  const perMark = perMarkType ? QUESTION_FORMS[perMarkType] : undefined;
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
       <Card className="space-y-5 p-6">
@@ -91,7 +93,7 @@ export function NewRequestForm() {
             <Lines name="attachments" value={form.attachments} onChange={(attachments) => set({ attachments })} />
           </Field>
         </div>
-        {plain ? <PlainQuestionFields kind={t} fields={form} set={set} errorAt={errorAt} /> : null}
+        {question ? <question.Inputs fields={form} set={set} errorAt={errorAt} prefix={[]} /> : null}
         {annotated ? (
           <div className="space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-4">
             <div className="grid gap-4 sm:grid-cols-3">
@@ -108,12 +110,12 @@ export function NewRequestForm() {
                 <Input inputMode="numeric" value={form.max_annotations} onChange={(e) => set({ max_annotations: e.target.value })} />
               </Field>
             </div>
-            {subKind ? (
+            {perMark ? (
               <>
                 <Field label="Question for each mark" error={errorAt("per_annotation", "instruction")}>
                   <Input value={form.sub.instruction} onChange={(e) => setSub({ instruction: e.target.value })} placeholder="How aggressive is the cat?" />
                 </Field>
-                <PlainQuestionFields kind={subKind} fields={form.sub} set={setSub} errorAt={errorAt} prefix={["per_annotation"]} />
+                <perMark.Inputs fields={form.sub} set={setSub} errorAt={errorAt} prefix={["per_annotation"]} />
               </>
             ) : null}
           </div>

@@ -47,7 +47,7 @@ export const notificationOf = (requestId: string, status: StatusChange, mode: Ap
   sql`pg_notify(${TASK_STATUS_CHANNEL}, ${`${requestId}:${status}:${mode}`})`;
 
 /** Sends the notification; inside a transaction it is delivered on commit. */
-export async function notifyTaskStatus(db: DbOrTx, requestId: string, status: StatusChange, mode: ApiKeyMode): Promise<void> {
+async function notifyTaskStatus(db: DbOrTx, requestId: string, status: StatusChange, mode: ApiKeyMode): Promise<void> {
   await db.execute(sql`select ${notificationOf(requestId, status, mode)}`);
 }
 

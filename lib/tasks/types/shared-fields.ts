@@ -46,7 +46,6 @@ const confidenceSchema = z
     const max = max_crunchers ?? Math.min(LIMITS.crunchers, Math.max(min, 2 * min - 1));
     return { strategy, min_agreements: min, max_crunchers: max };
   });
-export type Confidence = z.output<typeof confidenceSchema>;
 
 export const sharedFields = {
   instruction,

@@ -1,6 +1,6 @@
 import http from "node:http";
 import next from "next";
-import { closeDb } from "./db/client";
+import { closeDb, getDb } from "./db/client";
 import { dataDirectory, prepareDatabase } from "./db/prepare";
 import { ensureSessionSecret } from "./lib/auth/session-secret";
 import { prepareIncomingRequest, servedOverHttps } from "./lib/http/client-address";
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
 
 /** Re-encrypts webhook secrets kept in plain text (earlier versions) or under NEXTAUTH_SECRET_PREVIOUS. */
 async function upgradeWebhookSecrets(log: (line: string) => void): Promise<void> {
-  const { upgraded, unreadable } = await upgradeStoredWebhookSecrets();
+  const { upgraded, unreadable } = await upgradeStoredWebhookSecrets(getDb());
   if (upgraded) log(`re-encrypted ${upgraded} webhook signing secret(s) under the current NEXTAUTH_SECRET`);
   if (unreadable) {
     console.error(

@@ -8,7 +8,7 @@ import { makeAccount, makeKey } from "@/lib/auth/testing";
 import { getBoss, QUEUES, stopBoss } from "@/lib/jobs/boss";
 import { apiRouter } from "@/lib/http/routes";
 import { adapterClients } from "@/lib/http/testing";
-import { insertTaskFile } from "@/lib/tasks/store";
+import { insertTaskFile } from "@/lib/tasks/files-store";
 import { collectUnreferencedBlobs, registerBlobGcWorkers } from "./gc";
 import { getBlobStore, LocalBlobStore, sha256Of } from "./store";
 import { modelCreateSchema } from "@/lib/models/schemas";
@@ -95,7 +95,7 @@ describe("collectUnreferencedBlobs", () => {
     const bytes = unique("answer image");
     const { sha256, size } = await store.put(bytes);
     const [request] = await db.insert(taskRequests).values({ accountId, mode: "live", type: "image", params: {} }).returning();
-    await insertTaskFile({ accountId, requestId: request!.id, cruncherId: "c-1", filename: "a.png", contenttype: "image/png", size, sha256 });
+    await insertTaskFile(db, { accountId, requestId: request!.id, cruncherId: "c-1", filename: "a.png", contenttype: "image/png", size, sha256 });
     age(sha256);
     expect((await collectUnreferencedBlobs(db, store)).deleted).not.toContain(sha256);
     expect(await store.has(sha256)).toBe(true);

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
 import { makeAccount, makeKey, sessionCookieFor } from "@/lib/auth/testing";
 import { stopBoss } from "@/lib/jobs/boss";
 import { cruncherIdOf, leaseSpecificTask } from "@/lib/tasks/queue";
@@ -91,7 +92,7 @@ beforeAll(async () => {
   realParams.request_id = task.body.id;
   realParams.file = "image.png";
   realParams.file_id = "00000000-0000-4000-8000-000000000002";
-  realParams.assignment_id = (await leaseSpecificTask(task.body.id, cruncherIdOf(account.id)))!.assignmentId;
+  realParams.assignment_id = (await leaseSpecificTask(getDb(), task.body.id, cruncherIdOf(account.id)))!.assignmentId;
 }, 60_000);
 
 const routes = apiRouter.list().filter((r) => r.path !== "/bench/empty");

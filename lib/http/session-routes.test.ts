@@ -93,8 +93,8 @@ describe.each(clients.map((c) => [c.name, c] as const))("session routes through 
     const worker = await sessionCookieFor(cruncher);
     const parsed = parseRequestBody("rating", { instruction: "How good is it?", rating_min: 1, rating_max: 5 });
     if (!parsed.ok) throw new Error("bad fixture");
-    const { record } = await createValidatedRequest({ accountId: member.id, mode: "live", type: "rating", params: parsed.params, idempotencyKey: null, keyId: null });
-    const lease = (await leaseSpecificTask(record.id, cruncherIdOf(cruncher.id)))!;
+    const { record } = await createValidatedRequest(getDb(), { accountId: member.id, mode: "live", type: "rating", params: parsed.params, idempotencyKey: null, keyId: null });
+    const lease = (await leaseSpecificTask(getDb(), record.id, cruncherIdOf(cruncher.id)))!;
     const path = `/api/work/${lease.assignmentId}/answer`;
     const wrong = await client.request("POST", path, { headers: { cookie: worker, ...json }, body: JSON.stringify({ answer: 9 }) });
     expect(wrong.status).toBe(422);

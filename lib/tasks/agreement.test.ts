@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { answersAgree, canonicalText, decideConsensus } from "./agreement";
-import { sameMark } from "./annotation-agreement";
-import type { AnswerByType } from "./answers";
+import { answersAgree, decideConsensus } from "./agreement";
+import type { AnswerByType } from "./request-types";
 import { parseRequestBody, type ParamsByType, type RequestType } from "./request-types";
 import { DOC_CREATE_EXAMPLES } from "./testdata/doc-examples";
+import { sameMark } from "./types/annotation-matching";
+import { canonicalText } from "./types/free-text";
 
 function paramsOf<T extends RequestType>(type: T, body: object): ParamsByType[T] {
   const parsed = parseRequestBody(type, body);

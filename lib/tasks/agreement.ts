@@ -1,6 +1,4 @@
-import { annotationListsAgree } from "./annotation-agreement";
-import type { Answer, AnswerByType } from "./answers";
-import type { ChoiceRules, FreeTextRules, ParamsByType, RatingRules, RequestType } from "./request-types";
+import { REQUEST_KINDS, type AnswerByType, type ParamsByType, type RequestType } from "./request-types";
 
 /*
  * When two answers AGREE (the document's "majority" confidence strategy). Answers are compared in
@@ -22,70 +20,9 @@ import type { ChoiceRules, FreeTextRules, ParamsByType, RatingRules, RequestType
  *   per-annotation answers must also agree by the rule of their plain type above.
  */
 
-/** Text as compared for agreement: NFC, trimmed, whitespace collapsed, case folded. */
-export function canonicalText(text: string): string {
-  // Upper- then lower-casing folds more than toLowerCase alone (ß → ss, final sigma → σ).
-  return text.normalize("NFC").trim().replace(/\s+/g, " ").toUpperCase().toLowerCase().normalize("NFC");
-}
-
-function canonicalUrl(text: string): string {
-  try {
-    return new URL(text.trim()).href;
-  } catch {
-    return text.trim();
-  }
-}
-
-export function freeTextAgrees(rules: FreeTextRules, a: string, b: string): boolean {
-  if (rules.validation === "number") return Number(a.trim()) === Number(b.trim());
-  if (rules.validation === "url") return canonicalUrl(a) === canonicalUrl(b);
-  return canonicalText(a) === canonicalText(b);
-}
-
-export function choicesAgree(_rules: ChoiceRules, a: string[], b: string[]): boolean {
-  const set = new Set(a);
-  return a.length === b.length && set.size === new Set(b).size && b.every((choice) => set.has(choice));
-}
-
-export function ratingsAgree(rules: RatingRules, a: number, b: number): boolean {
-  return Math.abs(a - b) <= rules.rating_step * 1e-6;
-}
-
-function agreeFor(type: RequestType, params: ParamsByType[RequestType], a: Answer, b: Answer): boolean {
-  switch (type) {
-    case "multiple-choice":
-      return choicesAgree(params as ParamsByType[typeof type], a as string[], b as string[]);
-    case "free-text":
-      return freeTextAgrees(params as ParamsByType[typeof type], a as string, b as string);
-    case "rating":
-      return ratingsAgree(params as ParamsByType[typeof type], a as number, b as number);
-    case "image":
-    case "video":
-    case "audio":
-      return a === b;
-    case "annotations":
-      return annotationListsAgree(a as AnswerByType[typeof type], b as AnswerByType[typeof type], null);
-    case "annotations-with-multiple-choice": {
-      const rules = (params as ParamsByType[typeof type]).per_annotation;
-      const [x, y] = [a, b] as AnswerByType[typeof type][];
-      return annotationListsAgree(x!, y!, (p: string[], q: string[]) => choicesAgree(rules, p, q));
-    }
-    case "annotations-with-free-text": {
-      const rules = (params as ParamsByType[typeof type]).per_annotation;
-      const [x, y] = [a, b] as AnswerByType[typeof type][];
-      return annotationListsAgree(x!, y!, (p: string, q: string) => freeTextAgrees(rules, p, q));
-    }
-    case "annotations-with-rating": {
-      const rules = (params as ParamsByType[typeof type]).per_annotation;
-      const [x, y] = [a, b] as AnswerByType[typeof type][];
-      return annotationListsAgree(x!, y!, (p: number, q: number) => ratingsAgree(rules, p, q));
-    }
-  }
-}
-
-/** Whether two normalised answers to the same request agree (rules above). */
+/** Whether two normalised answers to the same request agree (rules above, each in its type's module). */
 export function answersAgree<T extends RequestType>(type: T, params: ParamsByType[T], a: AnswerByType[T], b: AnswerByType[T]): boolean {
-  return agreeFor(type, params, a, b);
+  return REQUEST_KINDS[type].answersAgree(params, a, b);
 }
 
 export interface CruncherAnswer<A> {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { snapToRatingGrid, validateAnswer } from "./answers";
+import { validateAnswer } from "./answers";
 import { parseRequestBody, type ParamsByType, type RequestType } from "./request-types";
 import { DOC_CREATE_EXAMPLES } from "./testdata/doc-examples";
+import { snapToRatingGrid } from "./types/rating";
 
 function paramsOf<T extends RequestType>(type: T, body: object): ParamsByType[T] {
   const parsed = parseRequestBody(type, body);

@@ -2,14 +2,17 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
+import { getDb } from "@/db/client";
 import { makeAccount, makeKey } from "@/lib/auth/testing";
 import { adapterClients, type AdapterClient } from "@/lib/http/testing";
 import { createFastPath } from "@/lib/http/node-adapter";
 import { apiRouter } from "@/lib/http/routes";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
+import { isDatabaseDown } from "./api";
 import { blockedReaderCount } from "./completion-waiters";
-import { cruncherIdOf, leaseSpecificTask, submitAnswer } from "./queue";
+import { cruncherIdOf, leaseSpecificTask } from "./queue";
 import { resetRateLimits } from "./rate-limit";
+import { submitAnswer } from "./submit-answer";
 import { DOC_CREATE_EXAMPLES, DOC_MANAGEMENT_EXAMPLES } from "./testdata/doc-examples";
 import { runInChildProcess } from "./testing/child-process";
 import { webhookSecretFor } from "./webhook-secrets";
@@ -157,12 +160,12 @@ describe("tasks API behaviour", () => {
     const leases = [];
     for (const cruncher of ids) {
       // Other suites share the queue; take this request's slot directly (leaseNextTask is tested in queue.test.ts).
-      const lease = await leaseSpecificTask(id, cruncher);
+      const lease = await leaseSpecificTask(getDb(), id, cruncher);
       expect(lease?.request.id).toBe(id);
       leases.push(lease!);
     }
-    await submitAnswer(ids[0]!, leases[0]!.assignmentId, ["no violence"]);
-    await submitAnswer(ids[1]!, leases[1]!.assignmentId, ["mild violence"]);
+    await submitAnswer(getDb(), ids[0]!, leases[0]!.assignmentId, ["no violence"]);
+    await submitAnswer(getDb(), ids[1]!, leases[1]!.assignmentId, ["mild violence"]);
     const blocked = (async () => {
       const res = await clients[1]!.request("GET", `/v1/requests/${id}?block=30`, { headers: basic(liveKey) });
       return { res, returnedAt: Date.now() };
@@ -235,7 +238,7 @@ describe("tasks API behaviour", () => {
       while (attempts < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       expect(attempts).toBe(4);
       const last = received[3]!;
-      const secret = await webhookSecretFor(accountId);
+      const secret = await webhookSecretFor(getDb(), accountId);
       const verified = new Webhook(secret).verify(last.body, last.headers as Record<string, string>) as { id: string; status: string };
       expect(verified).toMatchObject({ id: created.body.id, status: "complete" });
       expect(new Set(received.map((r) => r.headers["webhook-id"])).size).toBe(1);
@@ -243,4 +246,14 @@ describe("tasks API behaviour", () => {
       receiver.close();
     }
   }, 30_000);
+});
+
+describe("database outages", () => {
+  it("are recognised through the query wrapper's cause, so the API answers 503 rather than 500", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    expect(isDatabaseDown(refused)).toBe(true);
+    expect(isDatabaseDown(new Error("Failed query: select 1", { cause: refused }))).toBe(true);
+    expect(isDatabaseDown(new Error("Failed query: insert", { cause: Object.assign(new Error("duplicate key"), { code: "23505" }) }))).toBe(false);
+    expect(isDatabaseDown(new Error("boom"))).toBe(false);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { getDb } from "@/db/client";
 import type { TasksPrincipal } from "@/lib/auth/authenticate-api";
 import { ApiError } from "@/lib/http/errors";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
@@ -19,6 +20,15 @@ import { simulatedMediaRoute } from "./simulated-media";
 
 const DATABASE_DOWN = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|CONNECT_TIMEOUT|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED|57P0[123])$/;
 
+/** Whether a failure means the database cannot be reached; Drizzle wraps the driver's error as its cause. */
+export function isDatabaseDown(error: unknown): boolean {
+  for (let e = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") return DATABASE_DOWN.test(code);
+  }
+  return false;
+}
+
 /** Rate limit first, and a 503 (not a 500) when the database cannot be reached. */
 async function guarded(auth: TasksPrincipal, work: () => Promise<ApiResponse>): Promise<ApiResponse> {
   const token = takeRateToken(auth.keyId);
@@ -30,8 +40,7 @@ async function guarded(auth: TasksPrincipal, work: () => Promise<ApiResponse>): 
   try {
     return await work();
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === "string" && DATABASE_DOWN.test(code)) {
+    if (isDatabaseDown(error)) {
       throw new ApiError(503, "The service is temporarily unavailable; try again shortly.", [], { "retry-after": "5" });
     }
     throw error;
@@ -50,12 +59,13 @@ const blockQuery = z.object({
 async function blockedRead(request: ApiRequest, auth: TasksPrincipal, record: TaskRequestRecord, block: number | undefined) {
   const seconds = clampBlockSeconds(block ?? 0);
   if (record.status !== "pending" || seconds === 0) return record;
+  const db = getDb();
   let latest: TaskRequestRecord | null = record;
-  await waitForRequest(record.id, seconds, request.signal, async () => {
-    latest = await getTaskRequest(auth.accountId, auth.mode, record.id);
+  await waitForRequest(db, record.id, seconds, request.signal, async () => {
+    latest = await getTaskRequest(db, auth.accountId, auth.mode, record.id);
     return latest?.status !== "pending";
   });
-  return (await getTaskRequest(auth.accountId, auth.mode, record.id)) ?? latest ?? record;
+  return (await getTaskRequest(db, auth.accountId, auth.mode, record.id)) ?? latest ?? record;
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -74,7 +84,7 @@ const createRequest = defineRoute(
       if (idempotencyKey && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
         throw new ApiError(400, "Idempotency-Key must be 1–255 visible ASCII characters.");
       }
-      const { record, replayed } = await createValidatedRequest({
+      const { record, replayed } = await createValidatedRequest(getDb(), {
         accountId: auth.accountId,
         mode: auth.mode,
         type,
@@ -89,7 +99,7 @@ const createRequest = defineRoute(
 
 const getRequest = defineRoute(tasksApi, { method: "GET", path: "/v1/requests/:request_id", query: blockQuery }, async ({ request, auth, query }) =>
   guarded(auth, async () => {
-    const record = await getTaskRequest(auth.accountId, auth.mode, request.params.request_id!);
+    const record = await getTaskRequest(getDb(), auth.accountId, auth.mode, request.params.request_id!);
     if (!record) throw new ApiError(404, "No request with this id exists for this API key.");
     return { status: 200, body: requestObjectOf(await blockedRead(request, auth, record, query.block)) };
   }),
@@ -104,14 +114,15 @@ const listQuery = z.object({
 
 const listRequests = defineRoute(tasksApi, { method: "GET", path: "/v1/requests", query: listQuery }, async ({ auth, query }) =>
   guarded(auth, async () => {
-    const [page, counts] = await Promise.all([listTaskRequests(auth.accountId, auth.mode, query), countTaskRequests(auth.accountId, auth.mode)]);
+    const db = getDb();
+    const [page, counts] = await Promise.all([listTaskRequests(db, auth.accountId, auth.mode, query), countTaskRequests(db, auth.accountId, auth.mode)]);
     return { status: 200, body: { requests: page.items.map(requestObjectOf), next_cursor: page.nextCursor, counts } };
   }),
 );
 
 const abortRequest = defineRoute(tasksApi, { method: "POST", path: "/v1/tasks/abort/:request_id" }, async ({ request, auth }) =>
   guarded(auth, async () => {
-    const outcome = await abortTaskRequest(auth.accountId, auth.mode, request.params.request_id!);
+    const outcome = await abortTaskRequest(getDb(), auth.accountId, auth.mode, request.params.request_id!);
     if (outcome.ok) return { status: 200, body: { success: true } };
     if (outcome.reason === "not_found") throw new ApiError(404, "No request with this id exists for this API key.");
     throw new ApiError(409, `The request is already ${outcome.reason}; only pending requests can be aborted.`);

@@ -1,4 +1,4 @@
-import { getSql } from "@/db/client";
+import type { Database } from "@/db/client";
 import { TASK_STATUS_CHANNEL } from "./store";
 
 /**
@@ -12,11 +12,13 @@ export const MAX_BLOCK_SECONDS = 60;
 type Wake = () => void;
 interface WaiterState {
   waiters: Map<string, Set<Wake>>;
-  listening: Promise<unknown> | null;
+  /** The LISTEN of each pool (normally one; tests switch databases). */
+  listening: WeakMap<Database, Promise<unknown>>;
   statusListeners: Set<(requestId: string, status: string, mode: string) => void>;
 }
+// Kept on globalThis: the custom server and Next's bundled route code load separate copies of this module.
 const holder = globalThis as typeof globalThis & { __crucibleTaskWaiters?: WaiterState };
-const state = (holder.__crucibleTaskWaiters ??= { waiters: new Map(), listening: null, statusListeners: new Set() });
+const state = (holder.__crucibleTaskWaiters ??= { waiters: new Map(), listening: new WeakMap(), statusListeners: new Set() });
 
 function onNotify(payload: string): void {
   const [id, status, mode] = payload.split(":");
@@ -29,21 +31,23 @@ function onNotify(payload: string): void {
   for (const wake of wakes) wake();
 }
 
-/** Starts (once) this process's LISTEN; resolves when notifications are being received. */
-export function listenForTaskStatus(): Promise<unknown> {
-  state.listening ??= getSql()
-    .listen(TASK_STATUS_CHANNEL, onNotify)
-    .catch((error: unknown) => {
-      state.listening = null;
+/** Starts (once per pool) the LISTEN on its own connection; resolves when notifications are being received. */
+function listenForTaskStatus(db: Database): Promise<unknown> {
+  let listening = state.listening.get(db);
+  if (!listening) {
+    listening = db.$client.listen(TASK_STATUS_CHANNEL, onNotify).catch((error: unknown) => {
+      state.listening.delete(db);
       throw error;
     });
-  return state.listening;
+    state.listening.set(db, listening);
+  }
+  return listening;
 }
 
-/** Other modules (webhook dispatch, test simulation) react to status changes through this. */
-export function onTaskStatus(listener: (requestId: string, status: string, mode: string) => void): () => void {
+/** Other modules (webhook dispatch) react to status changes through this. */
+export function onTaskStatus(db: Database, listener: (requestId: string, status: string, mode: string) => void): () => void {
   state.statusListeners.add(listener);
-  void listenForTaskStatus().catch(() => {});
+  void listenForTaskStatus(db).catch(() => {});
   return () => state.statusListeners.delete(listener);
 }
 
@@ -57,13 +61,14 @@ export function clampBlockSeconds(block: number): number {
  * completion between the check and the wait cannot be missed.
  */
 export async function waitForRequest(
+  db: Database,
   requestId: string,
   seconds: number,
   signal: AbortSignal,
   isSettled: () => Promise<boolean>,
 ): Promise<void> {
   if (seconds <= 0 || signal.aborted) return;
-  await listenForTaskStatus();
+  await listenForTaskStatus(db);
   let wake: Wake = () => {};
   const woken = new Promise<void>((resolve) => (wake = resolve));
   let wakes = state.waiters.get(requestId);

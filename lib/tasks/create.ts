@@ -1,6 +1,8 @@
+import type { Database } from "@/db/client";
 import type { ApiKeyMode } from "@/db/schema";
+import type { ApiErrorDetail } from "@/lib/http/errors";
 import { refusedLiteralHost } from "@/lib/net/address-policy";
-import { problem, type TaskProblem } from "./problems";
+import { problem } from "./problems";
 import type { RequestParams, RequestType } from "./request-types";
 import { createTaskRequest, type TaskRequestRecord } from "./store";
 import { scheduleSimulation } from "./test-simulator";
@@ -21,9 +23,8 @@ export interface NewRequestInput {
  * refused now. Server-side only (the address policy reads the server's setting), hence not part of
  * parseRequestBody, which the dashboard's form also runs in the browser.
  */
-export function hookUrlProblems(params: RequestParams): TaskProblem[] {
-  const hookUrl = (params as { hook_url?: string }).hook_url;
-  if (!hookUrl || !refusedLiteralHost(hookUrl)) return [];
+export function hookUrlProblems(params: RequestParams): ApiErrorDetail[] {
+  if (!params.hook_url || !refusedLiteralHost(params.hook_url)) return [];
   return [problem(["hook_url"], "Must not be a private, loopback or link-local address: webhooks are delivered to public hosts only.", "url_forbidden")];
 }
 
@@ -32,17 +33,17 @@ export function hookUrlProblems(params: RequestParams): TaskProblem[] {
  * "New request" form alike: confidence becomes the slot count, excluded cruncher ids are stored in
  * their public form (no dashes, lower case), and a new test-mode request is handed to the simulator.
  */
-export async function createValidatedRequest(input: NewRequestInput): Promise<{ record: TaskRequestRecord; replayed: boolean }> {
-  const params = input.params as Record<string, unknown> & { confidence?: { min_agreements: number; max_crunchers: number } | null };
-  const created = await createTaskRequest({
+export async function createValidatedRequest(db: Database, input: NewRequestInput): Promise<{ record: TaskRequestRecord; replayed: boolean }> {
+  const { params } = input;
+  const created = await createTaskRequest(db, {
     accountId: input.accountId,
     mode: input.mode,
     type: input.type,
     params,
     maxCrunchers: params.confidence?.max_crunchers ?? 1,
     minAgreements: params.confidence?.min_agreements ?? 1,
-    excludeCrunchers: ((params.exclude_crunchers as string[] | undefined) ?? []).map((id) => id.replace(/-/g, "").toLowerCase()),
-    hookUrl: (params.hook_url as string | undefined) ?? null,
+    excludeCrunchers: (params.exclude_crunchers ?? []).map((id) => id.replace(/-/g, "").toLowerCase()),
+    hookUrl: params.hook_url ?? null,
     idempotencyKey: input.idempotencyKey,
     keyId: input.keyId,
   });

@@ -1,10 +1,13 @@
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getSql } from "@/db/client";
+import { getDb } from "@/db/client";
+import { taskAssignments, taskRequests } from "@/db/schema";
 import { makeAccount } from "@/lib/auth/testing";
 import { createValidatedRequest } from "./create";
 import { countWaitingTasks, cruncherStats } from "./cruncher-stats";
-import { cruncherIdOf, leaseSpecificTask, submitAnswer } from "./queue";
+import { cruncherIdOf, leaseSpecificTask } from "./queue";
 import { parseRequestBody } from "./request-types";
+import { submitAnswer } from "./submit-answer";
 
 const body = (confidence?: { min_agreements: number; max_crunchers: number }) => ({
   instruction: "Is this review positive?",
@@ -17,10 +20,10 @@ const body = (confidence?: { min_agreements: number; max_crunchers: number }) =>
 async function answeredRequest(ownerId: string, answers: [string, string][], confidence?: { min_agreements: number; max_crunchers: number }) {
   const parsed = parseRequestBody("multiple-choice", body(confidence));
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const { record } = await createValidatedRequest({ accountId: ownerId, mode: "test", type: "multiple-choice", params: parsed.params, idempotencyKey: null, keyId: null });
+  const { record } = await createValidatedRequest(getDb(), { accountId: ownerId, mode: "test", type: "multiple-choice", params: parsed.params, idempotencyKey: null, keyId: null });
   const leases = [];
-  for (const [cruncher] of answers) leases.push(await leaseSpecificTask(record.id, cruncher));
-  for (const [i, [cruncher, choice]] of answers.entries()) await submitAnswer(cruncher, leases[i]!.assignmentId, [choice]);
+  for (const [cruncher] of answers) leases.push(await leaseSpecificTask(getDb(), record.id, cruncher));
+  for (const [i, [cruncher, choice]] of answers.entries()) await submitAnswer(getDb(), cruncher, leases[i]!.assignmentId, [choice]);
   return record;
 }
 
@@ -34,40 +37,47 @@ describe("cruncher stats", () => {
     await answeredRequest(owner.id, [[me!, "yes"], [b!, "no"]], { min_agreements: 2, max_crunchers: 2 }); // no agreement: left out
     await answeredRequest(owner.id, [[me!, "no"]]); // a single cruncher decides alone: left out
     const old = await answeredRequest(owner.id, [[me!, "yes"]]);
-    await getSql()`update task_assignments set answered_at = now() - interval '2 days' where request_id = ${old.id}`;
+    await getDb()
+      .update(taskAssignments)
+      .set({ answeredAt: sql`now() - interval '2 days'` })
+      .where(eq(taskAssignments.requestId, old.id));
 
     const startOfDay = new Date(Date.now() - 60 * 60 * 1000);
-    expect(await cruncherStats(me!, startOfDay)).toEqual({ answeredToday: 4, answeredTotal: 5, decided: 2, agreed: 1, agreementRate: 0.5 });
-    expect(await cruncherStats(c!, startOfDay)).toMatchObject({ answeredTotal: 1, decided: 1, agreed: 1 });
+    expect(await cruncherStats(getDb(), me!, startOfDay)).toEqual({ answeredToday: 4, answeredTotal: 5, decided: 2, agreed: 1, agreementRate: 0.5 });
+    expect(await cruncherStats(getDb(), c!, startOfDay)).toMatchObject({ answeredTotal: 1, decided: 1, agreed: 1 });
     const fresh = cruncherIdOf((await makeAccount("cruncher")).id);
-    expect(await cruncherStats(fresh, startOfDay)).toEqual({ answeredToday: 0, answeredTotal: 0, decided: 0, agreed: 0, agreementRate: null });
+    expect(await cruncherStats(getDb(), fresh, startOfDay)).toEqual({ answeredToday: 0, answeredTotal: 0, decided: 0, agreed: 0, agreementRate: null });
   });
 
   it("counts the live tasks a cruncher may still take", async () => {
     const cruncher = cruncherIdOf((await makeAccount("cruncher")).id);
     const owner = await makeAccount();
-    const params = JSON.stringify({ instruction: "Pick", attachments: [], attachments_type: "text", choices: ["a"], min_answers: 1, max_answers: 0 });
+    const row = (mode: "live" | "test", maxCrunchers: number, slotsTaken: number, excludeCrunchers: string[] = []) => ({
+      accountId: owner.id,
+      mode,
+      type: "multiple-choice",
+      params: { instruction: "Pick", attachments: [], attachments_type: "text", choices: ["a"], min_answers: 1, max_answers: 0 },
+      maxCrunchers,
+      slotsTaken,
+      excludeCrunchers,
+    });
     // In a snapshot that is rolled back: other test files' crunchers drain the live queue meanwhile,
     // and must never see these rows.
     const rollback = new Error("rollback");
-    await getSql()
-      .begin("isolation level repeatable read", async (tx) => {
-        const before = await countWaitingTasks(cruncher, 100_000, tx);
-        await tx`
-          insert into task_requests (account_id, mode, type, params, max_crunchers, slots_taken, exclude_crunchers) values
-            (${owner.id}, 'live', 'multiple-choice', ${params}::jsonb, 1, 0, '{}'),
-            (${owner.id}, 'live', 'multiple-choice', ${params}::jsonb, 3, 1, '{}'),
-            (${owner.id}, 'live', 'multiple-choice', ${params}::jsonb, 1, 0, ${[cruncher]}),
-            (${owner.id}, 'live', 'multiple-choice', ${params}::jsonb, 2, 2, '{}'),
-            (${owner.id}, 'test', 'multiple-choice', ${params}::jsonb, 1, 0, '{}')`;
-        const [taken] = await tx`
-          insert into task_requests (account_id, mode, type, params) values (${owner.id}, 'live', 'multiple-choice', ${params}::jsonb) returning id`;
-        await tx`insert into task_assignments (request_id, account_id, cruncher_id, state) values (${taken!.id}, ${owner.id}, ${cruncher}, 'skipped')`;
-        // Two with a free slot count; excluded, full, test-mode and already-skipped ones do not.
-        expect(await countWaitingTasks(cruncher, 100_000, tx)).toBe(before + 2);
-        expect(await countWaitingTasks(cruncher, 0, tx)).toBe(0);
-        throw rollback;
-      })
+    await getDb()
+      .transaction(
+        async (tx) => {
+          const before = await countWaitingTasks(tx, cruncher, 100_000);
+          await tx.insert(taskRequests).values([row("live", 1, 0), row("live", 3, 1), row("live", 1, 0, [cruncher]), row("live", 2, 2), row("test", 1, 0)]);
+          const [taken] = await tx.insert(taskRequests).values(row("live", 1, 0)).returning({ id: taskRequests.id });
+          await tx.insert(taskAssignments).values({ requestId: taken!.id, accountId: owner.id, cruncherId: cruncher, state: "skipped" });
+          // Two with a free slot count; excluded, full, test-mode and already-skipped ones do not.
+          expect(await countWaitingTasks(tx, cruncher, 100_000)).toBe(before + 2);
+          expect(await countWaitingTasks(tx, cruncher, 0)).toBe(0);
+          throw rollback;
+        },
+        { isolationLevel: "repeatable read" },
+      )
       .catch((error: unknown) => {
         if (error !== rollback) throw error;
       });

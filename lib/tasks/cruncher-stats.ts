@@ -1,8 +1,10 @@
-import { getSql } from "@/db/client";
+import { and, count, desc, eq, gte, isNotNull, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { taskAssignments, taskRequests } from "@/db/schema";
 import { answersAgree } from "./agreement";
-import type { AnswerByType } from "./answers";
-import type { ParamsByType, RequestType } from "./request-types";
-import type { SqlLike } from "./store";
+import { leasableBy } from "./queue-statements";
+import type { Answer, RequestParams, RequestType } from "./request-types";
+import type { DbOrTx } from "./store";
 
 /** What the work page's stats panel shows one cruncher about their own answers (never anyone else's). */
 export interface CruncherStats {
@@ -25,25 +27,35 @@ export const AGREEMENT_WINDOW = 500;
  * Requests answered by one cruncher alone, and those that ended without agreement, have no
  * consensus to agree with and are left out.
  */
-export async function cruncherStats(cruncherId: string, since: Date): Promise<CruncherStats> {
-  const sql = getSql();
-  const [counts] = await sql`
-    select count(*) filter (where answered_at >= ${since.toISOString()})::int as today, count(*)::int as total
-    from task_assignments where cruncher_id = ${cruncherId} and state = 'answered'`;
-  const decided = await sql`
-    select r.type, r.params, r.response, a.answer
-    from task_assignments a join task_requests r on r.id = a.request_id
-    where a.cruncher_id = ${cruncherId} and a.state = 'answered'
-      -- A request that ended without agreement stores a JSON null response.
-      and r.status = 'complete' and r.response is not null and r.response <> 'null'::jsonb and r.min_agreements >= 2
-    order by a.answered_at desc
-    limit ${AGREEMENT_WINDOW}`;
-  let agreed = 0;
-  for (const row of decided) {
-    const type = row.type as RequestType;
-    const params = row.params as ParamsByType[RequestType];
-    if (answersAgree(type, params, row.answer as AnswerByType[RequestType], row.response as AnswerByType[RequestType])) agreed++;
-  }
+export async function cruncherStats(db: Database, cruncherId: string, since: Date): Promise<CruncherStats> {
+  const theirAnswers = and(eq(taskAssignments.cruncherId, cruncherId), eq(taskAssignments.state, "answered"));
+  const [counts] = await db
+    .select({
+      today: sql<number>`count(*) filter (where ${taskAssignments.answeredAt} >= ${since.toISOString()})`.mapWith(Number),
+      total: count(),
+    })
+    .from(taskAssignments)
+    .where(theirAnswers);
+  const decided = await db
+    .select({ type: taskRequests.type, params: taskRequests.params, response: taskRequests.response, answer: taskAssignments.answer })
+    .from(taskAssignments)
+    .innerJoin(taskRequests, eq(taskRequests.id, taskAssignments.requestId))
+    .where(
+      and(
+        theirAnswers,
+        eq(taskRequests.status, "complete"),
+        // A request that ended without agreement stores a JSON null response.
+        isNotNull(taskRequests.response),
+        sql`${taskRequests.response} <> 'null'::jsonb`,
+        gte(taskRequests.minAgreements, 2),
+      ),
+    )
+    .orderBy(desc(taskAssignments.answeredAt))
+    .limit(AGREEMENT_WINDOW);
+  // Stored values were validated when they were stored.
+  const agreed = decided.filter((row) =>
+    answersAgree(row.type as RequestType, row.params as RequestParams, row.answer as Answer, row.response as Answer),
+  ).length;
   return {
     answeredToday: counts?.today ?? 0,
     answeredTotal: counts?.total ?? 0,
@@ -54,14 +66,8 @@ export async function cruncherStats(cruncherId: string, since: Date): Promise<Cr
 }
 
 /** How many live tasks this cruncher could lease now, counted up to `cap` (the page shows "100+"). */
-export async function countWaitingTasks(cruncherId: string, cap = 100, sql: SqlLike = getSql()): Promise<number> {
-  const [row] = await sql`
-    select count(*)::int as n from (
-      select 1 from task_requests r
-      where r.status = 'pending' and r.mode = 'live' and r.slots_taken < r.max_crunchers
-        and not (${cruncherId} = any(r.exclude_crunchers))
-        and not exists (select 1 from task_assignments a where a.request_id = r.id and a.cruncher_id = ${cruncherId})
-      limit ${cap}
-    ) waiting`;
+export async function countWaitingTasks(db: DbOrTx, cruncherId: string, cap = 100): Promise<number> {
+  const waiting = db.select({ one: sql`1` }).from(taskRequests).where(leasableBy(db, cruncherId)).limit(cap).as("waiting");
+  const [row] = await db.select({ n: count() }).from(waiting);
   return row?.n ?? 0;
 }

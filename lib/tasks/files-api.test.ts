@@ -1,13 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
 import { makeAccount } from "@/lib/auth/testing";
 import { adapterClients, type AdapterClient } from "@/lib/http/testing";
 import { apiRouter } from "@/lib/http/routes";
 import { createValidatedRequest } from "./create";
 import { parseByteRange, readLimitedBody, storeTaskUpload, taskUploadLimit, type TaskUpload } from "./files-api";
+import { getTaskFile } from "./files-store";
 import { cruncherIdOf, leaseSpecificTask } from "./queue";
 import { parseRequestBody, type RequestType } from "./request-types";
-import { getTaskFile } from "./store";
+
 
 let clients: AdapterClient[];
 beforeAll(async () => {
@@ -25,9 +27,9 @@ async function leasedMediaTask(type: RequestType = "image") {
   const owner = await makeAccount();
   const parsed = parseRequestBody(type, { instruction: "Draw a cat", attachments: ["a cat, please"] });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const { record } = await createValidatedRequest({ accountId: owner.id, mode: "test", type, params: parsed.params, idempotencyKey: null, keyId: null });
+  const { record } = await createValidatedRequest(getDb(), { accountId: owner.id, mode: "test", type, params: parsed.params, idempotencyKey: null, keyId: null });
   const cruncherId = cruncherIdOf((await makeAccount("cruncher")).id);
-  const lease = await leaseSpecificTask(record.id, cruncherId);
+  const lease = await leaseSpecificTask(getDb(), record.id, cruncherId);
   if (!lease) throw new Error("no lease");
   return { owner, request: record, cruncherId, assignmentId: lease.assignmentId };
 }
@@ -46,18 +48,18 @@ const upload = (task: { cruncherId: string; assignmentId: string }, extra: Parti
 describe("cruncher uploads", () => {
   it("stores the file under the requesting account and answers its absolute URL", async () => {
     const task = await leasedMediaTask();
-    const outcome = await storeTaskUpload(upload(task, { filename: "../../etc/cat.png" }));
+    const outcome = await storeTaskUpload(getDb(), upload(task, { filename: "../../etc/cat.png" }));
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.url).toBe(`http://crucible.test/v1/files/${outcome.file.id}`);
     expect(outcome.file).toMatchObject({ accountId: task.owner.id, requestId: task.request.id, cruncherId: task.cruncherId, filename: "cat.png", size: PNG.length });
-    expect(await getTaskFile(outcome.file.id)).toMatchObject({ sha256: outcome.file.sha256 });
+    expect(await getTaskFile(getDb(), outcome.file.id)).toMatchObject({ sha256: outcome.file.sha256 });
   });
 
   it("is 413 over TASK_UPLOAD_LIMIT_BYTES, and reading a body stops at the limit", async () => {
     const task = await leasedMediaTask();
     process.env.TASK_UPLOAD_LIMIT_BYTES = "16";
     expect(taskUploadLimit()).toBe(16);
-    expect(await storeTaskUpload(upload(task))).toMatchObject({ ok: false, status: 413, message: expect.stringMatching(/limit of 16 bytes/) });
+    expect(await storeTaskUpload(getDb(), upload(task))).toMatchObject({ ok: false, status: 413, message: expect.stringMatching(/limit of 16 bytes/) });
     const stream = (bytes: Buffer) => new Response(new Uint8Array(bytes)).body;
     expect(await readLimitedBody(stream(Buffer.alloc(17)), 16)).toBe("too-large");
     expect(await readLimitedBody(stream(Buffer.alloc(16, 1)), 16)).toEqual(Buffer.alloc(16, 1));
@@ -66,11 +68,11 @@ describe("cruncher uploads", () => {
   it("takes files only from the cruncher holding the slot, for media requests, of the requested kind", async () => {
     const task = await leasedMediaTask("audio");
     const stranger = cruncherIdOf((await makeAccount("cruncher")).id);
-    expect(await storeTaskUpload(upload({ ...task, cruncherId: stranger }))).toMatchObject({ ok: false, status: 404 });
-    expect(await storeTaskUpload(upload(task, { contentType: "image/png" }))).toMatchObject({ ok: false, status: 415, message: expect.stringMatching(/an audio file/) });
-    expect(await storeTaskUpload(upload(task, { contentType: "audio/mpeg" }))).toMatchObject({ ok: true });
+    expect(await storeTaskUpload(getDb(), upload({ ...task, cruncherId: stranger }))).toMatchObject({ ok: false, status: 404 });
+    expect(await storeTaskUpload(getDb(), upload(task, { contentType: "image/png" }))).toMatchObject({ ok: false, status: 415, message: expect.stringMatching(/an audio file/) });
+    expect(await storeTaskUpload(getDb(), upload(task, { contentType: "audio/mpeg" }))).toMatchObject({ ok: true });
     const text = await leasedMediaTask("free-text");
-    expect(await storeTaskUpload(upload(text))).toMatchObject({ ok: false, status: 409 });
+    expect(await storeTaskUpload(getDb(), upload(text))).toMatchObject({ ok: false, status: 409 });
   });
 
   it("parses byte ranges", () => {
@@ -86,7 +88,7 @@ describe("cruncher uploads", () => {
 describe.each([0, 1])("GET /v1/files/{id} through adapter %i", (index) => {
   it("serves the bytes publicly with their type, sandboxed, with ranges; unknown ids are 404", async () => {
     const task = await leasedMediaTask();
-    const outcome = await storeTaskUpload(upload(task));
+    const outcome = await storeTaskUpload(getDb(), upload(task));
     if (!outcome.ok) throw new Error(outcome.message);
     const client = clients[index]!;
     const res = await client.request("GET", `/v1/files/${outcome.file.id}`);

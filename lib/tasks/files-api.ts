@@ -1,10 +1,12 @@
+import { getDb, type Database } from "@/db/client";
 import { ApiError } from "@/lib/http/errors";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { tasksApi } from "@/lib/http/families";
 import { header } from "@/lib/http/types";
 import { getBlobStore } from "@/lib/blobs/store";
-import { isMediaType, type MediaRequestType, type RequestType } from "./request-types";
-import { getTaskFile, insertTaskFile, leasedRequestOf, type TaskFileRecord } from "./store";
+import { getTaskFile, insertTaskFile, type TaskFileRecord } from "./files-store";
+import { REQUEST_KINDS } from "./request-types";
+import { leasedRequestOf } from "./store";
 
 /**
  * Files crunchers upload as the answer to image, video and audio requests: the bytes go to the
@@ -38,9 +40,6 @@ export async function readLimitedBody(body: ReadableStream<Uint8Array> | null, l
   }
 }
 
-const MEDIA_PREFIX: Record<MediaRequestType, string> = { image: "image/", video: "video/", audio: "audio/" };
-const MEDIA_EXAMPLES: Record<MediaRequestType, string> = { image: "PNG, JPEG, GIF, WebP", video: "MP4, WebM", audio: "MP3, WAV, OGG" };
-
 export type UploadOutcome =
   | { ok: true; file: TaskFileRecord; url: string }
   | { ok: false; status: 400 | 404 | 409 | 413 | 415; message: string };
@@ -59,27 +58,27 @@ export interface TaskUpload {
  * Stores a file for the media request behind a slot the cruncher holds. Only that cruncher, only
  * while the lease lasts, and only a file of the requested kind (an image for an image request…).
  */
-export async function storeTaskUpload(upload: TaskUpload): Promise<UploadOutcome> {
+export async function storeTaskUpload(db: Database, upload: TaskUpload): Promise<UploadOutcome> {
   const limit = taskUploadLimit();
   if (upload.bytes.length > limit) {
     return { ok: false, status: 413, message: `The file is larger than the upload limit of ${limit} bytes (TASK_UPLOAD_LIMIT_BYTES).` };
   }
   if (upload.bytes.length === 0) return { ok: false, status: 400, message: "The file is empty." };
-  const request = await leasedRequestOf(upload.cruncherId, upload.assignmentId);
+  const request = await leasedRequestOf(db, upload.cruncherId, upload.assignmentId);
   if (!request) return { ok: false, status: 404, message: "This task is not reserved for you any more (answered, skipped or expired)." };
   if (request.status !== "pending") return { ok: false, status: 409, message: `The request is ${request.status}; no more answers are taken.` };
-  const type = request.type as RequestType;
-  if (!isMediaType(type)) return { ok: false, status: 409, message: `A ${type} request is not answered with a file.` };
+  const wanted = REQUEST_KINDS[request.type].answerFile;
+  if (!wanted) return { ok: false, status: 409, message: `A ${request.type} request is not answered with a file.` };
   const contentType = upload.contentType.split(";")[0]!.trim().toLowerCase();
-  if (!contentType.startsWith(MEDIA_PREFIX[type])) {
-    return { ok: false, status: 415, message: `This request asks for ${type === "audio" ? "an audio file" : `a${type === "image" ? "n" : ""} ${type}`} (${MEDIA_EXAMPLES[type]}); the file is ${contentType || "of unknown type"}.` };
+  if (!contentType.startsWith(wanted.contentTypePrefix)) {
+    return { ok: false, status: 415, message: `This request asks for ${wanted.noun} (${wanted.examples}); the file is ${contentType || "of unknown type"}.` };
   }
   const { sha256, size } = await getBlobStore().put(upload.bytes);
-  const file = await insertTaskFile({
+  const file = await insertTaskFile(db, {
     accountId: request.accountId,
     requestId: request.id,
     cruncherId: upload.cruncherId,
-    filename: cleanFilename(upload.filename, type),
+    filename: cleanFilename(upload.filename, request.type),
     contenttype: contentType,
     size,
     sha256,
@@ -119,7 +118,7 @@ const SAFE_HEADERS = {
 };
 
 const getFile = defineRoute(tasksApi, { method: "GET", path: "/v1/files/:file_id", public: true }, async ({ request }) => {
-  const file = await getTaskFile(request.params.file_id!);
+  const file = await getTaskFile(getDb(), request.params.file_id!);
   const bytes = file ? await getBlobStore().get(file.sha256) : null;
   if (!file || !bytes) throw new ApiError(404, "No file with this id exists.");
   const headers: Record<string, string> = {

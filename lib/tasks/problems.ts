@@ -1,22 +1,18 @@
 import type { ZodError } from "zod";
+import { zodDetails, type ApiErrorDetail } from "@/lib/http/errors";
 
-/**
- * One thing wrong with a request body or an answer. Same shape as the HTTP layer's ApiErrorDetail,
- * so a handler passes the list straight to `new ApiError(400, message, problems)`.
- */
-export interface TaskProblem {
-  /** Field names and array indexes, e.g. ["per_annotation", "choices", 2]. */
-  path: (string | number)[];
-  message: string;
-  /** Machine-readable kind: "missing", "unknown_parameter", "invalid_type", "too_small", "custom"… */
-  type: string;
-}
+// Problems with a request body or an answer are the HTTP layer's ApiErrorDetail, so a handler passes
+// the list straight to `new ApiError(400, message, problems)`. No server-only imports: the dashboard
+// runs the same checks in the browser.
 
-export type ProblemPath = TaskProblem["path"];
+/** Field names and array indexes, e.g. ["per_annotation", "choices", 2]. */
+export type ProblemPath = ApiErrorDetail["path"];
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; errors: TaskProblem[] };
+export type Checked<T> = { ok: true; value: T } | { ok: false; errors: ApiErrorDetail[] };
 
-export const problem = (path: ProblemPath, message: string, type = "custom"): TaskProblem => ({ path, message, type });
+export const problem = (path: ProblemPath, message: string, type = "custom"): ApiErrorDetail => ({ path, message, type });
+export const fail = <T>(at: ProblemPath, message: string, type = "custom"): Checked<T> => ({ ok: false, errors: [problem(at, message, type)] });
+export const missing = <T>(at: ProblemPath): Checked<T> => fail(at, "Required.", "missing");
 
 export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
@@ -30,15 +26,18 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-/** Zod issues as problems; unknown keys become one problem each so every typo is named. */
-export function zodProblems(error: ZodError, input: unknown, prefix: ProblemPath = []): TaskProblem[] {
-  return error.issues.flatMap((issue) => {
-    const path = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
+/**
+ * The shared zod conversion (zodDetails) in the tasks API's words: an absent field is "Required."
+ * and each unknown key is its own "unknown_parameter" problem, so every typo is named.
+ */
+export function zodProblems(error: ZodError, input: unknown): ApiErrorDetail[] {
+  const details = zodDetails(error);
+  return error.issues.flatMap((issue, i) => {
+    const detail = details[i]!;
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => problem([...prefix, ...path, key], "Unknown parameter.", "unknown_parameter"));
+      return issue.keys.map((key) => problem([...detail.path, key], "Unknown parameter.", "unknown_parameter"));
     }
-    const missing = valueAt(input, issue.path) === undefined;
-    return [problem([...prefix, ...path], missing ? "Required." : issue.message, missing ? "missing" : issue.code)];
+    return valueAt(input, issue.path) === undefined ? [problem(detail.path, "Required.", "missing")] : [detail];
   });
 }
 

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getSql } from "@/db/client";
+import { closeDb, getDb, getSql } from "@/db/client";
 import { scratchDatabase } from "@/db/testing/scratch";
 import { makeAccount } from "@/lib/auth/testing";
-import { leaseNextTask, renewLease, skipTask, submitAnswer } from "./queue";
+import { leaseNextTask, renewLease, skipTask } from "./queue";
 import { getTaskRequestInternal } from "./store";
 import { makeChoiceRequest } from "./testing/fixtures";
+import { submitAnswer } from "./submit-answer";
 
 const CHOICES = ["no violence", "mild violence", "intense violence"];
 const hex = (s: string) => createHash("md5").update(s).digest("hex");
@@ -31,17 +32,17 @@ describe("task queue", () => {
     const account = await makeAccount();
     const request = await makeChoiceRequest(account.id, { confidence: { min_agreements: 2, max_crunchers: 3 } });
     const [a, b, c, d] = ["a", "b", "c", "d"].map(hex);
-    const leaseA = await leaseNextTask(a!);
+    const leaseA = await leaseNextTask(getDb(), a!);
     expect(leaseA?.request.id).toBe(request.id);
     // The same cruncher gets its own lease back rather than a second slot.
-    expect((await leaseNextTask(a!))?.assignmentId).toBe(leaseA!.assignmentId);
-    const leaseB = (await leaseNextTask(b!))!;
-    const leaseC = (await leaseNextTask(c!))!;
-    expect(await leaseNextTask(d!)).toBeNull(); // all three slots are taken
-    expect(await submitAnswer(a!, leaseA!.assignmentId, ["no violence"])).toMatchObject({ ok: true, requestStatus: "pending" });
-    expect(await submitAnswer(b!, leaseB.assignmentId, ["mild violence"])).toMatchObject({ ok: true, requestStatus: "pending" });
-    expect(await submitAnswer(c!, leaseC.assignmentId, ["no violence"])).toMatchObject({ ok: true, requestStatus: "complete" });
-    const done = await getTaskRequestInternal(request.id);
+    expect((await leaseNextTask(getDb(), a!))?.assignmentId).toBe(leaseA!.assignmentId);
+    const leaseB = (await leaseNextTask(getDb(), b!))!;
+    const leaseC = (await leaseNextTask(getDb(), c!))!;
+    expect(await leaseNextTask(getDb(), d!)).toBeNull(); // all three slots are taken
+    expect(await submitAnswer(getDb(), a!, leaseA!.assignmentId, ["no violence"])).toMatchObject({ ok: true, requestStatus: "pending" });
+    expect(await submitAnswer(getDb(), b!, leaseB.assignmentId, ["mild violence"])).toMatchObject({ ok: true, requestStatus: "pending" });
+    expect(await submitAnswer(getDb(), c!, leaseC.assignmentId, ["no violence"])).toMatchObject({ ok: true, requestStatus: "complete" });
+    const done = await getTaskRequestInternal(getDb(), request.id);
     expect(done).toMatchObject({ status: "complete", response: ["no violence"] });
     expect(done!.answers.map((x) => x.cruncherId)).toEqual([a, b, c]);
   });
@@ -50,27 +51,27 @@ describe("task queue", () => {
     const account = await makeAccount();
     await makeChoiceRequest(account.id);
     const cruncher = hex("refuse");
-    const lease = (await leaseNextTask(cruncher))!;
-    const bad = await submitAnswer(cruncher, lease.assignmentId, ["not a choice"]);
+    const lease = (await leaseNextTask(getDb(), cruncher))!;
+    const bad = await submitAnswer(getDb(), cruncher, lease.assignmentId, ["not a choice"]);
     expect(bad).toMatchObject({ ok: false, reason: "invalid" });
-    expect(await submitAnswer(hex("other"), lease.assignmentId, ["no violence"])).toMatchObject({ ok: false, reason: "not_leased" });
-    expect(await submitAnswer(cruncher, lease.assignmentId, ["no violence"])).toMatchObject({ ok: true, requestStatus: "complete" });
+    expect(await submitAnswer(getDb(), hex("other"), lease.assignmentId, ["no violence"])).toMatchObject({ ok: false, reason: "not_leased" });
+    expect(await submitAnswer(getDb(), cruncher, lease.assignmentId, ["no violence"])).toMatchObject({ ok: true, requestStatus: "complete" });
   });
 
   it("returns abandoned and skipped slots to the queue, never to the same cruncher after a skip", async () => {
     const account = await makeAccount();
     const request = await makeChoiceRequest(account.id);
     const [x, y] = [hex("x"), hex("y")];
-    const lease = (await leaseNextTask(x, 1))!;
+    const lease = (await leaseNextTask(getDb(), x, 1))!;
     expect(lease.request.id).toBe(request.id);
     await getSql()`update task_assignments set lease_until = now() - interval '1 second' where id = ${lease.assignmentId}`;
-    expect(await renewLease(x, lease.assignmentId)).toBeNull();
-    const again = (await leaseNextTask(y))!;
+    expect(await renewLease(getDb(), x, lease.assignmentId)).toBeNull();
+    const again = (await leaseNextTask(getDb(), y))!;
     expect(again.request.id).toBe(request.id);
-    expect(await skipTask(y, again.assignmentId)).toBe(true);
-    const next = await leaseNextTask(y);
+    expect(await skipTask(getDb(), y, again.assignmentId)).toBe(true);
+    const next = await leaseNextTask(getDb(), y);
     expect(next?.request.id === request.id).toBe(false);
-    expect((await leaseNextTask(x))?.request.id).toBe(request.id);
+    expect((await leaseNextTask(getDb(), x))?.request.id).toBe(request.id);
   });
 
   it("lets 50 concurrent crunchers drain 10,000 tasks with no exclusion, duplicate, loss or overrun", async () => {
@@ -91,10 +92,10 @@ describe("task queue", () => {
     function g5b() { return 11; }
     const work = async (cruncher: string, i: number) => {
       for (;;) {
-        const lease = await leaseNextTask(cruncher);
+        const lease = await leaseNextTask(getDb(), cruncher);
         if (!lease) return;
         const choice = CHOICES[(i + lease.request.id.charCodeAt(0)) % 2]!;
-        const outcome = await submitAnswer(cruncher, lease.assignmentId, [choice]);
+        const outcome = await submitAnswer(getDb(), cruncher, lease.assignmentId, [choice]);
         if (!outcome.ok && outcome.reason === "invalid") throw new Error(outcome.message);
       }
     };

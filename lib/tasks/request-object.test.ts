@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Answer } from "./answers";
+import type { Answer } from "./request-types";
 import { toRequestObject, type StoredRequest } from "./request-object";
 import { parseRequestBody, type RequestParams } from "./request-types";
 import { DOC_CREATE_EXAMPLES, DOC_REQUEST_ID } from "./testdata/doc-examples";

@@ -1,4 +1,4 @@
-import type { Answer, AnswerByType } from "./answers";
+import type { Answer, AnswerByType } from "./request-types";
 import type { ParamsByType, RequestParams, RequestType } from "./request-types";
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isRequestType, parseRequestBody, REQUEST_TYPES, type RequestType } from "./request-types";
+import { z } from "zod";
+import { isRequestType, parseRequestBody, REQUEST_KINDS, REQUEST_TYPES, type RequestType } from "./request-types";
 import { DOC_CREATE_EXAMPLES, DOC_SNIPPETS } from "./testdata/doc-examples";
 
 const mc = { instruction: "Pick", choices: ["a", "b", "c"] };
@@ -16,6 +17,18 @@ describe("request types", () => {
     expect(REQUEST_TYPES).toHaveLength(10);
     expect(isRequestType("annotations-with-rating")).toBe(true);
     expect(isRequestType("multiple_choice")).toBe(false);
+  });
+
+  it.each(REQUEST_TYPES)("describes every parameter of %s for the API description", (type) => {
+    type Described = { description?: string; properties?: Record<string, Described> };
+    const undescribed = (schema: Described, at: string): string[] =>
+      Object.entries(schema.properties ?? {}).flatMap(([name, field]) => [
+        ...(field.description ? [] : [`${at}${name}`]),
+        ...undescribed(field, `${at}${name}.`),
+      ]);
+    const jsonSchema = z.toJSONSchema(REQUEST_KINDS[type].schema, { io: "input" }) as Described;
+    expect(Object.keys(jsonSchema.properties ?? {})).toContain("instruction");
+    expect(undescribed(jsonSchema, "")).toEqual([]);
   });
 });
 

@@ -1,150 +1,68 @@
 import { z } from "zod";
-import { LIMITS } from "./limits";
-import { crossFieldProblems, type LooseParams } from "./request-checks";
-import { isPlainObject, problem, zodProblems, type TaskProblem } from "./problems";
+import type { ApiErrorDetail } from "@/lib/http/errors";
+import { isPlainObject, problem, zodProblems } from "./problems";
+import { annotations } from "./types/annotations";
+import { annotationsWithFreeText } from "./types/annotations-with-free-text";
+import { annotationsWithMultipleChoice } from "./types/annotations-with-multiple-choice";
+import { annotationsWithRating } from "./types/annotations-with-rating";
+import { audio } from "./types/audio";
+import { freeText } from "./types/free-text";
+import { image } from "./types/image";
+import { multipleChoice } from "./types/multiple-choice";
+import { rating } from "./types/rating";
+import type { RequestKind } from "./types/request-kind";
+import { sharedProblems } from "./types/shared-fields";
+import { video } from "./types/video";
 
-export { LIMITS };
+// The request types, as the human-tasks document lists them, each declared in types/<type>.ts.
+// Creation bodies are strict: unknown parameters, wrong types and contradictory values are 400
+// with every problem listed. Params come back normalised (defaults applied); that object is
+// stored and echoed. Runs in the browser too (the dashboard's "New request" form).
 
-// The request types and their creation bodies, as the human-tasks document lists them. Strict:
-// unknown parameters, wrong types and contradictory values are 400 with every problem listed.
-// Params come back normalised (defaults applied); that object is stored and echoed.
-
-export const REQUEST_TYPES = [
-  "multiple-choice",
-  "free-text",
-  "rating",
-  "image",
-  "video",
-  "audio",
-  "annotations",
-  "annotations-with-multiple-choice",
-  "annotations-with-free-text",
-  "annotations-with-rating",
-] as const;
-export type RequestType = (typeof REQUEST_TYPES)[number];
-export const isRequestType = (value: string): value is RequestType => (REQUEST_TYPES as readonly string[]).includes(value);
-
-export const MEDIA_TYPES = ["image", "video", "audio"] as const satisfies readonly RequestType[];
-export type MediaRequestType = (typeof MEDIA_TYPES)[number];
-export const ANNOTATION_REQUEST_TYPES = [
-  "annotations",
-  "annotations-with-multiple-choice",
-  "annotations-with-free-text",
-  "annotations-with-rating",
-] as const satisfies readonly RequestType[];
-export type AnnotationRequestType = (typeof ANNOTATION_REQUEST_TYPES)[number];
-export const isMediaType = (t: RequestType): t is MediaRequestType => (MEDIA_TYPES as readonly string[]).includes(t);
-export const isAnnotationType = (t: RequestType): t is AnnotationRequestType =>
-  (ANNOTATION_REQUEST_TYPES as readonly string[]).includes(t);
-
-/** What attachments and choices hold; everything but text is an http(s) URL. */
-export const CONTENT_TYPES = ["text", "image", "video", "audio", "website"] as const;
-export type ContentType = (typeof CONTENT_TYPES)[number];
-export const ANNOTATION_SHAPES = ["point", "rectangle"] as const;
-export const FREE_TEXT_VALIDATIONS = ["number", "url"] as const;
-
-const notBlank = (s: string) => /\S/.test(s);
-const instruction = z.string().max(LIMITS.instructionChars).refine(notBlank, "Must not be blank.").transform((s) => s.trim());
-const count = z.number().int().min(0);
-const contentType = z.enum(CONTENT_TYPES);
-
-/** Absent: one cruncher answers. Missing numbers default to a strict majority (2 of 3). */
-const confidenceSchema = z
-  .strictObject({
-    strategy: z.literal("majority").default("majority"),
-    min_agreements: z.number().int().min(1).max(LIMITS.crunchers).optional(),
-    max_crunchers: z.number().int().min(1).max(LIMITS.crunchers).optional(),
-  })
-  .transform(({ strategy, min_agreements, max_crunchers }) => {
-    const min = min_agreements ?? (max_crunchers === undefined ? 2 : Math.floor(max_crunchers / 2) + 1);
-    const max = max_crunchers ?? Math.min(LIMITS.crunchers, Math.max(min, 2 * min - 1));
-    return { strategy, min_agreements: min, max_crunchers: max };
-  });
-export type Confidence = z.output<typeof confidenceSchema>;
-
-const sharedFields = {
-  instruction,
-  attachments_type: contentType.default("text"),
-  attachments: z.array(z.string().max(LIMITS.attachmentChars)).max(LIMITS.attachments).default([]),
-  hook_url: z.string().max(LIMITS.urlChars).optional(),
-  exclude_crunchers: z
-    .array(z.string().trim().min(1).max(LIMITS.cruncherIdChars))
-    .max(LIMITS.excludeCrunchers)
-    .transform((ids) => [...new Set(ids)])
-    .optional(),
-  confidence: confidenceSchema.optional(),
+const KINDS = {
+  "multiple-choice": multipleChoice,
+  "free-text": freeText,
+  rating,
+  image,
+  video,
+  audio,
+  annotations,
+  "annotations-with-multiple-choice": annotationsWithMultipleChoice,
+  "annotations-with-free-text": annotationsWithFreeText,
+  "annotations-with-rating": annotationsWithRating,
 };
+type Kinds = typeof KINDS;
 
-const multipleChoiceFields = {
-  choices_type: contentType.default("text"),
-  choices: z.array(z.string().min(1).max(LIMITS.choiceChars).refine(notBlank, "Must not be blank.")).min(1).max(LIMITS.choices),
-  min_answers: count.default(1),
-  /** 0 = no limit. */
-  max_answers: count.default(0),
-};
-const freeTextFields = { validation: z.enum(FREE_TEXT_VALIDATIONS).optional() };
-const ratingFields = {
-  rating_min: z.number().default(0),
-  rating_max: z.number().default(100),
-  rating_step: z.number().positive().default(1),
-  label_min: z.string().max(LIMITS.labelChars).optional(),
-  label_max: z.string().max(LIMITS.labelChars).optional(),
-};
-const annotationFields = {
-  annotations_type: z.enum(ANNOTATION_SHAPES).default("point"),
-  min_annotations: count.max(LIMITS.annotations).default(1),
-  /** 0 = no limit (up to LIMITS.annotations), mirroring max_answers. */
-  max_annotations: count.max(LIMITS.annotations).default(0),
-};
-
-/** per_annotation: the plain type's own parameters, without attachments or confidence. */
-const perAnnotationSchemas = {
-  "multiple-choice": z.strictObject({ instruction, ...multipleChoiceFields }),
-  "free-text": z.strictObject({ instruction, ...freeTextFields }),
-  rating: z.strictObject({ instruction, ...ratingFields }),
-};
-
-export const requestSchemas = {
-  "multiple-choice": z.strictObject({ ...sharedFields, ...multipleChoiceFields }),
-  "free-text": z.strictObject({ ...sharedFields, ...freeTextFields }),
-  rating: z.strictObject({ ...sharedFields, ...ratingFields }),
-  image: z.strictObject(sharedFields),
-  video: z.strictObject(sharedFields),
-  audio: z.strictObject(sharedFields),
-  annotations: z.strictObject({ ...sharedFields, ...annotationFields }),
-  "annotations-with-multiple-choice": z.strictObject({
-    ...sharedFields,
-    ...annotationFields,
-    per_annotation: perAnnotationSchemas["multiple-choice"],
-  }),
-  "annotations-with-free-text": z.strictObject({ ...sharedFields, ...annotationFields, per_annotation: perAnnotationSchemas["free-text"] }),
-  "annotations-with-rating": z.strictObject({ ...sharedFields, ...annotationFields, per_annotation: perAnnotationSchemas.rating }),
-} as const satisfies Record<RequestType, z.ZodType>;
-
-export type ParamsByType = { [T in RequestType]: z.output<(typeof requestSchemas)[T]> };
+export type RequestType = keyof Kinds;
+export type ParamsByType = { [T in RequestType]: z.output<Kinds[T]["schema"]> };
 export type RequestParams = ParamsByType[RequestType];
-export type MultipleChoiceParams = ParamsByType["multiple-choice"];
-export type FreeTextParams = ParamsByType["free-text"];
-export type RatingParams = ParamsByType["rating"];
-export type MediaParams = ParamsByType[MediaRequestType];
-export type AnnotationParams = ParamsByType["annotations"];
-export type PerAnnotationParams = {
-  "annotations-with-multiple-choice": z.output<(typeof perAnnotationSchemas)["multiple-choice"]>;
-  "annotations-with-free-text": z.output<(typeof perAnnotationSchemas)["free-text"]>;
-  "annotations-with-rating": z.output<(typeof perAnnotationSchemas)["rating"]>;
-};
-/** The fields answers and agreement read; every plain and per-annotation params object fits. */
-export type ChoiceRules = Pick<MultipleChoiceParams, "choices" | "min_answers" | "max_answers">;
-export type FreeTextRules = Pick<FreeTextParams, "validation">;
-export type RatingRules = Pick<RatingParams, "rating_min" | "rating_max" | "rating_step">;
+/** The `response` shape of each type (as its validateAnswer normalises it). */
+export type AnswerByType = { [T in RequestType]: Kinds[T] extends RequestKind<z.ZodObject, infer A> ? A : never };
+export type Answer = AnswerByType[RequestType];
 
-export type ParseResult<P> = { ok: true; params: P } | { ok: false; errors: TaskProblem[] };
+/** Every request type: indexing with a type T gives that type's kind (params and answers in step). */
+export const REQUEST_KINDS: { [T in RequestType]: RequestKind<Kinds[T]["schema"], AnswerByType[T], Kinds[T]["family"]> } = KINDS;
+
+export const REQUEST_TYPES = Object.keys(REQUEST_KINDS) as RequestType[];
+export const isRequestType = (value: string): value is RequestType => Object.hasOwn(REQUEST_KINDS, value);
+/** What the pages call a type ("Multiple choice"); an unknown one by its name. */
+export const requestTypeLabel = (type: string): string => (isRequestType(type) ? REQUEST_KINDS[type].label : type);
+
+type TypesOf<F> = { [T in RequestType]: Kinds[T]["family"] extends F ? T : never }[RequestType];
+export type MediaRequestType = TypesOf<"media">;
+export type AnnotationRequestType = TypesOf<"annotations">;
+export const isMediaType = (t: RequestType): t is MediaRequestType => REQUEST_KINDS[t].family === "media";
+export const isAnnotationType = (t: RequestType): t is AnnotationRequestType => REQUEST_KINDS[t].family === "annotations";
+/** The per-annotation question of each annotations-with-* type. */
+export type PerAnnotationParams = { [T in AnnotationRequestType as ParamsByType[T] extends { per_annotation: unknown } ? T : never]: ParamsByType[T] extends { per_annotation: infer Q } ? Q : never };
+
+export type ParseResult<P> = { ok: true; params: P } | { ok: false; errors: ApiErrorDetail[] };
 
 /**
  * The values of `body` that pass their own field schema (defaults applied), so cross-field checks
  * still run, and are listed, when some other field is wrong.
  */
-function passingFields(schema: z.ZodObject, body: Record<string, unknown>): LooseParams {
+function passingFields(schema: z.ZodObject, body: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(schema.shape)) {
     const value = body[key];
@@ -152,16 +70,16 @@ function passingFields(schema: z.ZodObject, body: Record<string, unknown>): Loos
     if (parsed.success) out[key] = parsed.data;
     else if (field instanceof z.ZodObject && isPlainObject(value)) out[key] = passingFields(field, value);
   }
-  return out as LooseParams;
+  return out;
 }
 
 /** Validates a POST /v1/requests/<type> body; 400 with `errors` when it fails. */
 export function parseRequestBody<T extends RequestType>(type: T, body: unknown): ParseResult<ParamsByType[T]> {
   if (!isPlainObject(body)) return { ok: false, errors: [problem([], "The body must be a JSON object.", "invalid_type")] };
-  const schema: z.ZodObject = requestSchemas[type];
-  const parsed = schema.safeParse(body);
-  const values = parsed.success ? (parsed.data as LooseParams) : passingFields(schema, body);
-  const errors = [...(parsed.success ? [] : zodProblems(parsed.error, body)), ...crossFieldProblems(type, values)];
+  const kind: RequestKind<z.ZodObject, unknown> = REQUEST_KINDS[type];
+  const parsed = kind.schema.safeParse(body);
+  const values = parsed.success ? parsed.data : passingFields(kind.schema, body);
+  const errors = [...(parsed.success ? [] : zodProblems(parsed.error, body)), ...sharedProblems(values), ...kind.crossFieldProblems(values)];
   if (errors.length || !parsed.success) return { ok: false, errors };
   return { ok: true, params: parsed.data as ParamsByType[T] };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { getDb } from "@/db/client";
 import { ApiError } from "@/lib/http/errors";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { sessionApi } from "@/lib/http/families";
@@ -9,11 +10,12 @@ import { clampBlockSeconds, MAX_BLOCK_SECONDS, waitForRequest } from "./completi
 import { createValidatedRequest, hookUrlProblems } from "./create";
 import { countWaitingTasks, cruncherStats } from "./cruncher-stats";
 import { storeTaskUpload, taskUploadLimit } from "./files-api";
-import { cruncherIdOf, leaseNextTask, renewLease, skipTask, submitAnswer } from "./queue";
+import { cruncherIdOf, leaseNextTask, renewLease, skipTask } from "./queue";
 import { parseRequestBody, REQUEST_TYPES } from "./request-types";
 import { requestObjectOf } from "./request-view";
 import { requestProgress } from "./review";
 import { getTaskRequest } from "./store";
+import { submitAnswer } from "./submit-answer";
 import { workTaskOf } from "./work-task";
 
 // The session routes of the task pages: the requester's "New request" form and live status, and the
@@ -33,17 +35,18 @@ const createRequest = defineRoute(sessionApi, { method: "POST", path: "/api/task
   const parsed = parseRequestBody(type, body.body);
   const problems = parsed.ok ? hookUrlProblems(parsed.params) : parsed.errors;
   if (!parsed.ok || problems.length) throw new ApiError(400, "The request has missing or malformed parameters.", problems);
-  const { record } = await createValidatedRequest({ accountId: auth.accountId, mode, type, params: parsed.params, idempotencyKey: null, keyId: null });
+  const db = getDb();
+  const { record } = await createValidatedRequest(db, { accountId: auth.accountId, mode, type, params: parsed.params, idempotencyKey: null, keyId: null });
   if (block) {
-    await waitForRequest(record.id, clampBlockSeconds(MAX_BLOCK_SECONDS), request.signal, async () => (await getTaskRequest(auth.accountId, mode, record.id))?.status !== "pending");
+    await waitForRequest(db, record.id, clampBlockSeconds(MAX_BLOCK_SECONDS), request.signal, async () => (await getTaskRequest(db, auth.accountId, mode, record.id))?.status !== "pending");
   }
-  const current = (await getTaskRequest(auth.accountId, mode, record.id)) ?? record;
+  const current = (await getTaskRequest(db, auth.accountId, mode, record.id)) ?? record;
   return { status: 200, headers: NO_STORE, body: { request: requestObjectOf(current) } };
 });
 
 /** The request page's live status while it is pending. */
 const progress = defineRoute(sessionApi, { method: "GET", path: "/api/tasks/:request_id/progress" }, async ({ request, auth }) => {
-  const found = await requestProgress(auth.accountId, request.params.request_id!);
+  const found = await requestProgress(getDb(), auth.accountId, request.params.request_id!);
   if (!found) throw new ApiError(404, "No such request.");
   return { status: 200, headers: NO_STORE, body: found };
 });
@@ -59,20 +62,20 @@ function assignmentOf(params: Record<string, string>): string {
 
 /** "Start working" and every next task: the worker's live lease if they hold one, else a new one. */
 const next = defineRoute(sessionApi, { method: "POST", path: "/api/work/next", access: "worker" }, async ({ auth }) => {
-  const lease = await leaseNextTask(cruncherIdOf(auth.accountId));
+  const lease = await leaseNextTask(getDb(), cruncherIdOf(auth.accountId));
   return { status: 200, headers: NO_STORE, body: { task: lease ? workTaskOf(lease) : null } };
 });
 
 /** Keeps the task reserved while the work page is open (the page calls this every 30 s). */
 const renew = defineRoute(sessionApi, { method: "POST", path: "/api/work/:assignment_id/renew", access: "worker" }, async ({ request, auth }) => {
-  const lease = await renewLease(cruncherIdOf(auth.accountId), assignmentOf(request.params));
+  const lease = await renewLease(getDb(), cruncherIdOf(auth.accountId), assignmentOf(request.params));
   if (!lease) throw leaseGone();
   return { status: 200, headers: NO_STORE, body: { leaseUntil: lease.leaseUntil.toISOString() } };
 });
 
 /** Gives the task back; this worker is not offered it again. */
 const skip = defineRoute(sessionApi, { method: "POST", path: "/api/work/:assignment_id/skip", access: "worker" }, async ({ request, auth }) => {
-  if (!(await skipTask(cruncherIdOf(auth.accountId), assignmentOf(request.params)))) throw leaseGone();
+  if (!(await skipTask(getDb(), cruncherIdOf(auth.accountId), assignmentOf(request.params)))) throw leaseGone();
   return { status: 200, headers: NO_STORE, body: { ok: true } };
 });
 
@@ -84,7 +87,7 @@ const answer = defineRoute(
   sessionApi,
   { method: "POST", path: "/api/work/:assignment_id/answer", access: "worker", body: z.object({ answer: z.unknown() }) },
   async ({ request, auth, body }) => {
-    const outcome = await submitAnswer(cruncherIdOf(auth.accountId), assignmentOf(request.params), body.answer);
+    const outcome = await submitAnswer(getDb(), cruncherIdOf(auth.accountId), assignmentOf(request.params), body.answer);
     if (outcome.ok) return { status: 200, headers: NO_STORE, body: { ok: true } };
     if (outcome.reason === "invalid") throw new ApiError(422, outcome.message, outcome.errors.map((e) => ({ ...e, type: "invalid" })));
     throw leaseGone();
@@ -105,7 +108,7 @@ const upload = defineRoute(
     } catch {
       // keep the fallback name
     }
-    const outcome = await storeTaskUpload({
+    const outcome = await storeTaskUpload(getDb(), {
       cruncherId: cruncherIdOf(auth.accountId),
       assignmentId: assignmentOf(request.params),
       filename,
@@ -127,7 +130,8 @@ const stats = defineRoute(sessionApi, { method: "GET", path: "/api/work/stats", 
   // "Today" is the worker's day: the page sends its local midnight (at most a day back).
   const asked = Date.parse(query.since ?? "");
   const since = new Date(Number.isFinite(asked) && Date.now() - asked <= DAY_MS ? asked : Date.now() - DAY_MS);
-  const [counts, waiting] = await Promise.all([cruncherStats(cruncherId, since), countWaitingTasks(cruncherId)]);
+  const db = getDb();
+  const [counts, waiting] = await Promise.all([cruncherStats(db, cruncherId, since), countWaitingTasks(db, cruncherId)]);
   return { status: 200, headers: NO_STORE, body: { ...counts, waiting } };
 });
 

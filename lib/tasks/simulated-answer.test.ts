@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { decideConsensus } from "./agreement";
-import { validateAnswer, type AnswerByType } from "./answers";
+import { validateAnswer } from "./answers";
+import type { AnswerByType } from "./request-types";
 import { parseRequestBody, type ParamsByType, type RequestType } from "./request-types";
-import { DISSENTING_SLOT, SIMULATED_MEDIA_PATHS, simulatedAnswer } from "./simulated-answer";
+import { DISSENTING_SLOT, simulatedAnswer } from "./simulated-answer";
 import { DOC_CREATE_EXAMPLES } from "./testdata/doc-examples";
+import { SIMULATED_MEDIA_PATHS } from "./types/media";
 
 function paramsOf<T extends RequestType>(type: T, body: object): ParamsByType[T] {
   const parsed = parseRequestBody(type, body);

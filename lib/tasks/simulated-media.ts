@@ -1,7 +1,7 @@
 import { defineRoute } from "@/lib/http/family";
 import { tasksApi } from "@/lib/http/families";
 import { ApiError } from "@/lib/http/errors";
-import { SIMULATED_MEDIA_PATHS } from "./simulated-answer";
+import { SIMULATED_MEDIA_PATHS } from "./types/media";
 
 // The files simulated crunchers "produce" for test-key image, video and audio requests, so a
 // staging integration can download the URL it gets back. Public, like every media answer URL.

@@ -1,17 +1,26 @@
-import type { TransactionSql } from "postgres";
-import { getSql } from "@/db/client";
-import type { ApiKeyMode } from "@/db/schema";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { taskAssignments, taskRequests, type ApiKeyMode } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
+import type { Answer, RequestParams, RequestType } from "./request-types";
+
+// Task requests: every query is scoped by the owning account and space (live or test), except the
+// *Internal reads the workers use. The queue (queue.ts) leases and answers them.
+
+/** A database or an open transaction: the stores run inside the queue's transactions too. */
+export type DbOrTx = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** A request as the store returns it: the row plus its answers in the order they arrived. */
 export interface TaskRequestRecord {
   id: string;
   accountId: string;
   mode: ApiKeyMode;
-  type: string;
-  params: Record<string, unknown>;
+  type: RequestType;
+  /** As parseRequestBody returned them (validated, defaults applied). */
+  params: RequestParams;
   status: "pending" | "complete" | "aborted";
-  response: unknown;
+  /** The agreed answer; null while pending, when aborted, and when complete without agreement. */
+  response: Answer | null;
   maxCrunchers: number;
   minAgreements: number;
   excludeCrunchers: string[];
@@ -24,56 +33,71 @@ export interface TaskRequestRecord {
 
 export interface TaskAnswerRecord {
   cruncherId: string;
-  answer: unknown;
+  answer: Answer;
   answeredAt: Date;
 }
 
-export type SqlLike = TransactionSql | ReturnType<typeof getSql>;
-
-/** The NOTIFY channel carrying `<request id>:<status>` whenever a request stops being pending. */
+/** The NOTIFY channel carrying `<request id>:<status>[:<mode>]` when a request is created or stops being pending. */
 export const TASK_STATUS_CHANNEL = "crucible_task_requests";
 
-export const REQUEST_COLUMNS = `id, account_id, mode, type, params, status, response, max_crunchers, min_agreements,
-  exclude_crunchers, slots_taken, hook_url, created_at, completed_at`;
+type StatusChange = "created" | "complete" | "aborted";
 
-/** The shared client hands timestamps over as text (Drizzle's parsers); one place turns them into Dates. */
-export function toDate(value: unknown): Date {
-  return value instanceof Date ? value : new Date(String(value));
+/** pg_notify of `<request id>:<status>:<mode>` on TASK_STATUS_CHANNEL, to select or return with a write. */
+export const notificationOf = (requestId: string, status: StatusChange, mode: ApiKeyMode) =>
+  sql`pg_notify(${TASK_STATUS_CHANNEL}, ${`${requestId}:${status}:${mode}`})`;
+
+/** Sends the notification; inside a transaction it is delivered on commit. */
+async function notifyTaskStatus(db: DbOrTx, requestId: string, status: StatusChange, mode: ApiKeyMode): Promise<void> {
+  await db.execute(sql`select ${notificationOf(requestId, status, mode)}`);
 }
 
-// postgres.js returns snake_case columns; one mapping keeps every query's result the same shape.
-export function toRecord(row: Record<string, unknown>, answers: TaskAnswerRecord[] = []): TaskRequestRecord {
-  return {
-    id: row.id as string,
-    accountId: row.account_id as string,
-    mode: row.mode as ApiKeyMode,
-    type: row.type as string,
-    params: row.params as Record<string, unknown>,
-    status: row.status as TaskRequestRecord["status"],
-    response: row.response ?? null,
-    maxCrunchers: Number(row.max_crunchers),
-    minAgreements: Number(row.min_agreements),
-    excludeCrunchers: (row.exclude_crunchers as string[] | null) ?? [],
-    slotsTaken: Number(row.slots_taken),
-    hookUrl: (row.hook_url as string | null) ?? null,
-    createdAt: toDate(row.created_at),
-    completedAt: row.completed_at == null ? null : toDate(row.completed_at),
-    answers,
-  };
+/** The columns of a request read (everything but the webhook outbox and idempotency bookkeeping). */
+export const requestColumns = {
+  id: taskRequests.id,
+  accountId: taskRequests.accountId,
+  mode: taskRequests.mode,
+  type: taskRequests.type,
+  params: taskRequests.params,
+  status: taskRequests.status,
+  response: taskRequests.response,
+  maxCrunchers: taskRequests.maxCrunchers,
+  minAgreements: taskRequests.minAgreements,
+  excludeCrunchers: taskRequests.excludeCrunchers,
+  slotsTaken: taskRequests.slotsTaken,
+  hookUrl: taskRequests.hookUrl,
+  createdAt: taskRequests.createdAt,
+  completedAt: taskRequests.completedAt,
+};
+type RequestRow = Awaited<ReturnType<typeof selectRequests>>[number];
+const selectRequests = (db: DbOrTx) => db.select(requestColumns).from(taskRequests);
+
+/** Type, params and answers were validated before they were stored; this is where they are trusted again. */
+export function toRecord(row: RequestRow, answers: TaskAnswerRecord[] = []): TaskRequestRecord {
+  return { ...row, type: row.type as RequestType, params: row.params as RequestParams, response: (row.response ?? null) as Answer | null, answers };
 }
 
-export async function answersOf(sql: SqlLike, requestId: string): Promise<TaskAnswerRecord[]> {
-  const rows = await sql`
-    select cruncher_id, answer, answered_at from task_assignments
-    where request_id = ${requestId} and state = 'answered' order by answered_at, id`;
-  return rows.map((r) => ({ cruncherId: r.cruncher_id as string, answer: r.answer, answeredAt: toDate(r.answered_at) }));
+/** The request's answers, in the order they arrived. */
+export async function answersOf(db: DbOrTx, requestId: string): Promise<TaskAnswerRecord[]> {
+  const rows = await db
+    .select({ cruncherId: taskAssignments.cruncherId, answer: taskAssignments.answer, answeredAt: taskAssignments.answeredAt })
+    .from(taskAssignments)
+    .where(and(eq(taskAssignments.requestId, requestId), eq(taskAssignments.state, "answered")))
+    .orderBy(asc(taskAssignments.answeredAt), asc(taskAssignments.id))
+    .prepare("tasks_answers_of") // read for every answer stored: parsed and planned once per connection
+    .execute();
+  // An answered assignment always has its answer and answered_at.
+  return rows.map((r) => ({ cruncherId: r.cruncherId, answer: r.answer as Answer, answeredAt: r.answeredAt! }));
+}
+
+async function withAnswers(db: DbOrTx, row: RequestRow | undefined): Promise<TaskRequestRecord | null> {
+  return row ? toRecord(row, await answersOf(db, row.id)) : null;
 }
 
 export interface NewTaskRequest {
   accountId: string;
   mode: ApiKeyMode;
-  type: string;
-  params: Record<string, unknown>;
+  type: RequestType;
+  params: RequestParams;
   maxCrunchers: number;
   minAgreements: number;
   excludeCrunchers: string[];
@@ -88,111 +112,74 @@ const IDEMPOTENCY_WINDOW_HOURS = 24;
  * Stores a new request. With an Idempotency-Key seen in the last 24 h the first request is returned
  * instead (replayed: true); an older use of the key is released so the key can be used again.
  */
-export async function createTaskRequest(input: NewTaskRequest): Promise<{ record: TaskRequestRecord; replayed: boolean }> {
-  const sql = getSql();
+export async function createTaskRequest(db: Database, input: NewTaskRequest): Promise<{ record: TaskRequestRecord; replayed: boolean }> {
+  const fresh = sql<boolean>`${taskRequests.createdAt} > now() - make_interval(hours => ${IDEMPOTENCY_WINDOW_HOURS})`;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const inserted = await sql`
-      insert into task_requests (account_id, mode, type, params, max_crunchers, min_agreements, exclude_crunchers,
-        hook_url, idempotency_key, key_id)
-      values (${input.accountId}, ${input.mode}, ${input.type}, ${JSON.stringify(input.params)}::jsonb, ${input.maxCrunchers},
-        ${input.minAgreements}, ${input.excludeCrunchers}, ${input.hookUrl}, ${input.idempotencyKey}, ${input.keyId})
-      on conflict (account_id, mode, idempotency_key) do nothing
-      returning ${sql.unsafe(REQUEST_COLUMNS)}`;
-    if (inserted[0]) {
-      await sql`select pg_notify(${TASK_STATUS_CHANNEL}, ${`${inserted[0].id}:created:${input.mode}`})`;
-      return { record: toRecord(inserted[0]), replayed: false };
+    const [inserted] = await db
+      .insert(taskRequests)
+      .values(input)
+      .onConflictDoNothing({ target: [taskRequests.accountId, taskRequests.mode, taskRequests.idempotencyKey] })
+      .returning(requestColumns);
+    if (inserted) {
+      await notifyTaskStatus(db, inserted.id, "created", input.mode);
+      return { record: toRecord(inserted), replayed: false };
     }
-    const [existing] = await sql`
-      select ${sql.unsafe(REQUEST_COLUMNS)}, created_at > now() - make_interval(hours => ${IDEMPOTENCY_WINDOW_HOURS}) as fresh
-      from task_requests where account_id = ${input.accountId} and mode = ${input.mode} and idempotency_key = ${input.idempotencyKey}`;
-    if (existing?.fresh) return { record: toRecord(existing, await answersOf(sql, existing.id as string)), replayed: true };
-    if (existing) await sql`update task_requests set idempotency_key = null where id = ${existing.id as string}`;
+    if (input.idempotencyKey === null) break; // only a key can conflict
+    const [existing] = await db
+      .select({ row: requestColumns, fresh })
+      .from(taskRequests)
+      .where(and(eq(taskRequests.accountId, input.accountId), eq(taskRequests.mode, input.mode), eq(taskRequests.idempotencyKey, input.idempotencyKey)));
+    if (existing?.fresh) return { record: (await withAnswers(db, existing.row))!, replayed: true };
+    if (existing) await db.update(taskRequests).set({ idempotencyKey: null }).where(eq(taskRequests.id, existing.row.id));
   }
   throw new Error("could not store the request under its idempotency key");
 }
 
 /** One request of this account in this space (live or test); null when it is not theirs or unknown. */
-export async function getTaskRequest(accountId: string, mode: ApiKeyMode, id: string): Promise<TaskRequestRecord | null> {
+export async function getTaskRequest(db: DbOrTx, accountId: string, mode: ApiKeyMode, id: string): Promise<TaskRequestRecord | null> {
   if (!isUuid(id)) return null;
-  const sql = getSql();
-  const [row] = await sql`
-    select ${sql.unsafe(REQUEST_COLUMNS)} from task_requests where id = ${id} and account_id = ${accountId} and mode = ${mode}`;
-  return row ? toRecord(row, await answersOf(sql, id)) : null;
+  const [row] = await selectRequests(db).where(and(eq(taskRequests.id, id), eq(taskRequests.accountId, accountId), eq(taskRequests.mode, mode)));
+  return withAnswers(db, row);
 }
 
 /** A request by id alone, for the workers (webhooks, simulation); never for an API caller. */
-export async function getTaskRequestInternal(id: string): Promise<TaskRequestRecord | null> {
-  const sql = getSql();
-  const [row] = await sql`select ${sql.unsafe(REQUEST_COLUMNS)} from task_requests where id = ${id}`;
-  return row ? toRecord(row, await answersOf(sql, id)) : null;
+export async function getTaskRequestInternal(db: DbOrTx, id: string): Promise<TaskRequestRecord | null> {
+  const [row] = await selectRequests(db).where(eq(taskRequests.id, id));
+  return withAnswers(db, row);
 }
 
 export type AbortOutcome = { ok: true } | { ok: false; reason: "not_found" | "complete" | "aborted" };
 
 /** Aborts a pending request: it leaves every cruncher's queue at once and blocked readers wake up. */
-export async function abortTaskRequest(accountId: string, mode: ApiKeyMode, id: string): Promise<AbortOutcome> {
+export async function abortTaskRequest(db: Database, accountId: string, mode: ApiKeyMode, id: string): Promise<AbortOutcome> {
   if (!isUuid(id)) return { ok: false, reason: "not_found" };
-  return getSql().begin(async (tx) => {
-    const [row] = await tx`
-      select status from task_requests where id = ${id} and account_id = ${accountId} and mode = ${mode} for update`;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ status: taskRequests.status })
+      .from(taskRequests)
+      .where(and(eq(taskRequests.id, id), eq(taskRequests.accountId, accountId), eq(taskRequests.mode, mode)))
+      .for("update");
     if (!row) return { ok: false, reason: "not_found" } as const;
-    if (row.status !== "pending") return { ok: false, reason: row.status as "complete" | "aborted" } as const;
-    await tx`update task_requests set status = 'aborted', completed_at = now() where id = ${id}`;
-    await tx`delete from task_assignments where request_id = ${id} and state = 'leased'`;
-    await tx`select pg_notify(${TASK_STATUS_CHANNEL}, ${`${id}:aborted:${mode}`})`;
+    if (row.status !== "pending") return { ok: false, reason: row.status } as const;
+    await tx.update(taskRequests).set({ status: "aborted", completedAt: sql`now()` }).where(eq(taskRequests.id, id));
+    await tx.delete(taskAssignments).where(and(eq(taskAssignments.requestId, id), eq(taskAssignments.state, "leased")));
+    await notifyTaskStatus(tx, id, "aborted", mode);
     return { ok: true } as const;
   });
 }
 
-/** A file a cruncher uploaded as the answer to an image, video or audio request. */
-export interface TaskFileRecord {
-  id: string;
-  accountId: string;
-  requestId: string;
-  cruncherId: string;
-  filename: string;
-  contenttype: string;
-  size: number;
-  sha256: string;
-  createdAt: Date;
-}
-
-function toFileRecord(row: Record<string, unknown>): TaskFileRecord {
-  return {
-    id: row.id as string,
-    accountId: row.account_id as string,
-    requestId: row.request_id as string,
-    cruncherId: row.cruncher_id as string,
-    filename: row.filename as string,
-    contenttype: row.contenttype as string,
-    size: Number(row.size),
-    sha256: row.sha256 as string,
-    createdAt: toDate(row.created_at),
-  };
-}
-
 /** The request behind a slot this cruncher holds right now (leased, not expired); null otherwise. */
-export async function leasedRequestOf(cruncherId: string, assignmentId: string): Promise<TaskRequestRecord | null> {
+export async function leasedRequestOf(db: DbOrTx, cruncherId: string, assignmentId: string): Promise<TaskRequestRecord | null> {
   if (!isUuid(assignmentId)) return null;
-  const sql = getSql();
-  const [row] = await sql`
-    select ${sql.unsafe(REQUEST_COLUMNS.replace(/(^|,\s*)(\w+)/g, "$1r.$2"))} from task_assignments a join task_requests r on r.id = a.request_id
-    where a.id = ${assignmentId} and a.cruncher_id = ${cruncherId} and a.state = 'leased' and a.lease_until > now()`;
+  const [row] = await selectRequests(db)
+    .innerJoin(taskAssignments, eq(taskAssignments.requestId, taskRequests.id))
+    .where(
+      and(
+        eq(taskAssignments.id, assignmentId),
+        eq(taskAssignments.cruncherId, cruncherId),
+        eq(taskAssignments.state, "leased"),
+        gt(taskAssignments.leaseUntil, sql`now()`),
+      ),
+    );
   return row ? toRecord(row) : null;
-}
-
-/** Records an uploaded file under the requesting account (its tenant); the bytes are in the blob store. */
-export async function insertTaskFile(file: Omit<TaskFileRecord, "id" | "createdAt">): Promise<TaskFileRecord> {
-  const [row] = await getSql()`
-    insert into task_files (account_id, request_id, cruncher_id, filename, contenttype, size, sha256)
-    values (${file.accountId}, ${file.requestId}, ${file.cruncherId}, ${file.filename}, ${file.contenttype}, ${file.size}, ${file.sha256})
-    returning *`;
-  return toFileRecord(row!);
-}
-
-/** A stored file by its id alone: file URLs are public (the id is unguessable), like the answers that carry them. */
-export async function getTaskFile(id: string): Promise<TaskFileRecord | null> {
-  if (!isUuid(id)) return null;
-  const [row] = await getSql()`select * from task_files where id = ${id}`;
-  return row ? toFileRecord(row) : null;
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type PgBoss from "pg-boss";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { getSql } from "@/db/client";
+import { getDb, getSql } from "@/db/client";
 import { makeAccount } from "@/lib/auth/testing";
 import { makeChoiceRequest } from "./testing/fixtures";
 import { rotateWebhookSecret, upgradeStoredWebhookSecrets, webhookSecretFor, WebhookSecretUnreadableError } from "./webhook-secrets";
@@ -44,7 +44,7 @@ async function deliverOnce(accountId: string) {
   const request = await makeChoiceRequest(accountId, { hookUrl });
   const job = { requestId: request.id, messageId: `msg_${request.id}`, attempt: 1, firstAttemptAt: new Date().toISOString() };
   const boss = fakeBoss();
-  const outcome = await deliverWebhook(boss as unknown as PgBoss, job);
+  const outcome = await deliverWebhook(getDb(), boss as unknown as PgBoss, job);
   return { outcome, boss, requestId: request.id, delivery: received.find((r) => r.headers["webhook-id"] === job.messageId) };
 }
 
@@ -60,12 +60,12 @@ const verifies = (secret: string, delivery: { headers: http.IncomingHttpHeaders;
 describe("webhook signing secrets at rest", () => {
   it("stores the secret encrypted, and deliveries are signed with the secret the account is shown", async () => {
     const { id } = await makeAccount();
-    const shown = await webhookSecretFor(id);
+    const shown = await webhookSecretFor(getDb(), id);
     const stored = (await storedSecret(id))!;
     expect(shown).toMatch(/^whsec_/);
     expect(stored).toMatch(/^enc:v1:[\w-]+:[\w-]+$/);
     expect(stored).not.toContain(shown.slice("whsec_".length));
-    expect(await webhookSecretFor(id)).toBe(shown);
+    expect(await webhookSecretFor(getDb(), id)).toBe(shown);
     const { outcome, delivery } = await deliverOnce(id);
     expect(outcome).toBe("delivered");
     expect(verifies(shown, delivery!)).toBe(true);
@@ -73,11 +73,11 @@ describe("webhook signing secrets at rest", () => {
 
   it("rotates: the new secret is stored encrypted and signs from then on; the old one no longer verifies", async () => {
     const { id } = await makeAccount();
-    const before = await webhookSecretFor(id);
-    const after = await rotateWebhookSecret(id);
+    const before = await webhookSecretFor(getDb(), id);
+    const after = await rotateWebhookSecret(getDb(), id);
     expect(after).not.toBe(before);
     expect(await storedSecret(id)).toMatch(/^enc:v1:/);
-    expect(await webhookSecretFor(id)).toBe(after);
+    expect(await webhookSecretFor(getDb(), id)).toBe(after);
     const { delivery } = await deliverOnce(id);
     expect([verifies(after, delivery!), verifies(before, delivery!)]).toEqual([true, false]);
   });
@@ -86,9 +86,9 @@ describe("webhook signing secrets at rest", () => {
     const [first, second] = [await makeAccount(), await makeAccount()];
     const legacy = "whsec_bGVnYWN5IHNlY3JldCBvZiBlYXJsaWVyIHZlcnNpb24=";
     for (const { id } of [first, second]) await getSql()`insert into task_webhook_secrets (account_id, secret) values (${id}, ${legacy})`;
-    expect(await webhookSecretFor(first.id)).toBe(legacy);
+    expect(await webhookSecretFor(getDb(), first.id)).toBe(legacy);
     expect(await storedSecret(first.id)).toMatch(/^enc:v1:/);
-    expect((await upgradeStoredWebhookSecrets()).upgraded).toBeGreaterThanOrEqual(1);
+    expect((await upgradeStoredWebhookSecrets(getDb())).upgraded).toBeGreaterThanOrEqual(1);
     expect(await storedSecret(second.id)).toMatch(/^enc:v1:/);
     const { delivery } = await deliverOnce(second.id);
     expect(verifies(legacy, delivery!)).toBe(true);
@@ -96,11 +96,11 @@ describe("webhook signing secrets at rest", () => {
 
   it("after the app secret changes: no fresh secret behind the account's back; the previous one in NEXTAUTH_SECRET_PREVIOUS opens and re-encrypts it", async () => {
     const { id } = await makeAccount();
-    const original = await webhookSecretFor(id);
+    const original = await webhookSecretFor(getDb(), id);
     const storedBefore = await storedSecret(id);
     process.env.NEXTAUTH_SECRET = "a new app secret";
 
-    await expect(webhookSecretFor(id)).rejects.toBeInstanceOf(WebhookSecretUnreadableError);
+    await expect(webhookSecretFor(getDb(), id)).rejects.toBeInstanceOf(WebhookSecretUnreadableError);
     expect(await storedSecret(id)).toBe(storedBefore); // not replaced
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const failed = await deliverOnce(id);
@@ -108,14 +108,14 @@ describe("webhook signing secrets at rest", () => {
     errors.mockRestore();
     expect(failed.delivery).toBeUndefined(); // nothing was sent, signed or unsigned
     expect([failed.outcome, failed.boss.send.mock.calls.length]).toEqual(["retrying", 1]);
-    expect((await listWebhookAttempts(id, failed.requestId))[0]).toMatchObject({ statusCode: null, error: UNREADABLE_SECRET });
-    expect((await upgradeStoredWebhookSecrets()).unreadable).toBeGreaterThanOrEqual(1);
+    expect((await listWebhookAttempts(getDb(), id, failed.requestId))[0]).toMatchObject({ statusCode: null, error: UNREADABLE_SECRET });
+    expect((await upgradeStoredWebhookSecrets(getDb())).unreadable).toBeGreaterThanOrEqual(1);
 
     process.env.NEXTAUTH_SECRET_PREVIOUS = `something else, ${appSecret}`;
-    expect(await webhookSecretFor(id)).toBe(original);
+    expect(await webhookSecretFor(getDb(), id)).toBe(original);
     expect(await storedSecret(id)).not.toBe(storedBefore); // re-encrypted under the new key
     delete process.env.NEXTAUTH_SECRET_PREVIOUS;
-    expect(await webhookSecretFor(id)).toBe(original);
+    expect(await webhookSecretFor(getDb(), id)).toBe(original);
     const { delivery } = await deliverOnce(id);
     expect(verifies(original, delivery!)).toBe(true);
   });

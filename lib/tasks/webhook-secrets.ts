@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { getSql } from "@/db/client";
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { taskWebhookSecrets } from "@/db/schema";
 import { appSecretKeys } from "@/lib/crypto/app-keys";
 import { isSealed, open, seal, SecretBoxError } from "@/lib/crypto/secret-box";
 
@@ -38,33 +40,37 @@ function unseal(accountId: string, stored: string): { secret: string; stale: boo
 }
 
 /** Re-encrypts under the current key, unless the row changed meanwhile (a rotation wins). */
-async function reseal(accountId: string, stored: string, secret: string): Promise<void> {
-  await getSql()`update task_webhook_secrets set secret = ${sealFor(accountId, secret)} where account_id = ${accountId} and secret = ${stored}`;
+async function reseal(db: Database, accountId: string, stored: string, secret: string): Promise<void> {
+  await db
+    .update(taskWebhookSecrets)
+    .set({ secret: sealFor(accountId, secret) })
+    .where(and(eq(taskWebhookSecrets.accountId, accountId), eq(taskWebhookSecrets.secret, stored)));
 }
 
-async function storedValue(accountId: string): Promise<string | null> {
-  const [row] = await getSql()`select secret from task_webhook_secrets where account_id = ${accountId}`;
-  return (row?.secret as string | undefined) ?? null;
+async function storedValue(db: Database, accountId: string): Promise<string | null> {
+  const [row] = await db.select({ secret: taskWebhookSecrets.secret }).from(taskWebhookSecrets).where(eq(taskWebhookSecrets.accountId, accountId));
+  return row?.secret ?? null;
 }
 
 /** The account's signing secret, created on first use. */
-export async function webhookSecretFor(accountId: string): Promise<string> {
-  let stored = await storedValue(accountId);
+export async function webhookSecretFor(db: Database, accountId: string): Promise<string> {
+  let stored = await storedValue(db, accountId);
   if (stored === null) {
-    await getSql()`insert into task_webhook_secrets (account_id, secret) values (${accountId}, ${sealFor(accountId, newSecret())}) on conflict do nothing`;
-    stored = (await storedValue(accountId))!;
+    await db.insert(taskWebhookSecrets).values({ accountId, secret: sealFor(accountId, newSecret()) }).onConflictDoNothing();
+    stored = (await storedValue(db, accountId))!;
   }
   const { secret, stale } = unseal(accountId, stored);
-  if (stale) await reseal(accountId, stored, secret);
+  if (stale) await reseal(db, accountId, stored, secret);
   return secret;
 }
 
 /** Replaces the account's secret (the API keys page's "rotate"); works whether or not the old one is readable. */
-export async function rotateWebhookSecret(accountId: string): Promise<string> {
+export async function rotateWebhookSecret(db: Database, accountId: string): Promise<string> {
   const secret = newSecret();
-  await getSql()`
-    insert into task_webhook_secrets (account_id, secret) values (${accountId}, ${sealFor(accountId, secret)})
-    on conflict (account_id) do update set secret = excluded.secret, created_at = now()`;
+  await db
+    .insert(taskWebhookSecrets)
+    .values({ accountId, secret: sealFor(accountId, secret) })
+    .onConflictDoUpdate({ target: taskWebhookSecrets.accountId, set: { secret: sql`excluded.secret`, createdAt: sql`now()` } });
   return secret;
 }
 
@@ -72,16 +78,15 @@ export async function rotateWebhookSecret(accountId: string): Promise<string> {
  * On start: re-encrypts every secret still in plain text or under a previous app secret, and
  * counts those no key opens (their accounts' deliveries wait until the old secret is supplied).
  */
-export async function upgradeStoredWebhookSecrets(): Promise<{ upgraded: number; unreadable: number }> {
-  const rows = await getSql()`select account_id, secret from task_webhook_secrets`;
+export async function upgradeStoredWebhookSecrets(db: Database): Promise<{ upgraded: number; unreadable: number }> {
+  const rows = await db.select({ accountId: taskWebhookSecrets.accountId, secret: taskWebhookSecrets.secret }).from(taskWebhookSecrets);
   let upgraded = 0;
   let unreadable = 0;
-  for (const row of rows) {
-    const accountId = row.account_id as string;
+  for (const { accountId, secret: stored } of rows) {
     try {
-      const { secret, stale } = unseal(accountId, row.secret as string);
+      const { secret, stale } = unseal(accountId, stored);
       if (stale) {
-        await reseal(accountId, row.secret as string, secret);
+        await reseal(db, accountId, stored, secret);
         upgraded += 1;
       }
     } catch (error) {

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type PgBoss from "pg-boss";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { getSql } from "@/db/client";
+import { getDb, getSql } from "@/db/client";
 import { makeAccount } from "@/lib/auth/testing";
 import { LOOPBACK_SPELLINGS } from "@/lib/net/testing";
 import { makeChoiceRequest } from "./testing/fixtures";
@@ -51,17 +51,17 @@ describe("webhook delivery through the outbound guard", () => {
     for (const spelling of [...LOOPBACK_SPELLINGS, "169.254.169.254", "[fd00:ec2::254]", "10.0.0.1"]) {
       const requestId = await requestWithHook(`http://${spelling}:${port}/hook`);
       const boss = fakeBoss();
-      expect(await deliverWebhook(boss as unknown as PgBoss, job(requestId)), spelling).toBe("gave_up");
+      expect(await deliverWebhook(getDb(), boss as unknown as PgBoss, job(requestId)), spelling).toBe("gave_up");
       expect(boss.send, spelling).not.toHaveBeenCalled();
-      const [attempt] = await listWebhookAttempts(accountId, requestId);
+      const [attempt] = await listWebhookAttempts(getDb(), accountId, requestId);
       expect(attempt, spelling).toMatchObject({ statusCode: null, error: REFUSED_HOOK, durationMs: 0 });
     }
     expect(connections).toBe(0);
 
     process.env.CRUCIBLE_OUTBOUND_ALLOW_PRIVATE = "1"; // the self-hosted setting lets local receivers in
     const requestId = await requestWithHook(`http://localhost:${port}/hook`);
-    expect(await deliverWebhook(fakeBoss() as unknown as PgBoss, job(requestId))).toBe("delivered");
-    expect((await listWebhookAttempts(accountId, requestId))[0]).toMatchObject({ statusCode: 204, error: null });
+    expect(await deliverWebhook(getDb(), fakeBoss() as unknown as PgBoss, job(requestId))).toBe("delivered");
+    expect((await listWebhookAttempts(getDb(), accountId, requestId))[0]).toMatchObject({ statusCode: 204, error: null });
     expect(connections).toBeGreaterThan(0);
   });
 
@@ -73,8 +73,8 @@ describe("webhook delivery through the outbound guard", () => {
     await new Promise((resolve) => closed.close(resolve));
     const requestId = await requestWithHook(`http://127.0.0.1:${closedPort}/hook`);
     const boss = fakeBoss();
-    expect(await deliverWebhook(boss as unknown as PgBoss, job(requestId))).toBe("retrying");
+    expect(await deliverWebhook(getDb(), boss as unknown as PgBoss, job(requestId))).toBe("retrying");
     expect(boss.send).toHaveBeenCalledOnce();
-    expect((await listWebhookAttempts(accountId, requestId))[0]!.error).not.toBe(REFUSED_HOOK);
+    expect((await listWebhookAttempts(getDb(), accountId, requestId))[0]!.error).not.toBe(REFUSED_HOOK);
   });
 });

@@ -1,10 +1,12 @@
 import type PgBoss from "pg-boss";
 import { Webhook } from "standardwebhooks";
-import { getSql } from "@/db/client";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { taskRequests, taskWebhookAttempts } from "@/db/schema";
 import { getBoss, QUEUES } from "@/lib/jobs/boss";
 import { OutboundError, outboundRequest } from "@/lib/net/outbound";
 import { requestObjectOf } from "./request-view";
-import { getTaskRequestInternal, toDate, type TaskRequestRecord } from "./store";
+import { getTaskRequestInternal, type TaskRequestRecord } from "./store";
 import { webhookSecretFor, WebhookSecretUnreadableError } from "./webhook-secrets";
 
 /**
@@ -36,17 +38,27 @@ export function retryDelayMs(attempt: number): number {
   return Math.min(retryBaseMs() * 2 ** (attempt - 1), MAX_DELAY_MS);
 }
 
-/** Moves due webhooks from the outbox into the job queue. */
-export async function dispatchDueWebhooks(boss: PgBoss): Promise<number> {
-  return getSql().begin(async (tx) => {
-    const rows = await tx`
-      select id, completed_at from task_requests where hook_state = 'due'
-      order by completed_at limit 100 for update skip locked`;
+/** Moves due webhooks from the outbox into the job queue; concurrent dispatchers skip each other's rows. */
+export async function dispatchDueWebhooks(db: Database, boss: PgBoss): Promise<number> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: taskRequests.id })
+      .from(taskRequests)
+      // A literal, so the partial index of due webhooks matches.
+      .where(eq(taskRequests.hookState, sql`'due'`))
+      .orderBy(asc(taskRequests.completedAt))
+      .limit(100)
+      .for("update", { skipLocked: true });
     for (const row of rows) {
-      const job: WebhookJob = { requestId: row.id as string, messageId: `msg_${row.id}`, attempt: 1, firstAttemptAt: new Date().toISOString() };
+      const job: WebhookJob = { requestId: row.id, messageId: `msg_${row.id}`, attempt: 1, firstAttemptAt: new Date().toISOString() };
       await boss.send(QUEUES.taskWebhook, job, { retryLimit: 2 });
     }
-    if (rows.length) await tx`update task_requests set hook_state = 'queued' where id = any(${rows.map((r) => r.id as string)})`;
+    if (rows.length) {
+      await tx
+        .update(taskRequests)
+        .set({ hookState: "queued" })
+        .where(inArray(taskRequests.id, rows.map((r) => r.id)));
+    }
     return rows.length;
   });
 }
@@ -83,10 +95,10 @@ async function post(url: string, headers: Record<string, string>, body: string):
 export const UNREADABLE_SECRET = "not sent: the signing secret cannot be decrypted (NEXTAUTH_SECRET changed; see NEXTAUTH_SECRET_PREVIOUS)";
 
 /** Signs and sends the request object; a secret no key opens is reported, never replaced. */
-async function signAndPost(request: TaskRequestRecord, messageId: string): Promise<PostResult> {
+async function signAndPost(db: Database, request: TaskRequestRecord, messageId: string): Promise<PostResult> {
   let secret: string;
   try {
-    secret = await webhookSecretFor(request.accountId);
+    secret = await webhookSecretFor(db, request.accountId);
   } catch (error) {
     if (!(error instanceof WebhookSecretUnreadableError)) throw error;
     console.error(`[crucible] webhook ${messageId}: ${error.message}`);
@@ -105,15 +117,21 @@ async function signAndPost(request: TaskRequestRecord, messageId: string): Promi
 }
 
 /** One delivery attempt; schedules the next one on failure while the 24-hour window lasts. */
-export async function deliverWebhook(boss: PgBoss, job: WebhookJob): Promise<"delivered" | "retrying" | "gave_up" | "skipped"> {
-  const request = await getTaskRequestInternal(job.requestId);
+export async function deliverWebhook(db: Database, boss: PgBoss, job: WebhookJob): Promise<"delivered" | "retrying" | "gave_up" | "skipped"> {
+  const request = await getTaskRequestInternal(db, job.requestId);
   if (!request?.hookUrl) return "skipped";
   const started = performance.now();
-  const result = await signAndPost(request, job.messageId);
-  await getSql()`
-    insert into task_webhook_attempts (request_id, account_id, message_id, attempt, url, status_code, error, duration_ms)
-    values (${request.id}, ${request.accountId}, ${job.messageId}, ${job.attempt}, ${request.hookUrl}, ${result.statusCode},
-      ${result.error}, ${result.refused ? 0 : Math.round(performance.now() - started)})`;
+  const result = await signAndPost(db, request, job.messageId);
+  await db.insert(taskWebhookAttempts).values({
+    requestId: request.id,
+    accountId: request.accountId,
+    messageId: job.messageId,
+    attempt: job.attempt,
+    url: request.hookUrl,
+    statusCode: result.statusCode,
+    error: result.error,
+    durationMs: result.refused ? 0 : Math.round(performance.now() - started),
+  });
   if (!result.error) return "delivered";
   if (result.refused) return "gave_up"; // the address will not become allowed by waiting
   const delay = retryDelayMs(job.attempt);
@@ -132,17 +150,18 @@ export interface WebhookAttempt {
   createdAt: Date;
 }
 
-export async function listWebhookAttempts(accountId: string, requestId: string): Promise<WebhookAttempt[]> {
-  const rows = await getSql()`
-    select attempt, message_id, url, status_code, error, duration_ms, created_at from task_webhook_attempts
-    where request_id = ${requestId} and account_id = ${accountId} order by created_at`;
-  return rows.map((r) => ({
-    attempt: r.attempt as number,
-    messageId: r.message_id as string,
-    url: r.url as string,
-    statusCode: (r.status_code as number | null) ?? null,
-    error: (r.error as string | null) ?? null,
-    durationMs: r.duration_ms as number,
-    createdAt: toDate(r.created_at),
-  }));
+export async function listWebhookAttempts(db: Database, accountId: string, requestId: string): Promise<WebhookAttempt[]> {
+  return db
+    .select({
+      attempt: taskWebhookAttempts.attempt,
+      messageId: taskWebhookAttempts.messageId,
+      url: taskWebhookAttempts.url,
+      statusCode: taskWebhookAttempts.statusCode,
+      error: taskWebhookAttempts.error,
+      durationMs: taskWebhookAttempts.durationMs,
+      createdAt: taskWebhookAttempts.createdAt,
+    })
+    .from(taskWebhookAttempts)
+    .where(and(eq(taskWebhookAttempts.requestId, requestId), eq(taskWebhookAttempts.accountId, accountId)))
+    .orderBy(asc(taskWebhookAttempts.createdAt));
 }

@@ -5,9 +5,10 @@ import type { ParamsByType, RequestType } from "@/lib/tasks/request-types";
  * A task as the work page receives it: the question and nothing else. Other crunchers' answers,
  * the requester's webhook, exclusion list and confidence settings never leave the server.
  */
-export type WorkTask = {
-  [T in RequestType]: { assignmentId: string; requestId: string; leaseUntil: string; type: T; params: ParamsByType[T] };
-}[RequestType];
+export type WorkTaskOf<T extends RequestType> = {
+  [K in T]: { assignmentId: string; requestId: string; leaseUntil: string; type: K; params: ParamsByType[K] };
+}[T];
+export type WorkTask = WorkTaskOf<RequestType>;
 
 const PRIVATE_PARAMS = ["hook_url", "exclude_crunchers", "confidence"];
 
@@ -21,17 +22,3 @@ export function workTaskOf(lease: LeasedTask): WorkTask {
     params,
   } as WorkTask;
 }
-
-/** What each request type asks for, in the words the pages use. */
-export const TYPE_LABELS: Record<RequestType, string> = {
-  "multiple-choice": "Multiple choice",
-  "free-text": "Free text",
-  rating: "Rating",
-  image: "Image",
-  video: "Video",
-  audio: "Audio",
-  annotations: "Annotations",
-  "annotations-with-multiple-choice": "Annotations with a choice",
-  "annotations-with-free-text": "Annotations with text",
-  "annotations-with-rating": "Annotations with a rating",
-};

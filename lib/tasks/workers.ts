@@ -1,4 +1,5 @@
 import type PgBoss from "pg-boss";
+import { getDb } from "@/db/client";
 import { QUEUES } from "@/lib/jobs/boss";
 import { onTaskStatus } from "./completion-waiters";
 import { sweepPendingTestRequests } from "./test-simulator";
@@ -14,19 +15,19 @@ function logFailure(what: string) {
 /** Webhook delivery and dispatch, and the sweep that completes stranded test requests. */
 export async function registerTaskWorkers(boss: PgBoss): Promise<void> {
   await boss.work<WebhookJob>(QUEUES.taskWebhook, { pollingIntervalSeconds: 0.5, batchSize: 10 }, async (jobs) => {
-    await Promise.all(jobs.map((job) => deliverWebhook(boss, job.data)));
+    await Promise.all(jobs.map((job) => deliverWebhook(getDb(), boss, job.data)));
   });
 
   let dispatching = false;
   const dispatch = () => {
     if (dispatching) return;
     dispatching = true;
-    dispatchDueWebhooks(boss)
+    dispatchDueWebhooks(getDb(), boss)
       .catch(logFailure("webhook dispatch"))
       .finally(() => (dispatching = false));
   };
   // A completion anywhere sends NOTIFY; the interval is the safety net.
-  onTaskStatus((_id, status) => {
+  onTaskStatus(getDb(), (_id, status) => {
     if (status === "complete") dispatch();
   });
   setInterval(dispatch, DISPATCH_INTERVAL_MS).unref();
@@ -36,7 +37,7 @@ export async function registerTaskWorkers(boss: PgBoss): Promise<void> {
   setInterval(() => {
     if (sweeping) return;
     sweeping = true;
-    sweepPendingTestRequests()
+    sweepPendingTestRequests(getDb())
       .catch(logFailure("test request sweep"))
       .finally(() => (sweeping = false));
   }, TEST_SWEEP_INTERVAL_MS).unref();

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireAccount } from "@/app/_server/auth";
 import { PageHeader } from "@/components/ui";
+import { getDb } from "@/db/client";
 import { countWaitingTasks, cruncherStats } from "@/lib/tasks/cruncher-stats";
 import { cruncherIdOf } from "@/lib/tasks/queue";
 import { WorkArea } from "./work-area";
@@ -13,7 +14,8 @@ export default async function WorkPage() {
   // The first paint counts from the server's midnight; the page refetches with the cruncher's own.
   const midnight = new Date();
   midnight.setHours(0, 0, 0, 0);
-  const [stats, waiting] = await Promise.all([cruncherStats(cruncherId, midnight), countWaitingTasks(cruncherId)]);
+  const db = getDb();
+  const [stats, waiting] = await Promise.all([cruncherStats(db, cruncherId, midnight), countWaitingTasks(db, cruncherId)]);
   return (
     <>
       <PageHeader

@@ -3,14 +3,12 @@
 import { useState, type ReactNode } from "react";
 import { Badge, Button, Card } from "@/components/ui";
 import { validateAnswer } from "@/lib/tasks/answers";
-import type { TaskProblem } from "@/lib/tasks/problems";
-import { isAnnotationType, isMediaType, type RequestType } from "@/lib/tasks/request-types";
+import type { ApiErrorDetail } from "@/lib/http/errors";
+import { isAnnotationType, isMediaType, requestTypeLabel, type RequestType } from "@/lib/tasks/request-types";
 import { AttachmentList, WebsiteFrame } from "./_shared/attachment-view";
 import { Kbd } from "./_shared/kbd";
-import { TYPE_LABELS, type WorkTask } from "@/lib/tasks/work-task";
-import { AnnotationAnswer } from "./answers/annotation-answer";
-import { MediaUploadAnswer } from "./answers/media-upload-answer";
-import { FreeTextAnswer, MultipleChoiceAnswer, RatingAnswer } from "./answers/plain-answers";
+import type { WorkTask } from "@/lib/tasks/work-task";
+import { requestViewOf } from "./request-views";
 import { isTyping, useShortcuts } from "./use-shortcuts";
 import { submitAnswer } from "./work-api";
 
@@ -24,7 +22,7 @@ const FIRST_STEP: Partial<Record<RequestType, string>> = {
 };
 
 /** A validation problem in the cruncher's words: "Mark 2 · response: Required." */
-export function describeProblem(type: RequestType, problem: TaskProblem): string {
+export function describeProblem(type: RequestType, problem: ApiErrorDetail): string {
   if (problem.path.length === 0) return problem.type === "missing" || problem.type === "invalid_type" ? (FIRST_STEP[type] ?? problem.message) : problem.message;
   if (isAnnotationType(type) && typeof problem.path[0] === "number") {
     const rest = problem.path.slice(1);
@@ -35,20 +33,8 @@ export function describeProblem(type: RequestType, problem: TaskProblem): string
 }
 
 function AnswerFor({ task, onChange }: { task: WorkTask; onChange: (answer: unknown) => void }) {
-  switch (task.type) {
-    case "multiple-choice":
-      return <MultipleChoiceAnswer task={task} onChange={onChange} />;
-    case "free-text":
-      return <FreeTextAnswer task={task} onChange={onChange} />;
-    case "rating":
-      return <RatingAnswer task={task} onChange={onChange} />;
-    case "image":
-    case "video":
-    case "audio":
-      return <MediaUploadAnswer task={task} onChange={onChange} />;
-    default:
-      return <AnnotationAnswer task={task} onChange={onChange} />;
-  }
+  const { AnswerPage } = requestViewOf(task.type);
+  return <AnswerPage task={task} onChange={onChange} />;
 }
 
 function shortcutsOf(task: WorkTask): ReactNode[] {
@@ -115,7 +101,7 @@ export function TaskWorkbench({ task, onAnswered, onSkip, onGone }: { task: Work
   const question = (
     <Card className="p-6">
       <div className="mb-4 flex flex-wrap items-center gap-2">
-        <Badge tone="indigo">{TYPE_LABELS[task.type]}</Badge>
+        <Badge tone="indigo">{requestTypeLabel(task.type)}</Badge>
         <span className="text-xs text-slate-500">Reserved for you while this page is open</span>
       </div>
       <h2 className="whitespace-pre-wrap text-lg font-semibold leading-snug text-slate-900" data-testid="task-instruction">{task.params.instruction}</h2>

@@ -1,5 +1,5 @@
 import type { CruncherStats } from "@/lib/tasks/cruncher-stats";
-import type { TaskProblem } from "@/lib/tasks/problems";
+import type { ApiErrorDetail } from "@/lib/http/errors";
 import type { WorkTask } from "@/lib/tasks/work-task";
 
 /** The work page's calls to its session routes (app/api/work). */
@@ -39,12 +39,12 @@ export async function skipTask(assignmentId: string): Promise<void> {
   if (!res.ok && res.status !== 410) throw new Error(await messageOf(res));
 }
 
-export type SubmitResult = { ok: true } | { ok: false; gone: boolean; message: string; errors: TaskProblem[] };
+export type SubmitResult = { ok: true } | { ok: false; gone: boolean; message: string; errors: ApiErrorDetail[] };
 
 export async function submitAnswer(assignmentId: string, answer: unknown): Promise<SubmitResult> {
   const res = await post(`/api/work/${assignmentId}/answer`, { answer });
   if (res.ok) return { ok: true };
-  const body = (await res.json().catch(() => null)) as { message?: string; errors?: TaskProblem[] } | null;
+  const body = (await res.json().catch(() => null)) as { message?: string; errors?: ApiErrorDetail[] } | null;
   return { ok: false, gone: res.status === 410, message: body?.message ?? `The server answered ${res.status}.`, errors: body?.errors ?? [] };
 }
 

@@ -1,5 +1,6 @@
-import { createTaskRequest, type TaskRequestRecord } from "../store";
+import { getDb } from "@/db/client";
 import { parseRequestBody } from "../request-types";
+import { createTaskRequest, type TaskRequestRecord } from "../store";
 
 /** A live multiple-choice request stored the way the API stores it. */
 export async function makeChoiceRequest(
@@ -16,12 +17,11 @@ export async function makeChoiceRequest(
     ...(options.hookUrl ? { hook_url: options.hookUrl } : {}),
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const params = parsed.params as Record<string, unknown>;
-  const { record } = await createTaskRequest({
+  const { record } = await createTaskRequest(getDb(), {
     accountId,
     mode: options.mode ?? "live",
     type: "multiple-choice",
-    params,
+    params: parsed.params,
     maxCrunchers: options.confidence?.max_crunchers ?? 1,
     minAgreements: options.confidence?.min_agreements ?? 1,
     excludeCrunchers: options.exclude ?? [],

@@ -32,5 +32,5 @@ export async function revokeKeyAction(keyId: string): Promise<{ ok: boolean }> {
 
 export async function rotateWebhookSecretAction(): Promise<string> {
   const account = await requireMember();
-  return rotateWebhookSecret(account.id);
+  return rotateWebhookSecret(getDb(), account.id);
 }

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "API keys" };
 /** The secret, or null when it cannot be decrypted (the app secret changed): the card then offers only rotation. */
 async function readableWebhookSecret(accountId: string): Promise<string | null> {
   try {
-    return await webhookSecretFor(accountId);
+    return await webhookSecretFor(getDb(), accountId);
   } catch (error) {
     if (error instanceof WebhookSecretUnreadableError) return null;
     throw error;

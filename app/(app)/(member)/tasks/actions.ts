@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireMember } from "@/app/_server/auth";
+import { getDb } from "@/db/client";
 import { findTaskRequest } from "@/lib/tasks/review";
 import { abortTaskRequest } from "@/lib/tasks/store";
 import { resendWebhook } from "@/lib/tasks/webhooks";
@@ -11,9 +12,10 @@ export type ActionResult = { ok: true; message: string } | { ok: false; message:
 /** Abort from the request page: like POST /v1/tasks/abort/{id}, for the signed-in owner. */
 export async function abortRequestAction(requestId: string): Promise<ActionResult> {
   const account = await requireMember();
-  const request = await findTaskRequest(account.id, requestId);
+  const db = getDb();
+  const request = await findTaskRequest(db, account.id, requestId);
   if (!request) return { ok: false, message: "No such request." };
-  const outcome = await abortTaskRequest(account.id, request.mode, request.id);
+  const outcome = await abortTaskRequest(db, account.id, request.mode, request.id);
   revalidatePath(`/tasks/${request.id}`);
   revalidatePath("/tasks");
   if (outcome.ok) return { ok: true, message: "Aborted. It has left every cruncher's queue." };
@@ -23,7 +25,7 @@ export async function abortRequestAction(requestId: string): Promise<ActionResul
 /** "Send again": a fresh signed delivery of the completed request to its hook_url. */
 export async function resendWebhookAction(requestId: string): Promise<ActionResult> {
   const account = await requireMember();
-  const request = await findTaskRequest(account.id, requestId);
+  const request = await findTaskRequest(getDb(), account.id, requestId);
   if (!request?.hookUrl) return { ok: false, message: "This request has no webhook." };
   if (request.status !== "complete") return { ok: false, message: "Webhooks are sent once the request is complete." };
   await resendWebhook(request.id);

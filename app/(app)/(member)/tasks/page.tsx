@@ -4,9 +4,9 @@ import { requireMember } from "@/app/_server/auth";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { Badge, cx, PageHeader } from "@/components/ui";
+import { getDb } from "@/db/client";
 import { countTaskRequestsUpTo, listTaskRequests } from "@/lib/tasks/list";
-import { isRequestType, type RequestType } from "@/lib/tasks/request-types";
-import { TYPE_LABELS } from "@/lib/tasks/work-task";
+import { isRequestType, requestTypeLabel } from "@/lib/tasks/request-types";
 import { formatUtc, responseSummary, STATUS_TONE } from "./format";
 import { TaskFilters, tasksHref, type TaskQuery } from "./task-filters";
 
@@ -46,8 +46,9 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const query = queryOf(await searchParams);
   // "to" is a whole day: requests created before the next midnight (UTC) are in.
   const createdTo = query.to ? new Date(Date.parse(`${query.to}T00:00:00Z`) + 24 * 60 * 60 * 1000) : undefined;
+  const db = getDb();
   const [page, live, test] = await Promise.all([
-    listTaskRequests(account.id, query.mode, {
+    listTaskRequests(db, account.id, query.mode, {
       status: query.status,
       type: query.type,
       createdFrom: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
@@ -55,8 +56,8 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       cursor: query.cursor,
       limit: PAGE_SIZE,
     }),
-    countTaskRequestsUpTo(account.id, "live", COUNT_CAP),
-    countTaskRequestsUpTo(account.id, "test", COUNT_CAP),
+    countTaskRequestsUpTo(db, account.id, "live", COUNT_CAP),
+    countTaskRequestsUpTo(db, account.id, "test", COUNT_CAP),
   ]);
   const counts = query.mode === "live" ? live : test;
   const capped = (c: typeof live) => c.pending >= COUNT_CAP || c.complete >= COUNT_CAP || c.aborted >= COUNT_CAP;
@@ -111,21 +112,18 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         <p className="rounded-lg border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-500">No request matches these filters.</p>
       ) : (
         <DataTable columns={["Request", "Type", "Status", "Response", "Created"]}>
-          {page.items.map((r) => {
-            const type = r.type as RequestType;
-            return (
-              <tr key={r.id} data-testid="task-row">
-                <td className="max-w-md px-4 py-3">
-                  <Link href={`/tasks/${r.id}`} className="line-clamp-2 font-medium text-indigo-700 hover:underline">{String(r.params.instruction)}</Link>
-                  <div className="font-mono text-xs text-slate-400">{r.id}</div>
-                </td>
-                <td className="whitespace-nowrap px-4 py-3 text-slate-700">{TYPE_LABELS[type] ?? r.type}</td>
-                <td className="px-4 py-3"><Badge tone={STATUS_TONE[r.status]}>{r.status}</Badge></td>
-                <td className="max-w-xs truncate px-4 py-3 text-slate-700">{r.status === "complete" ? responseSummary(type, r.response) : <span className="text-slate-400">—</span>}</td>
-                <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatUtc(r.createdAt)}</td>
-              </tr>
-            );
-          })}
+          {page.items.map((r) => (
+            <tr key={r.id} data-testid="task-row">
+              <td className="max-w-md px-4 py-3">
+                <Link href={`/tasks/${r.id}`} className="line-clamp-2 font-medium text-indigo-700 hover:underline">{r.params.instruction}</Link>
+                <div className="font-mono text-xs text-slate-400">{r.id}</div>
+              </td>
+              <td className="whitespace-nowrap px-4 py-3 text-slate-700">{requestTypeLabel(r.type)}</td>
+              <td className="px-4 py-3"><Badge tone={STATUS_TONE[r.status]}>{r.status}</Badge></td>
+              <td className="max-w-xs truncate px-4 py-3 text-slate-700">{r.status === "complete" ? responseSummary(r.type, r.response) : <span className="text-slate-400">—</span>}</td>
+              <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatUtc(r.createdAt)}</td>
+            </tr>
+          ))}
         </DataTable>
       )}
       <div className="mt-4 flex items-center justify-between text-sm">

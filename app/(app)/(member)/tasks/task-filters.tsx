@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { Button, Select } from "@/components/ui";
-import { REQUEST_TYPES } from "@/lib/tasks/request-types";
-import { TYPE_LABELS } from "@/lib/tasks/work-task";
+import { REQUEST_TYPES, requestTypeLabel } from "@/lib/tasks/request-types";
 
 export interface TaskQuery {
   mode: "live" | "test";
@@ -33,7 +32,7 @@ export function TaskFilters({ query }: { query: TaskQuery }) {
         <span className="block">Type</span>
         <Select name="type" defaultValue={query.type ?? ""} className="w-56">
           <option value="">All types</option>
-          {REQUEST_TYPES.map((t) => <option key={t} value={t}>{TYPE_LABELS[t]}</option>)}
+          {REQUEST_TYPES.map((t) => <option key={t} value={t}>{requestTypeLabel(t)}</option>)}
         </Select>
       </label>
       <label className="space-y-1 text-xs font-medium text-slate-600">

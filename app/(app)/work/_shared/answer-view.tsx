@@ -1,4 +1,5 @@
-import type { Answer, AnswerByType, AnnotationWith } from "@/lib/tasks/answers";
+import type { Answer, AnswerByType } from "@/lib/tasks/request-types";
+import type { AnnotationWith } from "@/lib/tasks/types/annotation-marks";
 import { isAnnotationType, isMediaType, type ParamsByType, type RequestType } from "@/lib/tasks/request-types";
 import { AttachmentView } from "./attachment-view";
 import { colorAt, describeMark } from "./marks";

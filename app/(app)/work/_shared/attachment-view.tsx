@@ -1,5 +1,5 @@
 import { parseDialAttachment } from "@/lib/tasks/problems";
-import type { ContentType } from "@/lib/tasks/request-types";
+import type { ContentType } from "@/lib/tasks/types/shared-fields";
 
 /** Players that must be embedded rather than played by a <video> element. */
 export function isEmbeddedPlayer(url: string): boolean {

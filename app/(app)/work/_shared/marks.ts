@@ -1,4 +1,4 @@
-import type { Annotation } from "@/lib/tasks/answers";
+import type { Annotation } from "@/lib/tasks/types/annotation-marks";
 
 /**
  * Marks on an attachment, in the document's units: x, y (and x2, y2) are pixels of the attachment

@@ -2,8 +2,11 @@
 
 import { useId } from "react";
 import { cx } from "@/components/ui";
-import { validateFreeTextAnswer } from "@/lib/tasks/plain-answers";
-import type { ChoiceRules, ContentType, FreeTextRules, RatingRules } from "@/lib/tasks/request-types";
+import { validateFreeTextAnswer } from "@/lib/tasks/types/free-text";
+import type { FreeTextRules } from "@/lib/tasks/types/free-text";
+import type { ChoiceRules } from "@/lib/tasks/types/multiple-choice";
+import type { RatingRules } from "@/lib/tasks/types/rating";
+import type { ContentType } from "@/lib/tasks/types/shared-fields";
 import { AttachmentView } from "../_shared/attachment-view";
 import { Kbd } from "../_shared/kbd";
 

@@ -2,13 +2,10 @@
 
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import { cx } from "@/components/ui";
-import type { MediaRequestType } from "@/lib/tasks/request-types";
+import { REQUEST_KINDS, type MediaRequestType } from "@/lib/tasks/request-types";
 import { AttachmentView } from "../_shared/attachment-view";
 import { uploadAnswerFile, type UploadedFile } from "../work-api";
 import type { AnswerProps } from "./types";
-
-const ACCEPT: Record<MediaRequestType, string> = { image: "image/*", video: "video/*", audio: "audio/*" };
-const WHAT: Record<MediaRequestType, string> = { image: "an image (PNG, JPEG, GIF, WebP)", video: "a video (MP4, WebM)", audio: "an audio file (MP3, WAV, OGG)" };
 
 type Upload = { state: "idle" } | { state: "uploading"; name: string; loaded: number; total: number } | { state: "done"; file: UploadedFile } | { state: "failed"; message: string };
 
@@ -20,6 +17,8 @@ const kib = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).
  */
 export function MediaUploadAnswer({ task, onChange }: AnswerProps<MediaRequestType>) {
   const type = task.type;
+  // The kind of file the request type declares (lib/tasks/types/<type>.ts).
+  const wanted = REQUEST_KINDS[type].answerFile!;
   const [upload, setUpload] = useState<Upload>({ state: "idle" });
   const [dragging, setDragging] = useState(false);
   const abort = useRef<(() => void) | null>(null);
@@ -62,9 +61,9 @@ export function MediaUploadAnswer({ task, onChange }: AnswerProps<MediaRequestTy
           dragging ? "border-indigo-500 bg-indigo-50" : "border-slate-300 bg-slate-50 hover:border-slate-400",
         )}
       >
-        <span className="text-sm font-medium text-slate-800">{upload.state === "done" ? "Replace the file" : `Upload ${WHAT[type]}`}</span>
+        <span className="text-sm font-medium text-slate-800">{upload.state === "done" ? "Replace the file" : `Upload ${wanted.noun} (${wanted.examples})`}</span>
         <span className="text-xs text-slate-500">Drop it here or click to choose</span>
-        <input type="file" accept={ACCEPT[type]} aria-label="Answer file" className="sr-only" onChange={(e) => send(e.target.files?.[0])} disabled={upload.state === "uploading"} />
+        <input type="file" accept={`${wanted.contentTypePrefix}*`} aria-label="Answer file" className="sr-only" onChange={(e) => send(e.target.files?.[0])} disabled={upload.state === "uploading"} />
       </label>
 
       {upload.state === "uploading" ? (

@@ -1,7 +1,7 @@
 import type { RequestType } from "@/lib/tasks/request-types";
-import type { WorkTask } from "@/lib/tasks/work-task";
+import type { WorkTaskOf } from "@/lib/tasks/work-task";
 
-export type TaskOf<T extends RequestType> = Extract<WorkTask, { type: T }>;
+export type TaskOf<T extends RequestType> = WorkTaskOf<T>;
 
 /** Every answer page gets its task and reports its draft answer, complete or not, on each change. */
 export interface AnswerProps<T extends RequestType> {

@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { cx } from "@/components/ui";
-import type { Annotation } from "@/lib/tasks/answers";
-import type { ContentType } from "@/lib/tasks/request-types";
+import type { Annotation } from "@/lib/tasks/types/annotation-marks";
+import type { ContentType } from "@/lib/tasks/types/shared-fields";
 import { AnnotationCanvas, type CanvasMark, type SurfaceKind } from "../../../work/_shared/annotation-canvas";
 import { colorAt, formatSeconds } from "../../../work/_shared/marks";
 

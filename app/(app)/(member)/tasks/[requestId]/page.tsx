@@ -3,15 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireMember } from "@/app/_server/auth";
 import { Badge, cx, PageHeader, Section } from "@/components/ui";
-import type { Annotation, Answer } from "@/lib/tasks/answers";
+import { getDb } from "@/db/client";
 import { requestObjectOf } from "@/lib/tasks/request-view";
-import { isAnnotationType, type ParamsByType, type RequestType } from "@/lib/tasks/request-types";
+import { isAnnotationType, requestTypeLabel } from "@/lib/tasks/request-types";
 import { findTaskRequest, reviewAnswers } from "@/lib/tasks/review";
+import type { Annotation } from "@/lib/tasks/types/annotation-marks";
 import { listWebhookAttempts } from "@/lib/tasks/webhooks";
 import { AnswerView } from "../../../work/_shared/answer-view";
 import { colorAt } from "../../../work/_shared/marks";
 import { QuestionView } from "../../../work/_shared/question-view";
-import { TYPE_LABELS } from "@/lib/tasks/work-task";
 import { formatDuration, formatUtc, STATUS_TONE } from "../format";
 import { AnnotationReview, type MarkLayer } from "./annotation-review";
 import { LiveStatus } from "./live-status";
@@ -25,14 +25,13 @@ const letterOf = (i: number) => String.fromCharCode(65 + (i % 26));
 
 export default async function RequestPage({ params }: { params: Promise<{ requestId: string }> }) {
   const account = await requireMember();
-  const request = await findTaskRequest(account.id, (await params).requestId);
+  const db = getDb();
+  const request = await findTaskRequest(db, account.id, (await params).requestId);
   if (!request) notFound();
-  const type = request.type as RequestType;
-  const p = request.params as ParamsByType[RequestType];
+  const { type, params: p, response } = request;
   const answers = reviewAnswers(request);
-  const attempts = request.hookUrl ? await listWebhookAttempts(account.id, request.id) : [];
+  const attempts = request.hookUrl ? await listWebhookAttempts(db, account.id, request.id) : [];
   const consensus = request.maxCrunchers > 1;
-  const response = (request.response ?? null) as Answer | null;
 
   const layers: MarkLayer[] = isAnnotationType(type)
     ? [
@@ -44,7 +43,7 @@ export default async function RequestPage({ params }: { params: Promise<{ reques
   return (
     <div className="space-y-6">
       <PageHeader
-        title={TYPE_LABELS[type] ?? request.type}
+        title={requestTypeLabel(request.type)}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
             <Badge tone={STATUS_TONE[request.status]}><span data-testid="request-status">{request.status}</span></Badge>

@@ -3,17 +3,15 @@
 import Link from "next/link";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Badge, Button, Card, Field, Input, Select } from "@/components/ui";
-import type { TaskProblem } from "@/lib/tasks/problems";
+import { describeDetail, type ApiErrorDetail } from "@/lib/http/errors";
 import type { RequestObject } from "@/lib/tasks/request-object";
-import { parseRequestBody, REQUEST_TYPES, type RequestType } from "@/lib/tasks/request-types";
+import { parseRequestBody, REQUEST_TYPES, requestTypeLabel, type RequestType } from "@/lib/tasks/request-types";
 import { AnswerView } from "../../../work/_shared/answer-view";
-import { TYPE_LABELS } from "@/lib/tasks/work-task";
-import { EMPTY_FORM, requestBodyOf, type PlainFields, type RequestForm } from "./request-body";
-import { ContentTypeSelect, Lines, PlainQuestionFields, type ErrorAt } from "./request-fields";
+import { QUESTION_FORMS, type QuestionFields } from "./question-fields";
+import { EMPTY_FORM, perMarkTypeOf, requestBodyOf, type RequestForm } from "./request-body";
+import { ContentTypeSelect, Lines, type ErrorAt } from "./request-fields";
 
 type Sent = { state: "idle" } | { state: "sending"; since: number } | { state: "done"; request: RequestObject } | { state: "failed"; message: string };
-
-const describe = (p: TaskProblem) => (p.path.length ? `${p.path.join(".")}: ${p.message}` : p.message);
 
 /**
  * "New request": every request type, checked as it is typed by the API's own parser, sent through a
@@ -26,7 +24,7 @@ export function NewRequestForm() {
   const [sent, setSent] = useState<Sent>({ state: "idle" });
   const [now, setNow] = useState(Date.now());
   const set = (patch: Partial<RequestForm>) => setForm((f) => ({ ...f, ...patch }));
-  const setSub = (patch: Partial<PlainFields & { instruction: string }>) => setForm((f) => ({ ...f, sub: { ...f.sub, ...patch } }));
+  const setSub = (patch: Partial<QuestionFields & { instruction: string }>) => setForm((f) => ({ ...f, sub: { ...f.sub, ...patch } }));
 
   const body = useMemo(() => requestBodyOf(form), [form]);
   const parsed = useMemo(() => parseRequestBody(form.type, body), [form.type, body]);
@@ -55,25 +53,26 @@ export function NewRequestForm() {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ mode: form.mode, type: form.type, body, block: form.block }),
       });
-      const reply = (await res.json()) as { request?: RequestObject; message?: string; errors?: TaskProblem[] };
+      const reply = (await res.json()) as { request?: RequestObject; message?: string; errors?: ApiErrorDetail[] };
       if (res.ok && reply.request) setSent({ state: "done", request: reply.request });
-      else setSent({ state: "failed", message: [reply.message, ...(reply.errors ?? []).map(describe)].filter(Boolean).join(" ") });
+      else setSent({ state: "failed", message: [reply.message, ...(reply.errors ?? []).map(describeDetail)].filter(Boolean).join(" ") });
     } catch {
       setSent({ state: "failed", message: "The request could not be sent; check the connection." });
     }
   }
 
   const t = form.type;
-  const plain = t === "multiple-choice" || t === "free-text" || t === "rating";
+  const question = QUESTION_FORMS[t];
   const annotated = t.startsWith("annotations");
-  const subKind = annotated && t !== "annotations" ? (t.replace("annotations-with-", "") as "multiple-choice" | "free-text" | "rating") : null;
+  const perMarkType = perMarkTypeOf(t);
+  const perMark = perMarkType ? QUESTION_FORMS[perMarkType] : undefined;
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
       <Card className="space-y-5 p-6">
         <div className="grid gap-4 md:grid-cols-2">
           <Field label="Type">
             <Select value={t} onChange={(e) => set({ type: e.target.value as RequestType })}>
-              {REQUEST_TYPES.map((type) => <option key={type} value={type}>{TYPE_LABELS[type]} ({type})</option>)}
+              {REQUEST_TYPES.map((type) => <option key={type} value={type}>{requestTypeLabel(type)} ({type})</option>)}
             </Select>
           </Field>
           <Field label="Space" hint={form.mode === "test" ? "Answered by a simulated cruncher within a second." : "Answered by people in the Work area."}>
@@ -94,7 +93,7 @@ export function NewRequestForm() {
             <Lines name="attachments" value={form.attachments} onChange={(attachments) => set({ attachments })} />
           </Field>
         </div>
-        {plain ? <PlainQuestionFields kind={t} fields={form} set={set} errorAt={errorAt} /> : null}
+        {question ? <question.Inputs fields={form} set={set} errorAt={errorAt} prefix={[]} /> : null}
         {annotated ? (
           <div className="space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-4">
             <div className="grid gap-4 sm:grid-cols-3">
@@ -111,12 +110,12 @@ export function NewRequestForm() {
                 <Input inputMode="numeric" value={form.max_annotations} onChange={(e) => set({ max_annotations: e.target.value })} />
               </Field>
             </div>
-            {subKind ? (
+            {perMark ? (
               <>
                 <Field label="Question for each mark" error={errorAt("per_annotation", "instruction")}>
                   <Input value={form.sub.instruction} onChange={(e) => setSub({ instruction: e.target.value })} placeholder="How aggressive is the cat?" />
                 </Field>
-                <PlainQuestionFields kind={subKind} fields={form.sub} set={setSub} errorAt={errorAt} prefix={["per_annotation"]} />
+                <perMark.Inputs fields={form.sub} set={setSub} errorAt={errorAt} prefix={["per_annotation"]} />
               </>
             ) : null}
           </div>
@@ -151,7 +150,7 @@ export function NewRequestForm() {
 
       {problems.length ? (
         <ul role="alert" className="list-disc space-y-1 rounded-md bg-red-50 py-2 pl-8 pr-3 text-sm text-red-700" data-testid="request-problems">
-          {problems.map((p, i) => <li key={i}>{describe(p)}</li>)}
+          {problems.map((p, i) => <li key={i}>{describeDetail(p)}</li>)}
         </ul>
       ) : null}
       <div className="flex flex-wrap items-center gap-4">

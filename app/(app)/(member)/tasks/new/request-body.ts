@@ -1,20 +1,8 @@
-import type { ContentType, RequestType } from "@/lib/tasks/request-types";
+import type { RequestType } from "@/lib/tasks/request-types";
+import type { ContentType } from "@/lib/tasks/types/shared-fields";
+import { EMPTY_QUESTION, lines, numberField, QUESTION_FORMS, textField, type QuestionFields } from "./question-fields";
 
-/** The fields of the plain question types; per_annotation uses the same ones. */
-export interface PlainFields {
-  choices_type: ContentType;
-  choices: string;
-  min_answers: string;
-  max_answers: string;
-  validation: "" | "number" | "url";
-  rating_min: string;
-  rating_max: string;
-  rating_step: string;
-  label_min: string;
-  label_max: string;
-}
-
-export interface RequestForm extends PlainFields {
+export interface RequestForm extends QuestionFields {
   type: RequestType;
   mode: "live" | "test";
   instruction: string;
@@ -23,7 +11,7 @@ export interface RequestForm extends PlainFields {
   annotations_type: "point" | "rectangle";
   min_annotations: string;
   max_annotations: string;
-  sub: PlainFields & { instruction: string };
+  sub: QuestionFields & { instruction: string };
   useConfidence: boolean;
   min_agreements: string;
   max_crunchers: string;
@@ -32,21 +20,8 @@ export interface RequestForm extends PlainFields {
   block: boolean;
 }
 
-const PLAIN: PlainFields = {
-  choices_type: "text",
-  choices: "",
-  min_answers: "",
-  max_answers: "",
-  validation: "",
-  rating_min: "",
-  rating_max: "",
-  rating_step: "",
-  label_min: "",
-  label_max: "",
-};
-
 export const EMPTY_FORM: RequestForm = {
-  ...PLAIN,
+  ...EMPTY_QUESTION,
   type: "multiple-choice",
   mode: "test",
   instruction: "",
@@ -55,7 +30,7 @@ export const EMPTY_FORM: RequestForm = {
   annotations_type: "point",
   min_annotations: "",
   max_annotations: "",
-  sub: { ...PLAIN, instruction: "" },
+  sub: { ...EMPTY_QUESTION, instruction: "" },
   useConfidence: false,
   min_agreements: "2",
   max_crunchers: "3",
@@ -64,49 +39,20 @@ export const EMPTY_FORM: RequestForm = {
   block: true,
 };
 
-const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);
-
-/** Empty means "use the default"; anything else is sent as a number when it is one, else as typed (and reported). */
-function numberField(out: Record<string, unknown>, name: string, text: string) {
-  const trimmed = text.trim();
-  if (!trimmed) return;
-  out[name] = Number.isFinite(Number(trimmed)) ? Number(trimmed) : trimmed;
-}
-
-function textField(out: Record<string, unknown>, name: string, text: string) {
-  if (text.trim()) out[name] = text.trim();
-}
-
-function plainBody(kind: "multiple-choice" | "free-text" | "rating", f: PlainFields): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (kind === "multiple-choice") {
-    out.choices_type = f.choices_type;
-    out.choices = lines(f.choices);
-    numberField(out, "min_answers", f.min_answers);
-    numberField(out, "max_answers", f.max_answers);
-  } else if (kind === "free-text") {
-    if (f.validation) out.validation = f.validation;
-  } else {
-    for (const name of ["rating_min", "rating_max", "rating_step"] as const) numberField(out, name, f[name]);
-    textField(out, "label_min", f.label_min);
-    textField(out, "label_max", f.label_max);
-  }
-  return out;
-}
+/** The plain type asked per mark by an annotations-with-* type ("annotations-with-rating" → "rating"). */
+export const perMarkTypeOf = (type: RequestType) => (type.startsWith("annotations-with-") ? (type.slice("annotations-with-".length) as RequestType) : null);
 
 /** The JSON body POST /v1/requests/<type> would get for this form. */
 export function requestBodyOf(form: RequestForm): Record<string, unknown> {
   const body: Record<string, unknown> = { instruction: form.instruction, attachments_type: form.attachments_type, attachments: lines(form.attachments) };
   const t = form.type;
-  if (t === "multiple-choice" || t === "free-text" || t === "rating") Object.assign(body, plainBody(t, form));
+  Object.assign(body, QUESTION_FORMS[t]?.body(form));
   if (t.startsWith("annotations")) {
     body.annotations_type = form.annotations_type;
     numberField(body, "min_annotations", form.min_annotations);
     numberField(body, "max_annotations", form.max_annotations);
-    if (t !== "annotations") {
-      const kind = t.replace("annotations-with-", "") as "multiple-choice" | "free-text" | "rating";
-      body.per_annotation = { instruction: form.sub.instruction, ...plainBody(kind, form.sub) };
-    }
+    const perMark = perMarkTypeOf(t);
+    if (perMark) body.per_annotation = { instruction: form.sub.instruction, ...QUESTION_FORMS[perMark]?.body(form.sub) };
   }
   if (form.useConfidence) {
     const confidence: Record<string, unknown> = { strategy: "majority" };

@@ -1,6 +1,43 @@
-import { LIMITS } from "./limits";
-import { isPlainObject, problem, type Checked, type ProblemPath, type TaskProblem } from "./problems";
-import type { AnnotationParams } from "./request-types";
+import { z } from "zod";
+import type { ApiErrorDetail } from "@/lib/http/errors";
+import { LIMITS } from "../limits";
+import { isPlainObject, problem, type Checked, type ProblemPath } from "../problems";
+import { randomInt, type PassedFields, type Random } from "./request-kind";
+import { count, type SharedParams } from "./shared-fields";
+
+// What the four annotations* types share: marks (points or rectangles, or moments of audio) on the
+// attachments. The annotations-with-* types add a plain question answered per mark.
+
+export const ANNOTATION_SHAPES = ["point", "rectangle"] as const;
+
+export const annotationFields = {
+  annotations_type: z
+    .enum(ANNOTATION_SHAPES)
+    .default("point")
+    .describe("point (x, y; the default) or rectangle (x, y, x2, y2); audio is marked by time (t) only."),
+  min_annotations: count.max(LIMITS.annotations).default(1).describe("Minimum number of marks. Defaults to 1."),
+  max_annotations: count
+    .max(LIMITS.annotations)
+    .default(0)
+    .describe(`Maximum number of marks; 0 (the default) is no limit (up to ${LIMITS.annotations}).`),
+};
+type AnnotationParams = z.output<z.ZodObject<typeof annotationFields>> & SharedParams;
+
+/** At least one attachment to mark; max 0 or at least min; no rectangles on audio. */
+export function annotationProblems(p: PassedFields<AnnotationParams>): ApiErrorDetail[] {
+  const problems: ApiErrorDetail[] = [];
+  if (p.attachments && p.attachments.length === 0) {
+    problems.push(problem(["attachments"], "Annotations are made over an attachment: give at least one.", "missing"));
+  }
+  const { min_annotations: min, max_annotations: max } = p;
+  if (min !== undefined && max !== undefined && max > 0 && max < min) {
+    problems.push(problem(["max_annotations"], `Must be 0 (no limit) or at least min_annotations (${min}).`));
+  }
+  if (p.annotations_type === "rectangle" && p.attachments_type === "audio") {
+    problems.push(problem(["annotations_type"], 'Audio is annotated by time only: use "point" (each annotation is a t).'));
+  }
+  return problems;
+}
 
 /**
  * One mark on an attachment, in the document's response shape. x, y (and x2, y2 for rectangles) are
@@ -19,10 +56,8 @@ export interface Annotation {
 export type AnnotationWith<R> = Annotation & { response: R };
 
 /** The request fields that decide what a well-formed annotation is. */
-export type AnnotationLayout = Pick<
-  AnnotationParams,
-  "attachments_type" | "attachments" | "annotations_type" | "min_annotations" | "max_annotations"
->;
+export type AnnotationLayout = Pick<AnnotationParams, "attachments_type" | "attachments" | "annotations_type" | "min_annotations" | "max_annotations">;
+/** Checks the `response` of one mark (the per-annotation question's answer). */
 export type SubAnswerValidator<R> = (value: unknown, at: ProblemPath) => Checked<R>;
 
 const COORDINATES = ["x", "y", "x2", "y2"] as const;
@@ -32,8 +67,8 @@ function checkOne<R>(
   item: unknown,
   at: ProblemPath,
   sub: SubAnswerValidator<R> | null,
-): { annotation: Annotation & { response?: R }; errors: TaskProblem[] } {
-  const errors: TaskProblem[] = [];
+): { annotation: Annotation & { response?: R }; errors: ApiErrorDetail[] } {
+  const errors: ApiErrorDetail[] = [];
   const annotation: Annotation & { response?: R } = {};
   if (!isPlainObject(item)) return { annotation, errors: [problem(at, "Must be an annotation object.", "invalid_type")] };
   const known = new Set<string>([...COORDINATES, "t", "attachment_index", ...(sub ? ["response"] : [])]);
@@ -89,7 +124,7 @@ function checkOne<R>(
 function checkList<R>(layout: AnnotationLayout, value: unknown, sub: SubAnswerValidator<R> | null): Checked<(Annotation & { response?: R })[]> {
   if (!Array.isArray(value)) return { ok: false, errors: [problem([], "Must be an array of annotations.", "invalid_type")] };
   const max = layout.max_annotations || LIMITS.annotations;
-  const errors: TaskProblem[] = [];
+  const errors: ApiErrorDetail[] = [];
   if (value.length < layout.min_annotations) errors.push(problem([], `Mark at least ${layout.min_annotations}.`, "too_small"));
   if (value.length > max) return { ok: false, errors: [problem([], `Mark at most ${max}.`, "too_big")] };
   const annotations = value.map((item, i) => {
@@ -108,4 +143,26 @@ export function validateAnnotationsAnswer(layout: AnnotationLayout, value: unkno
 /** Annotations with a per-annotation answer, each checked by the plain type's validator. */
 export function validateAnnotationsWithAnswer<R>(layout: AnnotationLayout, value: unknown, sub: SubAnswerValidator<R>): Checked<AnnotationWith<R>[]> {
   return checkList(layout, value, sub) as Checked<AnnotationWith<R>[]>;
+}
+
+/** Between min and max marks (2 more than min when unlimited), placed where the layout allows. */
+export function simulatedMarks(layout: AnnotationLayout, random: Random): Annotation[] {
+  const most = layout.max_annotations || layout.min_annotations + 2;
+  const count = randomInt(random, layout.min_annotations, Math.max(layout.min_annotations, most));
+  const audio = layout.attachments_type === "audio";
+  const timed = audio || layout.attachments_type === "video";
+  return Array.from({ length: count }, () => {
+    const mark: Annotation = {};
+    if (!audio) {
+      mark.x = randomInt(random, 10, 1000);
+      mark.y = randomInt(random, 10, 700);
+      if (layout.annotations_type === "rectangle") {
+        mark.x2 = mark.x + randomInt(random, 20, 200);
+        mark.y2 = mark.y + randomInt(random, 20, 200);
+      }
+    }
+    if (timed) mark.t = randomInt(random, 0, 1200) / 10;
+    if (layout.attachments.length > 1) mark.attachment_index = randomInt(random, 0, layout.attachments.length - 1);
+    return mark;
+  });
 }

@@ -1,4 +1,4 @@
-import type { Annotation } from "./annotation-answers";
+import type { Annotation } from "./annotation-marks";
 
 /**
  * How close two marks must be to count as the same mark. Coordinates are pixels of the attachment

@@ -1,5 +1,6 @@
 import type { Database } from "@/db/client";
 import { TASK_STATUS_CHANNEL } from "./store";
+import { processSingleton } from "@/lib/process-singleton";
 
 /**
  * Blocked readers (`?block=N`) wait here for their request to stop being pending. One LISTEN per
@@ -16,9 +17,7 @@ interface WaiterState {
   listening: WeakMap<Database, Promise<unknown>>;
   statusListeners: Set<(requestId: string, status: string, mode: string) => void>;
 }
-// Kept on globalThis: the custom server and Next's bundled route code load separate copies of this module.
-const holder = globalThis as typeof globalThis & { __crucibleTaskWaiters?: WaiterState };
-const state = (holder.__crucibleTaskWaiters ??= { waiters: new Map(), listening: new WeakMap(), statusListeners: new Set() });
+const state = processSingleton<WaiterState>("tasks.waiters", () => ({ waiters: new Map(), listening: new WeakMap(), statusListeners: new Set() }));
 
 function onNotify(payload: string): void {
   const [id, status, mode] = payload.split(":");

@@ -1,59 +1,51 @@
-import type { CruncherStats } from "@/lib/tasks/cruncher-stats";
+import { SessionRouteError, sessionFetch } from "@/components/session-fetch";
 import type { ApiErrorDetail } from "@/lib/http/errors";
+import type { CruncherStats } from "@/lib/tasks/cruncher-stats";
 import type { WorkTask } from "@/lib/tasks/work-task";
 
-/** The work page's calls to its session routes (app/api/work). */
+/** The work page's calls to its session routes (/api/work, lib/tasks/session-api.ts). */
 
 export type WorkStats = CruncherStats & { waiting: number };
 
-async function post(path: string, body?: unknown): Promise<Response> {
-  return fetch(path, {
-    method: "POST",
-    cache: "no-store",
-    headers: body === undefined ? undefined : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-async function messageOf(res: Response): Promise<string> {
-  const body = (await res.json().catch(() => null)) as { message?: string } | null;
-  return body?.message ?? `The server answered ${res.status}.`;
-}
+/** 410: the task is no longer reserved for this worker (answered, aborted or expired). */
+const isGone = (error: unknown) => error instanceof SessionRouteError && error.status === 410;
 
 export async function leaseNextTask(): Promise<WorkTask | null> {
-  const res = await post("/api/work/next");
-  if (!res.ok) throw new Error(await messageOf(res));
-  return ((await res.json()) as { task: WorkTask | null }).task;
+  return (await sessionFetch<{ task: WorkTask | null }>("/api/work/next", { method: "POST" })).task;
 }
 
 /** False when the task is no longer reserved for this cruncher. */
 export async function renewLease(assignmentId: string): Promise<boolean> {
-  const res = await post(`/api/work/${assignmentId}/renew`);
-  if (res.status === 410) return false;
-  if (!res.ok) throw new Error(await messageOf(res));
-  return true;
+  try {
+    await sessionFetch(`/api/work/${assignmentId}/renew`, { method: "POST" });
+    return true;
+  } catch (error) {
+    if (isGone(error)) return false;
+    throw error;
+  }
 }
 
 export async function skipTask(assignmentId: string): Promise<void> {
-  const res = await post(`/api/work/${assignmentId}/skip`);
-  if (!res.ok && res.status !== 410) throw new Error(await messageOf(res));
+  await sessionFetch(`/api/work/${assignmentId}/skip`, { method: "POST" }).catch((error: unknown) => {
+    if (!isGone(error)) throw error;
+  });
 }
 
 export type SubmitResult = { ok: true } | { ok: false; gone: boolean; message: string; errors: ApiErrorDetail[] };
 
 export async function submitAnswer(assignmentId: string, answer: unknown): Promise<SubmitResult> {
-  const res = await post(`/api/work/${assignmentId}/answer`, { answer });
+  const res = await fetch(`/api/work/${assignmentId}/answer`, { method: "POST", cache: "no-store", headers: { "content-type": "application/json" }, body: JSON.stringify({ answer }) });
   if (res.ok) return { ok: true };
+  // The answer's problems stay structured: the page marks the fields they name.
   const body = (await res.json().catch(() => null)) as { message?: string; errors?: ApiErrorDetail[] } | null;
   return { ok: false, gone: res.status === 410, message: body?.message ?? `The server answered ${res.status}.`, errors: body?.errors ?? [] };
 }
 
-export async function fetchStats(): Promise<WorkStats> {
+/** The worker's own counts since their local midnight. */
+export function fetchStats(): Promise<WorkStats> {
   const midnight = new Date();
   midnight.setHours(0, 0, 0, 0);
-  const res = await fetch(`/api/work/stats?since=${encodeURIComponent(midnight.toISOString())}`, { cache: "no-store" });
-  if (!res.ok) throw new Error(await messageOf(res));
-  return res.json();
+  return sessionFetch<WorkStats>(`/api/work/stats?since=${encodeURIComponent(midnight.toISOString())}`);
 }
 
 export interface UploadedFile {

@@ -8,7 +8,8 @@ import type { WorkTask } from "@/lib/tasks/work-task";
 import { Kbd } from "./_shared/kbd";
 import { TaskWorkbench } from "./task-workbench";
 import { leaseNextTask, renewLease, skipTask, type WorkStats } from "./work-api";
-import { STATS_KEY, useWorkStats, WorkStatsPanel } from "./work-stats";
+import { STATS_KEY, useWorkStats } from "./use-work-stats";
+import { WorkStatsPanel } from "./work-stats";
 
 /** How often the open page renews its reservation (the lease lasts 120 s). */
 const RENEW_EVERY_MS = 30_000;

@@ -1,14 +1,8 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { Card } from "@/components/ui";
-import { fetchStats, type WorkStats } from "./work-api";
-
-export const STATS_KEY = ["work-stats"] as const;
-
-export function useWorkStats(initial: WorkStats) {
-  return useQuery({ queryKey: STATS_KEY, queryFn: fetchStats, initialData: initial, initialDataUpdatedAt: 0, refetchInterval: 10_000 });
-}
+import type { WorkStats } from "./work-api";
+import { useWorkStats } from "./use-work-stats";
 
 function Stat({ label, value, note, testId }: { label: string; value: string; note?: string; testId: string }) {
   return (

@@ -1,27 +1,13 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-
-interface Progress {
-  status: "pending" | "complete" | "aborted";
-  answers: number;
-}
+import { useRequestProgress, type Progress } from "./use-request-progress";
 
 /** While a request is pending, watches its progress and re-renders the page when it moves. */
 export function LiveStatus({ requestId, initial, maxCrunchers, minAgreements }: { requestId: string; initial: Progress; maxCrunchers: number; minAgreements: number }) {
   const router = useRouter();
-  const { data } = useQuery({
-    queryKey: ["task-progress", requestId],
-    queryFn: async (): Promise<Progress> => {
-      const res = await fetch(`/api/tasks/${requestId}/progress`, { cache: "no-store" });
-      if (!res.ok) throw new Error(`progress: ${res.status}`);
-      return res.json();
-    },
-    initialData: initial,
-    refetchInterval: (query) => (query.state.data?.status === "pending" ? 2_000 : false),
-  });
+  const { data } = useRequestProgress(requestId, initial);
   const seen = useRef(initial);
   useEffect(() => {
     if (data.status !== seen.current.status || data.answers !== seen.current.answers) {

@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { SessionRouteError, sessionFetch } from "@/components/session-fetch";
 import { Badge, Button, Card, Field, Input, Select } from "@/components/ui";
-import { describeDetail, type ApiErrorDetail } from "@/lib/http/errors";
+import { describeDetail } from "@/lib/http/errors";
 import type { RequestObject } from "@/lib/tasks/request-object";
 import { parseRequestBody, REQUEST_TYPES, requestTypeLabel, type RequestType } from "@/lib/tasks/request-types";
 import { AnswerView } from "../../../work/_shared/answer-view";
@@ -48,16 +49,10 @@ export function NewRequestForm() {
     if (!parsed.ok) return;
     setSent({ state: "sending", since: Date.now() });
     try {
-      const res = await fetch("/api/tasks", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ mode: form.mode, type: form.type, body, block: form.block }),
-      });
-      const reply = (await res.json()) as { request?: RequestObject; message?: string; errors?: ApiErrorDetail[] };
-      if (res.ok && reply.request) setSent({ state: "done", request: reply.request });
-      else setSent({ state: "failed", message: [reply.message, ...(reply.errors ?? []).map(describeDetail)].filter(Boolean).join(" ") });
-    } catch {
-      setSent({ state: "failed", message: "The request could not be sent; check the connection." });
+      const reply = await sessionFetch<{ request: RequestObject }>("/api/tasks", { method: "POST", json: { mode: form.mode, type: form.type, body, block: form.block } });
+      setSent({ state: "done", request: reply.request });
+    } catch (error) {
+      setSent({ state: "failed", message: error instanceof SessionRouteError ? error.problems.join(" ") : "The request could not be sent; check the connection." });
     }
   }
 

@@ -10,10 +10,10 @@ import type { ApiRequest } from "@/lib/http/types";
 import { parseDefinition } from "./definition";
 import { predictRows, trainRows } from "./engine";
 import { count, MAX_ANSWER_ENTRIES, MAX_BODY_BYTES, MAX_DEFINITION_BYTES, MAX_ROWS_PER_REQUEST } from "./limits";
-import { unpackText } from "./model-codec";
 import { EventLoopPacer, giveBackEventLoop, LARGE_BODY_BYTES } from "./pacer";
 import { recordPredictionsLater } from "./prediction-log";
 import { defineLoop, loadLoop, modelDocument, trainLoop, type LoopSummary } from "./store";
+import { loadModel } from "./stored-model";
 import type { Prediction } from "./types";
 
 // Parsed by hand so that a body of the wrong shape is a 400 with a plain message, as the document says.
@@ -171,6 +171,7 @@ const downloadModel = defineRoute(loopsApi, { method: "GET", path: "/definitions
   const row = await modelDocument(getDb(), auth.accountId, loopId);
   if (!row) loopFailure("not_found");
   if (!row.taskType) loopFailure("not_defined");
+  const { learner, monitor } = loadModel({ learnerState: row.learnerState!, monitorState: row.monitorState! });
   return {
     status: 200,
     headers: { "content-disposition": `attachment; filename="loop-${row.id}-v${row.version}.json"` },
@@ -184,8 +185,8 @@ const downloadModel = defineRoute(loopsApi, { method: "GET", path: "/definitions
       settings: row.settings,
       model_version: row.version,
       n_seen: row.nSeen,
-      learner: unpackText(row.learnerState!),
-      monitor: unpackText(row.monitorState!),
+      learner,
+      monitor,
     },
   };
 });

@@ -6,9 +6,10 @@ import { createLoopModel, predictRows, trainRows, type LoopModel } from "./engin
 import { batchesOf, goldenScenarios, TOP_KS, type GoldenScenario } from "./golden-scenarios";
 import { createLearnerState, learnOne, predictOne, stateSummary, weightsTable } from "./learner";
 import { compactMetrics, formatMetric } from "./metrics-summary";
-import { packText, unpackText } from "./model-codec";
+import { packText } from "./model-codec";
 import { monitorSummary } from "./monitor";
 import type { EventLoopPacer } from "./pacer";
+import { loadModel, storeModel } from "./stored-model";
 
 /**
  * The golden check: every answer the learner and the engine give on the golden scenarios (predictions
@@ -68,12 +69,13 @@ function directRun(s: GoldenScenario) {
 
 /** As the store keeps a model: packed text for each part (or plain JSON, as rows were stored before packing). */
 function stored(model: LoopModel, how: "packed" | "json") {
-  return how === "packed" ? { learner_state: packText(model.learner), monitor_state: packText(model.monitor) } : { learner_state: JSON.stringify(model.learner), monitor_state: JSON.stringify(model.monitor) };
+  const { learnerState, monitorState } = how === "packed" ? storeModel(model) : { learnerState: JSON.stringify(model.learner), monitorState: JSON.stringify(model.monitor) };
+  return { learner_state: learnerState, monitor_state: monitorState };
 }
 
-/** As the store loads a model. */
+/** As the store loads a model (upgrading states stored by earlier versions). */
 function load(row: { learner_state: string; monitor_state: string }): LoopModel {
-  return { learner: unpackText(row.learner_state), monitor: unpackText(row.monitor_state) };
+  return loadModel({ learnerState: row.learner_state, monitorState: row.monitor_state });
 }
 
 /**

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { specOf } from "./definition";
+import { createLoopModel, trainRows } from "./engine";
+import { resolveSettings } from "./settings";
+import { LEARNER_PART, loadModel, MONITOR_PART, storeModel, StoredStateError, upgradeState, type StoredPart } from "./stored-model";
+
+const spec = specOf({ task_type: "classification", input_schema: { x: "float", city: "string" }, output_schema: { y: "string" } }, resolveSettings());
+
+describe("stored model states", () => {
+  it("round-trips a model in the current layouts", async () => {
+    const model = createLoopModel(spec);
+    await trainRows(spec, model, [{ x: 1, city: "a", y: "p" }, { x: 2, city: "b", y: "q" }], "t");
+    const back = loadModel(storeModel(model));
+    expect(JSON.stringify(back)).toBe(JSON.stringify(model));
+    expect(back.learner.format).toBe(LEARNER_PART.current);
+    expect(back.monitor.version).toBe(MONITOR_PART.current);
+  });
+
+  it("upgrades one version at a time, in order", () => {
+    const seen: number[] = [];
+    const part: StoredPart = {
+      key: "version",
+      current: 3,
+      steps: {
+        1: (s) => (seen.push(1), { ...s, version: 2, added: true }),
+        2: (s) => (seen.push(2), { ...s, version: 3, renamed: s.old, old: undefined }),
+      },
+    };
+    expect(upgradeState(part, { version: 1, old: 5 }, "state")).toEqual({ version: 3, added: true, renamed: 5, old: undefined });
+    expect(seen).toEqual([1, 2]);
+    expect(upgradeState(part, { version: 3, kept: 1 }, "state")).toEqual({ version: 3, kept: 1 });
+  });
+
+  it("refuses states it cannot read rather than misreading them", () => {
+    const part: StoredPart = { key: "format", current: 2, steps: { 1: (s) => ({ ...s, format: 3 }) } };
+    expect(() => upgradeState(part, { format: 3 }, "learner state")).toThrow(/format 3, written by a later version of Crucible \(this one reads up to 2\)/);
+    expect(() => upgradeState(part, { format: "1" }, "learner state")).toThrow(/no valid format/);
+    expect(() => upgradeState(part, [], "learner state")).toThrow(StoredStateError);
+    expect(() => upgradeState(part, { format: 1 }, "learner state")).toThrow(/from format 1 gave 3/);
+    expect(() => upgradeState({ ...part, steps: {} }, { format: 1 }, "learner state")).toThrow(/No upgrade of the stored learner state from format 1/);
+  });
+});

@@ -1,5 +1,5 @@
 import type { LoopModel } from "./engine";
-import type { LearnerState } from "./learner-state";
+import type { LearnerState } from "./learner";
 import { packText, unpackText } from "./model-codec";
 import type { LoopMonitorState } from "./monitor";
 

@@ -1,13 +1,12 @@
+import { count, MAX_CLASSES, MAX_WEIGHTS, quoted } from "../limits";
+import type { FieldObservation, LoopSpec, Prediction } from "../types";
 import { fieldPlan, inputValues, learnFeatures, newFieldState, valuesByName, type EncodedRow, type FieldPlan } from "./encoding";
 import { observationsOf, type ObservedFeatures } from "./feature-views";
-import { addWeightRow, type ClassLabel, type LearnerState } from "./learner-state";
-import { count, MAX_CLASSES, MAX_WEIGHTS, quoted } from "./limits";
-import { outputKind, sigmoid, softmax } from "./output-model";
 import { stepRow } from "./optimizer";
+import { outputKind, sigmoid, softmax } from "./output-model";
 import { getOwn, setOwn } from "./own-record";
 import { DEFAULT_TOP_K, evaluate, evaluateValues, type BarePrediction } from "./prediction";
-import type { FieldObservation, LoopSpec, Prediction } from "./types";
-import type { ExampleRead } from "./validate-example";
+import { addWeightRow, type ClassLabel, type LearnerState } from "./state";
 import { addObservation, emptyStats, populationStd } from "./welford";
 
 /**
@@ -15,11 +14,6 @@ import { addObservation, emptyStats, populationStd } from "./welford";
  * deterministic: no I/O, no clock, no randomness; the same examples in the same order give the same
  * state to the last bit.
  */
-
-export type { LearnerState } from "./learner-state";
-export { DEFAULT_TOP_K } from "./prediction";
-export { resetOptimizer } from "./optimizer";
-export { stateSummary, weightsTable } from "./weights-table";
 
 export function createLearnerState(spec: LoopSpec): LearnerState {
   const fieldOrder = Object.keys(spec.input_schema)
@@ -78,14 +72,24 @@ export function learnOne(spec: LoopSpec, state: LearnerState, row: Record<string
   return learnValues(spec, state, plan, inputValues(plan, row), getOwn(row, spec.output.name), options);
 }
 
+/**
+ * A row already read by name (validate-example.ts's readExample): `inputs[j]` is the value of the input
+ * field `names[j]`, and `output` the label.
+ */
+export interface ReadRow {
+  names: readonly string[];
+  inputs: readonly unknown[];
+  output: unknown;
+}
+
 /** learnOne for a row that readExample has read (trainRows): its values are not looked up again. */
-export function learnRead(spec: LoopSpec, state: LearnerState, read: ExampleRead, options: LearnOptions): BareLearnResult {
+export function learnRead(spec: LoopSpec, state: LearnerState, read: ReadRow, options: LearnOptions): BareLearnResult {
   const plan = fieldPlan(state);
   return learnValues(spec, state, plan, valuesByName(plan, read.names, read.inputs), read.output, options);
 }
 
 /** predictOne for a row that readExample has read (predictRows). */
-export function predictRead(spec: LoopSpec, state: LearnerState, read: ExampleRead, options?: { topK?: number }): Prediction {
+export function predictRead(spec: LoopSpec, state: LearnerState, read: ReadRow, options?: { topK?: number }): Prediction {
   const plan = fieldPlan(state);
   return evaluateValues(spec, state, plan, valuesByName(plan, read.names, read.inputs), options?.topK ?? DEFAULT_TOP_K, true).prediction as Prediction;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createLearnerState, learnOne, predictOne, weightsTable } from "./learner";
+import { createLearnerState, learnOne, predictOne, weightsTable } from ".";
+import { resolveSettings } from "../settings";
+import type { FieldType, LoopSpec } from "../types";
 import { hashBucket } from "./hash-bucket";
-import { resolveSettings } from "./settings";
-import type { FieldType, LoopSpec } from "./types";
 
 /** §1: how each schema type becomes columns, and how the stats and category tables evolve. */
 

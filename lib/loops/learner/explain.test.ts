@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createLearnerState, learnOne, predictOne, weightsTable } from "./learner";
-import { resolveSettings } from "./settings";
-import { additivityGap, mulberry32 } from "./test-datasets";
-import type { Contributor, FieldType, LearnerSettings, LoopSpec, Prediction } from "./types";
+import { createLearnerState, learnOne, predictOne, weightsTable } from ".";
+import { resolveSettings } from "../settings";
+import { additivityGap, mulberry32 } from "../test-datasets";
+import type { Contributor, FieldType, LearnerSettings, LoopSpec, Prediction } from "../types";
 
 /**
  * §4: every prediction splits exactly as baseline + Σ contributions (+ other) = margin, in reported

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createLearnerState, learnOne, predictOne, stateSummary, weightsTable } from "./learner";
-import { resolveSettings } from "./settings";
-import { additivityGap } from "./test-datasets";
-import type { LoopSpec } from "./types";
+import { createLearnerState, learnOne, predictOne, stateSummary, weightsTable } from ".";
+import { resolveSettings } from "../settings";
+import { additivityGap } from "../test-datasets";
+import type { LoopSpec } from "../types";
 
 /** §8 edge cases and the model rules of §2 that the benchmark streams do not pin down. */
 

@@ -1,7 +1,7 @@
+import type { Contributor, Explanation, LoopSpec } from "../types";
 import { CATEGORY, NUMBERS, NUMERIC, PRESENT, type FeatureViews } from "./feature-views";
-import type { CategoryTable, LearnerState } from "./learner-state";
 import { outputKind, targetScale } from "./output-model";
-import type { Contributor, Explanation, LoopSpec } from "./types";
+import type { CategoryTable, LearnerState } from "./state";
 
 /**
  * Exact additive explanations (§4): interventional linear SHAP on the encoded columns, summed per

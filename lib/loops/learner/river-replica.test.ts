@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createLearnerState, learnOne } from "./learner";
-import { resolveSettings } from "./settings";
-import { additivityGap, chickWeights } from "./test-datasets";
-import type { LearnerSettings, LoopSpec } from "./types";
+import { createLearnerState, learnOne } from ".";
+import { resolveSettings } from "../settings";
+import { additivityGap, chickWeights } from "../test-datasets";
+import type { LearnerSettings, LoopSpec } from "../types";
 
 /**
  * §6.1: the River replica (StandardScaler | LinearRegression, SGD 0.01, g = 2(p − y)) on ChickWeights in

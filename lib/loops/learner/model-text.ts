@@ -1,6 +1,6 @@
-import type { CategoryTable, LearnerState } from "./learner-state";
-import { MAX_MODEL_TEXT } from "./limits";
+import { MAX_MODEL_TEXT } from "../limits";
 import { getOwn } from "./own-record";
+import type { CategoryTable, LearnerState } from "./state";
 
 /**
  * The text a learner state keeps from its inputs: one-hot category values, the recent values of hash

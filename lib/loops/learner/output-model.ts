@@ -1,5 +1,5 @@
-import type { LearnerState } from "./learner-state";
-import type { LoopSpec } from "./types";
+import type { LoopSpec } from "../types";
+import type { LearnerState } from "./state";
 import { populationStd } from "./welford";
 
 /**

@@ -1,4 +1,9 @@
+import { MAX_LEARNED_LEAVES } from "../limits";
+import type { FieldType, LearnerSettings } from "../types";
 import { hashBucket } from "./hash-bucket";
+import { hasRoom, modelText } from "./model-text";
+import { getOwn, setOwn } from "./own-record";
+import { SigmaMemo } from "./sigma-memo";
 import {
   allocateColumn,
   BUCKET_RECENT_VALUES,
@@ -11,12 +16,7 @@ import {
   type LearnerState,
   type NumericColumn,
   type ObjectFieldState,
-} from "./learner-state";
-import { MAX_LEARNED_LEAVES } from "./limits";
-import { hasRoom, modelText } from "./model-text";
-import { getOwn, setOwn } from "./own-record";
-import { SigmaMemo } from "./sigma-memo";
-import type { FieldType, LearnerSettings } from "./types";
+} from "./state";
 import { isUsableNumber, valueKind, type ValueKind } from "./value-kind";
 import { addObservation, populationStd, standardize, zOf } from "./welford";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createLearnerState, learnOne } from "./learner";
-import { resolveSettings } from "./settings";
-import { additivityGap, seededShuffle, sklearnSet, type LabelledSet } from "./test-datasets";
-import type { FieldType, LoopSpec } from "./types";
+import { createLearnerState, learnOne } from ".";
+import { resolveSettings } from "../settings";
+import { additivityGap, seededShuffle, sklearnSet, type LabelledSet } from "../test-datasets";
+import type { FieldType, LoopSpec } from "../types";
 
 /**
  * §6.3 sanity: prequential accuracy of the default learner on three seeded permutations of each data

@@ -1,6 +1,6 @@
+import type { LearnerSettings } from "../types";
 import type { EncodedRow } from "./encoding";
-import type { LearnerState } from "./learner-state";
-import type { LearnerSettings } from "./types";
+import type { LearnerState } from "./state";
 
 /** AdaGrad's ε, inside the square root (§2). */
 export const ADAGRAD_EPSILON = 1e-8;

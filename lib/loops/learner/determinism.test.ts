@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createLearnerState, learnOne, predictOne, type LearnerState } from "./learner";
-import { resolveSettings } from "./settings";
-import { chickWeights, mulberry32, seededShuffle, sklearnSet } from "./test-datasets";
-import type { LoopSpec } from "./types";
+import { createLearnerState, learnOne, predictOne, type LearnerState } from ".";
+import { resolveSettings } from "../settings";
+import { chickWeights, mulberry32, seededShuffle, sklearnSet } from "../test-datasets";
+import type { LoopSpec } from "../types";
 
 /** §8 determinism: replays are bit-identical, the state survives JSON mid-stream, /predict/ writes nothing. */
 

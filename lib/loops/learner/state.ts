@@ -1,4 +1,4 @@
-import { MAX_COLUMNS, MAX_WEIGHTS } from "./limits";
+import { MAX_COLUMNS, MAX_WEIGHTS } from "../limits";
 import { emptyStats, type RunningStats } from "./welford";
 
 /**

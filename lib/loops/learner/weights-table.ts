@@ -1,7 +1,7 @@
-import type { ClassLabel, LeafState, LearnerState, NumericColumn } from "./learner-state";
+import type { LoopSpec } from "../types";
 import { outputKind, targetScale } from "./output-model";
 import { getOwn } from "./own-record";
-import type { LoopSpec } from "./types";
+import type { ClassLabel, LeafState, LearnerState, NumericColumn } from "./state";
 import { populationStd } from "./welford";
 
 /** One model column (per class for multiclass), for a dashboard's weights table. */

@@ -1,8 +1,8 @@
+import type { FieldObservation, LearnerSettings } from "../types";
 import { asNumber, flattenObject, listMean, presenceOf, type FieldPlan } from "./encoding";
 import { hashBucket } from "./hash-bucket";
-import type { CategorySlot, CategoryTable, LeafState, NumericColumn } from "./learner-state";
 import { getOwn } from "./own-record";
-import type { FieldObservation, LearnerSettings } from "./types";
+import type { CategorySlot, CategoryTable, LeafState, NumericColumn } from "./state";
 import { isUsableNumber, valueKind, type ValueKind } from "./value-kind";
 import { populationStd, zOf } from "./welford";
 

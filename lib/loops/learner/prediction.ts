@@ -1,10 +1,10 @@
+import type { Explanation, LoopSpec, Prediction } from "../types";
 import { fieldPlan, inputValues, type FieldPlan } from "./encoding";
-import { CATEGORY, NUMBERS, NUMERIC, viewFeatures, type FeatureViews } from "./feature-views";
 import { explain as explainPrediction } from "./explain";
-import type { LearnerState } from "./learner-state";
+import { CATEGORY, NUMBERS, NUMERIC, viewFeatures, type FeatureViews } from "./feature-views";
 import { argmax, outputKind, sigmoid, softmax, targetScale } from "./output-model";
 import { setOwn } from "./own-record";
-import type { Explanation, LoopSpec, Prediction } from "./types";
+import type { LearnerState } from "./state";
 
 /** Contributors listed by default: the API's limit (the specification's §4.3 says 5; the product says 10). */
 export const DEFAULT_TOP_K = 10;

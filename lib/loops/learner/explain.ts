@@ -1,6 +1,6 @@
 import type { Contributor, Explanation, LoopSpec } from "../types";
 import { CATEGORY, NUMBERS, NUMERIC, PRESENT, type FeatureViews } from "./feature-views";
-import { outputKind, targetScale } from "./output-model";
+import { lossOf } from "./losses";
 import type { CategoryTable, LearnerState } from "./state";
 
 /**
@@ -110,11 +110,11 @@ function ensureScratch(n: number): void {
 }
 
 export function explain({ spec, state, views, margins, row, topK }: ExplainArgs): Explanation {
-  const kind = outputKind(spec);
+  const loss = lossOf(spec);
   const rows = state.weights.length;
   const coef = new Array<number>(rows);
-  for (let r = 0; r < rows; r++) coef[r] = (r === row ? 1 : 0) - (kind === "multiclass" ? 1 / rows : 0);
-  const { offset, scale } = kind === "regression" ? targetScale(spec, state) : { offset: 0, scale: 1 };
+  for (let r = 0; r < rows; r++) coef[r] = (r === row ? 1 : 0) - (loss.perClass ? 1 / rows : 0);
+  const { offset, scale } = loss.reportScale(state, spec.settings);
 
   const n = views.n;
   ensureScratch(n);
@@ -202,7 +202,7 @@ export function explain({ spec, state, views, margins, row, topK }: ExplainArgs)
     top_contributors: listed,
     baseline: offset + scale * baseline,
     margin: offset + scale * margin,
-    units: kind === "regression" ? "target" : kind === "binary" ? "log_odds" : "centred_logit",
+    units: loss.units,
     other,
     status: warming ? "warming_up" : "ok",
     n_seen: state.n_learned,

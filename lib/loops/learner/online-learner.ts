@@ -3,11 +3,11 @@ import type { FieldObservation, LoopSpec, Prediction } from "../types";
 import { fieldPlan, inputValues, learnFeatures, newFieldState, valuesByName, type EncodedRow, type FieldPlan } from "./encoding";
 import { observationsOf, type ObservedFeatures } from "./feature-views";
 import { stepRow } from "./optimizer";
-import { outputKind, sigmoid, softmax } from "./output-model";
+import { lossOf } from "./losses";
 import { getOwn, setOwn } from "./own-record";
 import { DEFAULT_TOP_K, evaluate, evaluateValues, type BarePrediction } from "./prediction";
-import { addWeightRow, type ClassLabel, type LearnerState } from "./state";
-import { addObservation, emptyStats, populationStd } from "./welford";
+import type { ClassLabel, LearnerState } from "./state";
+import { emptyStats } from "./welford";
 
 /**
  * The online learner (§2–§3): one linear model per loop, trained one example at a time. Pure and
@@ -33,9 +33,7 @@ export function createLearnerState(spec: LoopSpec): LearnerState {
     target: emptyStats(),
   };
   for (const name of fieldOrder) setOwn(state.fields, name, newFieldState(spec.input_schema[name]!));
-  const kind = outputKind(spec);
-  if (kind === "binary") state.classes.push(false, true);
-  if (kind !== "multiclass") addWeightRow(state); // one margin: the target, or the log-odds of true
+  lossOf(spec).initialize(state);
   return state;
 }
 
@@ -59,6 +57,10 @@ export interface LearnOptions {
 }
 
 const NO_FIELDS: ObservedFeatures = { features: [], values: [], codes: [] };
+
+/** Scratch for one example's margins and gradients per weight row (learning is synchronous and never nested). */
+const margins: number[] = [];
+const gradients: number[] = [];
 
 /**
  * Learns one validated example, mutating `state` (§3): predict with the current state, update the stats
@@ -94,44 +96,25 @@ export function predictRead(spec: LoopSpec, state: LearnerState, read: ReadRow, 
   return evaluateValues(spec, state, plan, valuesByName(plan, read.names, read.inputs), options?.topK ?? DEFAULT_TOP_K, true).prediction as Prediction;
 }
 
-/** learnOne on the input's values in field order, and the label. */
+/**
+ * learnOne on the input's values in field order, and the label: the prequential prediction, the loss's
+ * target for the label, the features learned and transformed, then one optimizer step per weight row on
+ * the loss's gradient at the margins of the freshly transformed features.
+ */
 function learnValues(spec: LoopSpec, state: LearnerState, plan: FieldPlan, raws: unknown[], y: unknown, options: LearnOptions): BareLearnResult {
   const { prediction, views } = evaluateValues(spec, state, plan, raws, DEFAULT_TOP_K, options.explain ?? true);
   // The view is shared by every evaluation: copy what data health needs before learning.
   const observed = options.fields === false ? NO_FIELDS : views.snapshot();
 
   state.n_learned += 1;
-  const kind = outputKind(spec);
-  let target = 0; // regression: the (standardised) target; binary: 0/1; multiclass: the class index
-  if (kind === "regression") {
-    const yNum = y as number;
-    addObservation(state.target, yNum);
-    if (spec.settings.target_standardization) {
-      const std = populationStd(state.target);
-      target = std > 0 ? (yNum - state.target.mean) / std : 0;
-    } else target = yNum;
-  } else if (kind === "binary") {
-    target = y === true ? 1 : 0;
-  } else {
-    target = state.classes.indexOf(y as ClassLabel);
-    if (target < 0) {
-      state.classes.push(y as ClassLabel);
-      addWeightRow(state);
-      target = state.classes.length - 1;
-    }
-  }
+  const loss = lossOf(spec);
+  const target = loss.target(state, spec.settings, y);
   const encoded = learnFeatures(state, plan, raws, spec.settings);
-
-  if (kind === "regression") {
-    const residual = marginOf(state, 0, encoded) - target;
-    stepRow(state, spec.settings, 0, spec.settings.squared_loss_gradient === "twice_residual" ? 2 * residual : residual, encoded);
-  } else if (kind === "binary") {
-    stepRow(state, spec.settings, 0, sigmoid(marginOf(state, 0, encoded)) - target, encoded);
-  } else {
-    const margins = state.weights.map((_, r) => marginOf(state, r, encoded));
-    const probs = softmax(margins);
-    for (let r = 0; r < probs.length; r++) stepRow(state, spec.settings, r, probs[r]! - (r === target ? 1 : 0), encoded);
-  }
+  const rows = state.weights.length;
+  if (margins.length !== rows) margins.length = rows;
+  for (let r = 0; r < rows; r++) margins[r] = marginOf(state, r, encoded);
+  loss.gradients(margins, target, spec.settings, gradients);
+  for (let r = 0; r < rows; r++) stepRow(state, spec.settings, r, gradients[r]!, encoded);
   return new Learned(prediction, y, observed);
 }
 
@@ -141,7 +124,7 @@ function learnValues(spec: LoopSpec, state: LearnerState, plan: FieldPlan, raws:
  * every new class).
  */
 export function newClassProblem(spec: LoopSpec, state: LearnerState, y: unknown): string | null {
-  if (outputKind(spec) !== "multiclass" || state.classes.indexOf(y as ClassLabel) >= 0) return null;
+  if (!lossOf(spec).perClass || state.classes.indexOf(y as ClassLabel) >= 0) return null;
   const classes = state.classes.length + 1;
   const label = quoted(String(y));
   if (classes > MAX_CLASSES) return `the new class ${label} would be class ${count(classes)}; the limit is ${count(MAX_CLASSES)} classes per loop`;

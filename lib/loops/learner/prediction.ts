@@ -2,8 +2,7 @@ import type { Explanation, LoopSpec, Prediction } from "../types";
 import { fieldPlan, inputValues, type FieldPlan } from "./encoding";
 import { explain as explainPrediction } from "./explain";
 import { CATEGORY, NUMBERS, NUMERIC, viewFeatures, type FeatureViews } from "./feature-views";
-import { argmax, outputKind, sigmoid, softmax, targetScale } from "./output-model";
-import { setOwn } from "./own-record";
+import { lossOf } from "./losses";
 import type { LearnerState } from "./state";
 
 /** Contributors listed by default: the API's limit (the specification's §4.3 says 5; the product says 10). */
@@ -33,29 +32,11 @@ export function evaluate(spec: LoopSpec, state: LearnerState, input: Record<stri
 export function evaluateValues(spec: LoopSpec, state: LearnerState, plan: FieldPlan, raws: unknown[], topK: number, withExplanation: boolean): Evaluation<BarePrediction> {
   const views = viewFeatures(plan, raws, spec.settings);
   const margins = marginsOf(state, views);
-  const kind = outputKind(spec);
+  const { value, probabilities, row } = lossOf(spec).predict(state, spec.settings, margins);
   // Explaining is about a third of the work; scoring a training example needs only the answer.
-  if (kind === "regression") {
-    const { offset, scale } = targetScale(spec, state);
-    const value = offset + scale * margins[0]!;
-    const explanation = withExplanation ? explainPrediction({ spec, state, views, margins, row: 0, topK }) : undefined;
-    return { prediction: { value, explanation }, views, plan, raws };
-  }
-  if (kind === "binary") {
-    const p = sigmoid(margins[0]!);
-    const explanation = withExplanation ? explainPrediction({ spec, state, views, margins, row: 0, topK }) : undefined;
-    return { prediction: { value: p >= 0.5, probabilities: { false: 1 - p, true: p }, explanation }, views, plan, raws };
-  }
-  if (state.classes.length === 0) {
-    const explanation = withExplanation ? explainPrediction({ spec, state, views, margins, row: 0, topK }) : undefined;
-    return { prediction: { value: null, probabilities: {}, explanation }, views, plan, raws };
-  }
-  const probs = softmax(margins);
-  const k = argmax(probs);
-  const probabilities: Record<string, number> = {};
-  state.classes.forEach((label, i) => setOwn(probabilities, String(label), probs[i]!));
-  const explanation = withExplanation ? explainPrediction({ spec, state, views, margins, row: k, topK }) : undefined;
-  return { prediction: { value: state.classes[k], probabilities, explanation }, views, plan, raws };
+  const explanation = withExplanation ? explainPrediction({ spec, state, views, margins, row, topK }) : undefined;
+  const prediction = probabilities === undefined ? { value, explanation } : { value, probabilities, explanation };
+  return { prediction, views, plan, raws };
 }
 
 /** m_r = b_r + Σ_num w·z + Σ_cat w over active values, per weight row, on the predict-time encoding. */

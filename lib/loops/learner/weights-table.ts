@@ -1,5 +1,5 @@
 import type { LoopSpec } from "../types";
-import { outputKind, targetScale } from "./output-model";
+import { lossOf } from "./losses";
 import { getOwn } from "./own-record";
 import type { ClassLabel, LeafState, LearnerState, NumericColumn } from "./state";
 import { populationStd } from "./welford";
@@ -30,14 +30,14 @@ export interface WeightRow {
 }
 
 export function weightsTable(spec: LoopSpec, state: LearnerState): WeightRow[] {
-  const kind = outputKind(spec);
-  const { scale } = kind === "regression" ? targetScale(spec, state) : { scale: 1 };
+  const loss = lossOf(spec);
+  const { scale } = loss.reportScale(state, spec.settings);
   const out: WeightRow[] = [];
   const emit = (base: Omit<WeightRow, "weight" | "raw_weight" | "class">, col: number, perUnit: number) => {
     for (let r = 0; r < state.weights.length; r++) {
       const raw = state.weights[r]![col]!;
       const row: WeightRow = { ...base, weight: scale * raw * perUnit, raw_weight: raw };
-      if (kind === "multiclass") row.class = state.classes[r]!;
+      if (loss.perClass) row.class = state.classes[r]!;
       out.push(row);
     }
   };

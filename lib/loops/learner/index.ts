@@ -6,6 +6,6 @@
 export { createLearnerState, learnOne, learnRead, newClassProblem, predictOne, predictRead } from "./online-learner";
 export type { BareLearnResult, LearnOptions, LearnResult, ReadRow } from "./online-learner";
 export { DEFAULT_TOP_K } from "./prediction";
-export { resetOptimizer } from "./optimizer";
+export { resetOptimizer } from "./optimizers";
 export type { ClassLabel, LearnerState } from "./state";
 export { stateSummary, weightsTable, type WeightRow } from "./weights-table";

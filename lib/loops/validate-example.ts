@@ -1,4 +1,4 @@
-import { isUsableNumber, MAX_ABS_NUMBER } from "./learner/value-kind";
+import { isUsableNumber, MAX_ABS_NUMBER } from "./learner/features/value-kind";
 import {
   count,
   fieldLabel,

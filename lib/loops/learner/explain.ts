@@ -1,5 +1,5 @@
 import type { Contributor, Explanation, LoopSpec } from "../types";
-import { CATEGORY, NUMBERS, NUMERIC, PRESENT, type FeatureViews } from "./feature-views";
+import { CATEGORY, NUMBERS, NUMERIC, PRESENT, type FeatureViews } from "./features";
 import { lossOf } from "./losses";
 import type { CategoryTable, LearnerState } from "./state";
 

@@ -1,7 +1,6 @@
 import { count, MAX_CLASSES, MAX_WEIGHTS, quoted } from "../limits";
 import type { FieldObservation, LoopSpec, Prediction } from "../types";
-import { fieldPlan, inputValues, learnFeatures, newFieldState, valuesByName, type EncodedRow, type FieldPlan } from "./encoding";
-import { observationsOf, type ObservedFeatures } from "./feature-views";
+import { fieldPlan, inputValues, learnFeatures, newFieldState, observationsOf, valuesByName, type EncodedRow, type FieldPlan, type ObservedFeatures } from "./features";
 import { lossOf } from "./losses";
 import { stepRow } from "./optimizers";
 import { getOwn, setOwn } from "./own-record";

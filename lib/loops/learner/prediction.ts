@@ -1,7 +1,6 @@
 import type { Explanation, LoopSpec, Prediction } from "../types";
-import { fieldPlan, inputValues, type FieldPlan } from "./encoding";
 import { explain as explainPrediction } from "./explain";
-import { CATEGORY, NUMBERS, NUMERIC, viewFeatures, type FeatureViews } from "./feature-views";
+import { CATEGORY, fieldPlan, inputValues, NUMBERS, NUMERIC, viewFeatures, type FeatureViews, type FieldPlan } from "./features";
 import { lossOf } from "./losses";
 import type { LearnerState } from "./state";
 

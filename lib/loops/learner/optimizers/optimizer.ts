@@ -1,5 +1,5 @@
 import type { LearnerSettings } from "../../types";
-import type { EncodedRow } from "../encoding";
+import type { EncodedRow } from "../features";
 import type { LearnerState } from "../state";
 
 /**

@@ -1,6 +1,6 @@
-import { MAX_MODEL_TEXT } from "../limits";
-import { getOwn } from "./own-record";
-import type { CategoryTable, LearnerState } from "./state";
+import { MAX_MODEL_TEXT } from "../../limits";
+import { getOwn } from "../own-record";
+import type { CategoryTable, LearnerState } from "../state";
 
 /**
  * The text a learner state keeps from its inputs: one-hot category values, the recent values of hash

@@ -1,39 +1,19 @@
-import type { FieldObservation, LearnerSettings } from "../types";
-import { asNumber, flattenObject, listMean, presenceOf, type FieldPlan } from "./encoding";
-import { hashBucket } from "./hash-bucket";
-import { getOwn } from "./own-record";
-import type { CategorySlot, CategoryTable, LeafState, NumericColumn } from "./state";
-import { isUsableNumber, valueKind, type ValueKind } from "./value-kind";
-import { populationStd, zOf } from "./welford";
+import type { FieldObservation } from "../../types";
+import type { CategoryTable, NumericColumn } from "../state";
+import { populationStd, zOf } from "../welford";
+import { asNumber } from "./field-state";
+import { CATEGORY, NONE, NUMBERS, NUMERIC, type FeatureSink, type PresenceCode } from "./sink";
 
 /**
- * The read-only view of an input (§1 at predict time): every feature with the columns it would use and
- * the stats as they are, for the prediction and its explanation. A feature is a top-level field or an
- * object leaf.
+ * The predict-time view of an input (§1): every feature with the columns it uses and the stats as they
+ * are, for the prediction and its explanation. A feature is a top-level field or an object leaf.
  *
  * Stored column by column (struct of arrays) in one table that every evaluation reuses: predicting and
  * learning are synchronous and never nested, so a view lives from viewFeatures until the next call, and
  * the hot path allocates nothing per feature. What must outlive it (the per-feature observations of a
- * learned example) is copied by observations().
+ * learned example) is copied by snapshot().
  */
-
-export const MISSING = 0;
-export const PRESENT = 1;
-/** A value of another kind than the feature's (e.g. a nested leaf changed kind): treated as missing. */
-export const MISMATCH = 2;
-type PresenceCode = typeof MISSING | typeof PRESENT | typeof MISMATCH;
-const PRESENCE = ["missing", "present", "mismatch"] as const;
-
-/** No columns yet. */
-export const NONE = 0;
-/** A number or boolean: the value part. */
-export const NUMERIC = 1;
-/** A list of numbers: a length part and a mean part (the value part). */
-export const NUMBERS = 2;
-/** One-hot or multi-hot. */
-export const CATEGORY = 3;
-
-export class FeatureViews {
+export class FeatureViews implements FeatureSink {
   /** Features in this view: indexes 0..n−1 of the columns below. */
   n = 0;
   private capacity = 0;
@@ -141,6 +121,10 @@ export class FeatureViews {
     return false;
   }
 
+  markUnseen(f: number): void {
+    this.unseen[f] = 1;
+  }
+
   /** Adds an active column to the category feature f, the last one added. */
   activate(f: number, col: number): void {
     this.activeCols[this.activeCount] = col;
@@ -191,6 +175,8 @@ export class FeatureViews {
   }
 }
 
+const PRESENCE = ["missing", "present", "mismatch"] as const;
+
 /** Per feature: name, raw value, and presence | unseen << 2 | numeric << 3. */
 export interface ObservedFeatures {
   features: string[];
@@ -205,106 +191,4 @@ export function observationsOf({ features, values, codes }: ObservedFeatures): F
     if ((code & 8) !== 0 && presence === "present") observation.number = asNumber(values[f]);
     return observation;
   });
-}
-
-/** The slot a value would use at predict time, or undefined if it has no learned column. */
-function findSlot(table: CategoryTable, value: string, settings: LearnerSettings): CategorySlot | undefined {
-  const index = getOwn(table.slot_of_value, value);
-  if (index !== undefined) return table.slots[index];
-  if (table.n_values < settings.category_cap) return undefined; // would become a new one-hot value
-  const bucketIndex = getOwn(table.slot_of_bucket, String(hashBucket(value, settings.hash_bits)));
-  return bucketIndex === undefined ? undefined : table.slots[bucketIndex];
-}
-
-/** A leaf never learned (or only as empty arrays): no columns, so it contributes 0; say what it would be. */
-function viewUnlearned(views: FeatureViews, feature: string, raw: unknown, kind: ValueKind): void {
-  const f = views.add(feature, raw, kind === "missing" ? MISSING : kind === "invalid" || kind === "object" ? MISMATCH : PRESENT);
-  if (kind === "number" || kind === "boolean") views.setValuePart(f, NUMERIC, null, 0, null);
-  else if (kind === "numbers") {
-    views.setValuePart(f, NUMBERS, null, 0, null);
-    views.setLengthPart(f, null, 0, null);
-  } else if (kind === "string" || kind === "strings") {
-    views.setCategory(f, null);
-    views.unseen[f] = 1;
-  }
-}
-
-function viewLeaf(views: FeatureViews, feature: string, state: LeafState | null, raw: unknown, settings: LearnerSettings): void {
-  const kind = valueKind(raw);
-  if (state === null || state.kind === "array") return viewUnlearned(views, feature, raw, kind); // "array": only empty arrays learned so far
-  const presence = presenceOf(state, kind);
-  const present = presence === "present";
-  const f = views.add(feature, raw, present ? PRESENT : presence === "missing" ? MISSING : MISMATCH);
-  switch (state.kind) {
-    case "number":
-    case "boolean":
-      views.setValuePart(f, NUMERIC, state.column, present ? asNumber(raw) : null, settings.clip);
-      return;
-    case "numbers": {
-      const list = present ? (raw as number[]) : null;
-      views.setLengthPart(f, state.len, list === null ? null : list.length, settings.clip);
-      views.setValuePart(f, NUMBERS, state.mean, list === null || list.length === 0 ? null : listMean(list), settings.clip);
-      return;
-    }
-    case "string":
-    case "strings": {
-      views.setCategory(f, state.table);
-      if (!present) return;
-      if (state.kind === "string") {
-        const slot = findSlot(state.table, raw as string, settings);
-        if (slot === undefined) views.unseen[f] = 1;
-        else views.activate(f, slot.col);
-        return;
-      }
-      // Multi-hot: each column once, in first-seen order.
-      const values = raw as string[];
-      const taken = values.length > 16 ? new Set<number>() : null;
-      for (const v of values) {
-        const slot = findSlot(state.table, v, settings);
-        if (slot === undefined) views.unseen[f] = 1;
-        else if (taken !== null ? !taken.has(slot.col) : !views.isActive(f, slot.col)) {
-          taken?.add(slot.col);
-          views.activate(f, slot.col);
-        }
-      }
-      return;
-    }
-  }
-}
-
-const shared = new FeatureViews();
-
-/**
- * Every feature of the input (its values in field order, from inputValues): schema fields in canonical
- * order, then object leaves (known ones first). Returns the shared table, valid until the next call.
- */
-export function viewFeatures(plan: FieldPlan, raws: readonly unknown[], settings: LearnerSettings): FeatureViews {
-  const views = shared;
-  views.reset();
-  const { order, states } = plan;
-  for (let i = 0; i < order.length; i++) {
-    const field = states[i];
-    if (field === undefined) continue;
-    const name = order[i]!;
-    const raw = raws[i];
-    if (field.kind === "number" && isUsableNumber(raw)) {
-      // The common case, without classifying the value by name; σ as the last learned example left it.
-      views.setNumber(views.add(name, raw, PRESENT), field.column, raw, plan.sigma.of(i, field.column.stats), settings.clip);
-      continue;
-    }
-    if (field.kind !== "object") {
-      viewLeaf(views, name, field, raw, settings);
-      continue;
-    }
-    const isObject = valueKind(raw) === "object";
-    const leaves = isObject ? new Map(flattenObject(raw as object)) : new Map<string, unknown>();
-    for (const path of field.leaf_order) {
-      viewLeaf(views, `${name}.${path}`, getOwn(field.leaves, path) ?? null, leaves.get(path), settings);
-      leaves.delete(path);
-    }
-    for (const [path, value] of leaves) {
-      if (value !== null) viewLeaf(views, `${name}.${path}`, null, value, settings);
-    }
-  }
-  return views;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { addObservation, emptyStats, populationStd } from "../welford";
 import { SigmaMemo } from "./sigma-memo";
-import { addObservation, emptyStats, populationStd } from "./welford";
 
 describe("SigmaMemo", () => {
   it("answers populationStd bit for bit, recomputing whenever n or M2 changed", () => {

@@ -1,4 +1,4 @@
-import type { RunningStats } from "./welford";
+import type { RunningStats } from "../welford";
 
 /**
  * σ = √(M2/n) of the top-level number fields, remembered by field position. Learning an example

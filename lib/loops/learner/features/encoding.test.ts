@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createLearnerState, learnOne, predictOne, weightsTable } from ".";
-import { resolveSettings } from "../settings";
-import type { FieldType, LoopSpec } from "../types";
+import { createLearnerState, learnOne, predictOne, weightsTable } from "..";
+import { resolveSettings } from "../../settings";
+import type { FieldType, LoopSpec } from "../../types";
 import { hashBucket } from "./hash-bucket";
 
 /** §1: how each schema type becomes columns, and how the stats and category tables evolve. */

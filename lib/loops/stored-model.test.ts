@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { specOf } from "./definition";
 import { createLoopModel, trainRows } from "./engine";
+import { unpackText } from "./model-codec";
 import { resolveSettings } from "./settings";
 import { LEARNER_PART, loadModel, MONITOR_PART, storeModel, StoredStateError, upgradeState, type StoredPart } from "./stored-model";
 
@@ -38,5 +41,21 @@ describe("stored model states", () => {
     expect(() => upgradeState(part, [], "learner state")).toThrow(StoredStateError);
     expect(() => upgradeState(part, { format: 1 }, "learner state")).toThrow(/from format 1 gave 3/);
     expect(() => upgradeState({ ...part, steps: {} }, { format: 1 }, "learner state")).toThrow(/No upgrade of the stored learner state from format 1/);
+  });
+});
+
+describe("stored states of earlier versions", () => {
+  it("reads a monitor stored by version 1 (one aggregate per window) as version 2 (one state per metric)", () => {
+    const fixture = JSON.parse(readFileSync(path.join(import.meta.dirname, "testdata", "golden", "wine-mixed-multiclass.state.json"), "utf8")) as { learner_state: string; monitor_state: string };
+    const stored = unpackText<{ version: number; model: { cumulative: { n: number; correct: number } } }>(fixture.monitor_state);
+    expect(stored.version).toBe(1);
+    const { monitor } = loadModel({ learnerState: fixture.learner_state, monitorState: fixture.monitor_state });
+    expect(monitor.version).toBe(2);
+    expect(Object.keys(monitor.model.cumulative)).toEqual(["accuracy", "log_loss", "macro_f1"]);
+    expect(monitor.model.cumulative.accuracy).toEqual({ n: stored.model.cumulative.n, correct: stored.model.cumulative.correct });
+    expect(monitor.model.windows.map((w) => Object.keys(w.metrics))).toEqual([
+      ["accuracy", "log_loss", "macro_f1"],
+      ["accuracy", "log_loss", "macro_f1"],
+    ]);
   });
 });

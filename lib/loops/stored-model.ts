@@ -1,7 +1,8 @@
 import type { LoopModel } from "./engine";
 import type { LearnerState } from "./learner";
 import { packText, unpackText } from "./model-codec";
-import type { LoopMonitorState } from "./monitor";
+import { completeMonitor, MONITOR_VERSION, type LoopMonitorState } from "./monitor";
+import { upgradeMonitorV1 } from "./monitor-v1";
 
 /**
  * A loop's model as Postgres keeps it: two texts (model-codec.ts), the learner and its monitor, each
@@ -10,7 +11,8 @@ import type { LoopMonitorState } from "./monitor";
  * is read, one step per version, so a loop keeps learning across upgrades of the app without a
  * database migration: it continues exactly as it would have under the code that wrote it (the golden
  * check runs states stored by earlier versions). The upgraded state is written back with the loop's
- * next training batch.
+ * next training batch. A metric added to the registry needs no upgrade: a stored monitor without it
+ * gets it built from the examples it keeps (metrics/rolling.ts).
  *
  * A state from a later version than this code knows is refused rather than misread.
  */
@@ -27,7 +29,7 @@ export interface StoredPart {
 }
 
 export const LEARNER_PART: StoredPart = { key: "format", current: 1, steps: {} };
-export const MONITOR_PART: StoredPart = { key: "version", current: 1, steps: {} };
+export const MONITOR_PART: StoredPart = { key: "version", current: MONITOR_VERSION, steps: { 1: upgradeMonitorV1 } };
 
 export class StoredStateError extends Error {}
 
@@ -52,12 +54,11 @@ export function upgradeState(part: StoredPart, state: unknown, what: string): Re
   return value;
 }
 
-/** The model from its stored texts, in the current layouts. */
+/** The model from its stored texts, in the current layouts, with every metric the registry now lists. */
 export function loadModel(stored: { learnerState: string; monitorState: string }): LoopModel {
-  return {
-    learner: upgradeState(LEARNER_PART, unpackText(stored.learnerState), "learner state") as unknown as LearnerState,
-    monitor: upgradeState(MONITOR_PART, unpackText(stored.monitorState), "monitor state") as unknown as LoopMonitorState,
-  };
+  const monitor = upgradeState(MONITOR_PART, unpackText(stored.monitorState), "monitor state") as unknown as LoopMonitorState;
+  completeMonitor(monitor);
+  return { learner: upgradeState(LEARNER_PART, unpackText(stored.learnerState), "learner state") as unknown as LearnerState, monitor };
 }
 
 /** The model's texts as stored. */

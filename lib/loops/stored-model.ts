@@ -1,5 +1,5 @@
 import type { LoopModel } from "./engine";
-import type { LearnerState } from "./learner";
+import { LEARNER_FORMAT, type LearnerState } from "./learner";
 import { packText, unpackText } from "./model-codec";
 import { completeMonitor, MONITOR_VERSION, type LoopMonitorState } from "./monitor";
 import { upgradeMonitorV1 } from "./monitor-v1";
@@ -28,7 +28,7 @@ export interface StoredPart {
   steps: Record<number, UpgradeStep>;
 }
 
-export const LEARNER_PART: StoredPart = { key: "format", current: 1, steps: {} };
+export const LEARNER_PART: StoredPart = { key: "format", current: LEARNER_FORMAT, steps: {} };
 export const MONITOR_PART: StoredPart = { key: "version", current: MONITOR_VERSION, steps: { 1: upgradeMonitorV1 } };
 
 export class StoredStateError extends Error {}

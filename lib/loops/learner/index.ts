@@ -7,5 +7,5 @@ export { createLearnerState, learnOne, learnRead, newClassProblem, predictOne, p
 export type { BareLearnResult, LearnOptions, LearnResult, ReadRow } from "./online-learner";
 export { DEFAULT_TOP_K } from "./prediction";
 export { resetOptimizer } from "./optimizers";
-export type { ClassLabel, LearnerState } from "./state";
+export { LEARNER_FORMAT, type ClassLabel, type LearnerState } from "./state";
 export { stateSummary, weightsTable, type WeightRow } from "./weights-table";

@@ -5,7 +5,7 @@ import { lossOf } from "./losses";
 import { stepRow } from "./optimizers";
 import { getOwn, setOwn } from "./own-record";
 import { DEFAULT_TOP_K, evaluate, evaluateValues, type BarePrediction } from "./prediction";
-import type { ClassLabel, LearnerState } from "./state";
+import { LEARNER_FORMAT, type ClassLabel, type LearnerState } from "./state";
 import { emptyStats } from "./welford";
 
 /**
@@ -19,7 +19,7 @@ export function createLearnerState(spec: LoopSpec): LearnerState {
     .filter((name) => name !== spec.output.name)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const state: LearnerState = {
-    format: 1,
+    format: LEARNER_FORMAT,
     n_learned: 0,
     field_order: fieldOrder,
     fields: {},

@@ -8,8 +8,11 @@ import { emptyStats, type RunningStats } from "./welford";
  * goes through an array (field_order, leaf_order, slots), never through Record key order, so a state
  * (or a spec) whose keys were reordered by a jsonb round trip still learns bit-identically.
  */
+/** The layout of the learner's state; stored-model.ts upgrades states of earlier layouts. */
+export const LEARNER_FORMAT = 1;
+
 export interface LearnerState {
-  format: 1;
+  format: typeof LEARNER_FORMAT;
   /** Labelled examples learned so far (the n_learned of §1; denominator of the category frequencies). */
   n_learned: number;
   /** Input field names, sorted by code unit: the canonical walk order. */

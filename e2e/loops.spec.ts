@@ -53,9 +53,26 @@ test("create a loop in the dashboard, train and predict through the API, and see
   const body = await predicted.json();
   expect(body.predictions[0]).toMatchObject({ churned: true, explanation: { status: "ok", units: "log_odds" } });
 
+  // Every metric the loop computes, through the API and on the page.
+  const metrics = await request.get(`/definitions/${loopId}/metrics`, { headers });
+  expect(metrics.status()).toBe(200);
+  const report = await metrics.json();
+  expect(report).toMatchObject({ status: "success", loop_id: loopId, task_type: "classification", n_seen: 400, examples: { cumulative: 400, last_200: 200, last_1000: 400 } });
+  expect(Object.keys(report.metrics)).toEqual(expect.arrayContaining(["accuracy", "log_loss", "macro_f1"]));
+  expect(report.metrics.accuracy.model.last_200).toBeGreaterThan(report.metrics.accuracy.baselines.majority_class.last_200);
+
   await page.reload();
   await expect(page.getByTestId("recent-predictions")).toContainText('"plan":"basic"');
   await expect(page.getByTestId("metric-chart").locator("svg .recharts-line").first()).toBeVisible();
+  const table = page.getByTestId("metrics-table");
+  for (const label of ["Accuracy", "Log-loss", "Macro-F1"]) await expect(table).toContainText(label);
+  await expect(table.locator("tbody tr").first()).toContainText(report.metrics.accuracy.model.last_200.toFixed(3));
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(table).toBeVisible();
+    await shot(page, `loop-detail-${width}`);
+  }
+  await page.setViewportSize({ width: 1360, height: 860 });
   await page.getByLabel("plan").fill("enterprise");
   await page.getByLabel("seats").fill("30");
   await page.getByLabel("monthly_spend").fill("450");

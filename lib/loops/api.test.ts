@@ -79,6 +79,29 @@ describe.each(clients.map((c) => [c.name, c] as const))("loops API through the %
     const model = await client.request("GET", new URL(created.body.model_url).pathname, { headers });
     expect(model.status).toBe(200);
     expect(model.body).toMatchObject({ loop_id: created.body.loop_id, n_seen: 2, model_version: 1, learner: expect.any(Object) });
+
+    const metrics = await client.request("GET", `/definitions/${created.body.loop_id}/metrics`, { headers });
+    expect(metrics.status).toBe(200);
+    expect(metrics.body).toMatchObject({
+      status: "success",
+      loop_id: created.body.loop_id,
+      task_type: "classification",
+      n_seen: 2,
+      model_version: 1,
+      examples: { cumulative: 2, last_200: 2, last_1000: 2 },
+      lift: { metric: "accuracy", last_200: { value: expect.any(Number), against: expect.any(String) } },
+      alert: false,
+      drift_events: { drift: 0, warning: 0 },
+    });
+    expect(Object.keys(metrics.body.metrics).slice(0, 3)).toEqual(["accuracy", "log_loss", "macro_f1"]);
+    // Both examples were scored before they were learned: the first with no class known (wrong), the second against one class.
+    expect(metrics.body.metrics.accuracy).toEqual({
+      label: "Accuracy",
+      better: "higher",
+      model: { cumulative: 0, last_200: 0, last_1000: 0 },
+      baselines: { majority_class: { cumulative: 0, last_200: 0, last_1000: 0 }, last_class: { cumulative: 0, last_200: 0, last_1000: 0 } },
+    });
+    expect(metrics.body.metrics.log_loss.model.cumulative).toBeCloseTo(34.538776394910684, 9);
   });
 
   it("learns the good rows of a batch and reports each bad one", async () => {
@@ -120,12 +143,16 @@ describe.each(clients.map((c) => [c.name, c] as const))("loops API through the %
     expect(theirs.status).toBe(401);
     const download = await client.request("GET", `/definitions/${mine}/model`, { headers: otherHeaders });
     expect(download.status).toBe(401);
+    const metrics = await client.request("GET", `/definitions/${mine}/metrics`, { headers: otherHeaders });
+    expect(metrics.status).toBe(401);
+    expect(metrics.body).toMatchObject({ status: "failed", message: expect.stringMatching(/Invalid Loop ID/) });
   });
 
   it("defines a loop created in the dashboard, and a key bound to it acts on it only", async () => {
     const loop = await createLoop(getDb(), accountId, "from the dashboard");
     const boundKey = await makeKey(accountId, { scope: "loops", loopId: loop.id });
     const bound = { ...headers, "X-api-key": boundKey };
+    expect((await client.request("GET", `/definitions/${loop.id}/metrics`, { headers: bound })).status).toBe(409); // not defined yet
     const res = await define(definition, { "X-api-key": boundKey });
     expect(res.status).toBe(200);
     expect(res.body.loop_id).toBe(loop.id);
@@ -133,6 +160,8 @@ describe.each(clients.map((c) => [c.name, c] as const))("loops API through the %
     expect((await client.request("POST", "/train/", { headers: bound, body: json(trainBatch) })).status).toBe(200);
     const elsewhere = (await define()).body.loop_id;
     expect((await client.request("POST", "/train/", { headers: { ...bound, "x-loop-id": elsewhere }, body: json(trainBatch) })).status).toBe(401);
+    expect((await client.request("GET", `/definitions/${elsewhere}/metrics`, { headers: bound })).status).toBe(401);
+    expect((await client.request("GET", `/definitions/${loop.id}/metrics`, { headers: bound })).body.examples.cumulative).toBe(2);
   });
 });
 

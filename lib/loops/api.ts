@@ -9,28 +9,34 @@ import { publicBaseUrl } from "@/lib/http/public-url";
 import type { ApiRequest } from "@/lib/http/types";
 import { parseDefinition } from "./definition";
 import { predictRows, trainRows } from "./engine";
-import { count, MAX_ANSWER_ENTRIES, MAX_BODY_BYTES, MAX_DEFINITION_BYTES, MAX_ROWS_PER_REQUEST } from "./limits";
-import { unpackText } from "./model-codec";
+import { DEFAULT_TOP_K } from "./learner";
+import { count, MAX_ANSWER_ENTRIES, MAX_BODY_BYTES, MAX_DEFINITION_BYTES } from "./limits";
+import { metricsReport } from "./metrics-report";
+import { monitorSummary } from "./monitor";
 import { EventLoopPacer, giveBackEventLoop, LARGE_BODY_BYTES } from "./pacer";
 import { recordPredictionsLater } from "./prediction-log";
+import { predictBodySchema, topKSchema, trainBodySchema } from "./schemas";
 import { defineLoop, loadLoop, modelDocument, trainLoop, type LoopSummary } from "./store";
+import { loadModel } from "./stored-model";
 import type { Prediction } from "./types";
 
-// Parsed by hand so that a body of the wrong shape is a 400 with a plain message, as the document says.
-interface DataBody {
-  data?: unknown;
-  top_k?: unknown;
+/**
+ * A /train/ or /predict/ body against its envelope schema (schemas.ts). As the loops document has it,
+ * a bad envelope is answered with its first problem as the message and no list: 400, or 422 past a
+ * limit (too many rows, a bad top_k).
+ */
+function envelopeOf<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const pastLimit = issue.path[0] === "top_k" || (issue.code === "custom" && issue.params?.status === 422);
+  failed(pastLimit ? 422 : 400, issue.message);
 }
 
-function dataOf(body: unknown, what: string): DataBody & { data: unknown } {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) failed(400, `The body must be a JSON object with a data field (${what}).`);
-  const { data } = body as DataBody;
-  if (data === undefined || data === null) failed(400, `Missing required field: data (${what}).`);
-  if (Array.isArray(data) && !data.length) failed(400, "data is an empty list; send at least one.");
-  if (Array.isArray(data) && data.length > MAX_ROWS_PER_REQUEST) {
-    failed(422, `data has ${count(data.length)} rows; the limit is ${count(MAX_ROWS_PER_REQUEST)} per request: send them in several requests.`);
-  }
-  return body as DataBody & { data: unknown };
+/** top_k from the body, else from the query; 10 when neither gives one. */
+function topKOf(fromBody: number | null | undefined, request: ApiRequest): number {
+  const topK = fromBody ?? envelopeOf(topKSchema, request.query.get("top_k"));
+  return topK ?? DEFAULT_TOP_K;
 }
 
 /** /train/ and /predict/ bodies: rows within the limits fit; the JSON is parsed in one piece, so no more. */
@@ -64,18 +70,11 @@ function definitionResponse(request: ApiRequest, loop: LoopSummary) {
   };
 }
 
-function topKOf(value: unknown): number {
-  if (value === undefined || value === null) return 10;
-  const k = Number(value);
-  if (!Number.isInteger(k) || k < 1 || k > 1000) failed(422, "top_k must be an integer from 1 to 1000.");
-  return k;
-}
-
 const definitionBodyLimit = () => Math.min(API_BODY_LIMIT, MAX_DEFINITION_BYTES);
 
 const createDefinition = defineRoute(loopsApi, { method: "POST", path: "/definitions", body: z.unknown(), bodyLimit: definitionBodyLimit }, async ({ request, auth, body }) => {
   const parsed = parseDefinition(body);
-  if (!parsed.ok) failed(parsed.status, "The loop definition is invalid.", parsed.problems);
+  if (!parsed.ok) throw new ApiError(parsed.status, "The loop definition is invalid.", parsed.details);
   const result = await defineLoop(getDb(), auth.accountId, auth.loopId, parsed.definition);
   if (!result.ok) {
     if (result.reason === "not_found") loopFailure("not_found");
@@ -91,7 +90,7 @@ const largeBody = (request: ApiRequest) => request.body.length >= LARGE_BODY_BYT
 const LARGE_ANSWER_ROWS = 200;
 
 const train = defineRoute(loopsApi, { method: "POST", path: "/train", body: z.unknown(), bodyLimit: dataBodyLimit }, async ({ request, auth, body: raw }) => {
-  const body = dataOf(raw, "one example or a list of examples");
+  const body = envelopeOf(trainBodySchema, raw);
   if (largeBody(request)) await giveBackEventLoop();
   const at = new Date().toISOString();
   const result = await trainLoop(getDb(), auth.accountId, requireLoopId(auth), (spec, model, pacer) => trainRows(spec, model, body.data, at, pacer));
@@ -130,8 +129,8 @@ function predictionEntry(outputName: string, prediction: Prediction, index: numb
 }
 
 const predict = defineRoute(loopsApi, { method: "POST", path: "/predict", body: z.unknown(), bodyLimit: dataBodyLimit }, async ({ request, auth, body: raw }) => {
-  const body = dataOf(raw, "one input or a list of inputs");
-  const topK = topKOf(body.top_k ?? request.query.get("top_k"));
+  const body = envelopeOf(predictBodySchema, raw);
+  const topK = topKOf(body.top_k, request);
   if (largeBody(request)) await giveBackEventLoop();
   const pacer = new EventLoopPacer();
   // getDb is passed, not called: on a cache hit (the usual case) /predict/ touches no database state.
@@ -165,12 +164,19 @@ const predict = defineRoute(loopsApi, { method: "POST", path: "/predict", body: 
   };
 });
 
-const downloadModel = defineRoute(loopsApi, { method: "GET", path: "/definitions/:loop_id/model" }, async ({ request, auth }) => {
+/** The loop of a /definitions/:loop_id/… path, which a key bound to another loop may not read. */
+function pathLoopId(request: ApiRequest, auth: LoopsPrincipal): string {
   const loopId = request.params.loop_id!;
   if (auth.boundLoopId && auth.boundLoopId !== loopId) failed(401, "This API key is bound to another loop.");
+  return loopId;
+}
+
+const downloadModel = defineRoute(loopsApi, { method: "GET", path: "/definitions/:loop_id/model" }, async ({ request, auth }) => {
+  const loopId = pathLoopId(request, auth);
   const row = await modelDocument(getDb(), auth.accountId, loopId);
   if (!row) loopFailure("not_found");
   if (!row.taskType) loopFailure("not_defined");
+  const { learner, monitor } = loadModel({ learnerState: row.learnerState!, monitorState: row.monitorState! });
   return {
     status: 200,
     headers: { "content-disposition": `attachment; filename="loop-${row.id}-v${row.version}.json"` },
@@ -184,10 +190,22 @@ const downloadModel = defineRoute(loopsApi, { method: "GET", path: "/definitions
       settings: row.settings,
       model_version: row.version,
       n_seen: row.nSeen,
-      learner: unpackText(row.learnerState!),
-      monitor: unpackText(row.monitorState!),
+      learner,
+      monitor,
     },
   };
 });
 
-export const loopRoutes: RouteDefinition[] = [createDefinition, train, predict, downloadModel];
+/** Every metric the loop computes (metrics-report.ts), read from the cached model like /predict/. */
+const metrics = defineRoute(loopsApi, { method: "GET", path: "/definitions/:loop_id/metrics" }, async ({ request, auth }) => {
+  const loaded = await loadLoop(getDb, auth.accountId, pathLoopId(request, auth));
+  if (!loaded.ok) loopFailure(loaded.reason);
+  const { id, nSeen, version, model } = loaded.loop;
+  return {
+    status: 200,
+    headers: { "cache-control": "no-store" },
+    body: { status: "success", loop_id: id, n_seen: nSeen, model_version: version, ...metricsReport(monitorSummary(model.monitor)) },
+  };
+});
+
+export const loopRoutes: RouteDefinition[] = [createDefinition, train, predict, downloadModel, metrics];

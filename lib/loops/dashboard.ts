@@ -1,5 +1,6 @@
 import type { Database } from "@/db/client";
 import { weightsTable } from "./learner";
+import { metricsReport, type MetricsReport } from "./metrics-report";
 import { monitorSummary, type DriftEvent, type SeriesPoint } from "./monitor";
 import { recentPredictions, type RecentPrediction } from "./prediction-log";
 import { getLoop, loadLoop, type LoopSummary } from "./store";
@@ -20,6 +21,8 @@ export interface LiveLoopData {
   nSeen: number;
   version: number;
   metric: { name: string; model: number | null; baseline: number | null; lift: number | null; alert: boolean } | null;
+  /** Every metric the loop computes, as GET /definitions/:loop_id/metrics answers it. */
+  report: MetricsReport | null;
   series: SeriesPoint[];
   events: DriftEvent[];
   recent: RecentPrediction[];
@@ -32,7 +35,7 @@ export async function loopDashboard(db: Database, accountId: string, loopId: str
   if (!loop) return null;
   const loaded = loop.taskType ? await loadLoop(db, accountId, loopId) : null;
   if (!loaded?.ok) {
-    const live = { nSeen: loop.nSeen, version: loop.version, metric: null, series: [], events: [], recent: [] };
+    const live = { nSeen: loop.nSeen, version: loop.version, metric: null, report: null, series: [], events: [], recent: [] };
     return { loop, spec: null, weights: [], example: {}, live };
   }
   const { spec, model } = loaded.loop;
@@ -47,7 +50,7 @@ export async function loopDashboard(db: Database, accountId: string, loopId: str
     loop,
     spec,
     weights,
-    live: { nSeen: loaded.loop.nSeen, version: loaded.loop.version, metric, series: summary.series.points, events: summary.drift_events, recent },
+    live: { nSeen: loaded.loop.nSeen, version: loaded.loop.version, metric, report: metricsReport(summary), series: summary.series.points, events: summary.drift_events, recent },
     example: Object.fromEntries(Object.entries(spec.input_schema).map(([field, type]) => [field, SAMPLE[type]])),
   };
 }

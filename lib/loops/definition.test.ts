@@ -39,7 +39,7 @@ describe("parseDefinition", () => {
   });
 
   it("answers missing required fields with 400", () => {
-    expect(parseDefinition({ name: "x" })).toEqual({
+    expect(parseDefinition({ name: "x" })).toMatchObject({
       ok: false,
       status: 400,
       problems: ["task_type: field required", "input_schema: field required", "output_schema: field required"],

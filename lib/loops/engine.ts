@@ -70,7 +70,7 @@ export async function trainRows(spec: LoopSpec, model: LoopModel, data: unknown,
       predictedNumber: regression ? Number(prediction.value) : undefined,
       at,
     });
-    if (signal.drift && spec.settings.reset_on_drift) resetOptimizer(model.learner);
+    if (signal.drift && spec.settings.reset_on_drift) resetOptimizer(model.learner, spec.settings);
     outcome.drift ||= signal.drift;
     outcome.trained++;
   }

@@ -108,6 +108,9 @@ export const MAX_LEARNED_LEAVES = 1000;
 /** Largest category_cap setting: more one-hot values than a model can have columns means nothing. */
 export const MAX_CATEGORY_CAP = MAX_COLUMNS;
 
+/** Largest hash_bits setting: 2^20 buckets per field is already far past what a loop should hold. */
+export const MAX_HASH_BITS = 20;
+
 // ---- Messages
 
 /** A client-supplied name or label, shortened for a message (it may be a megabyte long). */

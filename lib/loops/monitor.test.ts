@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { mulberry32 as rng } from "./test-datasets";
-import { classificationMetrics } from "./metrics";
+import { classificationMetrics } from "./metrics/classification";
 import { createMonitor, monitorSummary, observe, type LoopMonitorState } from "./monitor";
+import { mulberry32 as rng } from "./test-datasets";
 
 const roundTrip = <T>(state: T): T => JSON.parse(JSON.stringify(state)) as T;
 

@@ -24,16 +24,13 @@ import {
 } from "./baselines";
 import {
   classificationMetrics,
+  completeClassificationMetrics,
   createClassificationMetrics,
-  createRegressionMetrics,
-  regressionMetrics,
   updateClassificationMetrics,
-  updateRegressionMetrics,
-  type ClassificationMetrics,
   type ClassificationMetricsState,
-  type RegressionMetrics,
-  type RegressionMetricsState,
-} from "./metrics";
+} from "./metrics/classification";
+import { completeRegressionMetrics, createRegressionMetrics, regressionMetrics, updateRegressionMetrics, type RegressionMetricsState } from "./metrics/regression";
+import type { MetricValues } from "./metrics/rolling";
 import type { TaskType } from "./types";
 
 /** Drift detector on the error stream; a cut here is a drift event (and "drift" in /train/). */
@@ -67,8 +64,11 @@ export interface SeriesPoint {
   baseline: number | null;
 }
 
+/** The layout of the monitor's state; stored-model.ts upgrades states of earlier layouts. */
+export const MONITOR_VERSION = 2;
+
 interface MonitorBase {
-  version: 1;
+  version: typeof MONITOR_VERSION;
   /** Labelled examples scored. */
   n: number;
   /** Regression observations ignored because the target or the prediction was not a finite number. */
@@ -113,7 +113,7 @@ export interface Observation {
 
 export function createMonitor(taskType: TaskType): LoopMonitorState {
   const base: MonitorBase = {
-    version: 1,
+    version: MONITOR_VERSION,
     n: 0,
     skipped: 0,
     drift: createAdwin(DRIFT_DELTA),
@@ -247,13 +247,13 @@ export interface Lift {
 /** Lift against the strongest baseline, cumulatively (window undefined) or over a rolling window. */
 function liftIn(state: LoopMonitorState, window?: number): Lift {
   const classification = state.task_type === "classification";
-  const model = classification ? classificationMetrics(state.model, window).accuracy : regressionMetrics(state.model, window).mae;
+  const model = (classification ? classificationMetrics(state.model, window).accuracy : regressionMetrics(state.model, window).mae) ?? null;
   let against: string | null = null;
   let baseline: number | null = null;
   const candidates: [string, number | null][] =
     state.task_type === "classification"
-      ? Object.entries(state.baseline_metrics).map(([name, m]) => [name, classificationMetrics(m, window).accuracy])
-      : Object.entries(state.baseline_metrics).map(([name, m]) => [name, regressionMetrics(m, window).mae]);
+      ? Object.entries(state.baseline_metrics).map(([name, m]) => [name, classificationMetrics(m, window).accuracy ?? null])
+      : Object.entries(state.baseline_metrics).map(([name, m]) => [name, regressionMetrics(m, window).mae ?? null]);
   for (const [name, value] of candidates) {
     if (value === null) continue;
     // Higher accuracy or lower MAE is stronger; ties keep the first listed.
@@ -272,7 +272,7 @@ export interface Windowed<M> {
   rolling1000: M;
 }
 
-export type MonitorSummary = {
+export interface MonitorSummary {
   n: number;
   skipped: number;
   lift: Windowed<Lift>;
@@ -282,16 +282,10 @@ export type MonitorSummary = {
   error_window: { drift: { width: number; mean: number }; warning: { width: number; mean: number } };
   drift_events: DriftEvent[];
   series: { metric: "accuracy" | "mae"; points: SeriesPoint[] };
-} & (
-  | {
-      task_type: "classification";
-      metrics: { model: Windowed<ClassificationMetrics>; baselines: Record<string, Windowed<ClassificationMetrics>> };
-    }
-  | {
-      task_type: "regression";
-      metrics: { model: Windowed<RegressionMetrics>; baselines: Record<string, Windowed<RegressionMetrics>> };
-    }
-);
+  task_type: TaskType;
+  /** Every registered metric (metrics/registry.ts) of the model and of each baseline. */
+  metrics: { model: Windowed<MetricValues>; baselines: Record<string, Windowed<MetricValues>> };
+}
 
 const windowed = <S, M>(state: S, read: (s: S, window?: number) => M): Windowed<M> => ({
   cumulative: read(state),
@@ -314,7 +308,7 @@ export function monitorSummary(state: LoopMonitorState): MonitorSummary {
     drift_events: state.events.map((e) => ({ ...e })),
   };
   if (state.task_type === "classification") {
-    const baselines: Record<string, Windowed<ClassificationMetrics>> = {};
+    const baselines: Record<string, Windowed<MetricValues>> = {};
     for (const [name, m] of Object.entries(state.baseline_metrics)) baselines[name] = windowed(m, classificationMetrics);
     return {
       ...common,
@@ -323,7 +317,7 @@ export function monitorSummary(state: LoopMonitorState): MonitorSummary {
       series: { metric: "accuracy", points: state.series.map((p) => ({ ...p })) },
     };
   }
-  const baselines: Record<string, Windowed<RegressionMetrics>> = {};
+  const baselines: Record<string, Windowed<MetricValues>> = {};
   for (const [name, m] of Object.entries(state.baseline_metrics)) baselines[name] = windowed(m, regressionMetrics);
   return {
     ...common,
@@ -331,4 +325,15 @@ export function monitorSummary(state: LoopMonitorState): MonitorSummary {
     metrics: { model: windowed(state.model, regressionMetrics), baselines },
     series: { metric: "mae", points: state.series.map((p) => ({ ...p })) },
   };
+}
+
+/** Gives a stored monitor's trackers every registered metric (one added to the registry since it was stored). */
+export function completeMonitor(state: LoopMonitorState): void {
+  if (state.task_type === "classification") {
+    completeClassificationMetrics(state.model);
+    for (const m of Object.values(state.baseline_metrics)) completeClassificationMetrics(m);
+  } else {
+    completeRegressionMetrics(state.model);
+    for (const m of Object.values(state.baseline_metrics)) completeRegressionMetrics(m);
+  }
 }

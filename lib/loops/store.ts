@@ -5,9 +5,10 @@ import { isUuid } from "@/lib/ids";
 import { specOf, type LoopDefinition } from "./definition";
 import { createLoopModel, type LoopModel } from "./engine";
 import { compactMetrics, formatMetric, type LoopMetrics } from "./metrics-summary";
-import { cloneModel, packText, unpackText } from "./model-codec";
+import { cloneModel } from "./model-codec";
 import { EventLoopPacer, isLargeModel } from "./pacer";
 import { resolveSettings } from "./settings";
+import { loadModel, storeModel } from "./stored-model";
 import type { LoopSpec } from "./types";
 
 /** A defined loop's spec and model at one version. Never mutated once cached. */
@@ -123,8 +124,7 @@ export async function defineLoop(db: Database, accountId: string, loopId: string
     inputSchema: definition.input_schema,
     outputSchema: definition.output_schema,
     settings: { ...settings },
-    learnerState: packText(createLoopModel(spec).learner),
-    monitorState: packText(createLoopModel(spec).monitor),
+    ...storeModel(createLoopModel(spec)),
     definedAt: sql`now()`,
   };
   if (!loopId) {
@@ -177,7 +177,7 @@ function loadedFrom(row: LoopRow): LoadedLoop {
     version: row.version,
     nSeen: row.nSeen,
     spec: specOfRow(row)!,
-    model: { learner: unpackText(row.learnerState!), monitor: unpackText(row.monitorState!) },
+    model: loadModel({ learnerState: row.learnerState!, monitorState: row.monitorState! }),
   };
 }
 
@@ -267,8 +267,7 @@ async function trainNow<T extends { trained: number }>(db: Database, accountId: 
 /** The row's state after learning `trained` more examples. */
 function storedChanges(current: LoadedLoop, trained: number) {
   return {
-    learnerState: packText(current.model.learner),
-    monitorState: packText(current.model.monitor),
+    ...storeModel(current.model),
     metrics: { ...compactMetrics(current.model.monitor) },
     nSeen: sql`${loops.nSeen} + ${trained}`,
     version: sql`${loops.version} + 1`,
@@ -313,7 +312,7 @@ async function trainLocked<T extends { trained: number }>(db: Database, accountI
   return outcome;
 }
 
-/** The stored model row, for the model download (its states are packed text: read them with unpackText). */
+/** The stored model row, for the model download (its states are stored text: read them with loadModel). */
 export async function modelDocument(db: Database, accountId: string, loopId: string): Promise<LoopRow | null> {
   if (!isUuid(loopId)) return null;
   const [row] = await db.select().from(loops).where(and(eq(loops.id, loopId), eq(loops.accountId, accountId)));

@@ -1,3 +1,4 @@
+import { isUsableNumber, MAX_ABS_NUMBER } from "./learner/features/value-kind";
 import {
   count,
   fieldLabel,
@@ -12,7 +13,6 @@ import {
   quoted,
 } from "./limits";
 import type { FieldProblem, FieldType, LoopSpec } from "./types";
-import { isUsableNumber, MAX_ABS_NUMBER } from "./value-kind";
 
 /**
  * Per-row validation (§1): a value whose JSON type contradicts the schema is a problem, never coerced,

@@ -5,6 +5,7 @@ import { Card } from "@/components/ui";
 import type { LiveLoopData } from "@/lib/loops/dashboard";
 import { ContributionsChart } from "./contributions-chart";
 import { MetricChart } from "./metric-chart";
+import { MetricsTable } from "./metrics-table";
 
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? "—" : Math.abs(v) >= 100 ? v.toFixed(1) : v.toFixed(3));
 
@@ -39,15 +40,29 @@ export function LivePanel({ loopId, initial, outputName }: { loopId: string; ini
       </div>
       {metric?.alert ? <p className="rounded-md bg-amber-50 px-4 py-2 text-sm text-amber-800">The model is not beating its baseline over the last 200 examples.</p> : null}
 
-      <Card className="p-6">
-        <h2 className="text-base font-semibold">Learning curve</h2>
-        <p className="mt-1 text-sm text-slate-500">
-          Rolling {metric?.name ?? "metric"} over the last 200 labelled examples, each scored before it was learned, against the baseline. Drift is marked.
-        </p>
-        <div className="mt-4">
-          <MetricChart points={data.series} events={data.events} metric={metric?.name ?? "metric"} />
-        </div>
-      </Card>
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <Card className="p-6">
+          <h2 className="text-base font-semibold">Learning curve</h2>
+          <p className="mt-1 text-sm text-slate-500">
+            Rolling {metric?.name ?? "metric"} over the last 200 labelled examples, each scored before it was learned, against the baseline. Drift is marked.
+          </p>
+          <div className="mt-4">
+            <MetricChart points={data.series} events={data.events} metric={metric?.name ?? "metric"} />
+          </div>
+        </Card>
+
+        <Card className="p-6">
+          <h2 className="text-base font-semibold">Metrics</h2>
+          <p className="mt-1 text-sm text-slate-500">Every example is scored before it is learned. Baseline: the strongest over the last 200.</p>
+          <div className="mt-4 overflow-x-auto">
+            {data.report && data.report.examples.cumulative > 0 ? (
+              <MetricsTable report={data.report} />
+            ) : (
+              <p className="py-12 text-center text-sm text-slate-500">Metrics appear after the first labelled example.</p>
+            )}
+          </div>
+        </Card>
+      </div>
 
       <Card className="p-6">
         <h2 className="text-base font-semibold">Recent predictions</h2>

@@ -4,8 +4,7 @@ import { processSlot } from "@/lib/process-singleton";
 
 /**
  * The Postgres-backed job queue (pg-boss, schema `pgboss`) shared by webhooks, training jobs, drift
- * checks and the blob sweep. One instance per process, kept on globalThis because the custom server and Next's
- * bundled route code load separate copies of this module.
+ * checks, the blob sweep and the auth clean-up. One instance per process (lib/process-singleton.ts).
  */
 const boss = processSlot<Promise<PgBoss>>("jobs.boss");
 

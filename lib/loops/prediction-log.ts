@@ -2,6 +2,7 @@ import { and, desc, eq, lte, sql } from "drizzle-orm";
 import { onBeforeClose, type Database } from "@/db/client";
 import { loopPredictions } from "@/db/schema";
 import type { Prediction } from "./types";
+import { processSingleton } from "@/lib/process-singleton";
 
 /**
  * The loop page shows a few recent predictions. Recording every prediction would put a write on the
@@ -12,10 +13,9 @@ const KEEP = 50;
 const PER_BATCH = 5;
 const INTERVAL_MS = 1000;
 
-const holder = globalThis as typeof globalThis & { __crucibleLoopLogAt?: Map<string, number>; __crucibleLoopLogWrites?: Set<Promise<void>> };
-const lastRecorded = (holder.__crucibleLoopLogAt ??= new Map());
+const lastRecorded = processSingleton("loops.logAt", () => new Map<string, number>());
 /** Recordings still being written; the pool waits for them before it closes. */
-const writing = (holder.__crucibleLoopLogWrites ??= new Set());
+const writing = processSingleton("loops.logWrites", () => new Set<Promise<void>>());
 const settleWrites = () => Promise.allSettled([...writing]);
 onBeforeClose(settleWrites);
 

@@ -10,6 +10,7 @@ import { EventLoopPacer, isLargeModel } from "./pacer";
 import { resolveSettings } from "./settings";
 import { loadModel, storeModel } from "./stored-model";
 import type { LoopSpec } from "./types";
+import { processSingleton } from "@/lib/process-singleton";
 
 /** A defined loop's spec and model at one version. Never mutated once cached. */
 interface LoadedLoop {
@@ -32,11 +33,10 @@ interface LoopCache {
   entries: Map<string, CacheEntry>;
   listening: Promise<unknown> | null;
   /** Per loop, the tail of this process's queue of training batches (see trainLoop). */
-  training?: Map<string, Promise<void>>;
+  training: Map<string, Promise<void>>;
 }
-const holder = globalThis as typeof globalThis & { __crucibleLoopCache?: LoopCache };
-const cache: LoopCache = (holder.__crucibleLoopCache ??= { entries: new Map(), listening: null });
-const training = (cache.training ??= new Map());
+const cache = processSingleton<LoopCache>("loops.cache", () => ({ entries: new Map(), listening: null, training: new Map() }));
+const training = cache.training;
 const CACHE_LIMIT = 500;
 const REVALIDATE_MS = 1000;
 const CHANNEL = "crucible_loop_versions";

@@ -10,8 +10,7 @@ import { processSlot } from "@/lib/process-singleton";
 // Loaded estimators keyed by their file's sha256 (a model file deployed many times, or by several
 // accounts, is loaded once) and explainer backgrounds keyed by their data file, in one LRU bounded by
 // CRUCIBLE_MODEL_CACHE_MB. Everything here can be rebuilt from the blob store, so any process can
-// serve any deployment; evicting only costs a reload. Kept on globalThis because the custom server
-// and Next's bundled route code load separate copies of this module.
+// serve any deployment; evicting only costs a reload. One cache per process (lib/process-singleton.ts).
 
 type CacheValue = { kind: "model"; estimator: Estimator } | { kind: "background"; rows: InputRow[] | null };
 export type EstimatorOutcome = { ok: true; estimator: Estimator } | { ok: false; reason: string };

@@ -19,7 +19,7 @@ function detections(state: AdwinState, values: number[], offset = 0): number[] {
 const roundTrip = <T>(state: T): T => JSON.parse(JSON.stringify(state)) as T;
 
 describe("ADWIN", () => {
-  it("fires exactly once, at index 1023, on the seed-12345 stream (spec §6.2)", () => {
+  it("fires exactly once, at index 1023, on the seed-12345 stream (docs/loops-learner.md §6.2)", () => {
     expect(stream).toHaveLength(2000);
     expect(detections(createAdwin(0.002), stream)).toEqual([1023]);
   });

@@ -1,5 +1,5 @@
 /**
- * ADWIN (Bifet & Gavaldà 2007) in the variant River uses (`river.drift.ADWIN`), spec §5.3.
+ * ADWIN (Bifet & Gavaldà 2007) in the variant River uses (`river.drift.ADWIN`), docs/loops-learner.md §5.3.
  *
  * The window is an exponential histogram: row i holds up to M buckets, each summarising 2^i
  * consecutive values by their total and their variance (sum of squared deviations). The state is

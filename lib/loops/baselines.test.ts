@@ -39,7 +39,7 @@ describe("baselines", () => {
     expect(runningMeanPredict(mean)).toBe(5);
   });
 
-  it("reproduces River's running-mean row on ChickWeights, file order (spec §6.1)", () => {
+  it("reproduces River's running-mean row on ChickWeights, file order (docs/loops-learner.md §6.1)", () => {
     const rows = readFileSync(path.join(import.meta.dirname, "testdata", "chick-weights.csv"), "utf8").trim().split("\n").slice(1);
     expect(rows).toHaveLength(578);
     const mean = createRunningMean();

@@ -1,5 +1,5 @@
 /**
- * Trivial predictors that a loop's model must beat (spec §5.2). They are scored on the same
+ * Trivial predictors that a loop's model must beat (docs/loops-learner.md §5.2). They are scored on the same
  * labelled examples at the same moment as the model: predict first, then learn the label.
  * Plain JSON state, like everything stored with a loop.
  */

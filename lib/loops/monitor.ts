@@ -1,5 +1,5 @@
 /**
- * A loop's prequential monitor (spec §5): each labelled example, already predicted by the model
+ * A loop's prequential monitor (docs/loops-learner.md §5): each labelled example, already predicted by the model
  * before learning, is scored here against the model's metrics, the baselines' metrics and two
  * ADWIN detectors on the error stream. One plain-JSON state per loop, stored next to the learner.
  *

@@ -2,7 +2,7 @@ import { learnerSettingsSchema, SETTING_NAMES } from "./schemas";
 import type { LearnerSettings } from "./types";
 
 /**
- * The default learner of the specification (§2): AdaGrad 0.1 with target standardisation. These are
+ * The default learner of the specification (docs/loops-learner.md §2): AdaGrad 0.1 with target standardisation. These are
  * the settings the §6.3 reference figures were measured with; the River replica (§6.1) overrides them.
  */
 export const DEFAULT_SETTINGS: LearnerSettings = Object.freeze({

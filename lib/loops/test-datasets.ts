@@ -55,7 +55,7 @@ export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
   return out;
 }
 
-/** |β + Σ c + other − m| ≤ 1e-9·max(1, |m|), in reported units (§4.1): the additivity check. */
+/** |β + Σ c + other − m| ≤ 1e-9·max(1, |m|), in reported units (docs/loops-learner.md §4.1): the additivity check. */
 export function additivityGap(explanation: { baseline: number; margin: number; other: number; top_contributors: { contribution: number }[] }): number {
   let sum = explanation.baseline + explanation.other;
   for (const c of explanation.top_contributors) sum += c.contribution;

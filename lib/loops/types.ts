@@ -70,7 +70,7 @@ export interface FieldProblem {
 
 /**
  * What the learner saw of one input feature (a field, or an object leaf by dotted path) before learning
- * an example: the raw material of per-field data health (§5.5).
+ * an example: the raw material of per-field data health (docs/loops-learner.md §5.5).
  */
 export interface FieldObservation {
   feature: string;

@@ -15,7 +15,7 @@ import {
 import type { FieldProblem, FieldType, LoopSpec } from "./types";
 
 /**
- * Per-row validation (§1): a value whose JSON type contradicts the schema is a problem, never coerced,
+ * Per-row validation (docs/loops-learner.md §1): a value whose JSON type contradicts the schema is a problem, never coerced,
  * and a row with any problem is skipped whole, so it never touches the state. Missing inputs (absent or
  * null) are fine: they are mean-imputed or have no active column. Nested object leaves are not checked
  * here: their kinds are fixed by the learner at first sight, and a later mismatch counts as missing.

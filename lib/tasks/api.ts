@@ -14,7 +14,7 @@ import { isRequestType, parseRequestBody, REQUEST_TYPES } from "./request-types"
 import { abortTaskRequest, getTaskRequest, type TaskRequestRecord } from "./store";
 import { simulatedMediaRoute } from "./simulated-media";
 
-// The human-task API (shared/reference/human-tasks-api.txt): X-Heat-API-Key or Basic auth with a
+// The human-task API (the Heat API, formerly Crunchable): X-Heat-API-Key or Basic auth with a
 // `tasks` key; errors are {error, message, errors?}. A test_ key works in its own staging space,
 // answered by simulated crunchers; live and test requests never see each other.
 

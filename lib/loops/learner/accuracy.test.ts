@@ -5,7 +5,7 @@ import { additivityGap, seededShuffle, sklearnSet, type LabelledSet } from "../t
 import type { FieldType, LoopSpec } from "../types";
 
 /**
- * §6.3 sanity: prequential accuracy of the default learner on three seeded permutations of each data
+ * docs/loops-learner.md §6.3 sanity: prequential accuracy of the default learner on three seeded permutations of each data
  * set. The reference permutations are not ours, so the bars sit a little below the reference figures
  * (breast_cancer 0.963, wine 0.949, iris 0.802). Additivity is checked on every prediction on the way.
  */

@@ -4,7 +4,7 @@ import { resolveSettings } from "../settings";
 import { chickWeights, mulberry32, seededShuffle, sklearnSet } from "../test-datasets";
 import type { LoopSpec } from "../types";
 
-/** §8 determinism: replays are bit-identical, the state survives JSON mid-stream, /predict/ writes nothing. */
+/** docs/loops-learner.md §8 determinism: replays are bit-identical, the state survives JSON mid-stream, /predict/ writes nothing. */
 
 const iris = sklearnSet("iris.csv");
 const irisSpec: LoopSpec = {

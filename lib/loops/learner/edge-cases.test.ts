@@ -4,7 +4,7 @@ import { resolveSettings } from "../settings";
 import { additivityGap } from "../test-datasets";
 import type { LoopSpec } from "../types";
 
-/** §8 edge cases and the model rules of §2 that the benchmark streams do not pin down. */
+/** docs/loops-learner.md §8 edge cases and the model rules of §2 that the benchmark streams do not pin down. */
 
 const regression: LoopSpec = {
   task_type: "regression",

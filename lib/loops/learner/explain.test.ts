@@ -5,7 +5,7 @@ import { additivityGap, mulberry32 } from "../test-datasets";
 import type { Contributor, FieldType, LearnerSettings, LoopSpec, Prediction } from "../types";
 
 /**
- * §4: every prediction splits exactly as baseline + Σ contributions (+ other) = margin, in reported
+ * docs/loops-learner.md §4: every prediction splits exactly as baseline + Σ contributions (+ other) = margin, in reported
  * units, for all three output kinds, on streams with strings, arrays, objects, missing values, unseen
  * categories, leaves that change kind and categories hashed past a small cap.
  */

@@ -4,7 +4,7 @@ import { lossOf } from "./losses";
 import type { CategoryTable, LearnerState } from "./state";
 
 /**
- * Exact additive explanations (§4): interventional linear SHAP on the encoded columns, summed per
+ * Exact additive explanations (docs/loops-learner.md §4): interventional linear SHAP on the encoded columns, summed per
  * feature. With β the margin at the "average input" (numbers at their mean, categories at their observed
  * frequencies), every margin splits exactly as m = β + Σ_f c_f. All stats are the ones used at predict
  * time.

@@ -1,5 +1,5 @@
 /**
- * The online learner (§1–§4 of the learner specification): one linear model per loop, learned one
+ * The online learner (§1–§4 of docs/loops-learner.md): one linear model per loop, learned one
  * example at a time, with exact additive explanations. Pure and deterministic: no I/O, no clock, no
  * randomness; its state is plain JSON. What the rest of the app uses of it is exported here.
  */

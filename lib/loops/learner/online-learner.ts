@@ -9,7 +9,7 @@ import { LEARNER_FORMAT, type ClassLabel, type LearnerState } from "./state";
 import { emptyStats } from "./welford";
 
 /**
- * The online learner (§2–§3): one linear model per loop, trained one example at a time. Pure and
+ * The online learner (docs/loops-learner.md §2–§3): one linear model per loop, trained one example at a time. Pure and
  * deterministic: no I/O, no clock, no randomness; the same examples in the same order give the same
  * state to the last bit.
  */

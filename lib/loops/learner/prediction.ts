@@ -4,7 +4,7 @@ import { CATEGORY, fieldPlan, inputValues, NUMBERS, NUMERIC, viewFeatures, type 
 import { lossOf } from "./losses";
 import type { LearnerState } from "./state";
 
-/** Contributors listed by default: the API's limit (the specification's §4.3 says 5; the product says 10). */
+/** Contributors listed by default: the API's limit (docs/loops-learner.md §4.3 says 5; the product says 10). */
 export const DEFAULT_TOP_K = 10;
 
 /** A prediction whose explanation was not asked for (the prequential scoring inside /train/). */

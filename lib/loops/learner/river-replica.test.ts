@@ -5,7 +5,7 @@ import { additivityGap, chickWeights } from "../test-datasets";
 import type { LearnerSettings, LoopSpec } from "../types";
 
 /**
- * §6.1: the River replica (StandardScaler | LinearRegression, SGD 0.01, g = 2(p − y)) on ChickWeights in
+ * docs/loops-learner.md §6.1: the River replica (StandardScaler | LinearRegression, SGD 0.01, g = 2(p − y)) on ChickWeights in
  * file order must reproduce River's published figures; the default learner must reach §6.3's goal.
  * Metrics are computed here from the prequential predictions learnOne returns.
  */

@@ -13,7 +13,7 @@ export const LEARNER_FORMAT = 1;
 
 export interface LearnerState {
   format: typeof LEARNER_FORMAT;
-  /** Labelled examples learned so far (the n_learned of §1; denominator of the category frequencies). */
+  /** Labelled examples learned so far (the n_learned of docs/loops-learner.md §1; denominator of the category frequencies). */
   n_learned: number;
   /** Input field names, sorted by code unit: the canonical walk order. */
   field_order: string[];

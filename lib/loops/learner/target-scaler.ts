@@ -3,7 +3,7 @@ import type { LearnerState } from "./state";
 import { addObservation, populationStd } from "./welford";
 
 /**
- * Target standardisation (§2, regression only): the target has its own Welford statistics; the model
+ * Target standardisation (docs/loops-learner.md §2, regression only): the target has its own Welford statistics; the model
  * learns ỹ = (y − μ_y)/σ_y and predicts ŷ = μ_y + σ_y·m. Without it, River's and scikit-learn's
  * defaults barely beat the running mean on diabetes, or diverge.
  */

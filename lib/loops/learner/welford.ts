@@ -25,7 +25,7 @@ export function populationStd(stats: RunningStats): number {
   return stats.n > 0 ? Math.sqrt(stats.m2 / stats.n) : 0;
 }
 
-/** z = (x − μ)/σ, or 0 when σ = 0 (§1); optionally clipped to ±clip. */
+/** z = (x − μ)/σ, or 0 when σ = 0 (docs/loops-learner.md §1); optionally clipped to ±clip. */
 export function standardize(stats: RunningStats, x: number, clip: number | null): number {
   return zOf(stats, populationStd(stats), x, clip);
 }

@@ -1,5 +1,5 @@
 /**
- * A prequential metric (§5.1) as a small tracker, after River's metrics: a state of its own, updated
+ * A prequential metric (docs/loops-learner.md §5.1) as a small tracker, after River's metrics: a state of its own, updated
  * with each scored example and reverted when the example leaves a rolling window (rolling.ts keeps the
  * examples and the windows). States are plain JSON, stored with the loop's monitor.
  */

@@ -8,7 +8,7 @@ import type { AnyMetric } from "./rolling";
 import { rmse } from "./rmse";
 
 /**
- * Every metric a loop computes (§5.1), by task, in the order summaries, the API and the loop page list
+ * Every metric a loop computes (docs/loops-learner.md §5.1), by task, in the order summaries, the API and the loop page list
  * them. A metric listed here is tracked for the model and each baseline, cumulatively and over the
  * rolling windows, and reaches GET /definitions/:loop_id/metrics and the loop page with no other change.
  */

@@ -1,7 +1,7 @@
 import type { RequestType } from "../request-types";
 
 /**
- * Every curl example of the human-tasks document (../shared/reference/human-tasks-api.txt), as data:
+ * Every curl example of the Heat API document (the human-tasks API this one follows), as data:
  * method, path with its query, how the key is sent, the JSON body, the document's example response
  * and what the reply must look like. Shared by the unit tests and the HTTP acceptance test.
  *

@@ -5,7 +5,7 @@ import { hashBucket } from "./hash-bucket";
 import { hasRoom, modelText } from "./model-text";
 
 /**
- * A category value's slot (§1): its one-hot column up to the field's cap, then its hash bucket's. At
+ * A category value's slot (docs/loops-learner.md §1): its one-hot column up to the field's cap, then its hash bucket's. At
  * predict time the slot is only looked up; when learning it is created if new.
  */
 

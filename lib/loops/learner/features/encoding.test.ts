@@ -4,7 +4,7 @@ import { resolveSettings } from "../../settings";
 import type { FieldType, LoopSpec } from "../../types";
 import { hashBucket } from "./hash-bucket";
 
-/** §1: how each schema type becomes columns, and how the stats and category tables evolve. */
+/** docs/loops-learner.md §1: how each schema type becomes columns, and how the stats and category tables evolve. */
 
 function spec(input_schema: Record<string, FieldType>, settings = {}): LoopSpec {
   return { task_type: "regression", input_schema, output: { name: "y", type: "float" }, settings: resolveSettings(settings) };

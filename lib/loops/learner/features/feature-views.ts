@@ -5,7 +5,7 @@ import { asNumber } from "./field-state";
 import { CATEGORY, NONE, NUMBERS, NUMERIC, type FeatureSink, type PresenceCode } from "./sink";
 
 /**
- * The predict-time view of an input (§1): every feature with the columns it uses and the stats as they
+ * The predict-time view of an input (docs/loops-learner.md §1): every feature with the columns it uses and the stats as they
  * are, for the prediction and its explanation. A feature is a top-level field or an object leaf.
  *
  * Stored column by column (struct of arrays) in one table that every evaluation reuses: predicting and

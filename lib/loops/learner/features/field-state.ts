@@ -3,7 +3,7 @@ import { emptyCategoryTable, emptyNumericColumn, type FieldState, type LeafState
 import type { ValueKind } from "./value-kind";
 
 /**
- * A feature's state by its kind (§1): a top-level field's from the schema, an object leaf's from the
+ * A feature's state by its kind (docs/loops-learner.md §1): a top-level field's from the schema, an object leaf's from the
  * first value learned for it, and whether a value fits it. A feature is a top-level field or an object
  * leaf; it owns one or more model columns.
  */

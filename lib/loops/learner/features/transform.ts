@@ -13,7 +13,7 @@ import { MISMATCH, MISSING, NUMBERS, NUMERIC, PRESENT, type FeatureSink } from "
 import { isUsableNumber, valueKind, type ValueKind } from "./value-kind";
 
 /**
- * The feature transform (§1), written once for predicting and for learning: how each feature (a field
+ * The feature transform (docs/loops-learner.md §1), written once for predicting and for learning: how each feature (a field
  * or an object leaf) becomes its model columns, written to a sink.
  *
  * - viewFeatures (predicting, and explaining): every feature with the stats as they are, into the

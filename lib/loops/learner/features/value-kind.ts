@@ -1,5 +1,5 @@
 /**
- * What a raw JSON value is, for encoding (§1). Numbers are usable only when finite and at most 1e100 in
+ * What a raw JSON value is, for encoding (docs/loops-learner.md §1). Numbers are usable only when finite and at most 1e100 in
  * magnitude: beyond that the squares in the running variance and in AdaGrad's accumulators could
  * overflow to Infinity, which JSON cannot store.
  */

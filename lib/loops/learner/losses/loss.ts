@@ -2,7 +2,7 @@ import type { Explanation, LearnerSettings } from "../../types";
 import type { ClassLabel, LearnerState } from "../state";
 
 /**
- * A loss (§2): the output kind's training target, its gradient with respect to each weight row's
+ * A loss (docs/loops-learner.md §2): the output kind's training target, its gradient with respect to each weight row's
  * margin, and its link from margins to a prediction. The learner itself never branches on the kind of
  * output: it asks the spec's loss (losses/index.ts).
  */

@@ -4,7 +4,7 @@ import type { Loss } from "./loss";
 
 /**
  * Squared loss for regression: one margin, the (standardised) target. The gradient is m − ỹ, or River's
- * 2(m − ỹ) with squared_loss_gradient "twice_residual" (the River replica, §6.1). The link is the
+ * 2(m − ỹ) with squared_loss_gradient "twice_residual" (the River replica, docs/loops-learner.md §6.1). The link is the
  * identity in target units: ŷ = μ_y + σ_y·m (target-scaler.ts).
  */
 export const squaredLoss: Loss = {

@@ -1,6 +1,6 @@
 import type { Optimizer } from "./optimizer";
 
-/** AdaGrad's ε, inside the square root (§2). */
+/** AdaGrad's ε, inside the square root (docs/loops-learner.md §2). */
 export const ADAGRAD_EPSILON = 1e-8;
 
 /**

@@ -19,7 +19,7 @@ export function stepRow(state: LearnerState, settings: LearnerSettings, row: num
   optimizerOf(settings).step(state, settings, row, Math.max(-GRADIENT_CLIP, Math.min(GRADIENT_CLIP, gradient)), encoded);
 }
 
-/** The optional reset on drift (§5.3): the optimizer forgets its accumulators, so step sizes grow again. */
+/** The optional reset on drift (docs/loops-learner.md §5.3): the optimizer forgets its accumulators, so step sizes grow again. */
 export function resetOptimizer(state: LearnerState, settings: LearnerSettings): void {
   optimizerOf(settings).reset(state);
 }

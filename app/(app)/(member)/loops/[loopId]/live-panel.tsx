@@ -1,26 +1,17 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { Card } from "@/components/ui";
 import type { LiveLoopData } from "@/lib/loops/dashboard";
 import { ContributionsChart } from "./contributions-chart";
 import { MetricChart } from "./metric-chart";
 import { MetricsTable } from "./metrics-table";
+import { useLoopLive } from "./use-loop-live";
 
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? "—" : Math.abs(v) >= 100 ? v.toFixed(1) : v.toFixed(3));
 
 /** Metrics, learning curve and recent predictions, refreshed every few seconds while the page is open. */
 export function LivePanel({ loopId, initial, outputName }: { loopId: string; initial: LiveLoopData; outputName: string }) {
-  const { data } = useQuery({
-    queryKey: ["loop-live", loopId],
-    queryFn: async (): Promise<LiveLoopData> => {
-      const res = await fetch(`/api/loops/${loopId}/live`, { cache: "no-store" });
-      if (!res.ok) throw new Error(`live data: ${res.status}`);
-      return res.json();
-    },
-    initialData: initial,
-    refetchInterval: 5000,
-  });
+  const { data } = useLoopLive(loopId, initial);
   const { metric } = data;
   return (
     <>

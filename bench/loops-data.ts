@@ -1,14 +1,14 @@
 /**
  * Data for `npm run bench:loops`: the five accuracy streams as learner rows, the shared permutation
  * fixture and the synthetic mixed-type stream. Files are read from lib/loops/testdata relative to the
- * working directory (the repository root): lib/loops/test-datasets.ts locates them with
+ * working directory (the repository root): lib/loops/testing/datasets.ts locates them with
  * import.meta.dirname, which the CommonJS bundle in dist/ does not have, so only its seeded shuffle
  * is reused here.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import { mulberry32, seededShuffle } from "@/lib/loops/test-datasets";
+import { mulberry32, seededShuffle } from "@/lib/loops/testing/datasets";
 import type { FieldType, TaskType } from "@/lib/loops/types";
 
 export const TESTDATA = path.resolve("lib/loops/testdata");
@@ -74,7 +74,7 @@ export function writePermutations(streams: Stream[]): Record<string, number[][]>
   for (const s of streams) {
     if (s.order === "shuffled") permutations[s.name] = SEEDS.map((seed) => seededShuffle(s.rows.map((_, i) => i), seed));
   }
-  const fixture = { generator: "mulberry32 Fisher–Yates (lib/loops/test-datasets.ts seededShuffle)", seeds: SEEDS, permutations };
+  const fixture = { generator: "mulberry32 Fisher–Yates (lib/loops/testing/datasets.ts seededShuffle)", seeds: SEEDS, permutations };
   writeFileSync(PERMUTATIONS_FILE, `${JSON.stringify(fixture)}\n`);
   return permutations;
 }

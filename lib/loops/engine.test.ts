@@ -5,7 +5,7 @@ import { learnOne } from "./learner";
 import { MAX_ANSWER_ENTRIES } from "./limits";
 import { EventLoopPacer } from "./pacer";
 import { resolveSettings } from "./settings";
-import { mulberry32 } from "./test-datasets";
+import { mulberry32 } from "./testing/datasets";
 
 const definition = { task_type: "classification" as const, input_schema: { x: "float" as const }, output_schema: { y: "boolean" as const } };
 

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createLoopModel, predictRows, trainRows, type LoopModel } from "./engine";
-import { batchesOf, goldenScenarios, TOP_KS, type GoldenScenario } from "./golden-scenarios";
+import { batchesOf, goldenScenarios, TOP_KS, type GoldenScenario } from "./testing/golden-scenarios";
 import { createLearnerState, learnOne, predictOne, stateSummary, weightsTable } from "./learner";
 import { compactMetrics, formatMetric } from "./metrics-summary";
 import { packText } from "./model-codec";

@@ -3,7 +3,7 @@ import { specOf } from "./definition";
 import { createLoopModel, trainRows } from "./engine";
 import { cloneJson, cloneModel, packText, unpackText } from "./model-codec";
 import { resolveSettings } from "./settings";
-import { mulberry32 } from "./test-datasets";
+import { mulberry32 } from "./testing/datasets";
 
 const viaJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
 /** Exact comparison that tells −0 from 0 and keeps key order. */

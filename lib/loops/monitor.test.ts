@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classificationMetrics } from "./metrics/classification";
 import { createMonitor, monitorSummary, observe, type LoopMonitorState } from "./monitor";
-import { mulberry32 as rng } from "./test-datasets";
+import { mulberry32 as rng } from "./testing/datasets";
 
 const roundTrip = <T>(state: T): T => JSON.parse(JSON.stringify(state)) as T;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createLearnerState, learnOne } from ".";
 import { resolveSettings } from "../settings";
-import { additivityGap, seededShuffle, sklearnSet, type LabelledSet } from "../test-datasets";
+import { additivityGap, seededShuffle, sklearnSet, type LabelledSet } from "../testing/datasets";
 import type { FieldType, LoopSpec } from "../types";
 
 /**

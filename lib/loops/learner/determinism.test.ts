@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createLearnerState, learnOne, predictOne, type LearnerState } from ".";
 import { resolveSettings } from "../settings";
-import { chickWeights, mulberry32, seededShuffle, sklearnSet } from "../test-datasets";
+import { chickWeights, mulberry32, seededShuffle, sklearnSet } from "../testing/datasets";
 import type { LoopSpec } from "../types";
 
 /** docs/loops-learner.md §8 determinism: replays are bit-identical, the state survives JSON mid-stream, /predict/ writes nothing. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createLearnerState, learnOne, predictOne, stateSummary, weightsTable } from ".";
 import { resolveSettings } from "../settings";
-import { additivityGap } from "../test-datasets";
+import { additivityGap } from "../testing/datasets";
 import type { LoopSpec } from "../types";
 
 /** docs/loops-learner.md §8 edge cases and the model rules of §2 that the benchmark streams do not pin down. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createLearnerState, learnOne, predictOne, weightsTable } from ".";
 import { resolveSettings } from "../settings";
-import { additivityGap, mulberry32 } from "../test-datasets";
+import { additivityGap, mulberry32 } from "../testing/datasets";
 import type { Contributor, FieldType, LearnerSettings, LoopSpec, Prediction } from "../types";
 
 /**

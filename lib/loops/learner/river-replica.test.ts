@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createLearnerState, learnOne } from ".";
 import { resolveSettings } from "../settings";
-import { additivityGap, chickWeights } from "../test-datasets";
+import { additivityGap, chickWeights } from "../testing/datasets";
 import type { LearnerSettings, LoopSpec } from "../types";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mulberry32 as rng } from "../test-datasets";
+import { mulberry32 as rng } from "../testing/datasets";
 import { classificationMetrics, createClassificationMetrics, updateClassificationMetrics } from "./classification";
 import { logLossOf as logLoss } from "./log-loss";
 import { createRegressionMetrics, regressionMetrics, updateRegressionMetrics } from "./regression";

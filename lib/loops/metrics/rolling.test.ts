@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mulberry32 } from "../test-datasets";
+import { mulberry32 } from "../testing/datasets";
 import { classificationMetrics, completeClassificationMetrics, createClassificationMetrics, updateClassificationMetrics } from "./classification";
 import { completeRegressionMetrics, createRegressionMetrics, regressionMetrics, updateRegressionMetrics } from "./regression";
 import { CLASSIFICATION_METRICS, describeMetrics, REGRESSION_METRICS } from "./registry";

@@ -59,14 +59,6 @@ export function toMatrix(v: PyValue | undefined, what: string): number[][] {
   return out;
 }
 
-/** A Python float, numpy scalar, or a one-element array as a number. */
-export function toScalar(v: PyValue | undefined, what: string): number {
-  if (typeof v === "number" || typeof v === "bigint") return Number(v);
-  const all = toNumbers(v, what);
-  if (all.length !== 1) throw malformed(what, "a single number expected");
-  return all[0]!;
-}
-
 /** classes_ as labels, keeping their type: int64/float arrays → numbers, str/object arrays → strings. */
 export function toLabels(v: PyValue | undefined, what: string): Label[] {
   const items: ArrayLike<unknown> | null = isNdArray(v) ? cOrderElements(v) : isList(v) || isTuple(v) ? v : null;

@@ -5,12 +5,12 @@ import { mulberry32 } from "@/lib/seeded-random";
 export { mulberry32 };
 
 /**
- * Test-only loaders for the data sets in ./testdata (see its README) and a seeded shuffle, shared by
+ * Test-only loaders for the data sets in ../testdata (see its README) and a seeded shuffle, shared by
  * the learner's tests. Not used by the app.
  */
 
 function readTestData(name: string): string {
-  return readFileSync(path.join(import.meta.dirname, "testdata", name), "utf8");
+  return readFileSync(path.join(import.meta.dirname, "..", "testdata", name), "utf8");
 }
 
 /** ChickWeights in file order: { weight, time, chick, diet }, all numbers. */

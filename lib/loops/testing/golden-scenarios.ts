@@ -1,6 +1,6 @@
-import { resolveSettings } from "./settings";
-import { chickWeights, mulberry32, seededShuffle, sklearnSet } from "./test-datasets";
-import type { FieldType, LearnerSettings, LoopSpec } from "./types";
+import { resolveSettings } from "../settings";
+import { chickWeights, mulberry32, seededShuffle, sklearnSet } from "./datasets";
+import type { FieldType, LearnerSettings, LoopSpec } from "../types";
 
 /**
  * Test-only: the learner's golden scenarios (golden.test.ts). Each is a spec and a stream of rows from

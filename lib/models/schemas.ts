@@ -21,25 +21,31 @@ export function boundedArray<T extends z.ZodType>(entry: T, max: number) {
   return z.array(z.unknown()).max(max, { error: `At most ${max} entries` }).pipe(z.array(entry));
 }
 
-export const hyperparameterSchema = z.strictObject({ parameter: label, value: scalar });
-export const performanceSchema = z.strictObject({ metric: label, order: z.number().int(), threshold: numberLike });
+export const hyperparameterSchema = z.strictObject({ parameter: label, value: scalar }).describe("A hyperparameter the model was trained with.");
+export const performanceSchema = z
+  .strictObject({
+    metric: label.describe("The metric's name, matched with metrics.json of a training run."),
+    order: z.number().int().describe("1 or more: higher is better; 0 or less: lower is better."),
+    threshold: numberLike.describe("The value a retrained version must reach to be promoted."),
+  })
+  .describe("A performance threshold for promotion after retraining.");
 export const resourceSchema = z.strictObject({
   resource_name: label,
   value: z.union([z.number(), label]),
   deploy: z.union([label, z.boolean()]).optional(),
 });
 export const featureSchema = z.strictObject({
-  feature_name: z.string().min(1).max(1_000),
-  type: z.enum(["cont", "cat"]),
+  feature_name: z.string().min(1).max(1_000).describe("The column's name."),
+  type: z.enum(["cont", "cat"]).describe("cont: continuous; cat: categorical."),
   /** 0 input, 1 target. */
-  kind: z.union([z.literal(0), z.literal(1)]),
+  kind: z.union([z.literal(0), z.literal(1)]).describe("0: an input feature; 1: the target."),
   units: z.union([label, z.number(), z.null()]).optional(),
 });
 export const inferenceSchema = z.strictObject({ type: label, value: scalar });
 export const driftDetectionSchema = z.strictObject({
-  is_true: z.union([z.literal(0), z.literal(1)]),
+  is_true: z.union([z.literal(0), z.literal(1)]).describe("1 turns drift detection on."),
   /** 0 mean-shift, 1 MMD, 2 KS. */
-  method: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  method: z.union([z.literal(0), z.literal(1), z.literal(2)]).describe("0: mean shift (Welch's t); 1: maximum mean discrepancy; 2: Kolmogorov–Smirnov."),
 });
 
 const metadataFields = {
@@ -56,8 +62,8 @@ const metadataFields = {
 const name = z.string().trim().min(1).max(200);
 
 export const modelCreateSchema = z.strictObject({
-  modelname: name,
-  modelkind: name,
+  modelname: name.describe("The model's name."),
+  modelkind: name.describe("What kind of model it is, e.g. classification or regression (searchable)."),
   hyperparameter: metadataFields.hyperparameter.default([]),
   modelperformance: metadataFields.modelperformance.default([]),
   trainingresource: metadataFields.trainingresource.default([]),

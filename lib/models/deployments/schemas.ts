@@ -8,9 +8,9 @@ const placementName = z.string().trim().min(1).max(200);
 
 /** Where to run: a cluster, node and continuum, each may be "*" (anywhere). Missing parts mean "*". */
 export const placementSchema = z.strictObject({
-  clusterID: placementName.default("*"),
-  node: placementName.default("*"),
-  continuum: z.union([z.boolean(), z.string().trim().min(1).max(200)]).default("*"),
+  clusterID: placementName.default("*").describe('The cluster to run on, or "*" for any.'),
+  node: placementName.default("*").describe('The node to run on, or "*" for any.'),
+  continuum: z.union([z.boolean(), z.string().trim().min(1).max(200)]).default("*").describe('Whether it may run on the continuum: a boolean, or "*" for either.'),
 });
 
 export const ANYWHERE = { clusterID: "*", node: "*", continuum: "*" } as const;
@@ -30,15 +30,15 @@ export const deploymentIdSchema = z
 
 export const deploymentCreateSchema = z
   .strictObject({
-    modelid: z.string().trim().min(1).max(100),
+    modelid: z.string().trim().min(1).max(100).describe("The registered model to serve."),
     /** A version number; a non-numeric string is read as an alias. */
-    version: z.union([z.number().int().min(1), z.string().trim().min(1).max(63)]).nullish(),
-    alias: z.string().trim().min(1).max(63).nullish(),
-    ownerid: z.union([z.string().trim().max(200), z.number().transform(String)]).default(""),
-    placement: placementSchema.default(ANYWHERE),
-    deployment_id: deploymentIdSchema.nullish(),
+    version: z.union([z.number().int().min(1), z.string().trim().min(1).max(63)]).nullish().describe("A model version number (a non-numeric string is read as an alias); the latest when absent."),
+    alias: z.string().trim().min(1).max(63).nullish().describe("An alias of the model such as production; not with version."),
+    ownerid: z.union([z.string().trim().max(200), z.number().transform(String)]).default("").describe("Who the deployment belongs to, recorded with every operation."),
+    placement: placementSchema.default(ANYWHERE).describe("Where the deployment should run."),
+    deployment_id: deploymentIdSchema.nullish().describe("The deployment's id in URLs; generated (dep-…) when empty or absent."),
     /** 0: callers send values; 1: callers may also send a data_link the server fetches. */
-    inference_data: z.union([z.literal(0), z.literal(1)]).default(0),
+    inference_data: z.union([z.literal(0), z.literal(1)]).default(0).describe("0: callers send values; 1: callers may also send a data_link the server fetches."),
   })
   .refine((b) => b.version == null || b.alias == null, { message: "Send version or alias, not both", path: ["alias"] });
 
@@ -56,11 +56,11 @@ const jsonValue = z.union([z.string(), z.record(z.string(), z.unknown()), z.arra
 
 /** An inference made elsewhere, recorded against one of the account's deployments. */
 export const operationCreateSchema = z.strictObject({
-  ownerid: z.union([z.string().trim().max(200), z.number().transform(String)]).default(""),
-  deploymentid: z.string().trim().min(1).max(128),
-  modelid: z.string().trim().min(1).max(100).optional(),
-  data: jsonValue,
-  result: jsonValue.nullish(),
+  ownerid: z.union([z.string().trim().max(200), z.number().transform(String)]).default("").describe("Who made the inference."),
+  deploymentid: z.string().trim().min(1).max(128).describe("The deployment the inference was made with."),
+  modelid: z.string().trim().min(1).max(100).optional().describe("The model, when it is not the deployment's."),
+  data: jsonValue.describe("What the inference was made on (JSON text or a JSON value)."),
+  result: jsonValue.nullish().describe("What it answered (JSON text or a JSON value)."),
 });
 
 export type OperationCreate = z.infer<typeof operationCreateSchema>;

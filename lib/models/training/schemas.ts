@@ -5,15 +5,15 @@ import { z } from "zod";
 // this app's worker.
 
 export const placementSchema = z.strictObject({
-  clusterID: z.string().max(200).nullable().default(null),
-  node: z.string().max(200).nullable().default(null),
-  continuum: z.boolean().default(false),
+  clusterID: z.string().max(200).nullable().default(null).describe("The cluster to train on (recorded)."),
+  node: z.string().max(200).nullable().default(null).describe("The node to train on (recorded)."),
+  continuum: z.boolean().default(false).describe("Whether the job may run on the continuum (recorded)."),
 });
 export type TrainingPlacement = z.infer<typeof placementSchema>;
 
 export const trainingCreateSchema = z.strictObject({
-  modelid: z.string().min(1).max(100),
-  placement: placementSchema,
+  modelid: z.string().min(1).max(100).describe("The model whose code file trains on its data file."),
+  placement: placementSchema.describe("Where to train; recorded with the job."),
 });
 
 /** Placement of jobs started from the dashboard or by drift: anywhere. */

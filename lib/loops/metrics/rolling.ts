@@ -56,31 +56,27 @@ export function createRolling<O>(metrics: readonly AnyMetric<O>[], windows: read
 
 /**
  * The metric states of a rolling state as arrays in the registry's order, so that scoring an example
- * looks no metric up by name. Kept for the last few states scored (a monitor scores its model and its
- * baselines in turn): a copy, or a state read from storage, is a new object and is resolved again.
+ * looks no metric up by name. Remembered per state object, weakly: a training batch works on a copy of
+ * the monitor, and holding the copies of past batches would move them into the old generation, where
+ * collecting them costs full garbage collections. A state read from storage is a new object and is
+ * resolved again.
  */
 interface Resolved {
-  state: RollingState;
   cumulative: Record<string, unknown>;
   states: unknown[];
   windows: unknown[][];
 }
-const RESOLVED_KEPT = 8;
-let resolvedStates: Resolved[] = [];
+const resolvedStates = new WeakMap<RollingState, Resolved>();
 
 function resolve<O>(state: RollingState, metrics: readonly AnyMetric<O>[]): Resolved {
-  for (let i = 0; i < resolvedStates.length; i++) {
-    const known = resolvedStates[i]!;
-    if (known.state === state && known.cumulative === state.cumulative) return known;
-  }
+  const known = resolvedStates.get(state);
+  if (known && known.cumulative === state.cumulative) return known;
   const resolved: Resolved = {
-    state,
     cumulative: state.cumulative,
     states: metrics.map((m) => state.cumulative[m.name]),
     windows: state.windows.map((w) => metrics.map((m) => w.metrics[m.name])),
   };
-  resolvedStates.unshift(resolved);
-  if (resolvedStates.length > RESOLVED_KEPT) resolvedStates.pop();
+  resolvedStates.set(state, resolved);
   return resolved;
 }
 
@@ -149,7 +145,7 @@ export function rollingValues<O>(state: RollingState, metrics: readonly AnyMetri
 /** Gives every metric a state: one the state has none of is built from the examples in the ring. */
 export function completeRolling<S extends RollingState, O>(state: S, metrics: readonly AnyMetric<O>[], ring: ExampleRing<S, O>): void {
   const kept = Math.max(0, state.count - state.capacity);
-  resolvedStates = resolvedStates.filter((r) => r.state !== state);
+  resolvedStates.delete(state);
   for (const m of metrics) {
     if (Object.hasOwn(state.cumulative, m.name)) continue;
     state.cumulative[m.name] = replayed(state, m, ring, kept, state.count);

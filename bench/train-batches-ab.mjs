@@ -1,0 +1,98 @@
+/**
+ * /train/ throughput of two builds side by side, for before/after comparisons on a noisy machine: both
+ * builds' fast-path servers (`node dist/server.js`, each with its own embedded Postgres in
+ * .data/bench-ab of its checkout) run at once, and 5-second bursts alternate between them, so load from
+ * elsewhere falls on both. Each checkout needs `npm run build` first.
+ *
+ *   node bench/train-batches-ab.mjs --before ../other-checkout --after . [--rounds 8] [--seconds 5] [--singles]
+ *
+ * Batches: one client posting 1,000 breast_cancer rows per request (examples/s). --singles: 20 clients
+ * posting one example each (requests/s). Prints each round and the medians' ratio (after ÷ before).
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import path from "node:path";
+
+const arg = (flag, fallback) => (process.argv.includes(flag) ? process.argv[process.argv.indexOf(flag) + 1] : fallback);
+const builds = { before: path.resolve(arg("--before", "")), after: path.resolve(arg("--after", ".")) };
+if (!arg("--before")) throw new Error("--before DIR: a checkout of the build to compare with (after `npm run build` there)");
+const rounds = Number(arg("--rounds", 8));
+const seconds = Number(arg("--seconds", 5));
+const singles = process.argv.includes("--singles");
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const freePort = () => new Promise((r) => { const s = net.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => r(p)); }); });
+
+const [, ...lines] = readFileSync(path.join(import.meta.dirname, "..", "lib", "loops", "testdata", "breast_cancer.csv"), "utf8").trim().split("\n");
+const names = Array.from({ length: 30 }, (_, i) => `f${String(i).padStart(2, "0")}`);
+const rows = lines.map((l) => { const c = l.trim().split(",").map(Number); return { ...Object.fromEntries(names.map((n, j) => [n, c[j]])), label: c[30] === 1 }; });
+const batchBody = JSON.stringify({ data: Array.from({ length: 1000 }, (_, i) => rows[i % rows.length]) });
+const singleBodies = rows.map((r) => JSON.stringify({ data: r }));
+
+function post(port, headers, urlPath, text) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, path: urlPath, method: "POST", agent, headers: { ...headers, "content-length": Buffer.byteLength(text) } }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode, json: JSON.parse(Buffer.concat(chunks).toString() || "{}") }));
+    });
+    req.on("error", reject);
+    req.end(text);
+  });
+}
+
+const healthy = (port) => new Promise((r) => http.get({ host: "127.0.0.1", port, path: "/healthz" }, (res) => { res.resume(); r(res.statusCode === 200); }).on("error", () => r(false)));
+
+async function start(name, dir) {
+  const port = await freePort();
+  const env = { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", CRUCIBLE_DATA_DIR: ".data/bench-ab" };
+  const child = spawn(process.execPath, ["dist/server.js"], { cwd: dir, env, stdio: ["ignore", "ignore", "inherit"] });
+  for (let i = 0; i < 900 && !(await healthy(port)); i++) await sleep(100);
+  const user = `ab-${name}-${Date.now().toString(36)}`;
+  const email = `${user}@bench.invalid`;
+  const cli = (args) => JSON.parse(execFileSync(process.execPath, ["dist/lib/admin/cli.js", ...args, "--json"], { cwd: dir, env }).toString());
+  cli(["create-user", "--email", email, "--password", `pw-${user}-long-enough`, "--username", user]);
+  const key = cli(["create-key", "--email", email, "--scope", "loops", "--name", "ab"]);
+  const headers = { "content-type": "application/json", "x-api-key": String(key.secret), "x-username": user };
+  const schema = { name: "ab", task_type: "classification", input_schema: Object.fromEntries(names.map((n) => [n, "float"])), output_schema: { label: "boolean" } };
+  const defined = await post(port, headers, "/definitions/", JSON.stringify(schema));
+  if (defined.status !== 200) throw new Error(`${name}: POST /definitions/ answered ${defined.status}`);
+  return { name, child, port, headers: { ...headers, "x-loop-id": String(defined.json.loop_id) } };
+}
+
+async function burst(server) {
+  let ok = 0;
+  let i = 0;
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  const client = async () => {
+    while (performance.now() < end) {
+      const r = await post(server.port, server.headers, "/train/", singles ? singleBodies[i++ % singleBodies.length] : batchBody);
+      if (r.status !== 200) throw new Error(`${server.name}: /train/ answered ${r.status}: ${JSON.stringify(r.json).slice(0, 200)}`);
+      ok++;
+    }
+  };
+  await Promise.all(Array.from({ length: singles ? 20 : 1 }, client));
+  return (ok * (singles ? 1 : 1000)) / ((performance.now() - started) / 1000);
+}
+
+const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+const servers = [await start("before", builds.before), await start("after", builds.after)];
+try {
+  for (const s of servers) await burst(s); // warm-up
+  const results = { before: [], after: [] };
+  for (let r = 0; r < rounds; r++) {
+    for (const s of r % 2 ? [...servers].reverse() : servers) results[s.name].push(await burst(s));
+    const [b, a] = [results.before.at(-1), results.after.at(-1)];
+    console.log(`round ${r + 1}: before ${b.toFixed(0)}  after ${a.toFixed(0)}  after ÷ before ${(a / b).toFixed(2)}`);
+  }
+  const unit = singles ? "requests/s (one example each, 20 clients)" : "examples/s (batches of 1,000, one client)";
+  console.log(`${unit}: median before ${median(results.before).toFixed(0)}, after ${median(results.after).toFixed(0)}, ratio ${(median(results.after) / median(results.before)).toFixed(2)}`);
+} finally {
+  for (const s of servers) s.child.kill("SIGTERM");
+  await sleep(2000);
+  agent.destroy();
+}

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
+import net from "node:net";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
@@ -104,4 +105,33 @@ describe("the embedded Postgres", () => {
       await server.stop();
     }
   }, 60_000);
+
+  it("comes back on the same port after a restart, so other processes keep their URL; a taken port gives way to a free one", async () => {
+    const first = await startEmbeddedPostgres(freshDir);
+    const port = new URL(first.url).port;
+    await first.stop();
+    expect(readFileSync(path.join(freshDir, "pg-port"), "utf8").trim()).toBe(port);
+
+    const again = await startEmbeddedPostgres(freshDir);
+    try {
+      expect(new URL(again.url).port).toBe(port);
+      expect(await accepts(again.url, new URL(first.url).password)).toBe(true);
+    } finally {
+      await again.stop();
+    }
+
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen(Number(port), "127.0.0.1", resolve));
+    try {
+      const moved = await startEmbeddedPostgres(freshDir);
+      try {
+        expect(new URL(moved.url).port).not.toBe(port);
+        expect(readFileSync(path.join(freshDir, "pg-port"), "utf8").trim()).toBe(new URL(moved.url).port);
+      } finally {
+        await moved.stop();
+      }
+    } finally {
+      await new Promise((r) => squatter.close(r));
+    }
+  }, 90_000);
 });

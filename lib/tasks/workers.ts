@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import { getDb } from "@/db/client";
 import { QUEUES } from "@/lib/jobs/boss";
+import { everyUntilDrained } from "@/lib/process-drain";
 import { onTaskStatus } from "./completion-waiters";
 import { sweepPendingTestRequests } from "./test-simulator";
 import { deliverWebhook, dispatchDueWebhooks, type WebhookJob } from "./webhooks";
@@ -30,15 +31,15 @@ export async function registerTaskWorkers(boss: PgBoss): Promise<void> {
   onTaskStatus(getDb(), (_id, status) => {
     if (status === "complete") dispatch();
   });
-  setInterval(dispatch, DISPATCH_INTERVAL_MS).unref();
+  everyUntilDrained(dispatch, DISPATCH_INTERVAL_MS);
   dispatch();
 
   let sweeping = false;
-  setInterval(() => {
+  everyUntilDrained(() => {
     if (sweeping) return;
     sweeping = true;
     sweepPendingTestRequests(getDb())
       .catch(logFailure("test request sweep"))
       .finally(() => (sweeping = false));
-  }, TEST_SWEEP_INTERVAL_MS).unref();
+  }, TEST_SWEEP_INTERVAL_MS);
 }

@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import { getDb } from "@/db/client";
 import { QUEUES } from "@/lib/jobs/boss";
+import { everyUntilDrained } from "@/lib/process-drain";
 import { trainingLimits } from "./config";
 import { runTrainingJob } from "./run-job";
 import type { TrainingJobMessage } from "./start-job";
@@ -15,7 +16,7 @@ export async function registerTrainingWorkers(boss: PgBoss): Promise<void> {
     if (count) console.log(`[crucible] marked ${count} abandoned training job(s) failed`);
   };
   await sweep().catch((error: unknown) => console.error("[crucible] training sweep:", (error as Error).message));
-  setInterval(() => void sweep().catch(() => {}), SWEEP_INTERVAL_MS).unref();
+  everyUntilDrained(() => void sweep().catch(() => {}), SWEEP_INTERVAL_MS);
 
   await boss.work<TrainingJobMessage>(QUEUES.trainingJob, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
     if (job) await runTrainingJob(getDb(), job.data);

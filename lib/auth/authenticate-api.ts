@@ -81,9 +81,9 @@ export async function authenticateModelsRequest(headers: HeaderBag): Promise<Aut
   return isRefusal(owner) ? owner : { ok: true, principal: principal(owner) };
 }
 
-/** Tasks: X-Heat-API-Key, or HTTP Basic with the key as the user name. */
+/** Tasks: X-Heat-API-Key (or X-Crunch-API-Key, the header of the API's clients before its rename), or HTTP Basic with the key as the user name. */
 export async function authenticateTasksRequest(headers: HeaderBag): Promise<AuthResult<TasksPrincipal>> {
-  let secret = header(headers, "x-heat-api-key");
+  let secret = header(headers, "x-heat-api-key") ?? header(headers, "x-crunch-api-key");
   const basic = /^Basic\s+(.+)$/i.exec(header(headers, "authorization") ?? "")?.[1];
   if (!secret && basic) secret = Buffer.from(basic, "base64").toString("utf8").split(":")[0];
   if (!secret) return fail("No valid API key provided: send X-Heat-API-Key or HTTP Basic with the key as the user name.");

@@ -19,6 +19,7 @@ import { predictBodySchema, topKSchema, trainBodySchema } from "./schemas";
 import { defineLoop, loadLoop, modelDocument, trainLoop, type LoopSummary } from "./store";
 import { loadModel } from "./stored-model";
 import type { Prediction } from "./types";
+import { apiTimestamp } from "@/lib/http/timestamps";
 
 /**
  * A /train/ or /predict/ body against its envelope schema (schemas.ts). As the loops document has it,
@@ -66,7 +67,7 @@ function definitionResponse(request: ApiRequest, loop: LoopSummary) {
     output_schema: loop.outputSchema,
     settings: loop.settings,
     model_url: `${publicBaseUrl(request.headers)}/definitions/${loop.id}/model`,
-    created_at: (loop.definedAt ?? loop.createdAt).toISOString(),
+    created_at: apiTimestamp(loop.definedAt ?? loop.createdAt),
   };
 }
 

@@ -21,6 +21,7 @@ import {
   type ModelWithFiles,
 } from "./store";
 import { MULTIPART_SLACK, uploadFromMultipart } from "./uploads";
+import { apiTimestamp } from "@/lib/http/timestamps";
 
 // The registry half of the models API (the MLConnector API of mlsysops-eu/mlsysops-framework): FastAPI-style errors,
 // X-api-key or Bearer `models` keys, every row scoped to the key's account (another account's model
@@ -41,7 +42,7 @@ export function fileResponse(file: ModelFileRow) {
     version: file.version,
     estimator: file.estimator,
     uploaded_by: file.uploadedBy,
-    created_at: file.createdAt.toISOString(),
+    created_at: apiTimestamp(file.createdAt),
     download_url: `/model/${file.modelId}/files/${file.sha256}`,
   };
 }
@@ -60,8 +61,8 @@ export function modelResponse(model: ModelRow, files: ModelFileRow[] = []) {
     modeltags: model.modeltags,
     drift_detection: model.driftDetection,
     files: files.map(fileResponse),
-    created_at: model.createdAt.toISOString(),
-    updated_at: model.updatedAt.toISOString(),
+    created_at: apiTimestamp(model.createdAt),
+    updated_at: apiTimestamp(model.updatedAt),
   };
 }
 

@@ -51,6 +51,12 @@ describe.each([0, 1])("tasks API through adapter %i", (index) => {
       expect(res.status, example.name).toBe(200);
       expect(res.body, example.name).toMatchObject({ status: "complete", type: example.type, instruction: (example.body as { instruction: string }).instruction });
       expect(res.body.response, example.name).not.toBeUndefined();
+      // Media answers are absolute URLs on the host the request came in on, as the document shows them.
+      if (["image", "video", "audio"].includes(example.type)) {
+        expect(res.body.response, example.name).toMatch(/^https?:\/\/[^/]+\/v1\/simulated\//);
+        const media = await client().request("GET", new URL(res.body.response as string).pathname, {});
+        expect(media.status, example.name).toBe(200);
+      }
       for (const management of DOC_MANAGEMENT_EXAMPLES.filter((m) => m.method === "GET")) {
         const got = await client().request("GET", management.path.replace("{request_id}", res.body.id), { headers: basic(testKey) });
         expect(got.status).toBe(200);
@@ -73,6 +79,9 @@ describe.each([0, 1])("tasks API through adapter %i", (index) => {
     expect(again.body).toMatchObject({ error: "conflict" });
     // A test key never sees live requests.
     expect((await client().request("GET", `/v1/requests/${res.body.id}`, { headers: basic(testKey) })).status).toBe(404);
+    // The header of the API's clients before its rename works like X-Heat-API-Key.
+    const crunch = await client().request("GET", `/v1/requests/${res.body.id}`, { headers: { "x-crunch-api-key": liveKey } });
+    expect(crunch).toMatchObject({ status: 200, body: { id: res.body.id, status: "aborted" } });
   });
 
   it("lists every problem of a bad request in {error, message, errors}", async () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import type { TasksPrincipal } from "@/lib/auth/authenticate-api";
+import { publicBaseUrl } from "@/lib/http/public-url";
 import { ApiError } from "@/lib/http/errors";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { tasksApi } from "@/lib/http/families";
@@ -93,7 +94,7 @@ const createRequest = defineRoute(
         keyId: auth.keyId,
       });
       const current = await blockedRead(request, auth, record, query.block);
-      return { status: 200, headers: replayed ? { "idempotent-replayed": "true" } : undefined, body: requestObjectOf(current) };
+      return { status: 200, headers: replayed ? { "idempotent-replayed": "true" } : undefined, body: requestObjectOf(current, publicBaseUrl(request.headers)) };
     }),
 );
 
@@ -101,7 +102,7 @@ const getRequest = defineRoute(tasksApi, { method: "GET", path: "/v1/requests/:r
   guarded(auth, async () => {
     const record = await getTaskRequest(getDb(), auth.accountId, auth.mode, request.params.request_id!);
     if (!record) throw new ApiError(404, "No request with this id exists for this API key.");
-    return { status: 200, body: requestObjectOf(await blockedRead(request, auth, record, query.block)) };
+    return { status: 200, body: requestObjectOf(await blockedRead(request, auth, record, query.block), publicBaseUrl(request.headers)) };
   }),
 );
 
@@ -112,11 +113,11 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-const listRequests = defineRoute(tasksApi, { method: "GET", path: "/v1/requests", query: listQuery }, async ({ auth, query }) =>
+const listRequests = defineRoute(tasksApi, { method: "GET", path: "/v1/requests", query: listQuery }, async ({ request, auth, query }) =>
   guarded(auth, async () => {
     const db = getDb();
     const [page, counts] = await Promise.all([listTaskRequests(db, auth.accountId, auth.mode, query), countTaskRequests(db, auth.accountId, auth.mode)]);
-    return { status: 200, body: { requests: page.items.map(requestObjectOf), next_cursor: page.nextCursor, counts } };
+    return { status: 200, body: { requests: page.items.map((item) => requestObjectOf(item, publicBaseUrl(request.headers))), next_cursor: page.nextCursor, counts } };
   }),
 );
 

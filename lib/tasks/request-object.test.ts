@@ -38,7 +38,7 @@ describe("toRequestObject", () => {
       // Everything the document shows, with our defaults and timestamps added.
       expect(object).toMatchObject(doc);
       expect(Object.keys(object).slice(0, 2)).toEqual(["id", "status"]);
-      expect(object).toMatchObject({ created_at: "2026-11-23T10:00:00.000Z", completed_at: "2026-11-23T10:00:42.500Z" });
+      expect(object).toMatchObject({ created_at: "2026-11-23T10:00:00.000+00:00", completed_at: "2026-11-23T10:00:42.500+00:00" });
     },
   );
 
@@ -75,7 +75,7 @@ describe("toRequestObject", () => {
     const params = paramsOf({ ...DOC_CREATE_EXAMPLES[0]!.body!, confidence: {} });
     expect(toRequestObject(stored(params))).toMatchObject({ raw_responses: {} });
     const aborted = toRequestObject(stored(params, { status: "aborted", completedAt: completed }));
-    expect(aborted).toMatchObject({ status: "aborted", completed_at: completed.toISOString() });
+    expect(aborted).toMatchObject({ status: "aborted", completed_at: "2026-11-23T10:00:42.500+00:00" });
     expect(aborted).not.toHaveProperty("response");
   });
 

@@ -1,5 +1,6 @@
 import type { Answer, AnswerByType } from "./request-types";
 import type { ParamsByType, RequestParams, RequestType } from "./request-types";
+import { apiTimestamp } from "@/lib/http/timestamps";
 
 /**
  * The Request object of the human-tasks document: id, status, response, raw_responses, type, then
@@ -58,7 +59,7 @@ export function toRequestObject(stored: StoredRequest): RequestObject {
   }
   object.type = stored.type;
   for (const [name, value] of Object.entries(stored.params)) if (value !== undefined) object[name] = value;
-  object.created_at = stored.createdAt.toISOString();
-  object.completed_at = stored.completedAt ? stored.completedAt.toISOString() : null;
+  object.created_at = apiTimestamp(stored.createdAt);
+  object.completed_at = stored.completedAt ? apiTimestamp(stored.completedAt) : null;
   return object as RequestObject;
 }

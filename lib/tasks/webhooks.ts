@@ -104,7 +104,8 @@ async function signAndPost(db: Database, request: TaskRequestRecord, messageId: 
     console.error(`[crucible] webhook ${messageId}: ${error.message}`);
     return { statusCode: null, error: UNREADABLE_SECRET };
   }
-  const payload = JSON.stringify(requestObjectOf(request));
+  // No request to take a host from: media answers are absolute when PUBLIC_URL is set.
+  const payload = JSON.stringify(requestObjectOf(request, process.env.PUBLIC_URL?.replace(/\/+$/, "") || undefined));
   const timestamp = new Date();
   const headers = {
     "content-type": "application/json",

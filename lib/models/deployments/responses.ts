@@ -1,5 +1,6 @@
 import type { DeploymentOperationRow, DeploymentRow } from "@/db/schema";
 import type { OperationWithIds } from "./operations-store";
+import { apiTimestamp } from "@/lib/http/timestamps";
 
 /** MLDeploymentReturn: the document's fields, the resolved version, status and the inference endpoint. */
 export function deploymentResponse(row: DeploymentRow, baseUrl?: string) {
@@ -16,8 +17,8 @@ export function deploymentResponse(row: DeploymentRow, baseUrl?: string) {
     status: row.status,
     reason: row.reason,
     inference_endpoint: baseUrl ? `${baseUrl}${path}` : path,
-    created_at: row.createdAt.toISOString(),
-    updated_at: row.updatedAt.toISOString(),
+    created_at: apiTimestamp(row.createdAt),
+    updated_at: apiTimestamp(row.updatedAt),
   };
 }
 
@@ -35,7 +36,7 @@ export function operationResponse({ operation, deploymentId, modelId }: { operat
     explanation: operation.explanation,
     source: operation.source,
     latency_ms: operation.latencyMs,
-    created_at: operation.createdAt.toISOString(),
+    created_at: apiTimestamp(operation.createdAt),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { TrainingJobRow } from "@/db/schema";
+import { apiTimestamp } from "@/lib/http/timestamps";
 
 /**
  * A job as the API and the dashboard show it: the original implementation's MLTrain fields
@@ -17,9 +18,9 @@ export function trainingJobResponse(job: TrainingJobRow) {
     promoted: job.promoted,
     metrics: job.metrics,
     log: job.log,
-    created_at: job.createdAt.toISOString(),
-    started_at: job.startedAt?.toISOString() ?? null,
-    finished_at: job.finishedAt?.toISOString() ?? null,
+    created_at: apiTimestamp(job.createdAt),
+    started_at: (job.startedAt ? apiTimestamp(job.startedAt) : null),
+    finished_at: (job.finishedAt ? apiTimestamp(job.finishedAt) : null),
   };
 }
 

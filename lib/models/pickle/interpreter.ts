@@ -13,6 +13,8 @@ import { resolveGlobal } from "./whitelist";
 export interface RunCtx extends NumpyCtx {
   /** Counts executed opcodes across nested runs. */
   opcodes: number;
+  /** The first scikit-learn class and `_sklearn_version` met, so a refusal can name what the file holds. */
+  seen?: { className?: string; sklearnVersion?: string };
 }
 
 export interface InterpreterHooks {
@@ -74,12 +76,16 @@ export function runPickle(reader: ByteReader, ctx: RunCtx, hooks: InterpreterHoo
   };
   const pushGlobal = (module: string, name: string) => {
     const g = resolveGlobal(module, name);
+    if (ctx.seen && !ctx.seen.className && g.name.startsWith("sklearn.") && (g.kind === "class" || g.kind === "inert")) ctx.seen.className = g.name;
     push({ $kind: "global", name: g.name });
   };
   const setItems = (dict: PyValue, items: PyValue[]) => {
     if (!isDict(dict)) throw malformed("SETITEM(S) on a non-dict");
     if (items.length % 2) throw malformed("SETITEMS with an odd number of items");
-    for (let i = 0; i < items.length; i += 2) (dict as PyDict).set(items[i]!, items[i + 1]!);
+    for (let i = 0; i < items.length; i += 2) {
+      if (ctx.seen && items[i] === "_sklearn_version" && typeof items[i + 1] === "string") ctx.seen.sklearnVersion ??= items[i + 1] as string;
+      (dict as PyDict).set(items[i]!, items[i + 1]!);
+    }
   };
   const appendItems = (list: PyValue, items: PyValue[]) => {
     if (!isList(list)) throw malformed("APPEND(S) on a non-list");

@@ -123,3 +123,8 @@ export function attr(obj: PyValue | undefined, name: string): PyValue | undefine
   if (!isObject(obj) || !isDict(obj.state)) return undefined;
   return obj.state.get(name);
 }
+
+/** Text from a file shown in a message: control characters (a CRLF pickle's \r) are escaped, never printed raw. */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}

@@ -71,6 +71,8 @@ export function readFailureMessage(code: PickleErrorCode, message: string, class
  */
 export function recogniseModelFile(bytes: Uint8Array): Recognised {
   const read = readModelFile(bytes);
+  // Only a stream read to its end is known not to be hostile: anything the reader could not read
+  // through (even a valid but unsupported format) is refused, never stored unchecked.
   if (!read.ok) return { ok: false, code: read.error.code, message: readFailureMessage(read.error.code, read.error.message, read.className, read.sklearnVersion) };
   const top = read.value;
   const className = read.className ?? null;

@@ -1,0 +1,57 @@
+/**
+ * Other versions' layouts (lib/models/fixtures/layouts.py, docs/sklearn-pickles.md §13): the 1.2.1
+ * fixtures re-pickled as scikit-learn 0.21, 1.3, 1.4, numpy 2, a CRLF protocol-0 file and compressed
+ * joblib write them. Serving follows the layout, so each must give exactly the 1.2.1 outputs.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { recogniseModelFile } from "../estimator";
+import { readModelFile } from "../pickle";
+import { loadEstimator } from "./index";
+import { FIXTURES, checkOutputs, model } from "./testing/linear-family-fixtures";
+
+interface LayoutFile {
+  file: string;
+  base: string;
+  layout: string;
+  note: string;
+}
+
+const manifest = JSON.parse(readFileSync(path.join(FIXTURES, "layouts.json"), "utf8")) as { files: LayoutFile[] };
+const VERSIONS: Record<string, string> = { "sklearn-0.21": "0.21.3", "sklearn-1.3": "1.3.2", "sklearn-1.4": "1.4.2", "numpy-2": "1.6.1", "protocol0-crlf": "0.20.4" };
+
+describe("older and newer layouts give the 1.2.1 outputs", () => {
+  it("covers every layout", () => {
+    expect(new Set(manifest.files.map((f) => f.layout))).toEqual(new Set(Object.keys(VERSIONS)));
+    expect(manifest.files.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it.each(manifest.files.map((f) => [f.file, f] as const))("%s", (_file, f) => {
+    const bytes = readFileSync(path.join(FIXTURES, f.file));
+    const read = readModelFile(bytes);
+    if (!read.ok) throw new Error(`${f.file}: ${read.error.code}: ${read.error.message}`);
+    expect(read.sklearnVersion).toBe(VERSIONS[f.layout]);
+    const expected = model(f.base);
+    expect(read.className).toBe(expected.class);
+    const loaded = loadEstimator(read.value, read.sklearnVersion ?? null);
+    if (!loaded.ok) throw new Error(`${f.file}: ${loaded.code}: ${loaded.message}`);
+    checkOutputs(loaded.estimator, expected);
+    // The upload's verdict is deployment's: servable, with the version it found.
+    expect(recogniseModelFile(bytes)).toMatchObject({ ok: true, estimator: { class: expected.class, sklearn_version: VERSIONS[f.layout], servable: true, reason: null } });
+  });
+
+  it("reads each joblib compression of the same stream to the same value", () => {
+    const formats = manifest.files.filter((f) => f.base === "ridge" && f.file.includes(".joblib")).map((f) => {
+      const read = readModelFile(readFileSync(path.join(FIXTURES, f.file)));
+      return read.ok ? read.format : read.error.message;
+    });
+    expect(formats.sort()).toEqual(["joblib", "joblib-bz2", "joblib-gzip", "joblib-lzma", "joblib-xz"]);
+  });
+
+  it("a CRLF text pickle keeps no \\r in names or strings", () => {
+    const read = readModelFile(readFileSync(path.join(FIXTURES, "layouts/ridge.protocol0-crlf.pkl")));
+    expect(read.ok && read.className).toBe("sklearn.linear_model._ridge.Ridge");
+    expect(JSON.stringify(read.ok && [...((read.value as { state: Map<string, unknown> }).state.keys())])).not.toContain("\\r");
+  });
+});

@@ -50,6 +50,8 @@ export function runPickle(reader: ByteReader, ctx: RunCtx, hooks: InterpreterHoo
   const base = () => (marks.length ? marks[marks.length - 1]! : 0);
   const push = (v: PyValue) => {
     if (stack.length >= limits.maxStackSize) throw tooLarge(`stack larger than ${limits.maxStackSize}`);
+    // The value pushed right after the key: known even when the file fails before its SETITEMS.
+    if (ctx.seen && typeof v === "string" && stack[stack.length - 1] === "_sklearn_version") ctx.seen.sklearnVersion ??= v;
     stack.push(v);
   };
   const pop = (): PyValue => {

@@ -56,6 +56,8 @@ function regressorParts(m: Meta, loss: PyValue | undefined): { head: OutputHead;
   }
   const init = attr(m.obj, "init_");
   if (init === "zero") return { head: regressionHead(), init: new Float64Array(1) };
+  const legacy = legacyInit(m, init, 1);
+  if (legacy) return { head: regressionHead(), init: legacy };
   if (!isObject(init) || init.$class !== "sklearn.dummy.DummyRegressor") throw customInit(m, init);
   // DummyRegressor.predict is constant_ whatever its strategy (mean, median, quantile, constant).
   const constant = toNumbers(attr(init, "constant_"), `${m.name} init_.constant_`);
@@ -75,6 +77,8 @@ function classifierParts(m: Meta, loss: PyValue | undefined): { head: OutputHead
   const K = n === 2 ? 1 : n;
   const initObj = attr(m.obj, "init_");
   if (initObj === "zero") return { head, init: new Float64Array(K) };
+  const legacy = legacyInit(m, initObj, K);
+  if (legacy) return { head, init: legacy };
   const p = initProba(m, initObj, n);
   if (n > 2) return { head, init: Float64Array.from(p, (q) => Math.log(clipProba(q))) };
   // BinomialDeviance / ExponentialLoss.get_init_raw_predictions: log-odds of the clipped prior.
@@ -96,6 +100,28 @@ function initProba(m: Meta, init: PyValue | undefined, n: number): number[] {
     return prior.map((_, i) => (i === top ? 1 : 0));
   }
   throw new LoadError("unsupported_class", `${m.name}: an init DummyClassifier with strategy ${String(strategy)} cannot be served`);
+}
+
+/**
+ * Before 0.21 the init estimators were the module's own small classes, whose predict *is* the raw
+ * init score (docs/sklearn-pickles.md §13): LogOddsEstimator / ScaledLogOddsEstimator `prior`
+ * (already scaled), PriorProbabilityEstimator `priors` (the probabilities themselves, not their
+ * logs), MeanEstimator `mean`, QuantileEstimator `quantile`, ZeroEstimator 0. null for any other init.
+ */
+function legacyInit(m: Meta, init: PyValue | undefined, K: number): Float64Array | null {
+  if (!isObject(init) || !init.$class.startsWith("sklearn.ensemble._gb.")) return null;
+  const kind = init.$class.slice("sklearn.ensemble._gb.".length);
+  const values = (key: string) => {
+    const v = toNumbers(attr(init, key), `${m.name} init_.${key}`);
+    if (v.length !== K) throw new LoadError("malformed", `${m.name}: init_.${key} has ${v.length} values, expected ${K}`);
+    return Float64Array.from(v);
+  };
+  if (kind === "LogOddsEstimator" || kind === "ScaledLogOddsEstimator") return values("prior");
+  if (kind === "PriorProbabilityEstimator") return values("priors");
+  if (kind === "MeanEstimator") return values("mean");
+  if (kind === "QuantileEstimator") return values("quantile");
+  if (kind === "ZeroEstimator") return new Float64Array(K);
+  return null;
 }
 
 function customInit(m: Meta, init: PyValue | undefined): LoadError {

@@ -1,6 +1,6 @@
 /**
  * Other versions' layouts (lib/models/fixtures/layouts.py, docs/sklearn-pickles.md §13): the 1.2.1
- * fixtures re-pickled as scikit-learn 0.20, 0.21, 1.3, 1.4, numpy 2, a CRLF protocol-0 file and compressed
+ * fixtures re-pickled as scikit-learn 0.20, 0.21, 0.23, 1.3, 1.4, numpy 2, a CRLF protocol-0 file and compressed
  * joblib write them. Serving follows the layout, so each must give exactly the 1.2.1 outputs.
  */
 import { readFileSync } from "node:fs";
@@ -19,7 +19,7 @@ interface LayoutFile {
 }
 
 const manifest = JSON.parse(readFileSync(path.join(FIXTURES, "layouts.json"), "utf8")) as { files: LayoutFile[] };
-const VERSIONS: Record<string, string> = { "sklearn-0.20": "0.20.4", "sklearn-0.21": "0.21.3", "sklearn-1.3": "1.3.2", "sklearn-1.4": "1.4.2", "numpy-2": "1.6.1", "protocol0-crlf": "0.20.4" };
+const VERSIONS: Record<string, string> = { "sklearn-0.20": "0.20.4", "sklearn-0.21": "0.21.3", "sklearn-0.23": "0.23.2", "sklearn-1.3": "1.3.2", "sklearn-1.4": "1.4.2", "numpy-2": "1.6.1", "protocol0-crlf": "0.20.4" };
 
 describe("older and newer layouts give the 1.2.1 outputs", () => {
   it("covers every layout", () => {

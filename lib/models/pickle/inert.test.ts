@@ -131,12 +131,16 @@ describe("names that run code or reach the system are refused even inside scient
     ["shutil", "rmtree"],
     ["socket", "create_connection"],
     ["xgboost.core", "__getattribute__"],
+    ["scipy.misc", "imread"],
+    ["numpy.core.records", "fromfile"],
   ])("%s.%s", (m, n) => refused(readModelFile(call(m, n)), "refused_global", `refused: ${m}.${n}`));
 
   it("a dotted attribute path through a scientific module (numpy → os.system) is refused", () => {
     refused(readModelFile(call("numpy", "os.system")), "refused_global", "numpy.os.system");
     refused(readModelFile(call("sklearn", "base.os.system")), "refused_global", "sklearn.base.os.system");
     refused(readModelFile(call("numpy.os", "system")), "refused_global", "numpy.os.system");
+    refused(readModelFile(call("pandas.core.frame", "DataFrame.query")), "refused_global", "attribute path");
+    refused(readModelFile(call("sklearn.base", "BaseEstimator.__init__")), "refused_global", "attribute path");
   });
 
   it("a hostile payload after a known estimator names what the reader had found", () => {

@@ -127,6 +127,9 @@ export function resolveGlobal(module: string, name: string): ResolvedGlobal {
   const written = `${module}.${name}`;
   if (written.length > 300) throw refusedGlobal(printable(written.slice(0, 300)) + "…", "name too long");
   const canon = canonicalName(module, name);
+  // Protocol 4 lets a name be an attribute path (`DataFrame.query`, `os.system`): pickle walks it
+  // with getattr, reaching anything a class or module holds. Only known names may be dotted.
+  if (name.includes(".") && !KINDS.has(canon)) throw refusedGlobal(printable(written), "an attribute path, not a module-level name");
   const kind = globalKind(canon);
   if (!kind) {
     const why = hostileReason(canon) ?? hostileReason(written) ?? "outside the known scientific-Python modules";

@@ -111,7 +111,7 @@ export function unlzmaAlone(input: Uint8Array, cap: number): Uint8Array {
     for (let i = 7; i >= 0; i--) size = size * 256 + input[5 + i]!;
     if (size > cap) throw new PickleError("too_large", `decompressed size exceeds ${cap} bytes`);
   }
-  const out = new Output(cap, unknown ? input.length * 4 : size);
+  const out = new Output(cap, input.length * 4); // grows as data arrives: a header's size is only a claim
   new LzmaState(props).decode(input, 13, input.length, out, unknown ? null : size);
   return out.result();
 }

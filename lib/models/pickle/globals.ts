@@ -69,10 +69,12 @@ export function callGlobal(callable: PyValue, args: PyValue, ctx: NumpyCtx): PyV
   if (kind !== "func") throw refusedGlobal(name, "not callable");
   switch (name) {
     case "numpy.core.multiarray._reconstruct": {
-      if (!isGlobalRef(args[0]) || args[0].name !== "numpy.ndarray") {
-        throw refusedGlobal(name, `called with ${refName(args[0])}; only numpy.ndarray is allowed`);
-      }
-      return emptyArray();
+      // ndarray and its subclass matrix hold plain array data; other numpy array subclasses are kept
+      // as placeholders (never served); anything else is refused.
+      const sub = args[0];
+      if (isGlobalRef(sub) && (sub.name === "numpy.ndarray" || sub.name === "numpy.matrix" || sub.name === "numpy.matrixlib.defmatrix.matrix")) return emptyArray();
+      if (isGlobalRef(sub) && sub.name.startsWith("numpy.") && globalKind(sub.name) === "inert") return record(sub.name, args.slice(1));
+      throw refusedGlobal(name, `called with ${refName(sub)}; only numpy arrays are allowed`);
     }
     case "numpy.core.multiarray.scalar":
       return scalar(args, ctx);
@@ -108,6 +110,20 @@ export function callGlobal(callable: PyValue, args: PyValue, ctx: NumpyCtx): PyV
     case "builtins.bytes":
       if (args.length !== 0) throw refusedGlobal(name, "only bytes() without arguments");
       return new Uint8Array(0);
+    case "builtins.bytearray": {
+      // bytearray(bytes) in protocols 2–4 (xgboost keeps its booster so); protocol 2 spells the
+      // bytes as (str, 'latin-1').
+      const [src, enc] = args;
+      if (args.length === 0) return new Uint8Array(0);
+      if (src instanceof Uint8Array && args.length === 1) return src.slice();
+      if (typeof src === "string" && (enc === "latin-1" || enc === "latin1") && args.length === 2) return latin1Bytes(src, ctx);
+      throw malformed("bytearray: bytes expected");
+    }
+    case "collections.defaultdict": {
+      // defaultdict(factory): its items follow as SETITEMS; the factory is only a name.
+      if (args.length > 1 || (args[0] !== undefined && args[0] !== null && !isGlobalRef(args[0]))) throw malformed(`${name}: a factory name expected`);
+      return new Map<PyValue, PyValue>();
+    }
     case "numpy.random._pickle.__randomstate_ctor":
       return record("numpy.random.mtrand.RandomState", args.slice());
     case "numpy.random._pickle.__bit_generator_ctor":

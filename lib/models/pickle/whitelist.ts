@@ -31,6 +31,8 @@ const FUNCS = [
   "_codecs.encode",
   "copyreg._reconstructor",
   "collections.OrderedDict",
+  "collections.defaultdict",
+  "builtins.bytearray",
   "builtins.slice",
   "builtins.set",
   "builtins.frozenset",
@@ -107,13 +109,27 @@ export function canonicalName(module: string, name: string): string {
 /** Roots whose unknown names are inert data (scientific Python); joblib only through its array wrappers. */
 const INERT_ROOTS = new Set(["sklearn", "numpy", "scipy", "pandas", "xgboost", "lightgbm"]);
 const INERT_JOBLIB = new Set(["joblib.numpy_pickle.NDArrayWrapper", "joblib.numpy_pickle.ZNDArrayWrapper"]);
+/** Standard-library value types that models' attributes hold; constructing them runs nothing. */
+const INERT_STDLIB = new Set([
+  "datetime.datetime",
+  "datetime.date",
+  "datetime.time",
+  "datetime.timedelta",
+  "datetime.timezone",
+  "decimal.Decimal",
+  "fractions.Fraction",
+  "uuid.UUID",
+  "collections.Counter",
+  "collections.deque",
+  "re._compile",
+]);
 
 /** The kind of a canonical name; undefined when it is hostile or outside the known modules. */
 export function globalKind(canonical: string): GlobalKind | undefined {
   const known = KINDS.get(canonical);
   if (known) return known;
   if (hostileReason(canonical)) return undefined;
-  if (INERT_JOBLIB.has(canonical)) return "inert";
+  if (INERT_JOBLIB.has(canonical) || INERT_STDLIB.has(canonical)) return "inert";
   return INERT_ROOTS.has(canonical.slice(0, canonical.indexOf("."))) ? "inert" : undefined;
 }
 

@@ -17,9 +17,9 @@ const SYSTEM_SEGMENTS = new Set([
   "computation", "clipboard", "_lib", "weave", "externals", "_build_utils", "parallel", "_joblib", "_show_versions",
 ]);
 
-/** Functions that run code, import, read or write files, or wrap other callables, whatever their module. */
+/** Functions that run code, import, read or write files, or wrap other callables, whatever their module (private spellings too: `_load_from_filelike`). */
 const SYSTEM_NAMES =
-  /^(eval|exec|execfile|compile|open|input|breakpoint|getattr|setattr|delattr|globals|locals|vars|__import__|import_module|reload|system|popen\d?|Popen|call|check_call|check_output|run|spawn\w*|exec\w*|fork\w*|kill\w*|partial|partialmethod|methodcaller|attrgetter|itemgetter|apply|load|loads|load_\w*|save\w*|dump\w*|fetch_\w*|read_\w*|to_\w*|fromfile|tofile|loadtxt|savetxt|genfromtxt|fromregex|memmap|open_memmap|DataSource|runstring|safe_eval|Parallel|delayed|Memory|register_\w*|query|imread|imsave|imwrite|urlopen|urlretrieve|getoutput|getstatusoutput|startfile|remove|unlink|rmtree|rename|chmod|chown|mkdir|makedirs|write\w*)$/;
+  /^_*(eval|exec|execfile|compile|open|input|breakpoint|getattr|setattr|delattr|globals|locals|vars|__import__|import_module|reload|system|popen\d?|Popen|call|check_call|check_output|run|spawn\w*|exec\w*|fork\w*|kill\w*|partial|partialmethod|methodcaller|attrgetter|itemgetter|apply|load|loads|load_\w*|save\w*|dump\w*|fetch_\w*|read_\w*|to_\w*|fromfile|tofile|loadtxt|savetxt|genfromtxt|fromregex|memmap|open_memmap|DataSource|runstring|safe_eval|Parallel|delayed|Memory|register_\w*|query|imread|imsave|imwrite|urlopen|urlretrieve|getoutput|getstatusoutput|startfile|remove|unlink|rmtree|rename|chmod|chown|mkdir|makedirs|write\w*)$/;
 
 /** Why a canonical dotted name is hostile, or null. */
 export function hostileReason(dotted: string): string | null {

@@ -121,7 +121,6 @@ const INERT_STDLIB = new Set([
   "uuid.UUID",
   "collections.Counter",
   "collections.deque",
-  "re._compile",
 ]);
 
 /** The kind of a canonical name; undefined when it is hostile or outside the known modules. */

@@ -5,6 +5,8 @@ import { LoadError, type Estimator, type LoadResult, type LoaderContext } from "
 export * from "./types";
 
 const short = (className: string) => className.slice(className.lastIndexOf(".") + 1);
+/** Loaders quote the file's strings (a loss name…): shown escaped and bounded. */
+const shown = (message: string) => printable(message.length > 500 ? `${message.slice(0, 500)}…` : message);
 
 /** Loads estimators and pipeline steps, nested ones too, with the loader the registry lists for their class. */
 export function registryContext(sklearnVersion: string | null): LoaderContext {
@@ -46,7 +48,7 @@ export function loadEstimator(top: PyValue, sklearnVersion: string | null): Load
     const estimator: Estimator = registryContext(sklearnVersion).load(top);
     return { ok: true, estimator };
   } catch (err) {
-    if (err instanceof LoadError) return { ok: false, code: err.code, message: `${err.message} (${found})` };
-    return { ok: false, code: "malformed", message: `malformed estimator: ${(err as Error).message} (${found})` };
+    if (err instanceof LoadError) return { ok: false, code: err.code, message: `${shown(err.message)} (${found})` };
+    return { ok: false, code: "malformed", message: `malformed estimator: ${shown((err as Error).message)} (${found})` };
   }
 }

@@ -65,3 +65,17 @@ describe("real pickles of classes without a loader are stored, never refused", (
     if (!r.estimator.servable) expect(r.estimator.reason).toMatch(/ \(\w+, scikit-learn 1\.2\.1\)$/);
   });
 });
+
+describe("reasons quote the file's strings safely", () => {
+  it("escapes control characters a loader quotes", () => {
+    const read = readModelFile(readFileSync(path.join(FIXTURES, "layouts/hist_gradient_boosting_regressor.sklearn-1.4.pkl")));
+    if (!read.ok) throw new Error(read.error.message);
+    (read.value as { state: Map<string, unknown> }).state.set("loss", "odd\r\nloss");
+    const r = loadEstimator(read.value, "1.4.2\u0007");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.message).toContain("odd\\x0d\\x0aloss");
+    expect(r.message).toContain("scikit-learn 1.4.2\\x07");
+    expect(/[\x00-\x1f]/.test(r.message)).toBe(false);
+  });
+});

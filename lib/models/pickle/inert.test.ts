@@ -203,6 +203,16 @@ describe("decompression is bounded", () => {
   });
 });
 
+describe("joblib < 0.10's ZF container", () => {
+  it("is read: 'ZF', the hex length padded to 19 bytes, then zlib", () => {
+    // Python: b"ZF" + "{:#x}".format(len(data)).encode().ljust(19) + zlib.compress(pickle.dumps({"a": 1}, 2), 3)
+    const zf = Uint8Array.from(Buffer.from("5a4630783131202020202020202020202020202020785e6b60aa2d648860646060482c64f4662cd6030021f2038a", "hex"));
+    const r = readModelFile(zf);
+    expect(r.ok && r.format).toBe("joblib-zf");
+    expect(value(r)).toEqual(new Map([["a", 1]]));
+  });
+});
+
 describe("placeholders", () => {
   it("are plain records", () => {
     const v = value(readModelFile(estimator("sklearn.cluster._dbscan", "DBSCAN", (w) => w.int(2))));

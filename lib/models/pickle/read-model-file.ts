@@ -12,7 +12,7 @@ import { sniffNotPickle } from "./sniff";
 import { type PyValue, attr, isObject } from "./values";
 import { printable } from "./whitelist";
 
-export type ModelFileFormat = "pickle" | "joblib" | "joblib-zlib" | "joblib-gzip" | "joblib-bz2" | "joblib-xz" | "joblib-lzma";
+export type ModelFileFormat = "pickle" | "joblib" | "joblib-zlib" | "joblib-gzip" | "joblib-bz2" | "joblib-xz" | "joblib-lzma" | "joblib-zf";
 
 export type ReadOptions = Partial<ReadLimits>;
 
@@ -83,8 +83,10 @@ export function readModelFile(input: Uint8Array, options: ReadOptions = {}): Rea
       format = "joblib-lzma";
     } else if (startsWith(bytes, [0x04, 0x22, 0x4d, 0x18])) {
       throw new PickleError("unsupported", "lz4-compressed joblib files are not supported; re-save with compress=('zlib', 3)");
-    } else if (startsWith(bytes, [0x5a, 0x46])) {
-      throw new PickleError("unsupported", "old joblib (ZF) compressed format is not supported");
+    } else if (startsWith(bytes, [0x5a, 0x46, 0x30, 0x78])) {
+      // joblib < 0.10 (compress=True): "ZF", the length as "0x…" hex padded to 19 bytes, then zlib.
+      bytes = decompress(bytes.subarray(21), false, limits);
+      format = "joblib-zf";
     }
     if (bytes.length === 0) throw new PickleError("truncated", "empty pickle stream");
     const notPickle = sniffNotPickle(bytes);

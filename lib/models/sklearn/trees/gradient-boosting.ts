@@ -4,7 +4,7 @@
  * `loss` param, not the loss object, whose module moved in 1.4 (docs/sklearn-pickles.md §8).
  */
 import { attr, isNdArray, isObject, type PyObject, type PyValue } from "../../pickle/values";
-import { toNumbers } from "../arrays";
+import { npSum, toNumbers } from "../arrays";
 import { LoadError, type EstimatorEntry, type Label, type Loader } from "../types";
 import { Ensemble } from "./ensemble";
 import { binaryHead, multiclassHead, regressionHead, type OutputHead } from "./heads";
@@ -80,12 +80,25 @@ function classifierParts(m: Meta, loss: PyValue | undefined): { head: OutputHead
   const legacy = legacyInit(m, initObj, K);
   if (legacy) return { head, init: legacy };
   const p = initProba(m, initObj, n);
+  if (n > 2 && isSymmetricMultinomial(m.obj)) {
+    // ≥ 1.4: MultinomialLogit.link, log(p / gmean(p)) with gmean = exp(mean(log p)) (§13); softmax
+    // is unchanged, decision_function is shifted by a constant.
+    const clipped = p.map(clipProba);
+    const gmean = Math.exp(npSum(clipped.map(Math.log)) / n);
+    return { head, init: Float64Array.from(clipped, (q) => Math.log(q / gmean)) };
+  }
   if (n > 2) return { head, init: Float64Array.from(p, (q) => Math.log(clipProba(q))) };
   // BinomialDeviance / ExponentialLoss.get_init_raw_predictions: log-odds of the clipped prior.
   const p1 = clipProba(p[1]!);
   const logOdds = Math.log(p1 / (1 - p1));
   return { head, init: Float64Array.of(exponential ? 0.5 * logOdds : logOdds) };
 }
+
+/** From 1.4 the boosting loss is a sklearn._loss object, whose multinomial link centres the raw init. */
+const isSymmetricMultinomial = (obj: PyObject) => {
+  const loss = attr(obj, "_loss");
+  return isObject(loss) && loss.$class === "sklearn._loss.loss.HalfMultinomialLoss";
+};
 
 /** DummyClassifier.predict_proba for the strategies that do not depend on X or a random state. */
 function initProba(m: Meta, init: PyValue | undefined, n: number): number[] {

@@ -79,7 +79,9 @@ export function recogniseModelFile(bytes: Uint8Array): Recognised {
   const pipelineSteps = className === "sklearn.pipeline.Pipeline" ? steps(top) : [];
   const first = pipelineSteps[0] ?? top;
   const last = pipelineSteps[pipelineSteps.length - 1] ?? top;
-  const nFeatures = integer(attr(top, "n_features_in_")) ?? integer(attr(first, "n_features_in_"));
+  // Before 0.24 trees, forests and boosting recorded the width as n_features_.
+  const width = (o: PyValue) => integer(attr(o, "n_features_in_")) ?? integer(attr(o, "n_features_"));
+  const nFeatures = width(top) ?? width(first);
   const featureNames = plainList(attr(top, "feature_names_in_") ?? attr(first, "feature_names_in_"));
   const classes = plainList(attr(top, "classes_") ?? attr(last, "classes_"));
 

@@ -43,6 +43,14 @@ describe("older and newer layouts give the 1.2.1 outputs", () => {
     expect(recogniseModelFile(bytes)).toMatchObject({ ok: true, estimator: { class: expected.class, sklearn_version: VERSIONS[f.layout], servable: true, reason: null } });
   });
 
+  it("lists an old file's width and a pandas Index's feature names", () => {
+    const forest = recogniseModelFile(readFileSync(path.join(FIXTURES, "layouts/random_forest_classifier.sklearn-0.21.pkl")));
+    expect(forest.ok && forest.estimator.n_features).toBe(model("random_forest_classifier").X[0]!.length);
+    const piped = recogniseModelFile(readFileSync(path.join(FIXTURES, "layouts/pipeline_scaler_logreg.numpy-2.pkl")));
+    const width = model("pipeline_scaler_logreg").X[0]!.length;
+    expect(piped.ok && piped.estimator.feature_names).toEqual(Array.from({ length: width }, (_, i) => `f${i}`));
+  });
+
   it("reads each joblib compression of the same stream to the same value", () => {
     const formats = manifest.files.filter((f) => f.base === "ridge" && f.file.includes(".joblib")).map((f) => {
       const read = readModelFile(readFileSync(path.join(FIXTURES, f.file)));

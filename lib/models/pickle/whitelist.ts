@@ -95,7 +95,7 @@ for (const n of FUNCS) KINDS.set(n, "func");
 for (const n of TOKENS) KINDS.set(n, "token");
 for (const n of HELPER_CLASSES) KINDS.set(n, "class");
 // The estimators and pipeline steps come from the estimator registry, the same list that decides
-// which model files are servable and how they load: a class is admitted exactly when it has a loader.
+// which model files are servable and how they load: they are known exactly when they have a loader.
 for (const n of registeredClassNames()) KINDS.set(n, "class");
 
 const KNOWN_CLASSES = [...KINDS].filter(([, kind]) => kind === "class").map(([name]) => name);
@@ -153,8 +153,7 @@ export function resolveGlobal(module: string, name: string): ResolvedGlobal {
   return { name: canon, kind };
 }
 
-
-/** Every class name a pickle may reference: helper objects and the registry's estimators and steps. */
+/** Every class the reader knows (others are placeholders): helper objects and the registry's estimators and steps. */
 export function trustedClassNames(): string[] {
   return [...KNOWN_CLASSES];
 }

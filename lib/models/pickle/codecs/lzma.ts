@@ -6,7 +6,6 @@
 import { PickleError, malformed, tooLarge } from "../errors";
 
 const PROB_INIT = 1024;
-const TOP = 1 << 24;
 
 export class Output {
   buf: Uint8Array;
@@ -51,8 +50,13 @@ export class Output {
   }
 }
 
+/**
+ * The range decoder. `range` and `code` are unsigned 32-bit values kept as int32 (so V8 keeps them
+ * small integers): unsigned comparisons flip the sign bit first.
+ */
+const MIN = -0x80000000;
 class RangeDecoder {
-  range = 0xffffffff;
+  range = -1; // 0xFFFFFFFF
   code = 0;
   pos: number;
   constructor(
@@ -62,46 +66,46 @@ class RangeDecoder {
   ) {
     this.pos = start;
     if (this.byte() !== 0) throw malformed("lzma: bad range coder start");
-    for (let i = 0; i < 4; i++) this.code = ((this.code << 8) | this.byte()) >>> 0;
+    for (let i = 0; i < 4; i++) this.code = (this.code << 8) | this.byte();
     if (this.code === this.range) throw malformed("lzma: corrupted data");
   }
   byte(): number {
     if (this.pos >= this.end) throw new PickleError("truncated", "compressed data ended early");
     return this.input[this.pos++]!;
   }
-  private normalize(): void {
-    if (this.range < TOP) {
-      this.range = (this.range << 8) >>> 0;
-      this.code = ((this.code << 8) | this.byte()) >>> 0;
-    }
-  }
   bit(probs: Uint16Array, i: number): number {
     const p = probs[i]!;
-    const bound = (this.range >>> 11) * p;
+    const bound = Math.imul(this.range >>> 11, p);
     let bit: number;
-    if (this.code < bound) {
+    if ((this.code ^ MIN) < (bound ^ MIN)) {
       probs[i] = p + ((2048 - p) >>> 5);
       this.range = bound;
       bit = 0;
     } else {
       probs[i] = p - (p >>> 5);
-      this.code = (this.code - bound) >>> 0;
-      this.range = (this.range - bound) >>> 0;
+      this.code = (this.code - bound) | 0;
+      this.range = (this.range - bound) | 0;
       bit = 1;
     }
-    this.normalize();
+    if (this.range >>> 24 === 0) {
+      this.range <<= 8;
+      this.code = (this.code << 8) | this.byte();
+    }
     return bit;
   }
   direct(n: number): number {
     let res = 0;
     for (let i = 0; i < n; i++) {
-      this.range >>>= 1;
+      this.range = this.range >>> 1;
       let b = 0;
-      if (this.code >= this.range) {
-        this.code = (this.code - this.range) >>> 0;
+      if ((this.code ^ MIN) >= (this.range ^ MIN)) {
+        this.code = (this.code - this.range) | 0;
         b = 1;
       }
-      this.normalize();
+      if (this.range >>> 24 === 0) {
+        this.range <<= 8;
+        this.code = (this.code << 8) | this.byte();
+      }
       res = ((res << 1) | b) >>> 0;
     }
     return res;

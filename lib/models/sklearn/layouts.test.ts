@@ -21,7 +21,7 @@ interface LayoutFile {
 }
 
 const manifest = JSON.parse(readFileSync(path.join(FIXTURES, "layouts.json"), "utf8")) as { files: LayoutFile[]; stored: { file: string; class: string }[] };
-const VERSIONS: Record<string, string> = { "sklearn-0.20": "0.20.4", "sklearn-0.21": "0.21.3", "sklearn-0.23": "0.23.2", "sklearn-1.3": "1.3.2", "sklearn-1.4": "1.4.2", "numpy-2": "1.6.1", "protocol0-crlf": "0.20.4" };
+const VERSIONS: Record<string, string> = { "sklearn-0.20": "0.20.4", "sklearn-0.21": "0.21.3", "sklearn-0.23": "0.23.2", "sklearn-1.3": "1.3.2", "sklearn-1.4": "1.4.2", "numpy-2": "1.6.1", python2: "0.20.4", "protocol0-crlf": "0.20.4" };
 
 describe("older and newer layouts give the 1.2.1 outputs", () => {
   it("covers every layout", () => {

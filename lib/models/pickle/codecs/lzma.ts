@@ -16,7 +16,8 @@ export class Output {
     private readonly cap: number,
     initial: number,
   ) {
-    this.buf = new Uint8Array(Math.min(Math.max(initial, 1 << 16), cap));
+    // Start from a guess (at most 64 MiB), doubling as data arrives: never more than the cap.
+    this.buf = new Uint8Array(Math.min(Math.max(initial, 1 << 16), cap, 64 << 20));
   }
   private grow(need: number): void {
     if (need > this.cap) throw tooLarge(`decompressed size exceeds ${this.cap} bytes`);

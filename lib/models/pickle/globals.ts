@@ -65,7 +65,12 @@ export function callGlobal(callable: PyValue, args: PyValue, ctx: NumpyCtx): PyV
   if (kind === "class") return record(name, args.slice());
   // A name the reader does not know, in a known scientific module: nothing is called, the call is
   // recorded as a placeholder (its class or function name and its arguments), so the file is kept but not served.
-  if (kind === "inert") return name.includes(".__pyx_unpickle_") ? cythonUnpickle(name, args) : record(name, args.slice());
+  if (kind === "inert") {
+    // Cython's unpickler of an unknown class: its own class record when the arguments fit, else the call itself.
+    const cls = args[0];
+    const fits = name.includes(".__pyx_unpickle_") && args.length === 3 && isGlobalRef(cls) && isClassLike(globalKind(cls.name));
+    return fits && isGlobalRef(cls) ? record(cls.name, [args[1]!], args[2]!) : record(name, args.slice());
+  }
   if (kind !== "func") throw refusedGlobal(name, "not callable");
   switch (name) {
     case "numpy.core.multiarray._reconstruct": {

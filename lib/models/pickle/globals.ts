@@ -94,10 +94,15 @@ export function callGlobal(callable: PyValue, args: PyValue, ctx: NumpyCtx): PyV
       return latin1Bytes(s, ctx);
     }
     case "copyreg._reconstructor": {
+      // (cls, object, None), or protocols 0–1's dict / list subclasses: (cls, dict, items) / (cls, list, items).
       const cls = classArg(name, args[0]);
-      if (!isGlobalRef(args[1]) || args[1].name !== "builtins.object") throw refusedGlobal(name, `base ${refName(args[1])}`);
-      if (args.length !== 3 || args[2] !== null) throw refusedGlobal(name, "non-None state");
-      return record(cls);
+      const base = isGlobalRef(args[1]) ? args[1].name : null;
+      if (args.length !== 3) throw malformed(`${name}: three arguments expected`);
+      const state = args[2];
+      if (base === "builtins.object" && state === null) return record(cls);
+      if (base === "builtins.dict" && (state === null || isDict(state))) return { ...record(cls), dictItems: new Map(state ?? []) };
+      if (base === "builtins.list" && (state === null || isList(state))) return { ...record(cls), listItems: [...(state ?? [])] };
+      throw refusedGlobal(name, `base ${refName(args[1])} with ${state === null ? "no" : "that"} state`);
     }
     case "builtins.slice":
       if (args.length < 1 || args.length > 3) throw malformed("slice: bad arguments");

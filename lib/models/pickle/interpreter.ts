@@ -7,7 +7,7 @@ import { PickleError, malformed, tooLarge } from "./errors";
 import { buildValue, callGlobal, instantiate, newObject } from "./globals";
 import type { NumpyCtx } from "./numpy";
 import { decodeLong, parseFloatText, parseIntText, parseRawUnicodeEscape, parseStringRepr } from "./text";
-import { type PyDict, type PyValue, isDict, isList, isSet, tuple } from "./values";
+import { type PyDict, type PyValue, isDict, isList, isObject, isSet, tuple } from "./values";
 import { resolveGlobal } from "./whitelist";
 
 export interface RunCtx extends NumpyCtx {
@@ -81,7 +81,9 @@ export function runPickle(reader: ByteReader, ctx: RunCtx, hooks: InterpreterHoo
     if (ctx.seen && !ctx.seen.className && g.name.startsWith("sklearn.") && (g.kind === "class" || g.kind === "inert")) ctx.seen.className = g.name;
     push({ $kind: "global", name: g.name });
   };
-  const setItems = (dict: PyValue, items: PyValue[]) => {
+  const setItems = (target: PyValue, items: PyValue[]) => {
+    // A dict subclass (scikit-learn's Bunch) is an object record whose items follow its NEWOBJ.
+    const dict = isObject(target) ? (target.dictItems ??= new Map()) : target;
     if (!isDict(dict)) throw malformed("SETITEM(S) on a non-dict");
     if (items.length % 2) throw malformed("SETITEMS with an odd number of items");
     for (let i = 0; i < items.length; i += 2) {
@@ -89,7 +91,8 @@ export function runPickle(reader: ByteReader, ctx: RunCtx, hooks: InterpreterHoo
       (dict as PyDict).set(items[i]!, items[i + 1]!);
     }
   };
-  const appendItems = (list: PyValue, items: PyValue[]) => {
+  const appendItems = (target: PyValue, items: PyValue[]) => {
+    const list = isObject(target) ? (target.listItems ??= []) : target;
     if (!isList(list)) throw malformed("APPEND(S) on a non-list");
     for (const it of items) list.push(it);
   };

@@ -35,6 +35,10 @@ export interface PyObject {
   args: PyValue[];
   /** The BUILD state (usually a PyDict of attributes), undefined until BUILD. */
   state: PyValue | undefined;
+  /** Items of a dict subclass (SETITEMS after its NEWOBJ, e.g. scikit-learn's Bunch). */
+  dictItems?: PyDict;
+  /** Items of a list subclass (APPENDS after its NEWOBJ). */
+  listItems?: PyValue[];
 }
 
 /** A whitelisted global used as a value (e.g. numpy.ndarray passed to _reconstruct). */

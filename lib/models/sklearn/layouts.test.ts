@@ -76,6 +76,17 @@ describe("real pickles of classes without a loader are stored, never refused", (
   });
 });
 
+describe("dict subclasses", () => {
+  it.each(["layouts/stored/voting_bunch.pkl", "layouts/stored/voting_bunch.p0.pkl"])("%s keeps a Bunch's items", (file) => {
+    const read = readModelFile(readFileSync(path.join(FIXTURES, file)));
+    if (!read.ok) throw new Error(read.error.message);
+    const bunch = (read.value as { state: Map<string, unknown> }).state.get("named_estimators_") as { $class: string; dictItems: Map<string, { $class: string }> };
+    expect(bunch.$class).toBe("sklearn.utils._bunch.Bunch");
+    expect([...bunch.dictItems.keys()]).toEqual(["lr", "nb"]);
+    expect(bunch.dictItems.get("nb")!.$class).toBe("sklearn.naive_bayes.GaussianNB");
+  });
+});
+
 describe("reasons quote the file's strings safely", () => {
   it("escapes control characters a loader quotes", () => {
     const read = readModelFile(readFileSync(path.join(FIXTURES, "layouts/hist_gradient_boosting_regressor.sklearn-1.4.pkl")));

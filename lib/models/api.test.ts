@@ -270,6 +270,33 @@ describe.each(clients.map((c) => [c.name, c] as const))("models API through the 
     expect((await client.request("GET", `/model/${id}/versions/7/download`, { headers })).status).toBe(404);
   });
 
+  it("stores a safe file it cannot serve yet, with the class, version and reason, downloadable and versioned", async () => {
+    const id = (await add()).body.modelid;
+    // A text vectorizer pickled by scikit-learn 1.3.2 (a class without a loader) holding a scipy matrix.
+    const tfidf = pw().proto(4)
+      .stackGlobal("sklearn.feature_extraction.text", "TfidfVectorizer").emptyTuple().newobj()
+      .emptyDict().mark().str("_sklearn_version").str("1.3.2")
+      .str("_idf_diag").stackGlobal("scipy.sparse._dia", "dia_matrix").emptyTuple().newobj().emptyDict().build()
+      .setitems().build().stop().bytesOut();
+    const up = await uploadTo(client, id, { file: { bytes: tfidf, name: "tfidf.pkl" }, file_kind: "model" });
+    expect(up.status).toBe(201);
+    expect(up.body).toMatchObject({
+      version: 1,
+      estimator: { class: "sklearn.feature_extraction.text.TfidfVectorizer", sklearn_version: "1.3.2", servable: false, reason: "TfidfVectorizer is not servable yet (TfidfVectorizer, scikit-learn 1.3.2)" },
+    });
+    const old = fixture("layouts/ridge.sklearn-0.21.joblib.xz");
+    const second = await uploadTo(client, id, { file: { bytes: old, name: "ridge-0.21.joblib.xz" }, file_kind: "model" });
+    expect(second.body).toMatchObject({ version: 2, estimator: { class: "sklearn.linear_model._ridge.Ridge", sklearn_version: "0.21.3", format: "joblib-xz", servable: true, reason: null } });
+    expect((await client.request("GET", `/model/${id}/versions/1/download`, { headers })).raw.equals(Buffer.from(tfidf))).toBe(true);
+
+    const csv = await uploadTo(client, id, { file: { bytes: Buffer.from("age,sex\n1,2\n"), name: "model.pkl" }, file_kind: "model" });
+    expect(csv.status).toBe(422);
+    expect(csv.body.detail[0]).toMatchObject({ type: "not_pickle", msg: expect.stringMatching(/^not a pickle or joblib file: it looks like a text file/) });
+    const cut = await uploadTo(client, id, { file: { bytes: old.subarray(0, old.length >> 1), name: "cut.joblib.xz" }, file_kind: "model" });
+    expect(cut.status).toBe(422);
+    expect(cut.body.detail[0]).toMatchObject({ type: "truncated", msg: expect.stringMatching(/^the file is truncated/) });
+  });
+
   it("answers 413 in the family's shape over the upload limit", async () => {
     const id = (await add()).body.modelid;
     const previous = process.env.MODEL_UPLOAD_LIMIT_BYTES;

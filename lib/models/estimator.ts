@@ -1,6 +1,6 @@
 import type { EstimatorInfo } from "@/db/schema/models";
-import { attr, isList, isNdArray, isObject, isTuple, readModelFile, type PyValue } from "./pickle";
-import { isServableClass } from "./sklearn/registry";
+import { attr, isList, isNdArray, isObject, isTuple, readModelFile, type PickleErrorCode, type PyValue } from "./pickle";
+import { foundWhat, loadEstimator } from "./sklearn";
 
 export type Recognised = { ok: true; estimator: EstimatorInfo } | { ok: false; code: string; message: string };
 
@@ -34,14 +34,35 @@ function steps(obj: PyValue): PyValue[] {
 }
 
 /**
- * Why a model file's top-level object cannot be served, or null. The estimator registry decides, so a
- * file is shown servable exactly when deployment has a loader for its class; a file that is not is
- * still stored, with this reason. (Deployment also checks the scikit-learn version: version-gate.ts.)
+ * Why a model file's top-level object cannot be served, or null: deployment's own loader decides
+ * (loadEstimator), so a file is shown servable exactly when a deployment of it will load. A file that
+ * is not servable is still stored, with this reason.
  */
-export function notServableReason(top: PyValue, className: string | null): string | null {
-  if (!isObject(top)) return "the file does not hold an estimator object";
-  if (!className || !isServableClass(className)) return `unsupported estimator class ${className ?? "(none)"}`;
-  return null;
+export function notServableReason(top: PyValue, sklearnVersion: string | null): string | null {
+  const loaded = loadEstimator(top, sklearnVersion);
+  return loaded.ok ? null : loaded.message;
+}
+
+/**
+ * What a refusal says first, by the reader's error code: cut short, corrupted, too big. Hostile files
+ * ("refused: posix.system (…)") and files that are not pickles ("not a pickle or joblib file: …") say it themselves.
+ */
+const READ_FAILURE: Record<PickleErrorCode, string> = {
+  refused_global: "",
+  refused_opcode: "",
+  not_pickle: "",
+  truncated: "the file is truncated (it ends early; was the upload or download cut short?)",
+  malformed: "the file is corrupted (not a valid pickle / joblib stream)",
+  too_large: "the file is too large to read safely",
+  unsupported: "the file uses a format the reader does not support",
+  internal_error: "the file could not be read (reader error)",
+};
+
+/** The refusal message for a file the reader could not read, naming the class and version it had found. */
+export function readFailureMessage(code: PickleErrorCode, message: string, className?: string, sklearnVersion?: string): string {
+  const head = READ_FAILURE[code];
+  const found = className || sklearnVersion ? ` (found: ${foundWhat(className ?? null, sklearnVersion ?? null)})` : "";
+  return head ? `${head}: ${message}${found}` : `${message}${found}`;
 }
 
 /**
@@ -50,21 +71,21 @@ export function notServableReason(top: PyValue, className: string | null): strin
  */
 export function recogniseModelFile(bytes: Uint8Array): Recognised {
   const read = readModelFile(bytes);
-  if (!read.ok) {
-    const prefix = read.error.code === "refused_global" || read.error.code === "refused_opcode" ? "refused" : read.error.code;
-    const message = read.error.message.startsWith("refused") ? read.error.message : `${prefix}: ${read.error.message}`;
-    return { ok: false, code: read.error.code, message };
-  }
+  // Only a stream read to its end is known not to be hostile: anything the reader could not read
+  // through (even a valid but unsupported format) is refused, never stored unchecked.
+  if (!read.ok) return { ok: false, code: read.error.code, message: readFailureMessage(read.error.code, read.error.message, read.className, read.sklearnVersion) };
   const top = read.value;
   const className = read.className ?? null;
   const pipelineSteps = className === "sklearn.pipeline.Pipeline" ? steps(top) : [];
   const first = pipelineSteps[0] ?? top;
   const last = pipelineSteps[pipelineSteps.length - 1] ?? top;
-  const nFeatures = integer(attr(top, "n_features_in_")) ?? integer(attr(first, "n_features_in_"));
+  // Before 0.24 trees, forests and boosting recorded the width as n_features_.
+  const width = (o: PyValue) => integer(attr(o, "n_features_in_")) ?? integer(attr(o, "n_features_"));
+  const nFeatures = width(top) ?? width(first);
   const featureNames = plainList(attr(top, "feature_names_in_") ?? attr(first, "feature_names_in_"));
   const classes = plainList(attr(top, "classes_") ?? attr(last, "classes_"));
 
-  const reason = notServableReason(top, className);
+  const reason = notServableReason(top, read.sklearnVersion ?? null);
   return {
     ok: true,
     estimator: {

@@ -1,5 +1,6 @@
 import { getBlobStore } from "@/lib/blobs/store";
 import { readModelFile } from "../pickle";
+import { readFailureMessage } from "../estimator";
 import { loadEstimator, type Estimator, type InputRow } from "../sklearn";
 import { backgroundBytes, backgroundFromCsv } from "./background";
 import type { FeatureSpec } from "./features";
@@ -60,10 +61,6 @@ function once<T>(key: string, load: () => Promise<T>): Promise<T> {
   return promise;
 }
 
-function readFailure(code: string, message: string): string {
-  if (message.startsWith("refused")) return `the model file was refused: ${message}`;
-  return `the model file could not be read (${code}): ${message}`;
-}
 
 /** The file's estimator if it is loaded now (marks it recently used), without loading it. */
 export function loadedEstimator(sha256: string): Estimator | undefined {
@@ -82,7 +79,7 @@ export function estimatorFor(file: StoredFile): Promise<EstimatorOutcome> {
     // Yield once so a caller that just answered 201 sends its response before this synchronous work.
     await new Promise((resolve) => setImmediate(resolve));
     const read = readModelFile(bytes);
-    if (!read.ok) return { ok: false, reason: readFailure(read.error.code, read.error.message) };
+    if (!read.ok) return { ok: false, reason: `the model file could not be read: ${readFailureMessage(read.error.code, read.error.message, read.className, read.sklearnVersion)}` };
     const loaded = loadEstimator(read.value, read.sklearnVersion ?? null);
     if (!loaded.ok) return { ok: false, reason: `not servable: ${loaded.message}` };
     const s = state();

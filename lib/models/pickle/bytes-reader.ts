@@ -70,7 +70,8 @@ export class ByteReader {
     const end = Math.min(this.bytes.length, this.pos + maxLen + 1);
     for (let i = this.pos; i < end; i++) {
       if (this.bytes[i] === 0x0a) {
-        const out = this.bytes.subarray(this.pos, i);
+        // A protocol-0 pickle saved in text mode on Windows ends its lines with CRLF: the CR is not data.
+        const out = this.bytes.subarray(this.pos, i > this.pos && this.bytes[i - 1] === 0x0d ? i - 1 : i);
         this.pos = i + 1;
         return out;
       }

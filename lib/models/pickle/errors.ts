@@ -2,6 +2,7 @@
 export type PickleErrorCode =
   | "refused_global" // a GLOBAL / STACK_GLOBAL / INST name outside the whitelist, or a whitelisted name misused
   | "refused_opcode" // PERSID, BINPERSID, EXT1/2/4, NEXT_BUFFER, READONLY_BUFFER, unknown opcodes
+  | "not_pickle" // the file is not a pickle or joblib file at all (its first bytes say what it looks like)
   | "truncated" // input ended early
   | "too_large" // a size/count/depth limit was exceeded
   | "malformed" // structurally invalid pickle / numpy / joblib data

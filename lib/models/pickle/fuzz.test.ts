@@ -20,6 +20,12 @@ const FILES = [
   "column_transformer_onehot_logreg.joblib",
   "sgd_classifier.p4.pkl",
   "hist_gradient_boosting_regressor.p5.pkl",
+  // Other versions' layouts and the codecs Node lacks (../fixtures/layouts.py).
+  "../layouts/ridge.sklearn-0.21.joblib.bz2",
+  "../layouts/ridge.sklearn-0.21.joblib.xz",
+  "../layouts/ridge.sklearn-0.21.joblib.lzma",
+  "../layouts/ridge.protocol0-crlf.pkl",
+  "../layouts/hist_gradient_boosting_classifier_binary.numpy-2.pkl",
 ];
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 10_000);
 

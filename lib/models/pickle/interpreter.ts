@@ -7,12 +7,14 @@ import { PickleError, malformed, tooLarge } from "./errors";
 import { buildValue, callGlobal, instantiate, newObject } from "./globals";
 import type { NumpyCtx } from "./numpy";
 import { decodeLong, parseFloatText, parseIntText, parseRawUnicodeEscape, parseStringRepr } from "./text";
-import { type PyDict, type PyValue, isDict, isList, isSet, tuple } from "./values";
+import { type PyDict, type PyValue, isDict, isList, isObject, isSet, tuple } from "./values";
 import { resolveGlobal } from "./whitelist";
 
 export interface RunCtx extends NumpyCtx {
   /** Counts executed opcodes across nested runs. */
   opcodes: number;
+  /** The first scikit-learn class and `_sklearn_version` met, so a refusal can name what the file holds. */
+  seen?: { className?: string; sklearnVersion?: string };
 }
 
 export interface InterpreterHooks {
@@ -48,6 +50,8 @@ export function runPickle(reader: ByteReader, ctx: RunCtx, hooks: InterpreterHoo
   const base = () => (marks.length ? marks[marks.length - 1]! : 0);
   const push = (v: PyValue) => {
     if (stack.length >= limits.maxStackSize) throw tooLarge(`stack larger than ${limits.maxStackSize}`);
+    // The value pushed right after the key: known even when the file fails before its SETITEMS.
+    if (ctx.seen && typeof v === "string" && stack[stack.length - 1] === "_sklearn_version") ctx.seen.sklearnVersion ??= v;
     stack.push(v);
   };
   const pop = (): PyValue => {
@@ -74,14 +78,21 @@ export function runPickle(reader: ByteReader, ctx: RunCtx, hooks: InterpreterHoo
   };
   const pushGlobal = (module: string, name: string) => {
     const g = resolveGlobal(module, name);
+    if (ctx.seen && !ctx.seen.className && g.name.startsWith("sklearn.") && (g.kind === "class" || g.kind === "inert")) ctx.seen.className = g.name;
     push({ $kind: "global", name: g.name });
   };
-  const setItems = (dict: PyValue, items: PyValue[]) => {
+  const setItems = (target: PyValue, items: PyValue[]) => {
+    // A dict subclass (scikit-learn's Bunch) is an object record whose items follow its NEWOBJ.
+    const dict = isObject(target) ? (target.dictItems ??= new Map()) : target;
     if (!isDict(dict)) throw malformed("SETITEM(S) on a non-dict");
     if (items.length % 2) throw malformed("SETITEMS with an odd number of items");
-    for (let i = 0; i < items.length; i += 2) (dict as PyDict).set(items[i]!, items[i + 1]!);
+    for (let i = 0; i < items.length; i += 2) {
+      if (ctx.seen && items[i] === "_sklearn_version" && typeof items[i + 1] === "string") ctx.seen.sklearnVersion ??= items[i + 1] as string;
+      (dict as PyDict).set(items[i]!, items[i + 1]!);
+    }
   };
-  const appendItems = (list: PyValue, items: PyValue[]) => {
+  const appendItems = (target: PyValue, items: PyValue[]) => {
+    const list = isObject(target) ? (target.listItems ??= []) : target;
     if (!isList(list)) throw malformed("APPEND(S) on a non-list");
     for (const it of items) list.push(it);
   };

@@ -13,7 +13,12 @@ function children(v: PyValue): PyValue[] | null {
     return out;
   }
   if (isSet(v)) return v.items;
-  if (isObject(v)) return v.state === undefined ? v.args : [...v.args, v.state];
+  if (isObject(v)) {
+    const kids = v.state === undefined ? [...v.args] : [...v.args, v.state];
+    if (v.dictItems) for (const [k, x] of v.dictItems) kids.push(k, x);
+    if (v.listItems) kids.push(...v.listItems);
+    return kids;
+  }
   if (isNdArray(v) && v.dtype.kind === "O") return v.data as PyValue[];
   return null;
 }

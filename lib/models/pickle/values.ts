@@ -35,6 +35,10 @@ export interface PyObject {
   args: PyValue[];
   /** The BUILD state (usually a PyDict of attributes), undefined until BUILD. */
   state: PyValue | undefined;
+  /** Items of a dict subclass (SETITEMS after its NEWOBJ, e.g. scikit-learn's Bunch). */
+  dictItems?: PyDict;
+  /** Items of a list subclass (APPENDS after its NEWOBJ). */
+  listItems?: PyValue[];
 }
 
 /** A whitelisted global used as a value (e.g. numpy.ndarray passed to _reconstruct). */
@@ -122,4 +126,9 @@ export const isSet = (v: PyValue | undefined): v is PySet => tagged(v, "set");
 export function attr(obj: PyValue | undefined, name: string): PyValue | undefined {
   if (!isObject(obj) || !isDict(obj.state)) return undefined;
   return obj.state.get(name);
+}
+
+/** Text from a file shown in a message: control characters (a CRLF pickle's \r) are escaped, never printed raw. */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }

@@ -1,24 +1,38 @@
 /**
- * The server-owned trust list. Every GLOBAL / STACK_GLOBAL / INST name is resolved here when it is
- * read, before anything is built; unknown names are refused. Never take this list from an upload.
+ * The server-owned trust rule. Every GLOBAL / STACK_GLOBAL / INST name is classified here when it is
+ * read, before anything is built (docs/sklearn-pickles.md §7). Never take any of this from an upload.
  *
- * Kinds (docs/sklearn-pickles.md §7): "class" creates an inert record that BUILD fills; "func" is a small handler that
- * validates its arguments and returns plain data (globals.ts); "token" may only appear as a value.
+ * Kinds: "class" creates an inert record that BUILD fills; "func" is a small handler that validates
+ * its arguments and returns plain data (globals.ts); "token" may only appear as a value; "inert" is a
+ * name the reader does not know inside a known scientific module: calling, instantiating or BUILDing
+ * it only records a placeholder (nothing is ever called), so the file is stored but not served.
+ * Everything else is hostile and refused.
  */
 import { registeredClassNames } from "../sklearn/registry";
 import { refusedGlobal } from "./errors";
+import { canonicalModule, sklearnAlias } from "./aliases";
+import { hostileReason } from "./hostile";
+import { printable } from "./values";
 
-export type GlobalKind = "class" | "func" | "token";
+export { printable };
+
+export type GlobalKind = "class" | "func" | "token" | "inert";
 
 const FUNCS = [
   "numpy.core.multiarray._reconstruct",
   "numpy.core.multiarray.scalar",
   "numpy.core.numeric._frombuffer",
+  "numpy.core._ufunc_reconstruct",
   "numpy.dtype",
   "numpy.random._pickle.__bit_generator_ctor",
   "numpy.random._pickle.__randomstate_ctor",
+  "numpy.random._pickle.__generator_ctor",
+  "pandas.core.indexes.base._new_Index",
   "_codecs.encode",
   "copyreg._reconstructor",
+  "collections.OrderedDict",
+  "collections.defaultdict",
+  "builtins.bytearray",
   "builtins.slice",
   "builtins.set",
   "builtins.frozenset",
@@ -31,7 +45,19 @@ const FUNCS = [
   "sklearn.neighbors._kd_tree.newObj",
 ];
 
-const TOKENS = ["numpy.ndarray", "numpy.float64", "builtins.object"];
+// Plain Python types appear as parameter values (dtype=float); calling one is refused.
+const TOKENS = [
+  "numpy.ndarray",
+  "numpy.float64",
+  "builtins.object",
+  "builtins.int",
+  "builtins.float",
+  "builtins.str",
+  "builtins.bool",
+  "builtins.dict",
+  "builtins.list",
+  "builtins.tuple",
+];
 
 /**
  * Helper objects that estimators' pickles hold (sklearn 1.2.1 fixtures, sklearn-whitelist.txt): tree
@@ -69,16 +95,41 @@ for (const n of FUNCS) KINDS.set(n, "func");
 for (const n of TOKENS) KINDS.set(n, "token");
 for (const n of HELPER_CLASSES) KINDS.set(n, "class");
 // The estimators and pipeline steps come from the estimator registry, the same list that decides
-// which model files are servable and how they load: a class is admitted exactly when it has a loader.
+// which model files are servable and how they load: they are known exactly when they have a loader.
 for (const n of registeredClassNames()) KINDS.set(n, "class");
 
-/** Python 2 spellings (protocols 0–2) and numpy 2 module moves, mapped to one canonical name. */
+const KNOWN_CLASSES = [...KINDS].filter(([, kind]) => kind === "class").map(([name]) => name);
+
+/** Python 2 spellings, numpy 2 and joblib module moves, and pre-0.22 scikit-learn paths, mapped to one canonical name. */
 export function canonicalName(module: string, name: string): string {
-  let m = module;
-  if (m === "__builtin__") m = "builtins";
-  else if (m === "copy_reg") m = "copyreg";
-  else if (m === "numpy._core" || m.startsWith("numpy._core.")) m = "numpy.core" + m.slice("numpy._core".length);
-  return `${m}.${name}`;
+  const m = canonicalModule(module);
+  return sklearnAlias(m, name, KNOWN_CLASSES) ?? `${m}.${name}`;
+}
+
+/** Roots whose unknown names are inert data (scientific Python); joblib only through its array wrappers. */
+const INERT_ROOTS = new Set(["sklearn", "numpy", "scipy", "pandas", "xgboost", "lightgbm"]);
+const INERT_JOBLIB = new Set(["joblib.numpy_pickle.NDArrayWrapper", "joblib.numpy_pickle.ZNDArrayWrapper"]);
+/** Standard-library value types that models' attributes hold; constructing them runs nothing. */
+const INERT_STDLIB = new Set([
+  "datetime.datetime",
+  "datetime.date",
+  "datetime.time",
+  "datetime.timedelta",
+  "datetime.timezone",
+  "decimal.Decimal",
+  "fractions.Fraction",
+  "uuid.UUID",
+  "collections.Counter",
+  "collections.deque",
+]);
+
+/** The kind of a canonical name; undefined when it is hostile or outside the known modules. */
+export function globalKind(canonical: string): GlobalKind | undefined {
+  const known = KINDS.get(canonical);
+  if (known) return known;
+  if (hostileReason(canonical)) return undefined;
+  if (INERT_JOBLIB.has(canonical) || INERT_STDLIB.has(canonical)) return "inert";
+  return INERT_ROOTS.has(canonical.slice(0, canonical.indexOf("."))) ? "inert" : undefined;
 }
 
 export interface ResolvedGlobal {
@@ -86,21 +137,23 @@ export interface ResolvedGlobal {
   kind: GlobalKind;
 }
 
-/** Resolve a global or throw refused_global naming it as written. */
+/** Resolve a global or throw refused_global naming it as written (and why, when it is known to be dangerous). */
 export function resolveGlobal(module: string, name: string): ResolvedGlobal {
   const written = `${module}.${name}`;
-  if (written.length > 300) throw refusedGlobal(written.slice(0, 300) + "…", "name too long");
+  if (written.length > 300) throw refusedGlobal(printable(written.slice(0, 300)) + "…", "name too long");
   const canon = canonicalName(module, name);
-  const kind = KINDS.get(canon);
-  if (!kind) throw refusedGlobal(written);
+  // Protocol 4 lets a name be an attribute path (`DataFrame.query`, `os.system`): pickle walks it
+  // with getattr, reaching anything a class or module holds. Only known names may be dotted.
+  if (name.includes(".") && !KINDS.has(canon)) throw refusedGlobal(printable(written), "an attribute path, not a module-level name");
+  const kind = globalKind(canon);
+  if (!kind) {
+    const why = hostileReason(canon) ?? hostileReason(written) ?? "outside the known scientific-Python modules";
+    throw refusedGlobal(printable(written), why);
+  }
   return { name: canon, kind };
 }
 
-export function globalKind(canonical: string): GlobalKind | undefined {
-  return KINDS.get(canonical);
-}
-
-/** Every class name a pickle may reference: helper objects and the registry's estimators and steps. */
+/** Every class the reader knows (others are placeholders): helper objects and the registry's estimators and steps. */
 export function trustedClassNames(): string[] {
-  return [...KINDS].filter(([, kind]) => kind === "class").map(([name]) => name);
+  return [...KNOWN_CLASSES];
 }

@@ -103,9 +103,9 @@ export function featureNamesIn(obj: PyValue): string[] | null {
   return toStringsOrNull(attr(obj, "feature_names_in_"));
 }
 
-/** n_features_in_ as a number, or null. */
+/** n_features_in_ as a number, or null. Before 0.24 trees, forests and boosting recorded it as n_features_ (§13). */
 export function nFeaturesIn(obj: PyValue): number | null {
-  const v = attr(obj, "n_features_in_");
+  const v = attr(obj, "n_features_in_") ?? attr(obj, "n_features_");
   if (typeof v === "number" && Number.isInteger(v)) return v;
   if (typeof v === "bigint") return Number(v);
   return null;

@@ -53,7 +53,9 @@ interface Part {
 function loadColumnTransformer(obj: PyValue, ctx: LoaderContext): Transformer {
   const className = classNameOf(obj);
   const names = toStringsOrNull(attr(obj, "feature_names_in_"));
-  const nIn = nFeaturesIn(obj) ?? names?.length;
+  // 0.20–0.23 recorded the width as _n_features (§13).
+  const legacy = attr(obj, "_n_features");
+  const nIn = nFeaturesIn(obj) ?? names?.length ?? (typeof legacy === "number" ? legacy : undefined);
   if (nIn === undefined) throw new LoadError("malformed", `${className}: not fitted (no n_features_in_)`);
   const fitted = need(obj, "transformers_", className);
   if (!isList(fitted) && !isTuple(fitted)) throw new LoadError("malformed", `${className}.transformers_ must be a list`);

@@ -3,9 +3,10 @@
  * drop_idx_ column. Unknown values are all zeros with handle_unknown='ignore' and an error otherwise.
  * Infrequent-category grouping (min_frequency / max_categories) is refused rather than guessed.
  */
-import { attr, isList, isNdArray, isTuple, type PyValue } from "../pickle/values";
+import { attr, isList, isNdArray, isObject, isTuple, type PyValue } from "../pickle/values";
 import { classNameOf, cOrderElements, need, stringAttr } from "./arrays";
 import { InputError, checkWidth } from "./input";
+import { isLegacyOneHot, loadLegacyOneHotEncoder } from "./one-hot-legacy";
 import type { Transformer } from "./transformer";
 import { LoadError, type InputValue, type PipelineStepEntry } from "./types";
 
@@ -52,6 +53,7 @@ function categoryIndex(cats: readonly Category[], value: InputValue): number {
 }
 
 function loadOneHotEncoder(obj: PyValue): Transformer {
+  if (isObject(obj) && isLegacyOneHot(obj)) return loadLegacyOneHotEncoder(obj);
   const className = classNameOf(obj);
   if (attr(obj, "_infrequent_enabled") === true) {
     throw new LoadError("unsupported_class", `${className} with infrequent categories cannot be served`);

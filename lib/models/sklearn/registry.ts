@@ -1,8 +1,9 @@
 /**
- * The estimator registry: every scikit-learn class Crucible reads, one line per family module. The
- * safe reader's whitelist (../pickle/whitelist.ts), the servable verdict stored with each model file
- * (../estimator.ts) and deployment's loadEstimator (./index.ts) all read these two lists, so a class
- * is admitted, shown servable and loaded in exactly the same cases.
+ * The estimator registry: every scikit-learn class Crucible serves, one line per family module. The
+ * safe reader's known classes (../pickle/whitelist.ts; other scikit-learn classes are read as inert
+ * placeholders), and deployment's loadEstimator (./index.ts) — which also gives the servable verdict
+ * stored with each model file (../estimator.ts) — read these two lists, so a class is shown servable
+ * and loaded in exactly the same cases.
  *
  * Add an estimator: write its module (its entries, and a loader returning an Estimator with predict
  * and, where exact, explain), add one line below and its row in the README's served-estimators table

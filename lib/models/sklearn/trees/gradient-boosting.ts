@@ -4,7 +4,7 @@
  * `loss` param, not the loss object, whose module moved in 1.4 (docs/sklearn-pickles.md §8).
  */
 import { attr, isNdArray, isObject, type PyObject, type PyValue } from "../../pickle/values";
-import { toNumbers } from "../arrays";
+import { npSum, toNumbers } from "../arrays";
 import { LoadError, type EstimatorEntry, type Label, type Loader } from "../types";
 import { Ensemble } from "./ensemble";
 import { binaryHead, multiclassHead, regressionHead, type OutputHead } from "./heads";
@@ -56,6 +56,8 @@ function regressorParts(m: Meta, loss: PyValue | undefined): { head: OutputHead;
   }
   const init = attr(m.obj, "init_");
   if (init === "zero") return { head: regressionHead(), init: new Float64Array(1) };
+  const legacy = legacyInit(m, init, 1);
+  if (legacy) return { head: regressionHead(), init: legacy };
   if (!isObject(init) || init.$class !== "sklearn.dummy.DummyRegressor") throw customInit(m, init);
   // DummyRegressor.predict is constant_ whatever its strategy (mean, median, quantile, constant).
   const constant = toNumbers(attr(init, "constant_"), `${m.name} init_.constant_`);
@@ -75,13 +77,28 @@ function classifierParts(m: Meta, loss: PyValue | undefined): { head: OutputHead
   const K = n === 2 ? 1 : n;
   const initObj = attr(m.obj, "init_");
   if (initObj === "zero") return { head, init: new Float64Array(K) };
+  const legacy = legacyInit(m, initObj, K);
+  if (legacy) return { head, init: legacy };
   const p = initProba(m, initObj, n);
+  if (n > 2 && isSymmetricMultinomial(m.obj)) {
+    // ≥ 1.4: MultinomialLogit.link, log(p / gmean(p)) with gmean = exp(mean(log p)) (§13); softmax
+    // is unchanged, decision_function is shifted by a constant.
+    const clipped = p.map(clipProba);
+    const gmean = Math.exp(npSum(clipped.map(Math.log)) / n);
+    return { head, init: Float64Array.from(clipped, (q) => Math.log(q / gmean)) };
+  }
   if (n > 2) return { head, init: Float64Array.from(p, (q) => Math.log(clipProba(q))) };
   // BinomialDeviance / ExponentialLoss.get_init_raw_predictions: log-odds of the clipped prior.
   const p1 = clipProba(p[1]!);
   const logOdds = Math.log(p1 / (1 - p1));
   return { head, init: Float64Array.of(exponential ? 0.5 * logOdds : logOdds) };
 }
+
+/** From 1.4 the boosting loss is a sklearn._loss object, whose multinomial link centres the raw init. */
+const isSymmetricMultinomial = (obj: PyObject) => {
+  const loss = attr(obj, "_loss");
+  return isObject(loss) && loss.$class === "sklearn._loss.loss.HalfMultinomialLoss";
+};
 
 /** DummyClassifier.predict_proba for the strategies that do not depend on X or a random state. */
 function initProba(m: Meta, init: PyValue | undefined, n: number): number[] {
@@ -96,6 +113,28 @@ function initProba(m: Meta, init: PyValue | undefined, n: number): number[] {
     return prior.map((_, i) => (i === top ? 1 : 0));
   }
   throw new LoadError("unsupported_class", `${m.name}: an init DummyClassifier with strategy ${String(strategy)} cannot be served`);
+}
+
+/**
+ * Before 0.21 the init estimators were the module's own small classes, whose predict *is* the raw
+ * init score (docs/sklearn-pickles.md §13): LogOddsEstimator / ScaledLogOddsEstimator `prior`
+ * (already scaled), PriorProbabilityEstimator `priors` (the probabilities themselves, not their
+ * logs), MeanEstimator `mean`, QuantileEstimator `quantile`, ZeroEstimator 0. null for any other init.
+ */
+function legacyInit(m: Meta, init: PyValue | undefined, K: number): Float64Array | null {
+  if (!isObject(init) || !init.$class.startsWith("sklearn.ensemble._gb.")) return null;
+  const kind = init.$class.slice("sklearn.ensemble._gb.".length);
+  const values = (key: string) => {
+    const v = toNumbers(attr(init, key), `${m.name} init_.${key}`);
+    if (v.length !== K) throw new LoadError("malformed", `${m.name}: init_.${key} has ${v.length} values, expected ${K}`);
+    return Float64Array.from(v);
+  };
+  if (kind === "LogOddsEstimator" || kind === "ScaledLogOddsEstimator") return values("prior");
+  if (kind === "PriorProbabilityEstimator") return values("priors");
+  if (kind === "MeanEstimator") return values("mean");
+  if (kind === "QuantileEstimator") return values("quantile");
+  if (kind === "ZeroEstimator") return new Float64Array(K);
+  return null;
 }
 
 function customInit(m: Meta, init: PyValue | undefined): LoadError {

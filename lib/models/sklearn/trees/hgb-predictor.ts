@@ -2,7 +2,7 @@
 import { isDict, isObject, type PyValue } from "../../pickle/values";
 import { LoadError } from "../types";
 import { finishTree, type FlatTree } from "./flat-tree";
-import { field, structArray } from "./struct-fields";
+import { field, hasField, structArray } from "./struct-fields";
 
 const PREDICTOR = "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor";
 
@@ -13,12 +13,15 @@ export function readPredictor(v: PyValue | undefined, nFeatures: number, what: s
   const value = field(nodes, "value", what);
   const count = field(nodes, "count", what);
   const feature = field(nodes, "feature_idx", what);
-  const threshold = field(nodes, "num_threshold", what);
-  const missingLeft = field(nodes, "missing_go_to_left", what);
+  // Layouts by version (§13): `threshold` until 0.23, then `num_threshold`; `missing_go_to_left`
+  // from 0.22 (before it NaN was not accepted: no node sends it left); `is_categorical` from 0.24.
+  const threshold = field(nodes, hasField(nodes, "num_threshold") ? "num_threshold" : "threshold", what);
+  const zero = () => 0;
+  const missingLeft = hasField(nodes, "missing_go_to_left") ? field(nodes, "missing_go_to_left", what) : zero;
   const left = field(nodes, "left", what);
   const right = field(nodes, "right", what);
   const isLeaf = field(nodes, "is_leaf", what);
-  const isCategorical = field(nodes, "is_categorical", what);
+  const isCategorical = hasField(nodes, "is_categorical") ? field(nodes, "is_categorical", what) : zero;
 
   const t = {
     nodeCount: n,

@@ -52,7 +52,7 @@ describe.each([0, 1])("tasks API through adapter %i", (index) => {
       expect(res.body, example.name).toMatchObject({ status: "complete", type: example.type, instruction: (example.body as { instruction: string }).instruction });
       expect(res.body.response, example.name).not.toBeUndefined();
       // Media answers are absolute URLs on the host the request came in on, as the document shows them.
-      if (["image", "video", "audio"].includes(example.type)) {
+      if (["image", "video", "audio"].includes(example.type ?? "")) {
         expect(res.body.response, example.name).toMatch(/^https?:\/\/[^/]+\/v1\/simulated\//);
         const media = await client().request("GET", new URL(res.body.response as string).pathname, {});
         expect(media.status, example.name).toBe(200);

@@ -40,12 +40,15 @@ export const loopsApi: ApiFamily<LoopsPrincipal> = {
   validationStatus: 422,
 };
 
+/** FastAPI's `loc`: where the problem is — ["query", name], ["path", name], else in the body. */
+const locOf = (path: (string | number)[]) => (path[0] === "query" || path[0] === "path" ? path : ["body", ...path]);
+
 /** Models document (FastAPI): {detail: string} or, for validation, {detail: [{loc, msg, type}]}. */
 export const modelsApi: ApiFamily<ApiPrincipal> = {
   name: "models",
   authenticate: async (request) => outcome(await authenticateModelsRequest(request.headers)),
   errorBody: (_status, message, details) =>
-    details.length ? { detail: details.map((d) => ({ loc: ["body", ...d.path], msg: d.message, type: d.type })) } : { detail: message },
+    details.length ? { detail: details.map((d) => ({ loc: locOf(d.path), msg: d.message, type: d.type })) } : { detail: message },
   validationStatus: 422,
 };
 

@@ -110,7 +110,10 @@ export function defineRoute<A, B = undefined, Q = undefined, P extends string = 
       let query = undefined as Q;
       if (spec.query) {
         const parsed = spec.query.safeParse(queryObject(request.query));
-        if (!parsed.success) throw new ApiError(family.validationStatus, "The query string is invalid.", zodDetails(parsed.error));
+        if (!parsed.success) {
+          const details = zodDetails(parsed.error).map((d) => ({ ...d, path: ["query", ...d.path] }));
+          throw new ApiError(family.validationStatus, "The query string is invalid.", details);
+        }
         query = parsed.data;
       }
       return await handler({ request, auth, body, query });

@@ -90,9 +90,14 @@ export const modelUpdateSchema = z.strictObject({
 });
 export type ModelUpdate = z.infer<typeof modelUpdateSchema>;
 
-const count = (fallback: number, max: number) => z.coerce.number().int().min(0).max(max).default(fallback);
+/** A count in the query: an integer from 0 to `max`. */
+export const count = (fallback: number, max: number) => z.coerce.number().int().min(0).max(max).default(fallback);
 
-export const listQuerySchema = z.object({ skip: count(0, 1_000_000_000), limit: count(100, 1000) });
+/** A page size: above the cap it is clamped, not refused, as FastAPI clients expect of a list. */
+export const pageSize = (fallback: number, max: number) =>
+  z.coerce.number().int().min(0).default(fallback).transform((n) => Math.min(n, max)).describe(`Items per page, at most ${max} (larger values are clamped)`);
+
+export const listQuerySchema = z.object({ skip: count(0, 1_000_000_000), limit: pageSize(100, 1000) });
 
 export const searchQuerySchema = z.object({
   tags: z
@@ -100,7 +105,7 @@ export const searchQuerySchema = z.object({
     .optional()
     .transform((t) => (t === undefined ? [] : Array.isArray(t) ? t : [t])),
   skip: count(0, 1_000_000_000),
-  limit: count(100, 1000),
+  limit: pageSize(100, 1000),
 });
 
 export const fileKindSchema = z.enum(modelFileKinds);

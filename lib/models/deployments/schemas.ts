@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { count, listQuerySchema, pageSize } from "../schemas";
 
 // MLDeploymentCreate and MLDeploymentOposCreate of the models document. Strict about unknown keys
 // (typos are 422, as in the registry), liberal where the document's own examples disagree: continuum
@@ -65,13 +66,11 @@ export const operationCreateSchema = z.strictObject({
 
 export type OperationCreate = z.infer<typeof operationCreateSchema>;
 
-const count = (fallback: number, max: number) => z.coerce.number().int().min(0).max(max).default(fallback);
-
-export const listQuerySchema = z.object({ skip: count(0, 1_000_000_000), limit: count(100, 1000) });
+export { listQuerySchema };
 
 /** skip/limit like the other lists, plus a keyset cursor: only operations older than this id. */
 export const operationsQuerySchema = z.object({
   skip: count(0, 1_000_000_000),
-  limit: count(100, 1000),
+  limit: pageSize(100, 1000),
   cursor: z.coerce.number().int().min(1).optional(),
 });

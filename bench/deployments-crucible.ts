@@ -3,7 +3,7 @@
  * free loopback port with its own embedded Postgres and blob store in .data/bench-deployments, an
  * account and a `models` key from the admin CLI, and the models API calls that register, upload and
  * deploy a pickle (POST /model/add, POST /model/{id}/upload, POST /deployment/add, then
- * GET /deployment/get/status/{id} until running).
+ * GET /deployment/get/status/{id} until deployed).
  */
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -81,8 +81,8 @@ export async function deploy(client: ApiClient, modelId: string, deploymentId: s
   for (;;) {
     const status = await call(client, "GET", `/deployment/get/status/${encodeURIComponent(deploymentId)}`);
     expectStatus("GET /deployment/get/status", status, 200);
-    if (status.json.status === "running") return;
-    if (status.json.status === "failed") throw new Error(`deployment ${deploymentId} failed: ${String(status.json.reason)}`);
+    if (status.json.status === "deployed") return;
+    if (status.json.status === "Deployment_Failed") throw new Error(`deployment ${deploymentId} failed: ${String(status.json.reason)}`);
     if (Date.now() > deadline) throw new Error(`deployment ${deploymentId} still ${String(status.json.status)} after 60 s`);
     await sleep(50);
   }

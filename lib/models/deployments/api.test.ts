@@ -46,11 +46,11 @@ describe.each(clients.map((c) => [c.name, c] as const))("deployments API through
       ownerid: "agent-1",
       placement: { clusterID: "*", node: "*", continuum: true },
       inference_data: 1,
-      status: "waiting",
+      status: "pending",
       reason: null,
       inference_endpoint: expect.stringMatching(/\/deployment\/dep-iris-001\/predict$/),
     });
-    expect(await settledStatus(client, headers, "dep-iris-001")).toMatchObject({ status: "running", reason: null });
+    expect(await settledStatus(client, headers, "dep-iris-001")).toMatchObject({ status: "deployed", reason: null });
 
     const res = await client.request("POST", "/deployment/dep-iris-001/predict/", { headers, body: json({ data: [5.1, 3.5, 1.4, 0.2], explain: true }) });
     expect(res.status).toBe(200);
@@ -110,7 +110,7 @@ describe.each(clients.map((c) => [c.name, c] as const))("deployments API through
     await client.request("PUT", `/model/${irisModel}/aliases/live`, { headers, body: json({ version: newVersion }) });
     const status = await client.request("GET", `/deployment/get/status/${created.body.deployment_id}`, { headers });
     expect(status.body.version).toBe(newVersion);
-    expect(await settledStatus(client, headers, created.body.deployment_id)).toMatchObject({ status: "running" });
+    expect(await settledStatus(client, headers, created.body.deployment_id)).toMatchObject({ status: "deployed" });
     expect((await predict(created.body.deployment_id, json({ data: [5.1, 3.5, 1.4, 0.2] }))).body.prediction).toEqual([0]);
   });
 
@@ -142,7 +142,7 @@ describe.each(clients.map((c) => [c.name, c] as const))("deployments API through
     const empty = (await client.request("POST", "/model/add", { headers, body: json({ modelname: "empty", modelkind: "x" }) })).body.modelid;
     const failed = await deploy({ modelid: empty, deployment_id: "dep-empty" });
     expect(failed.status).toBe(201);
-    expect(failed.body).toMatchObject({ status: "failed", version: null, reason: expect.stringMatching(/no model file/) });
+    expect(failed.body).toMatchObject({ status: "Deployment_Failed", version: null, reason: expect.stringMatching(/no model file/) });
     const refused = await predict("dep-empty", json({ data: [1] }));
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toMatch(/no model file/);
@@ -154,7 +154,7 @@ describe.each(clients.map((c) => [c.name, c] as const))("deployments API through
     ]);
     await deploy({ modelid: notAModel, deployment_id: "dep-dict" });
     const settled = await settledStatus(client, headers, "dep-dict");
-    expect(settled).toMatchObject({ status: "failed", reason: expect.stringMatching(/not servable/) });
+    expect(settled).toMatchObject({ status: "Deployment_Failed", reason: expect.stringMatching(/not servable/) });
   });
 
   it("records every prediction and external operations; lists them by owner with skip/limit and a cursor", async () => {
@@ -225,6 +225,6 @@ describe.each(clients.map((c) => [c.name, c] as const))("deployments API through
     expect((await client.request("GET", "/deployment/get/opos/agent-1", { headers: other })).body).toEqual([]);
     expect((await client.request("GET", "/deployment/all", { headers: { "Content-Type": "application/json" } })).status).toBe(401);
     // Still there for its owner.
-    expect((await client.request("GET", "/deployment/get/status/dep-iris-001", { headers })).body.status).toBe("running");
+    expect((await client.request("GET", "/deployment/get/status/dep-iris-001", { headers })).body).toMatchObject({ status: "deployed", response: "deployed" });
   });
 });

@@ -4,7 +4,7 @@ import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { modelsApi } from "@/lib/http/families";
 import { publicBaseUrl } from "@/lib/http/public-url";
 import { predictForDeployment } from "./predict";
-import { deploymentResponse, operationResponse, operationsResponse } from "./responses";
+import { apiDeploymentResponse, operationResponse, operationsResponse, upstreamStatus } from "./responses";
 import { deploymentCreateSchema, listQuerySchema, operationCreateSchema, operationsQuerySchema } from "./schemas";
 import { startLoading } from "./serving";
 import { createDeployment, recordExternalOperation } from "./service";
@@ -21,13 +21,13 @@ function notFound(): never {
 
 const add = defineRoute(modelsApi, { method: "POST", path: "/deployment/add", body: deploymentCreateSchema }, async ({ request, auth, body }) => {
   const row = await createDeployment(getDb(), auth.accountId, body);
-  return { status: 201, body: deploymentResponse(row, publicBaseUrl(request.headers)) };
+  return { status: 201, body: apiDeploymentResponse(row, publicBaseUrl(request.headers)) };
 });
 
 const all = defineRoute(modelsApi, { method: "GET", path: "/deployment/all", query: listQuerySchema }, async ({ request, auth, query }) => {
   const rows = await listDeployments(getDb(), auth.accountId, query);
   const base = publicBaseUrl(request.headers);
-  return { status: 200, body: rows.map((row) => deploymentResponse(row, base)) };
+  return { status: 200, body: rows.map((row) => apiDeploymentResponse(row, base)) };
 });
 
 const status = defineRoute(modelsApi, { method: "GET", path: "/deployment/get/status/:deployment_id" }, async ({ request, auth }) => {
@@ -36,7 +36,8 @@ const status = defineRoute(modelsApi, { method: "GET", path: "/deployment/get/st
   if (!row) notFound();
   // A deployment whose loading process went away is picked up here (at most one load per process).
   if (row.status === "waiting" || row.status === "loading") void startLoading(db, auth.accountId, row.deploymentId);
-  return { status: 200, body: deploymentResponse(row, publicBaseUrl(request.headers)) };
+  // `response` is the upstream server's whole answer to this call; its clients read the status from it.
+  return { status: 200, body: { ...apiDeploymentResponse(row, publicBaseUrl(request.headers)), response: upstreamStatus(row.status) } };
 });
 
 const remove = defineRoute(modelsApi, { method: "DELETE", path: "/deployment/:deployment_id" }, async ({ request, auth }) => {

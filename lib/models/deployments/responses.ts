@@ -24,6 +24,24 @@ export function deploymentResponse(row: DeploymentRow, baseUrl?: string) {
 
 export type DeploymentResponse = ReturnType<typeof deploymentResponse>;
 
+/**
+ * The MLConnector's status words, which its command line and containers poll for; the dashboard keeps
+ * its own (waiting, loading, running, failed).
+ */
+const UPSTREAM_STATUS: Record<DeploymentRow["status"], string> = {
+  waiting: "pending",
+  loading: "under_deployment",
+  running: "deployed",
+  failed: "Deployment_Failed",
+};
+
+export const upstreamStatus = (status: DeploymentRow["status"]): string => UPSTREAM_STATUS[status] ?? status;
+
+/** A deployment as the models API answers it: the upstream status vocabulary. */
+export function apiDeploymentResponse(row: DeploymentRow, baseUrl?: string) {
+  return { ...deploymentResponse(row, baseUrl), status: upstreamStatus(row.status) };
+}
+
 /** MLDeploymentOposReturn: the document's fields (data, result) plus what a served prediction adds. */
 export function operationResponse({ operation, deploymentId, modelId }: { operation: DeploymentOperationRow; deploymentId: string; modelId: string }) {
   return {

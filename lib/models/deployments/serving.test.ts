@@ -51,7 +51,7 @@ const predict = (id: string, body: object) => client!.request("POST", `/deployme
 describe("serving", () => {
   it("serves in a second process a deployment created by the first (loaded from Postgres and the blob store)", async () => {
     await deploy({ modelid: irisModel, deployment_id: "dep-second" });
-    expect((await settledStatus(client!, headers, "dep-second")).status).toBe("running");
+    expect((await settledStatus(client!, headers, "dep-second")).status).toBe("deployed");
     resetModelCache(); // as a freshly started process
     const res = await predict("dep-second", { data: logreg.X[0], explain: true });
     expect(res.status).toBe(200);
@@ -77,13 +77,13 @@ describe("serving", () => {
     expect(res.status).toBe(200);
     expect((await getDeployment(getDb(), accountId, "dep-orphan-a"))!.status).toBe("running");
     // A status read picks it up too.
-    expect((await settledStatus(client!, headers, "dep-orphan-b")).status).toBe("running");
+    expect((await settledStatus(client!, headers, "dep-orphan-b")).status).toBe("deployed");
   });
 
   it("makes a predict on a deployment that is still loading wait for the load", async () => {
     resetModelCache();
     const created = await deploy({ modelid: irisModel, deployment_id: "dep-eager" });
-    expect(created.body.status).toBe("waiting");
+    expect(created.body.status).toBe("pending");
     const res = await predict("dep-eager", { data: logreg.X });
     expect(res.status).toBe(200);
     expect(res.body.prediction).toEqual(logreg.predict);
@@ -162,6 +162,6 @@ describe("serving", () => {
     bytes.write("9.9.9", at, "latin1");
     const model = await registerModel(client!, headers, { modelname: "future", modelkind: "regression" }, [{ bytes, name: "future.pkl", kind: "model" }]);
     await deploy({ modelid: model, deployment_id: "dep-future" });
-    expect(await settledStatus(client!, headers, "dep-future")).toMatchObject({ status: "running" });
+    expect(await settledStatus(client!, headers, "dep-future")).toMatchObject({ status: "deployed" });
   });
 });

@@ -59,7 +59,7 @@ export async function settledStatus(client: AdapterClient, headers: KeyHeaders, 
   for (;;) {
     const res = await client.request("GET", `/deployment/get/status/${encodeURIComponent(deploymentId)}`, { headers });
     if (res.status !== 200) throw new Error(`status: ${res.status} ${JSON.stringify(res.body)}`);
-    if ((res.body.status !== "waiting" && res.body.status !== "loading") || Date.now() > deadline) return res.body;
+    if ((res.body.status !== "pending" && res.body.status !== "under_deployment") || Date.now() > deadline) return res.body;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

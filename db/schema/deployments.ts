@@ -1,6 +1,7 @@
 import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./auth";
 import { models } from "./models";
+import { exactJsonb } from "./exact-jsonb";
 
 export const deploymentStatus = pgEnum("deployment_status", ["waiting", "loading", "running", "failed"]);
 
@@ -59,8 +60,9 @@ export const deploymentOperations = pgTable(
     ownerid: text().notNull().default(""),
     /** predict: served here; external: recorded through POST /deployment/add/operation. */
     source: text({ enum: ["predict", "external"] }).notNull(),
-    input: jsonb().notNull(),
-    output: jsonb(),
+    /** As sent: external operations' JSON text stays text (exactJsonb). */
+    input: exactJsonb().notNull(),
+    output: exactJsonb(),
     explanation: jsonb(),
     latencyMs: real(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

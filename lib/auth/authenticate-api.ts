@@ -72,11 +72,17 @@ export async function authenticateLoopsRequest(headers: HeaderBag): Promise<Auth
   return { ok: true, principal: { ...principal(owner), loopId: loopHeader ?? owner.loopId, boundLoopId: owner.loopId } };
 }
 
-/** Models: X-api-key, or Authorization: Bearer <key>. */
+/**
+ * Models: X-api-key, Authorization: Bearer <key>, or HTTP Basic with the key as the user name — what a
+ * program that sends no key of its own (the MLConnector's generated inference containers) sends when
+ * the key is written into its base URL (`https://<key>@host`).
+ */
 export async function authenticateModelsRequest(headers: HeaderBag): Promise<AuthResult<ApiPrincipal>> {
-  const bearer = /^Bearer\s+(.+)$/i.exec(header(headers, "authorization") ?? "")?.[1];
-  const secret = header(headers, "x-api-key") ?? bearer;
-  if (!secret) return fail("Missing API key: send X-api-key or Authorization: Bearer <key>.");
+  const authorization = header(headers, "authorization") ?? "";
+  const bearer = /^Bearer\s+(.+)$/i.exec(authorization)?.[1];
+  const basic = /^Basic\s+(.+)$/i.exec(authorization)?.[1];
+  const secret = header(headers, "x-api-key") ?? bearer ?? (basic ? Buffer.from(basic, "base64").toString("utf8").split(":")[0] || undefined : undefined);
+  if (!secret) return fail("Missing API key: send X-api-key, Authorization: Bearer <key>, or the key as the user name of HTTP Basic.");
   const owner = await keyWithScope(headers, secret, "models");
   return isRefusal(owner) ? owner : { ok: true, principal: principal(owner) };
 }

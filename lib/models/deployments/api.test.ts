@@ -169,10 +169,38 @@ describe.each(clients.map((c) => [c.name, c] as const))("deployments API through
     expect(external.body).toMatchObject({ ownerid: "agent-ops", deploymentid: "dep-ops", modelid: irisModel, data: "{...}", result: "{...}", source: "external" });
     expect((await client.request("POST", "/deployment/add/operation", { headers, body: json({ deploymentid: "dep-nope", data: "x" }) })).status).toBe(404);
 
+    // What the MLConnector's generated inference container posts after each prediction (its
+    // generate_dockerfile.py template), byte for byte; it sends no key header, so the key rides in its
+    // base URL (https://<key>@host), which HTTP clients send as Basic.
+    const template = {
+      ownerid: "agent-ops",
+      deploymentid: "dep-ops",
+      modelid: irisModel,
+      data: "{'sepal_length': 5.1, 'sepal_width': 3.5, 'petal_length': 1.4, 'petal_width': 0.2}",
+      result: "[0]",
+      timestamp: "2026-12-07T10:00:00.123Z",
+    };
+    const basicAuth = { "content-type": "application/json", accept: "application/json", authorization: `Basic ${Buffer.from(`${headers["X-api-key"]}:`).toString("base64")}` };
+    const reported = await client.request("POST", "/deployment/add/operation", { headers: basicAuth, body: json(template) });
+    expect(reported.status).toBe(201);
+    expect(reported.body).toMatchObject({ ...template, timestamp: "2026-12-07T10:00:00.123+00:00" });
+    expect(reported.body.operationid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // Text that looks like JSON comes back as the text that was sent.
+    const texts = await client.request("POST", "/deployment/add/operation", { headers, body: json({ ownerid: "agent-texts", deploymentid: "dep-ops", data: "[159.84]", result: "5" }) });
+    expect(texts.body).toMatchObject({ data: "[159.84]", result: "5" });
+    const naive = await client.request("POST", "/deployment/add/operation", { headers, body: json({ ownerid: "agent-texts", deploymentid: "dep-ops", data: "true", result: "true", timestamp: "2026-12-07T11:00:00" }) });
+    expect(naive.body).toMatchObject({ data: "true", result: "true", timestamp: "2026-12-07T11:00:00.000+00:00" });
+    const listed = await client.request("GET", "/deployment/get/opos/agent-texts", { headers });
+    expect(listed.body.map((o: { data: unknown; result: unknown }) => [o.data, o.result])).toEqual([["true", "true"], ["[159.84]", "5"]]);
+    expect(listed.body[1].operationid).toBe(texts.body.operationid);
+    const badTime = await client.request("POST", "/deployment/add/operation", { headers, body: json({ deploymentid: "dep-ops", data: "x", timestamp: "yesterday" }) });
+    expect(badTime.status).toBe(422);
+    expect(badTime.body.detail[0].loc).toEqual(["body", "timestamp"]);
+
     const all = await client.request("GET", "/deployment/get/opos/agent-ops", { headers });
     expect(all.status).toBe(200);
-    expect(all.body.map((o: { source: string }) => o.source)).toEqual(["external", "predict", "predict", "predict"]);
-    expect(all.body[1]).toMatchObject({
+    expect(all.body.map((o: { source: string }) => o.source)).toEqual(["external", "external", "predict", "predict", "predict"]);
+    expect(all.body[2]).toMatchObject({
       deploymentid: "dep-ops",
       modelid: irisModel,
       data: { data: [logreg.X[2]], explain: true },
@@ -185,8 +213,8 @@ describe.each(clients.map((c) => [c.name, c] as const))("deployments API through
     const cursor = first.headers.get("x-next-cursor");
     expect(cursor).toBe(String(first.body[1].id));
     const next = await client.request("GET", `/deployment/get/opos/agent-ops?limit=2&cursor=${cursor}`, { headers });
-    expect(next.body.map((o: { id: number }) => o.id)).toEqual(all.body.slice(2).map((o: { id: number }) => o.id));
-    expect((await client.request("GET", "/deployment/get/opos/agent-ops?skip=3", { headers })).body).toHaveLength(1);
+    expect(next.body.map((o: { id: number }) => o.id)).toEqual(all.body.slice(2, 4).map((o: { id: number }) => o.id));
+    expect((await client.request("GET", "/deployment/get/opos/agent-ops?skip=4", { headers })).body).toHaveLength(1);
   });
 
   it("lists newest first, deletes, and refuses to delete a deployed model (409)", async () => {

@@ -15,6 +15,8 @@ export interface NewOperation {
   output: unknown;
   explanation: unknown;
   latencyMs: number | null;
+  /** When the operation happened, if not now (an external operation's own timestamp). */
+  createdAt?: Date;
 }
 
 export async function insertOperation(db: Database, accountId: string, op: NewOperation): Promise<DeploymentOperationRow> {

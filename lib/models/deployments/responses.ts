@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { DeploymentOperationRow, DeploymentRow } from "@/db/schema";
 import type { OperationWithIds } from "./operations-store";
 import { apiTimestamp } from "@/lib/http/timestamps";
@@ -42,9 +43,24 @@ export function apiDeploymentResponse(row: DeploymentRow, baseUrl?: string) {
   return { ...deploymentResponse(row, baseUrl), status: upstreamStatus(row.status) };
 }
 
-/** MLDeploymentOposReturn: the document's fields (data, result) plus what a served prediction adds. */
+/**
+ * An operation's uuid (MLDeploymentOposReturn.operationid), derived from its deployment and its number
+ * in the log, so every answer names it the same way without a column of its own: SHA-256, laid out as
+ * a version-8 (custom) UUID.
+ */
+export function operationUuid(operation: Pick<DeploymentOperationRow, "id" | "deploymentRowId">): string {
+  const hex = createHash("sha256").update(`${operation.deploymentRowId}:${operation.id}`).digest("hex");
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * MLDeploymentOposReturn: the document's fields — data and result exactly as they were sent (JSON text
+ * stays text), operationid and timestamp — plus what a served prediction adds.
+ */
 export function operationResponse({ operation, deploymentId, modelId }: { operation: DeploymentOperationRow; deploymentId: string; modelId: string }) {
   return {
+    operationid: operationUuid(operation),
     id: operation.id,
     ownerid: operation.ownerid,
     deploymentid: deploymentId,
@@ -54,6 +70,7 @@ export function operationResponse({ operation, deploymentId, modelId }: { operat
     explanation: operation.explanation,
     source: operation.source,
     latency_ms: operation.latencyMs,
+    timestamp: apiTimestamp(operation.createdAt),
     created_at: apiTimestamp(operation.createdAt),
   };
 }

@@ -55,6 +55,17 @@ export function versionRefOf(body: Pick<DeploymentCreate, "version" | "alias">):
 /** The document sends JSON text ("{...}"); a JSON value is taken as it is. */
 const jsonValue = z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown()), z.number(), z.boolean()]);
 
+/** ISO 8601 like pydantic's datetime (a time without a zone is UTC), or Unix seconds; within 1970–2200. */
+const operationTime = z.union([z.string().trim().max(64), z.number()]).transform((value, ctx) => {
+  const text = typeof value === "string" && /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(value) ? `${value.replace(" ", "T")}Z` : value;
+  const at = typeof text === "number" ? new Date(text * 1000) : /^\d{4}-\d\d-\d\d/.test(text) ? new Date(text) : new Date(Number.NaN);
+  if (Number.isNaN(at.getTime()) || at.getTime() < 0 || at.getTime() > Date.UTC(2200, 0)) {
+    ctx.addIssue({ code: "custom", message: "timestamp must be an ISO 8601 date and time (e.g. 2026-12-07T10:00:00+00:00) or seconds since 1970" });
+    return z.NEVER;
+  }
+  return at;
+});
+
 /** An inference made elsewhere, recorded against one of the account's deployments. */
 export const operationCreateSchema = z.strictObject({
   ownerid: z.union([z.string().trim().max(200), z.number().transform(String)]).default("").describe("Who made the inference."),
@@ -62,6 +73,7 @@ export const operationCreateSchema = z.strictObject({
   modelid: z.string().trim().min(1).max(100).optional().describe("The model, when it is not the deployment's."),
   data: jsonValue.describe("What the inference was made on (JSON text or a JSON value)."),
   result: jsonValue.nullish().describe("What it answered (JSON text or a JSON value)."),
+  timestamp: operationTime.optional().describe("When the inference was made: ISO 8601 (without a zone: UTC) or seconds since 1970; now when absent."),
 });
 
 export type OperationCreate = z.infer<typeof operationCreateSchema>;

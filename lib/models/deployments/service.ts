@@ -65,6 +65,7 @@ export async function recordExternalOperation(
     output: body.result ?? null,
     explanation: null,
     latencyMs: null,
+    createdAt: body.timestamp,
   });
   return { operation, deploymentId: deployment.deploymentId, modelId: deployment.modelId };
 }

@@ -25,7 +25,17 @@ export async function recentOperationInputs(db: Database, accountId: string, dep
     .where(and(eq(deploymentOperations.accountId, accountId), eq(deploymentOperations.deploymentRowId, deploymentRowId)))
     .orderBy(desc(deploymentOperations.id))
     .limit(limit);
-  return rows.map((r) => r.input);
+  return rows.map((r) => valueOfJsonText(r.input));
+}
+
+/** External operations keep their data as the JSON text that was sent; drift reads the value it holds. */
+function valueOfJsonText(input: unknown): unknown {
+  if (typeof input !== "string") return input;
+  try {
+    return JSON.parse(input) as unknown;
+  } catch {
+    return input;
+  }
 }
 
 export type NewDriftCheck = Omit<typeof driftChecks.$inferInsert, "id" | "createdAt">;

@@ -86,6 +86,13 @@ describe.each(clients.map((c) => [c.name, c] as const))("deployments API through
     const byName = await predict("dep-shapes", json({ data: named, explanation: true }));
     expect(byName.body.prediction).toEqual([1]);
     expect(byName.body.explanation.explained_output).toBe("decision_function[class=1]");
+    // The MLConnector's inference-container contract: one named row in, numpy's str() of the prediction out.
+    const container = await client.request("POST", "/deployment/dep-shapes/prediction", { headers, body: json({ data: named, explanation: false }) });
+    expect(container).toMatchObject({ status: 200, body: { inference: "[1]" } });
+    expect(container.body).not.toHaveProperty("explanation");
+    const explained = await client.request("POST", "/deployment/dep-shapes/prediction", { headers, body: json({ data: named, explanation: true }) });
+    expect(explained.body).toMatchObject({ inference: "[1]", explanation: { method: "shap" } });
+    expect((await client.request("POST", "/deployment/dep-nope/prediction", { headers, body: json({ data: named, explanation: false }) })).status).toBe(404);
 
     const width = await predict("dep-shapes", json({ data: [5.1, 3.5, 1.4], explain: true }));
     expect(width.status).toBe(422);

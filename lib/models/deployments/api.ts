@@ -3,7 +3,8 @@ import { ApiError } from "@/lib/http/errors";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { modelsApi } from "@/lib/http/families";
 import { publicBaseUrl } from "@/lib/http/public-url";
-import { predictForDeployment } from "./predict";
+import { predictForDeployment, predictForDeploymentWithKind } from "./predict";
+import { numpyArrayText } from "./numpy-text";
 import { apiDeploymentResponse, operationResponse, operationsResponse, upstreamStatus } from "./responses";
 import { deploymentCreateSchema, listQuerySchema, operationCreateSchema, operationsQuerySchema } from "./schemas";
 import { startLoading } from "./serving";
@@ -58,6 +59,23 @@ const predict = defineRoute(modelsApi, { method: "POST", path: "/deployment/:dep
   return { status: 200, body };
 });
 
+/**
+ * The MLConnector's inference container contract, so programs written against a generated container
+ * can point at Crucible: `{"data": {feature: value}, "explanation": bool}` → `{"inference": "<numpy
+ * str() of the prediction>"}`, with the explanation beside it when asked.
+ */
+const containerPrediction = defineRoute(modelsApi, { method: "POST", path: "/deployment/:deployment_id/prediction" }, async ({ request, auth }) => {
+  const { body, kind } = await predictForDeploymentWithKind(getDb(), {
+    accountId: auth.accountId,
+    deploymentId: request.params.deployment_id!,
+    rawBody: request.body.toString("utf8"),
+    signal: () => request.signal,
+  });
+  const answer: Record<string, unknown> = { inference: numpyArrayText(body.prediction, kind) };
+  if (body.explanation !== undefined) answer.explanation = body.explanation;
+  return { status: 200, body: answer };
+});
+
 const addOperation = defineRoute(modelsApi, { method: "POST", path: "/deployment/add/operation", body: operationCreateSchema }, async ({ auth, body }) => ({
   status: 201,
   body: operationResponse(await recordExternalOperation(getDb(), auth.accountId, body)),
@@ -71,4 +89,4 @@ const opos = defineRoute(modelsApi, { method: "GET", path: "/deployment/get/opos
   return { status: 200, headers, body: operationsResponse(rows) };
 });
 
-export const deploymentRoutes: RouteDefinition[] = [add, addOperation, all, status, opos, predict, remove];
+export const deploymentRoutes: RouteDefinition[] = [add, addOperation, all, status, opos, predict, containerPrediction, remove];

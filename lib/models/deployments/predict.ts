@@ -104,6 +104,11 @@ export interface PredictCall {
 
 /** The whole call: 404 for a deployment the account does not have, then the errors of each step. */
 export async function predictForDeployment(db: Database, call: PredictCall): Promise<PredictionBody> {
+  return (await predictForDeploymentWithKind(db, call)).body;
+}
+
+/** The same, with the kind of estimator that answered (the container contract formats by it). */
+export async function predictForDeploymentWithKind(db: Database, call: PredictCall): Promise<{ body: PredictionBody; kind: Servable["estimator"]["kind"] }> {
   const request = parsePredictBody(call.rawBody);
   const plan = await getServingPlanCached(db, call.accountId, call.deploymentId);
   if (!plan) throw new ApiError(404, "Deployment not found");
@@ -128,5 +133,5 @@ export async function predictForDeployment(db: Database, call: PredictCall): Pro
     explanation: explanation ?? null,
     latencyMs,
   });
-  return body;
+  return { body, kind: servable.estimator.kind };
 }

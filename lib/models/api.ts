@@ -1,11 +1,13 @@
 import { getDb } from "@/db/client";
 import type { ModelFileRow, ModelRow } from "@/db/schema";
-import { ApiError } from "@/lib/http/errors";
+import { z } from "zod";
+import { ApiError, zodDetails } from "@/lib/http/errors";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { modelsApi } from "@/lib/http/families";
 import { collectBlobsOf } from "@/lib/blobs/gc";
 import { modelUploadLimit } from "@/lib/blobs/store";
 import { downloadHeaders, loadModelFile } from "./downloads";
+import { ignoredFieldsHeader, normaliseModelBody } from "./pydantic-body";
 import { aliasBodySchema, aliasNameSchema, listQuerySchema, modelCreateSchema, modelUpdateSchema, searchQuerySchema } from "./schemas";
 import {
   createModel,
@@ -68,9 +70,19 @@ export function modelResponse(model: ModelRow, files: ModelFileRow[] = []) {
 
 const listResponse = (rows: ModelWithFiles[]) => rows.map(({ model, files }) => modelResponse(model, files));
 
-const addModel = defineRoute(modelsApi, { method: "POST", path: "/model/add", body: modelCreateSchema }, async ({ auth, body }) => {
+/** A body as pydantic clients send it, normalised (pydantic-body.ts), then checked against the schema. */
+function pydanticBody<T>(schema: z.ZodType<T>, raw: unknown): { body: T; headers: Record<string, string> } {
+  const { body, ignored } = normaliseModelBody(raw);
+  const parsed = schema.safeParse(body);
+  const headers = ignoredFieldsHeader(ignored);
+  if (!parsed.success) throw new ApiError(422, "The request body is invalid.", zodDetails(parsed.error), headers);
+  return { body: parsed.data, headers };
+}
+
+const addModel = defineRoute(modelsApi, { method: "POST", path: "/model/add", body: z.unknown().describe(modelCreateSchema.description ?? "MLModelCreate") }, async ({ auth, body: raw }) => {
+  const { body, headers } = pydanticBody(modelCreateSchema, raw);
   const model = await createModel(getDb(), auth.accountId, body);
-  return { status: 201, body: modelResponse(model) };
+  return { status: 201, headers, body: modelResponse(model) };
 });
 
 const allModels = defineRoute(modelsApi, { method: "GET", path: "/model/all", query: listQuerySchema }, async ({ auth, query }) => ({
@@ -95,12 +107,13 @@ const getOne = defineRoute(modelsApi, { method: "GET", path: "/model/:model_id" 
   return { status: 200, body: modelResponse(found.model, found.files) };
 });
 
-const patchModel = defineRoute(modelsApi, { method: "PATCH", path: "/model/:model_id", body: modelUpdateSchema }, async ({ request, auth, body }) => {
+const patchModel = defineRoute(modelsApi, { method: "PATCH", path: "/model/:model_id", body: z.unknown() }, async ({ request, auth, body: raw }) => {
+  const { body, headers } = pydanticBody(modelUpdateSchema, raw);
   const db = getDb();
   const updated = await updateModel(db, auth.accountId, request.params.model_id!, body);
   if (!updated) notFound();
   const found = await getModelWithFiles(db, auth.accountId, updated.id);
-  return { status: 200, body: modelResponse(found!.model, found!.files) };
+  return { status: 200, headers, body: modelResponse(found!.model, found!.files) };
 });
 
 const removeModel = defineRoute(modelsApi, { method: "DELETE", path: "/model/:model_id" }, async ({ request, auth }) => {

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { modelFileKinds } from "@/db/schema/models";
 
-// MLModelCreate of the models document (and the original implementation's pydantic models). Strict:
-// unknown keys, wrong types and missing required fields are 422 with every problem listed. Liberal
-// only where the document's own examples disagree with strict types (a threshold of 0.89).
+// MLModelCreate of the models document (and the original implementation's pydantic models). Bodies
+// first pass through normaliseModelBody (pydantic-body.ts): nulls of unset optional fields go, unknown
+// keys are ignored (and named in a header), feature types are mapped. Then strict: wrong types and
+// missing required fields are 422 with every problem listed. Liberal where the document's own
+// examples disagree with strict types (a threshold of 0.89) and where pydantic clients send partial
+// entries (`{"metric": "F1"}`).
 
 // Every string and list has a bound (the numbers are far above what real models use), so one request
 // cannot store megabytes of metadata or make validation list a million problems.
@@ -25,23 +28,23 @@ export const hyperparameterSchema = z.strictObject({ parameter: label, value: sc
 export const performanceSchema = z
   .strictObject({
     metric: label.describe("The metric's name, matched with metrics.json of a training run."),
-    order: z.number().int().describe("1 or more: higher is better; 0 or less: lower is better."),
-    threshold: numberLike.describe("The value a retrained version must reach to be promoted."),
+    order: z.number().int().optional().describe("1 or more: higher is better; 0 or less: lower is better. An entry without order and threshold promotes nothing."),
+    threshold: numberLike.optional().describe("The value a retrained version must reach to be promoted."),
   })
   .describe("A performance threshold for promotion after retraining.");
 export const resourceSchema = z.strictObject({
   resource_name: label,
-  value: z.union([z.number(), label]),
+  value: z.union([z.number(), label]).optional(),
   deploy: z.union([label, z.boolean()]).optional(),
 });
 export const featureSchema = z.strictObject({
   feature_name: z.string().min(1).max(1_000).describe("The column's name."),
-  type: z.enum(["cont", "cat"]).describe("cont: continuous; cat: categorical."),
+  type: z.enum(["cont", "cat"]).optional().describe("cont: continuous; cat: categorical (float, int, str, category… are accepted and mapped)."),
   /** 0 input, 1 target. */
   kind: z.union([z.literal(0), z.literal(1)]).describe("0: an input feature; 1: the target."),
   units: z.union([label, z.number(), z.null()]).optional(),
 });
-export const inferenceSchema = z.strictObject({ type: label, value: scalar });
+export const inferenceSchema = z.strictObject({ type: label.optional(), value: scalar.optional() });
 export const driftDetectionSchema = z.strictObject({
   is_true: z.union([z.literal(0), z.literal(1)]).describe("1 turns drift detection on."),
   /** 0 mean-shift, 1 MMD, 2 KS. */

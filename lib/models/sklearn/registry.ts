@@ -20,6 +20,7 @@ import { linearRegressors } from "./linear-model";
 import { oneHotEncoders } from "./one-hot-encoder";
 import { pipelines } from "./pipeline";
 import { standardScalers } from "./standard-scaler";
+import { supportVectorMachines } from "./svm/svm";
 import { forests } from "./trees/forest";
 import { gradientBoosting } from "./trees/gradient-boosting";
 import { histGradientBoosting } from "./trees/hist-gradient-boosting";
@@ -34,6 +35,7 @@ export const ESTIMATORS: readonly EstimatorEntry[] = [
   ...forests,
   ...gradientBoosting,
   ...histGradientBoosting,
+  ...supportVectorMachines,
   ...kNeighbors,
   ...gaussianNaiveBayes,
   ...kMeans,

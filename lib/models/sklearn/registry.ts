@@ -12,6 +12,7 @@
  * (../pickle or ../pickle/index): family modules take their value helpers from ../pickle/values.
  */
 import { columnTransformers } from "./column-transformer";
+import { discreteNaiveBayes } from "./discrete-nb";
 import { gaussianNaiveBayes } from "./gaussian-nb";
 import { kMeans } from "./kmeans";
 import { kNeighbors } from "./kneighbors";
@@ -38,6 +39,7 @@ export const ESTIMATORS: readonly EstimatorEntry[] = [
   ...supportVectorMachines,
   ...kNeighbors,
   ...gaussianNaiveBayes,
+  ...discreteNaiveBayes,
   ...kMeans,
   ...pipelines,
 ];

@@ -35,8 +35,8 @@ const TOKENS = ["numpy.ndarray", "numpy.float64", "builtins.object"];
 
 /**
  * Helper objects that estimators' pickles hold (sklearn 1.2.1 fixtures, sklearn-whitelist.txt): tree
- * structures, losses and links, boosting's init estimators and binning, neighbour indexes, joblib's
- * array wrapper. Never loaded as models themselves.
+ * structures, losses and links, boosting's init estimators and binning, neighbour indexes, an MLP's
+ * optimizer state and label binarizer, joblib's array wrapper. Never loaded as models themselves.
  */
 const HELPER_CLASSES = [
   "joblib.numpy_pickle.NumpyArrayWrapper",
@@ -61,6 +61,9 @@ const HELPER_CLASSES = [
   "sklearn.linear_model._sgd_fast.Log",
   "sklearn.metrics._dist_metrics.EuclideanDistance",
   "sklearn.neighbors._kd_tree.KDTree",
+  "sklearn.neural_network._stochastic_optimizers.AdamOptimizer",
+  "sklearn.neural_network._stochastic_optimizers.SGDOptimizer",
+  "sklearn.preprocessing._label.LabelBinarizer",
   "sklearn.tree._tree.Tree",
 ];
 

@@ -18,6 +18,7 @@ import { kMeans } from "./kmeans";
 import { kNeighbors } from "./kneighbors";
 import { linearClassifiers } from "./linear-classifier";
 import { linearRegressors } from "./linear-model";
+import { multiLayerPerceptrons } from "./mlp";
 import { oneHotEncoders } from "./one-hot-encoder";
 import { pipelines } from "./pipeline";
 import { standardScalers } from "./standard-scaler";
@@ -41,6 +42,7 @@ export const ESTIMATORS: readonly EstimatorEntry[] = [
   ...gaussianNaiveBayes,
   ...discreteNaiveBayes,
   ...kMeans,
+  ...multiLayerPerceptrons,
   ...pipelines,
 ];
 

@@ -5,6 +5,7 @@
  * Kinds (docs/sklearn-pickles.md §7): "class" creates an inert record that BUILD fills; "func" is a small handler that
  * validates its arguments and returns plain data (globals.ts); "token" may only appear as a value.
  */
+import { ufuncGlobalNames } from "../sklearn/function-transformer";
 import { registeredClassNames } from "../sklearn/registry";
 import { refusedGlobal } from "./errors";
 
@@ -31,7 +32,20 @@ const FUNCS = [
   "sklearn.neighbors._kd_tree.newObj",
 ];
 
-const TOKENS = ["numpy.ndarray", "numpy.float64", "builtins.object"];
+const TOKENS = [
+  "numpy.ndarray",
+  "numpy.float64",
+  "builtins.object",
+  // Univariate selectors keep their score function; it is never called, only stored.
+  "sklearn.feature_selection._univariate_selection.chi2",
+  "sklearn.feature_selection._univariate_selection.f_classif",
+  "sklearn.feature_selection._univariate_selection.f_regression",
+  "sklearn.feature_selection._univariate_selection.r_regression",
+  "sklearn.feature_selection._mutual_info.mutual_info_classif",
+  "sklearn.feature_selection._mutual_info.mutual_info_regression",
+  // FunctionTransformer's servable funcs: numpy ufuncs, mapped to JS in ../sklearn/function-transformer.ts.
+  ...ufuncGlobalNames(),
+];
 
 /**
  * Helper objects that estimators' pickles hold (sklearn 1.2.1 fixtures, sklearn-whitelist.txt): tree
@@ -57,6 +71,7 @@ const HELPER_CLASSES = [
   "sklearn.ensemble._gb_losses.MultinomialDeviance",
   "sklearn.ensemble._hist_gradient_boosting.binning._BinMapper",
   "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
+  "sklearn.impute._base.MissingIndicator",
   "sklearn.linear_model._sgd_fast.Hinge",
   "sklearn.linear_model._sgd_fast.Log",
   "sklearn.metrics._dist_metrics.EuclideanDistance",

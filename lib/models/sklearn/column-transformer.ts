@@ -89,6 +89,7 @@ function loadColumnTransformer(obj: PyValue, ctx: LoaderContext): Transformer {
     nIn,
     nOut: sourceOf.length,
     sourceOf,
+    mixes: parts.some((p) => p.step?.mixes === true),
     transform(row: InputRow, i: number) {
       checkWidth(row, nIn, i);
       const out: InputRow = [];

@@ -2,11 +2,14 @@
  * Pipeline: preprocessing steps (the registry's PIPELINE_STEPS, or 'passthrough') loaded through
  * ctx.loadStep, followed by a final estimator loaded through ctx.load (any servable estimator).
  * Explanations run the final step's explainer in transformed space and sum each output column's
- * value back onto the input column it came from (exact for scalers and one-hot columns).
+ * value back onto the input column it came from (exact for scalers and one-hot columns); a pipeline
+ * with a step that mixes columns is explained on its raw inputs instead.
  */
 import { attr, isList, isObject, isTuple, type PyValue } from "../pickle/values";
 import { classNameOf, need, toStringsOrNull } from "./arrays";
 import type { ModelBackground } from "./explain/background";
+import { MAX_ENUMERATED_FEATURES } from "./explain/enumeration";
+import { explainByEnumeration } from "./explain/fallback";
 import type { LinearEstimator } from "./linear-model";
 import {
   LoadError,
@@ -87,6 +90,12 @@ const loadPipeline: Loader = (obj, ctx) => {
   if (predictProba) est.predictProba = (X) => predictProba.call(final, transform(X));
   if (decisionFunction) est.decisionFunction = (X) => decisionFunction.call(final, transform(X));
   if (finalTransform) est.transform = (X) => finalTransform.call(final, transform(X));
+  if (transformers.some((t) => t.mixes)) {
+    // A step mixes columns (PCA, PolynomialFeatures …): the final step's values cannot be summed back onto
+    // inputs, so the whole pipeline is explained on its raw inputs (exactly when they are few, else sampled).
+    if (nFeatures <= MAX_ENUMERATED_FEATURES) est.explain = (x, ctx) => explainByEnumeration(est, x, ctx);
+    return est;
+  }
   if (explain) est.explain = (x, ctx) => explainWith((tx, c) => explain.call(final, tx, c), x, ctx);
   const explainOutput = (final as Partial<LinearEstimator>).explainOutput;
   if (explainOutput) est.explainOutput = (x, ctx, k) => explainWith((tx, c) => explainOutput.call(final, tx, c, k), x, ctx);

@@ -12,6 +12,8 @@
  * (../pickle or ../pickle/index): family modules take their value helpers from ../pickle/values.
  */
 import { columnTransformers } from "./column-transformer";
+import { featureSelectors } from "./feature-selection";
+import { functionTransformers } from "./function-transformer";
 import { discreteNaiveBayes } from "./discrete-nb";
 import { gaussianNaiveBayes } from "./gaussian-nb";
 import { kMeans } from "./kmeans";
@@ -20,7 +22,12 @@ import { linearClassifiers } from "./linear-classifier";
 import { linearRegressors } from "./linear-model";
 import { multiLayerPerceptrons } from "./mlp";
 import { oneHotEncoders } from "./one-hot-encoder";
+import { ordinalEncoders } from "./ordinal-encoder";
 import { pipelines } from "./pipeline";
+import { polynomialFeatures } from "./polynomial-features";
+import { projections } from "./projections";
+import { scalers } from "./scalers";
+import { simpleImputers } from "./simple-imputer";
 import { standardScalers } from "./standard-scaler";
 import { supportVectorMachines } from "./svm/svm";
 import { forests } from "./trees/forest";
@@ -47,7 +54,18 @@ export const ESTIMATORS: readonly EstimatorEntry[] = [
 ];
 
 /** Preprocessing a Pipeline (or a ColumnTransformer inside one) may hold; not servable on its own. */
-export const PIPELINE_STEPS: readonly PipelineStepEntry[] = [...standardScalers, ...oneHotEncoders, ...columnTransformers];
+export const PIPELINE_STEPS: readonly PipelineStepEntry[] = [
+  ...standardScalers,
+  ...oneHotEncoders,
+  ...columnTransformers,
+  ...scalers,
+  ...simpleImputers,
+  ...ordinalEncoders,
+  ...featureSelectors,
+  ...polynomialFeatures,
+  ...projections,
+  ...functionTransformers,
+];
 
 /** The dotted names an entry answers to: its class name, then its aliases. */
 export const namesOf = (entry: ClassEntry<unknown>): string[] => [entry.className, ...(entry.aliases ?? [])];

@@ -43,6 +43,22 @@ const TOKENS = [
   "sklearn.feature_selection._univariate_selection.r_regression",
   "sklearn.feature_selection._mutual_info.mutual_info_classif",
   "sklearn.feature_selection._mutual_info.mutual_info_regression",
+  // Search CV's scorer and its metric, and cv_results_' masked parameter columns: stored, never called.
+  "sklearn.metrics._scorer._passthrough_scorer",
+  "sklearn.metrics._classification.accuracy_score",
+  "sklearn.metrics._classification.balanced_accuracy_score",
+  "sklearn.metrics._classification.f1_score",
+  "sklearn.metrics._classification.fbeta_score",
+  "sklearn.metrics._classification.log_loss",
+  "sklearn.metrics._classification.precision_score",
+  "sklearn.metrics._classification.recall_score",
+  "sklearn.metrics._ranking.average_precision_score",
+  "sklearn.metrics._ranking.roc_auc_score",
+  "sklearn.metrics._regression.mean_absolute_error",
+  "sklearn.metrics._regression.mean_absolute_percentage_error",
+  "sklearn.metrics._regression.mean_squared_error",
+  "sklearn.metrics._regression.r2_score",
+  "numpy.ma.core.MaskedArray",
   // FunctionTransformer's servable funcs: numpy ufuncs, mapped to JS in ../sklearn/function-transformer.ts.
   ...ufuncGlobalNames(),
 ];
@@ -54,6 +70,15 @@ const TOKENS = [
  */
 const HELPER_CLASSES = [
   "joblib.numpy_pickle.NumpyArrayWrapper",
+  // A masked array is recorded as inert data (its reconstructor's arguments and state), never rebuilt.
+  "numpy.ma.core._mareconstruct",
+  "sklearn.calibration._CalibratedClassifier",
+  "sklearn.calibration._SigmoidCalibration",
+  "sklearn.isotonic.IsotonicRegression",
+  "sklearn.metrics._scorer._PredictScorer",
+  "sklearn.metrics._scorer._ProbaScorer",
+  "sklearn.metrics._scorer._ThresholdScorer",
+  "sklearn.preprocessing._label.LabelEncoder",
   "sklearn._loss._loss.CyHalfBinomialLoss",
   "sklearn._loss._loss.CyHalfMultinomialLoss",
   "sklearn._loss._loss.CyHalfSquaredError",

@@ -20,6 +20,7 @@ import { kMeans } from "./kmeans";
 import { kNeighbors } from "./kneighbors";
 import { linearClassifiers } from "./linear-classifier";
 import { linearRegressors } from "./linear-model";
+import { metaEstimators } from "./meta";
 import { multiLayerPerceptrons } from "./mlp";
 import { oneHotEncoders } from "./one-hot-encoder";
 import { ordinalEncoders } from "./ordinal-encoder";
@@ -51,6 +52,7 @@ export const ESTIMATORS: readonly EstimatorEntry[] = [
   ...kMeans,
   ...multiLayerPerceptrons,
   ...pipelines,
+  ...metaEstimators,
 ];
 
 /** Preprocessing a Pipeline (or a ColumnTransformer inside one) may hold; not servable on its own. */

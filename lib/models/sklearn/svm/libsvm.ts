@@ -3,6 +3,7 @@
  * kernel values, svm_predict_values' one-vs-one decision values and votes, and the regression sum.
  * Loops and sums run in libsvm's order so results match scikit-learn to the last bits or nearly.
  */
+import { ovrDecisionFunction } from "../ovr-decision";
 
 export type KernelName = "linear" | "poly" | "rbf" | "sigmoid";
 
@@ -100,23 +101,7 @@ export function oneVsOne(m: LibsvmModel, x: readonly number[]): { values: number
   return { values, winner };
 }
 
-/**
- * sklearn.utils.multiclass._ovr_decision_function(dec < 0, −dec, n): votes per class plus the summed
- * pairwise confidences squashed into (−1/3, 1/3), so the votes decide and confidences break ties.
- */
+/** SVC's 'ovr' shape: _ovr_decision_function(dec < 0, −dec, n) over libsvm's one-vs-one values. */
 export function ovrDecision(ovo: readonly number[], nClass: number): number[] {
-  const votes = new Array<number>(nClass).fill(0);
-  const conf = new Array<number>(nClass).fill(0);
-  let k = 0;
-  for (let i = 0; i < nClass; i++) {
-    for (let j = i + 1; j < nClass; j++) {
-      const c = -ovo[k]!;
-      conf[i]! -= c;
-      conf[j]! += c;
-      if (ovo[k]! < 0) votes[j]!++;
-      else votes[i]!++;
-      k++;
-    }
-  }
-  return votes.map((v, i) => v + conf[i]! / (3 * (Math.abs(conf[i]!) + 1)));
+  return ovrDecisionFunction(ovo.map((d) => (d < 0 ? 1 : 0)), ovo.map((d) => -d), nClass);
 }

@@ -5,8 +5,7 @@
  */
 import { attr, isList, isTuple, type PyValue } from "../pickle/values";
 import { argmax, classNameOf, featureNamesIn, need, nFeaturesIn, npSum, toLabels, toMatrix, toNumbers } from "./arrays";
-import { explainByEnumeration } from "./explain/fallback";
-import { MAX_ENUMERATED_FEATURES } from "./explain/enumeration";
+import { withEnumeration } from "./explain/fallback";
 import { InputError, numericRows } from "./input";
 import { probaFromJointLogLikelihood } from "./nb-proba";
 import { LoadError, type Estimator, type EstimatorEntry, type InputRow, type Label, type Loader } from "./types";
@@ -56,8 +55,7 @@ function build(obj: PyValue, fit: Fitted, nFeatures: number, jll: JointLogLikeli
     predictProba: (X) => all(X).map(probaFromJointLogLikelihood),
   };
   // Cheap to evaluate: with few inputs, enumerate coalitions exactly; otherwise the caller samples.
-  if (nFeatures <= MAX_ENUMERATED_FEATURES) est.explain = (x, ctx) => explainByEnumeration(est, x, ctx);
-  return est;
+  return withEnumeration(est);
 }
 
 /** MultinomialNB: X·feature_log_prob_ᵀ + class_log_prior_. */

@@ -5,6 +5,7 @@
 import { attr } from "../pickle/values";
 import { argmax, classNameOf, featureNamesIn, need, npSum, toLabels, toMatrix, toNumbers } from "./arrays";
 import type { ModelBackground } from "./explain/background";
+import { withEnumeration } from "./explain/fallback";
 import { numericRows } from "./input";
 import { probaFromJointLogLikelihood } from "./nb-proba";
 import { LoadError, type Estimator, type EstimatorEntry, type InputRow, type Loader } from "./types";
@@ -52,8 +53,8 @@ const loadGaussianNb: Loader = (obj) => {
     predictProba: proba,
     modelBackground: () => ({ rows: [mean], source: "model" }),
   };
-  return est;
+  return withEnumeration(est);
 };
 
-/** Gaussian naive Bayes; no exact explainer (explanations sample around the mixture mean). */
+/** Gaussian naive Bayes; exact coalition enumeration with ≤ 12 inputs (around the mixture mean without data), else sampling. */
 export const gaussianNaiveBayes: EstimatorEntry[] = [{ className: "sklearn.naive_bayes.GaussianNB", load: loadGaussianNb }];

@@ -5,8 +5,7 @@
  */
 import { attr, isList, isTuple, type PyValue } from "../pickle/values";
 import { argmax, classNameOf, featureNamesIn, need, npSum, stringAttr, toLabels, toMatrix, toNumbers } from "./arrays";
-import { explainByEnumeration } from "./explain/fallback";
-import { MAX_ENUMERATED_FEATURES } from "./explain/enumeration";
+import { withEnumeration } from "./explain/fallback";
 import { numericRows } from "./input";
 import { expit } from "./logistic";
 import { LoadError, type Estimator, type EstimatorEntry, type Loader } from "./types";
@@ -82,11 +81,6 @@ function forward(net: Network, x: readonly number[]): number[] {
   return net.output(a);
 }
 
-function withExplainer(est: Estimator): Estimator {
-  if (est.nFeatures <= MAX_ENUMERATED_FEATURES) est.explain = (x, ctx) => explainByEnumeration(est, x, ctx);
-  return est;
-}
-
 const loadClassifier: Loader = (obj) => {
   const className = classNameOf(obj);
   const net = readNetwork(obj, className);
@@ -99,7 +93,7 @@ const loadClassifier: Loader = (obj) => {
     throw new LoadError("malformed", `${className}: ${net.nOut} outputs for ${classes.length} classes`);
   }
   const outputs = (X: Parameters<Estimator["predict"]>[0]) => numericRows(X, net.nIn).map((x) => forward(net, x));
-  return withExplainer({
+  return withEnumeration<Estimator>({
     className,
     kind: "classifier",
     nFeatures: net.nIn,
@@ -114,7 +108,7 @@ const loadRegressor: Loader = (obj) => {
   const className = classNameOf(obj);
   const net = readNetwork(obj, className);
   if (net.nOut !== 1) throw new LoadError("unsupported_class", `${className} with ${net.nOut} targets (multi-output) cannot be served`);
-  return withExplainer({
+  return withEnumeration<Estimator>({
     className,
     kind: "regressor",
     nFeatures: net.nIn,

@@ -8,8 +8,7 @@
 import { attr, isList, isObject, isTuple, type PyValue } from "../pickle/values";
 import { classNameOf, need, toStringsOrNull } from "./arrays";
 import type { ModelBackground } from "./explain/background";
-import { MAX_ENUMERATED_FEATURES } from "./explain/enumeration";
-import { explainByEnumeration } from "./explain/fallback";
+import { withEnumeration } from "./explain/fallback";
 import type { LinearEstimator } from "./linear-model";
 import {
   LoadError,
@@ -93,8 +92,7 @@ const loadPipeline: Loader = (obj, ctx) => {
   if (transformers.some((t) => t.mixes)) {
     // A step mixes columns (PCA, PolynomialFeatures …): the final step's values cannot be summed back onto
     // inputs, so the whole pipeline is explained on its raw inputs (exactly when they are few, else sampled).
-    if (nFeatures <= MAX_ENUMERATED_FEATURES) est.explain = (x, ctx) => explainByEnumeration(est, x, ctx);
-    return est;
+    return withEnumeration(est);
   }
   if (explain) est.explain = (x, ctx) => explainWith((tx, c) => explain.call(final, tx, c), x, ctx);
   const explainOutput = (final as Partial<LinearEstimator>).explainOutput;

@@ -10,7 +10,7 @@
  */
 import type { BackgroundSource, Estimator, ExplainContext, Explanation, InputRow } from "../types";
 import { hasModelBackground } from "./background";
-import { enumerationShap } from "./enumeration";
+import { enumerationShap, MAX_ENUMERATED_FEATURES } from "./enumeration";
 import { permutationShap } from "./sampling";
 
 interface Target {
@@ -90,6 +90,16 @@ export function explainByEnumeration(est: Estimator, x: InputRow, ctx: ExplainCo
     background: bg.source,
     samples: r.backgroundRows,
   };
+}
+
+/**
+ * Gives an estimator without a closed form its explainer: coalition enumeration when it has at most
+ * MAX_ENUMERATED_FEATURES inputs (maxEvals, when given, bounds the rows passed to the model by its cost);
+ * wider ones keep no explainer, and explainWithFallback samples.
+ */
+export function withEnumeration<T extends Estimator>(est: T, maxEvals?: (ctx: ExplainContext) => number): T {
+  if (est.nFeatures <= MAX_ENUMERATED_FEATURES) est.explain = (x, ctx) => explainByEnumeration(est, x, ctx, maxEvals?.(ctx));
+  return est;
 }
 
 export function explainWithFallback(est: Estimator, x: InputRow, ctx: ExplainContext): Explanation {

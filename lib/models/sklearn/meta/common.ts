@@ -1,8 +1,6 @@
 /** Shared pieces of the meta-estimators: their fitted members, loaded through the registry, and their explainer. */
 import { isList, isTuple, type PyValue } from "../../pickle/values";
 import { need, toNumbers } from "../arrays";
-import { MAX_ENUMERATED_FEATURES } from "../explain/enumeration";
-import { explainByEnumeration } from "../explain/fallback";
 import { LoadError, type Estimator, type LoaderContext } from "../types";
 
 /** A list attribute of fitted estimators ('drop' entries skipped), each loaded as a servable estimator. */
@@ -29,10 +27,7 @@ export function vector(obj: PyValue, name: string, className: string, length: nu
 }
 
 /** Meta-estimators have no closed form: exact coalition enumeration with few inputs, otherwise the caller samples. */
-export function withEnumeration<T extends Estimator>(est: T): T {
-  if (est.nFeatures <= MAX_ENUMERATED_FEATURES) est.explain = (x, ctx) => explainByEnumeration(est, x, ctx);
-  return est;
-}
+export { withEnumeration } from "../explain/fallback";
 
 /** Class index of an encoded member label (members of Voting/Bagging/Stacking were fitted on 0 … k−1). */
 export function encodedIndex(label: unknown, nClasses: number, className: string): number {

@@ -8,8 +8,7 @@
 import { attr, type PyValue } from "../../pickle/values";
 import { argmax, classNameOf, featureNamesIn, need, nFeaturesIn, stringAttr, toLabels, toMatrix, toNumbers } from "../arrays";
 import type { ModelBackground } from "../explain/background";
-import { MAX_ENUMERATED_FEATURES } from "../explain/enumeration";
-import { explainByEnumeration } from "../explain/fallback";
+import { withEnumeration } from "../explain/fallback";
 import { DEFAULT_BUDGET_MS } from "../explain/sampling";
 import { explainLinearOutput, type LinearCore } from "../linear-model";
 import { numericRows } from "../input";
@@ -90,11 +89,8 @@ type SvmEstimator = Estimator & ModelBackground;
 /** Kernel evaluations per ms, measured conservatively: enumeration gets as many rows as fit the latency budget. */
 const KERNELS_PER_MS = 10_000;
 
-function explainByCoalitions(est: Estimator, m: LibsvmModel): Estimator["explain"] {
-  if (est.nFeatures > MAX_ENUMERATED_FEATURES) return undefined;
-  return (x: InputRow, ctx: ExplainContext) =>
-    explainByEnumeration(est, x, ctx, ((ctx.budgetMs ?? DEFAULT_BUDGET_MS) * KERNELS_PER_MS) / Math.max(1, m.supportVectors.length));
-}
+const rowsWithinBudget = (m: LibsvmModel) => (ctx: ExplainContext) =>
+  ((ctx.budgetMs ?? DEFAULT_BUDGET_MS) * KERNELS_PER_MS) / Math.max(1, m.supportVectors.length);
 
 /** The support vectors stand in for training data when none was uploaded (an SVM keeps no other sample). */
 const supportBackground = (m: LibsvmModel) => () => ({ rows: m.supportVectors as InputRow[], source: "model" as const });
@@ -133,8 +129,9 @@ const loadClassifier: Loader = (obj) => {
     // Binary linear SVC: decision_function is the linear margin −(libsvm's value); exact linear SHAP.
     const core: LinearCore = { coef: [primal(m, 0).map((w) => -w)], intercept: [-m.intercept[0]!], nFeatures };
     est.explain = (x, ctx) => explainLinearOutput(core, x, ctx, 0, "decision_function");
-  } else est.explain = explainByCoalitions(est, m);
-  return est;
+    return est;
+  }
+  return withEnumeration(est, rowsWithinBudget(m));
 };
 
 const loadRegressor: Loader = (obj) => {
@@ -153,8 +150,9 @@ const loadRegressor: Loader = (obj) => {
   if (m.kernel === "linear") {
     const core: LinearCore = { coef: [primal(m, 0)], intercept: [m.intercept[0]!], nFeatures };
     est.explain = (x, ctx) => explainLinearOutput(core, x, ctx, 0, "predict");
-  } else est.explain = explainByCoalitions(est, m);
-  return est;
+    return est;
+  }
+  return withEnumeration(est, rowsWithinBudget(m));
 };
 
 /** libsvm's kernel machines; linear kernels are explained exactly as linear models, others by coalition enumeration (≤ 12 inputs). */

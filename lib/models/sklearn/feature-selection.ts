@@ -14,7 +14,7 @@ import { LoadError, type PipelineStepEntry } from "./types";
 /** _clean_nans: NaN scores become the smallest float64. */
 const cleanNans = (scores: number[]) => scores.map((s) => (Number.isNaN(s) ? -Number.MAX_VALUE : s));
 
-function selector(className: string, n: number, mask: boolean[]): Transformer {
+export function selector(className: string, n: number, mask: boolean[]): Transformer {
   if (mask.length !== n) throw new LoadError("malformed", `${className}: ${mask.length} scores for ${n} features`);
   const kept = mask.flatMap((m, j) => (m ? [j] : []));
   return {

@@ -7,7 +7,18 @@ import { loadEstimator, registryContext } from "./index";
 import { InputError } from "./input";
 import { FIXTURES, checkOutputs, expectClose, expected, fileCases, loadFixture, model } from "./testing/linear-family-fixtures";
 
-const PIPELINES = ["pipeline_minmax_poly_ridge", "pipeline_impute_robust_pca_logreg", "pipeline_columns_selectors_logreg", "pipeline_log_percentile_svd_nb"];
+const PIPELINES = [
+  "pipeline_minmax_poly_ridge",
+  "pipeline_impute_robust_pca_logreg",
+  "pipeline_columns_selectors_logreg",
+  "pipeline_log_percentile_svd_nb",
+  "pipeline_select_from_model_l1",
+  "pipeline_select_from_model_median",
+];
+
+/** get_support(indices=True) of the fixtures' SelectFromModel steps, as scikit-learn 1.2.1 printed them. */
+const SUPPORT_L1 = [7, 10, 20, 21, 24, 26, 27, 28];
+const SUPPORT_MEDIAN = [1, 2, 3];
 
 interface EnumeratedShap {
   background: number[][];
@@ -92,6 +103,19 @@ describe("preprocessing steps on their own terms", () => {
     withState(enc, "unknown_value", -7);
     expect(ctx.loadStep(enc).transform(["huge"], 0)).toEqual([-7]);
     expect(ctx.loadStep(enc).transform(["wide"], 0)).toEqual([2]);
+  });
+
+  it("SelectFromModel keeps exactly scikit-learn's columns, and refuses estimators ranked by feature_importances_", () => {
+    const l1 = ctx.loadStep(step("pipeline_select_from_model_l1", 0));
+    expect(l1.nIn).toBe(30);
+    expect(l1.nOut).toBe(SUPPORT_L1.length);
+    expect(l1.sourceOf).toEqual(SUPPORT_L1);
+    const median = ctx.loadStep(step("pipeline_select_from_model_median", 0));
+    expect(median.sourceOf).toEqual(SUPPORT_MEDIAN);
+    const sel = step("pipeline_select_from_model_median", 0);
+    const inner = isObject(sel) && isDict(sel.state) ? sel.state.get("estimator_") : null;
+    withState(inner ?? null, "coef_", null);
+    expect(() => ctx.loadStep(sel)).toThrow(/feature_importances_/);
   });
 
   it("numpy's linear percentile", () => {

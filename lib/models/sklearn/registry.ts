@@ -28,6 +28,7 @@ import { pipelines } from "./pipeline";
 import { polynomialFeatures } from "./polynomial-features";
 import { projections } from "./projections";
 import { scalers } from "./scalers";
+import { selectFromModel } from "./select-from-model";
 import { simpleImputers } from "./simple-imputer";
 import { standardScalers } from "./standard-scaler";
 import { supportVectorMachines } from "./svm/svm";
@@ -64,6 +65,7 @@ export const PIPELINE_STEPS: readonly PipelineStepEntry[] = [
   ...simpleImputers,
   ...ordinalEncoders,
   ...featureSelectors,
+  ...selectFromModel,
   ...polynomialFeatures,
   ...projections,
   ...functionTransformers,

@@ -126,6 +126,10 @@ describe("malformed or unservable SVM states", () => {
     expect(tampered("svc_rbf_proba", "_n_support", bad)).toMatchObject({ ok: false, code: "malformed" });
   });
 
+  it("refuses more classes than probability coupling can afford", () => {
+    expect(tampered("svc_rbf_proba", "_n_support", new Array<number>(300).fill(0))).toMatchObject({ ok: false, code: "unsupported_class", message: expect.stringMatching(/at most 256/) });
+  });
+
   it("gives a load error when the Platt parameters do not match the class pairs", () => {
     expect(tampered("svc_rbf_proba", "_probA", [1, 2])).toMatchObject({ ok: false, code: "malformed" });
   });

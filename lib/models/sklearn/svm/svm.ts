@@ -17,6 +17,7 @@ import { oneVsOne, ovrDecision, regressionValue, type KernelName, type LibsvmMod
 import { pairwiseCoupling } from "./probability";
 
 const KERNELS: readonly string[] = ["linear", "poly", "rbf", "sigmoid"];
+export const MAX_SVC_CLASSES = 256;
 
 function num(obj: PyValue, name: string, className: string): number {
   const v = toNumbers(need(obj, name, className), `${className}.${name}`);
@@ -61,6 +62,8 @@ function readLibsvm(obj: PyValue, className: string, classification: boolean): L
   if (dualCoef.some((r) => r.length !== nSv)) throw bad("dual_coef_ does not match support_vectors_");
   if (classification) {
     const nClass = nSupport.length;
+    // Coupling probabilities costs O(k³) per row: more classes than any real SVC has are refused.
+    if (nClass > MAX_SVC_CLASSES) throw new LoadError("unsupported_class", `${className} with ${nClass} classes cannot be served (at most ${MAX_SVC_CLASSES})`);
     if (nClass < 2 || nSupport.some((n) => !Number.isInteger(n) || n < 0) || nSupport.reduce((a, b) => a + b, 0) !== nSv) {
       throw bad("n_support_ does not match support_vectors_");
     }

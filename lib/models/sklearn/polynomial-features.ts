@@ -36,7 +36,8 @@ function combinations(n: number, k: number, repeat: boolean, out: number[][], ca
 
 function loadPolynomialFeatures(obj: PyValue): Transformer {
   const className = classNameOf(obj);
-  const n = requiredWidth(obj, className);
+  // Before 1.2 the width was also stored as n_input_features_.
+  const n = requiredWidth(obj, className, int(obj, ["n_input_features_"], 0) || undefined);
   const maxDegree = int(obj, ["_max_degree", "degree"], 2);
   const minDegree = int(obj, ["_min_degree"], 0);
   const interactionOnly = attr(obj, "interaction_only") === true;

@@ -28,6 +28,15 @@ function softmax(z: readonly number[]): number[] {
 
 const sameLabel = (a: Label, b: Label) => a === b || (typeof a !== typeof b && String(a) === String(b));
 
+/**
+ * scikit-learn 1.3 changed SAMME's votes (PR 26521): a member's wrong classes get −w/(K−1) instead of 0.
+ * The layout is the same, so only the recorded version tells them apart (none recorded: an old file).
+ */
+function symmetricSamme(version: string | null): boolean {
+  const m = /^(\d+)\.(\d+)/.exec(version ?? "");
+  return m !== null && (Number(m[1]) > 1 || (Number(m[1]) === 1 && Number(m[2]) >= 3));
+}
+
 const loadAdaBoostClassifier: Loader = (obj: PyValue, ctx) => {
   const className = classNameOf(obj);
   const members = loadMembers(obj, "estimators_", className, ctx);
@@ -35,7 +44,10 @@ const loadAdaBoostClassifier: Loader = (obj: PyValue, ctx) => {
   const K = classes.length;
   if (K < 2) throw new LoadError("unsupported_class", `${className} fitted on one class cannot be served`);
   const weights = vector(obj, "estimator_weights_", className, members.length);
-  const algorithm = stringAttr(obj, "algorithm", "SAMME.R");
+  // 1.6 deprecated the parameter ('deprecated' means SAMME) and later releases drop it: absent is SAMME.
+  const stored = stringAttr(obj, "algorithm", "SAMME");
+  const algorithm = stored === "deprecated" ? "SAMME" : stored;
+  const symmetric = symmetricSamme(ctx.sklearnVersion);
   if (algorithm !== "SAMME.R" && algorithm !== "SAMME") throw new LoadError("unsupported_class", `${className} with algorithm '${algorithm}' cannot be served`);
   if (algorithm === "SAMME.R" && members.some((m) => !m.predictProba || m.classes?.length !== K)) {
     throw new LoadError("malformed", `${className}: SAMME.R members need predict_proba over every class`);
@@ -45,7 +57,11 @@ const loadAdaBoostClassifier: Loader = (obj: PyValue, ctx) => {
     const pred = X.map(() => new Array<number>(K).fill(0));
     members.forEach((m, i) => {
       if (algorithm === "SAMME.R") m.predictProba!(X).forEach((p, r) => sammeProba(p, K).forEach((v, k) => (pred[r]![k]! += v)));
-      else m.predict(X).forEach((label, r) => classes.forEach((c, k) => (pred[r]![k]! += (sameLabel(label, c) ? 1 : 0) * weights[i]!)));
+      else {
+        const w = weights[i]!;
+        const miss = symmetric ? (-1 / (K - 1)) * w : 0;
+        m.predict(X).forEach((label, r) => classes.forEach((c, k) => (pred[r]![k]! += sameLabel(label, c) ? w : miss)));
+      }
     });
     return pred.map((row) => {
       const d = row.map((v) => v / weightSum);

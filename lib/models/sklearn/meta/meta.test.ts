@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { isDict, isObject, readModelFile, type PyValue } from "../../pickle";
-import { loadEstimator } from "../index";
+import { loadEstimator, registryContext } from "../index";
 import { FIXTURES, checkOutputs, expectClose, expected, fileCases, loadFixture, model } from "../testing/linear-family-fixtures";
 
 const META = [
@@ -53,6 +53,28 @@ describe("meta-estimator explanations", () => {
 
   it("30 inputs: no exact explainer (the caller samples)", () => {
     expect(loadFixture("models/calibrated_nb_isotonic_binary.p4.pkl").explain).toBeUndefined();
+  });
+});
+
+describe("AdaBoost across scikit-learn versions", () => {
+  it("from 1.3, SAMME's wrong classes count −w/(K−1): a binary decision doubles, the labels stay", () => {
+    const m = model("adaboost_classifier_samme_binary");
+    const read = readModelFile(readFileSync(path.join(FIXTURES, m.files.protocol4 as string)));
+    if (!read.ok) throw new Error(read.error.message);
+    // Through the registry directly: the version gate (another change) decides what is deployable.
+    const later = registryContext("1.3.0").load(read.value);
+    expectClose(later.decisionFunction!(m.X).map((r) => r[0]), (m.decision_function as number[]).map((d) => 2 * d), 1e-12);
+    expect(later.predict(m.X)).toEqual(m.predict);
+  });
+
+  it("1.6's algorithm='deprecated' is SAMME", () => {
+    const m = model("adaboost_classifier_samme_binary");
+    const read = readModelFile(readFileSync(path.join(FIXTURES, m.files.protocol4 as string)));
+    if (!read.ok || !isObject(read.value) || !isDict(read.value.state)) throw new Error("fixture unreadable");
+    read.value.state.set("algorithm", "deprecated");
+    const loaded = loadEstimator(read.value, "1.2.1");
+    if (!loaded.ok) throw new Error(loaded.message);
+    expect(loaded.estimator.predict(m.X)).toEqual(m.predict);
   });
 });
 

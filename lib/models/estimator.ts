@@ -1,5 +1,6 @@
 import type { EstimatorInfo } from "@/db/schema/models";
 import { attr, isList, isNdArray, isObject, isTuple, readModelFile, type PyValue } from "./pickle";
+import { registryContext, type Estimator } from "./sklearn";
 import { isServableClass } from "./sklearn/registry";
 
 export type Recognised = { ok: true; estimator: EstimatorInfo } | { ok: false; code: string; message: string };
@@ -24,6 +25,16 @@ function integer(v: PyValue | undefined): number | null {
   if (typeof v === "number" && Number.isInteger(v)) return v;
   if (typeof v === "bigint") return Number(v);
   return null;
+}
+
+/** The estimator as deployment would load it, or null when it cannot be (the verdict reports why). */
+function loadedOrNull(top: PyValue, version: string | null): Estimator | null {
+  if (!isObject(top) || !isServableClass(top.$class)) return null;
+  try {
+    return registryContext(version).load(top);
+  } catch {
+    return null;
+  }
 }
 
 /** The pipeline's steps as [name, estimator] pairs. */
@@ -60,9 +71,12 @@ export function recogniseModelFile(bytes: Uint8Array): Recognised {
   const pipelineSteps = className === "sklearn.pipeline.Pipeline" ? steps(top) : [];
   const first = pipelineSteps[0] ?? top;
   const last = pipelineSteps[pipelineSteps.length - 1] ?? top;
-  const nFeatures = integer(attr(top, "n_features_in_")) ?? integer(attr(first, "n_features_in_"));
+  // Meta-estimators and selectors keep these as properties of what they wrap: the loaded estimator knows them.
+  let cached: Estimator | null | undefined;
+  const loaded = () => (cached === undefined ? (cached = loadedOrNull(top, read.sklearnVersion ?? null)) : cached);
+  const nFeatures = integer(attr(top, "n_features_in_")) ?? integer(attr(first, "n_features_in_")) ?? loaded()?.nFeatures ?? null;
   const featureNames = plainList(attr(top, "feature_names_in_") ?? attr(first, "feature_names_in_"));
-  const classes = plainList(attr(top, "classes_") ?? attr(last, "classes_"));
+  const classes = plainList(attr(top, "classes_") ?? attr(last, "classes_")) ?? loaded()?.classes ?? null;
 
   const reason = notServableReason(top, className);
   return {

@@ -19,7 +19,10 @@ import {
   type Explanation,
   type InputRow,
   type Loader,
+  type LoaderContext,
+  type PipelineStepEntry,
 } from "./types";
+import type { Transformer } from "./transformer";
 
 function stepsOf(obj: PyValue): PyValue[] {
   const steps = need(obj, "steps", "Pipeline");
@@ -102,3 +105,33 @@ const loadPipeline: Loader = (obj, ctx) => {
 
 /** A Pipeline explains as its final step does, in input columns (one-hot columns summed back). */
 export const pipelines: EstimatorEntry[] = [{ className: "sklearn.pipeline.Pipeline", load: loadPipeline }];
+
+/**
+ * A Pipeline of preprocessing steps only, used as a step itself (inside another Pipeline or a
+ * ColumnTransformer, e.g. an imputer then a scaler for the numeric columns): its steps chained.
+ */
+function loadTransformerPipeline(obj: PyValue, ctx: LoaderContext): Transformer {
+  const parts = stepsOf(obj).filter((s) => !isIdentity(s)).map((s) => ctx.loadStep(s));
+  const first = parts[0];
+  if (!first) throw new LoadError("unsupported_class", "a Pipeline step without any transformer cannot be served");
+  parts.forEach((t, i) => {
+    const next = parts[i + 1];
+    if (next && t.nOut !== next.nIn) throw new LoadError("malformed", `Pipeline: ${t.className} gives ${t.nOut} columns, the next step expects ${next.nIn}`);
+  });
+  const last = parts[parts.length - 1]!;
+  let meanOut: (number | null)[] | null = null;
+  for (const t of parts) meanOut = meanOut && meanOut.every((m) => m !== null) ? (t.transform(meanOut as number[], 0) as (number | null)[]) : t.meanOut;
+  return {
+    className: classNameOf(obj),
+    nIn: first.nIn,
+    nOut: last.nOut,
+    sourceOf: Array.from({ length: last.nOut }, (_, c) => parts.reduceRight((col, t) => t.sourceOf[col]!, c)),
+    mixes: parts.some((t) => t.mixes === true),
+    transform: (row, i) => parts.reduce((r, t) => t.transform(r, i), row),
+    meanIn: first.meanIn,
+    meanOut: meanOut ?? new Array<null>(last.nOut).fill(null),
+  };
+}
+
+/** The same class as a step: a Pipeline whose steps are all preprocessing. */
+export const pipelineSteps: PipelineStepEntry[] = [{ className: "sklearn.pipeline.Pipeline", load: loadTransformerPipeline }];

@@ -14,6 +14,7 @@ const PIPELINES = [
   "pipeline_log_percentile_svd_nb",
   "pipeline_select_from_model_l1",
   "pipeline_select_from_model_median",
+  "pipeline_nested_columns_svc",
 ];
 
 /** get_support(indices=True) of the fixtures' SelectFromModel steps, as scikit-learn 1.2.1 printed them. */

@@ -24,7 +24,7 @@ import { metaEstimators } from "./meta";
 import { multiLayerPerceptrons } from "./mlp";
 import { oneHotEncoders } from "./one-hot-encoder";
 import { ordinalEncoders } from "./ordinal-encoder";
-import { pipelines } from "./pipeline";
+import { pipelines, pipelineSteps } from "./pipeline";
 import { polynomialFeatures } from "./polynomial-features";
 import { projections } from "./projections";
 import { scalers } from "./scalers";
@@ -69,6 +69,7 @@ export const PIPELINE_STEPS: readonly PipelineStepEntry[] = [
   ...polynomialFeatures,
   ...projections,
   ...functionTransformers,
+  ...pipelineSteps,
 ];
 
 /** The dotted names an entry answers to: its class name, then its aliases. */

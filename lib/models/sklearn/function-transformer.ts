@@ -10,6 +10,8 @@ import type { Transformer } from "./transformer";
 import { LoadError, type PipelineStepEntry } from "./types";
 
 const UFUNC_MODULE = "numpy.core._multiarray_umath";
+/** Where numpy before 1.16 pickled its ufuncs. */
+const OLD_UFUNC_MODULE = "numpy.core.umath";
 
 /** The ufuncs served, by name; the reader admits exactly these as values (../pickle/whitelist.ts). */
 export const UFUNCS: Readonly<Record<string, (x: number) => number>> = {
@@ -32,7 +34,7 @@ export const UFUNCS: Readonly<Record<string, (x: number) => number>> = {
 };
 
 /** The dotted names numpy pickles the served ufuncs under. */
-export const ufuncGlobalNames = (): string[] => Object.keys(UFUNCS).map((n) => `${UFUNC_MODULE}.${n}`);
+export const ufuncGlobalNames = (): string[] => Object.keys(UFUNCS).flatMap((n) => [`${UFUNC_MODULE}.${n}`, `${OLD_UFUNC_MODULE}.${n}`]);
 
 function loadFunctionTransformer(obj: PyValue): Transformer {
   const className = classNameOf(obj);
@@ -41,7 +43,9 @@ function loadFunctionTransformer(obj: PyValue): Transformer {
   if (kw !== undefined && kw !== null && !(kw instanceof Map && kw.size === 0)) throw new LoadError("unsupported_class", `${className} with kw_args cannot be served`);
   const func = attr(obj, "func");
   if (func === undefined || func === null) return columnwise(className, n, (x) => x, null);
-  const name = isGlobalRef(func) && func.name.startsWith(`${UFUNC_MODULE}.`) ? func.name.slice(UFUNC_MODULE.length + 1) : null;
+  const ref = isGlobalRef(func) ? func.name : "";
+  const prefix = [UFUNC_MODULE, OLD_UFUNC_MODULE].map((m) => `${m}.`).find((p) => ref.startsWith(p));
+  const name = prefix ? ref.slice(prefix.length) : null;
   const f = name !== null && Object.hasOwn(UFUNCS, name) ? UFUNCS[name] : undefined;
   if (!f) throw new LoadError("unsupported_class", `${className} is served only with a numpy ufunc (${Object.keys(UFUNCS).join(", ")})`);
   return columnwise(className, n, f, null);

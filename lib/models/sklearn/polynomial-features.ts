@@ -74,4 +74,7 @@ function loadPolynomialFeatures(obj: PyValue): Transformer {
   };
 }
 
-export const polynomialFeatures: PipelineStepEntry[] = [{ className: "sklearn.preprocessing._polynomial.PolynomialFeatures", load: loadPolynomialFeatures }];
+export const polynomialFeatures: PipelineStepEntry[] = [
+  // scikit-learn 0.22–0.24 kept it in _data.
+  { className: "sklearn.preprocessing._polynomial.PolynomialFeatures", aliases: ["sklearn.preprocessing._data.PolynomialFeatures"], load: loadPolynomialFeatures },
+];

@@ -130,6 +130,9 @@ describe("preprocessing steps on their own terms", () => {
     const ft = step("pipeline_log_percentile_svd_nb", 0);
     const row = Array.from({ length: 30 }, (_, j) => j / 4);
     expect(ctx.loadStep(ft).transform(row, 0)).toEqual(row.map(Math.log1p));
+    // numpy before 1.16 pickled ufuncs from numpy.core.umath.
+    withState(ft, "func", { $kind: "global", name: "numpy.core.umath.sqrt" });
+    expect(ctx.loadStep(ft).transform(row, 0)).toEqual(row.map(Math.sqrt));
     withState(ft, "func", { $kind: "global", name: "numpy.core._multiarray_umath.arccos" });
     expect(() => ctx.loadStep(ft)).toThrow(/served only with a numpy ufunc/);
     withState(ft, "func", null);

@@ -59,6 +59,7 @@ const TOKENS = [
   "sklearn.metrics._regression.mean_squared_error",
   "sklearn.metrics._regression.r2_score",
   "numpy.ma.core.MaskedArray",
+  "numpy.ma.MaskedArray",
   // FunctionTransformer's servable funcs: numpy ufuncs, mapped to JS in ../sklearn/function-transformer.ts.
   ...ufuncGlobalNames(),
 ];
@@ -76,6 +77,7 @@ const HELPER_CLASSES = [
   "sklearn.calibration._SigmoidCalibration",
   "sklearn.isotonic.IsotonicRegression",
   "sklearn.metrics._scorer._PredictScorer",
+  "sklearn.metrics._scorer._Scorer",
   // A search's cv splitter: configuration only.
   "sklearn.model_selection._split.GroupKFold",
   "sklearn.model_selection._split.KFold",

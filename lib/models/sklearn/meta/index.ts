@@ -5,5 +5,7 @@ import { bagging } from "./bagging";
 import { calibration } from "./calibration";
 import { multiclass } from "./multiclass";
 import { searches } from "./search";
+import { stacking } from "./stacking";
+import { voting } from "./voting";
 
-export const metaEstimators: EstimatorEntry[] = [...searches, ...bagging, ...adaBoost, ...multiclass, ...calibration];
+export const metaEstimators: EstimatorEntry[] = [...searches, ...voting, ...bagging, ...adaBoost, ...multiclass, ...calibration, ...stacking];

@@ -52,7 +52,8 @@ interface Part {
 
 function loadColumnTransformer(obj: PyValue, ctx: LoaderContext): Transformer {
   const className = classNameOf(obj);
-  const names = toStringsOrNull(attr(obj, "feature_names_in_"));
+  // Before 1.0 a ColumnTransformer fitted on a DataFrame kept its columns as _feature_names_in.
+  const names = toStringsOrNull(attr(obj, "feature_names_in_") ?? attr(obj, "_feature_names_in"));
   const nIn = nFeaturesIn(obj) ?? names?.length;
   if (nIn === undefined) throw new LoadError("malformed", `${className}: not fitted (no n_features_in_)`);
   const fitted = need(obj, "transformers_", className);

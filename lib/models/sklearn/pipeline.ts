@@ -78,7 +78,7 @@ const loadPipeline: Loader = (obj, ctx) => {
     className: classNameOf(obj),
     kind: final.kind,
     nFeatures,
-    featureNames: toStringsOrNull(attr(obj, "feature_names_in_") ?? attr(firstStep, "feature_names_in_")),
+    featureNames: toStringsOrNull(attr(obj, "feature_names_in_") ?? attr(firstStep, "feature_names_in_") ?? attr(firstStep, "_feature_names_in")),
     classes: final.classes,
     predict: (X) => final.predict(transform(X)),
     // Sampling explainers run on raw rows: StandardScaler.mean_ is the best stand-in for training data.

@@ -119,6 +119,27 @@ describe("preprocessing steps on their own terms", () => {
     expect(() => ctx.loadStep(sel)).toThrow(/feature_importances_/);
   });
 
+  it("a ColumnTransformer from before 1.0 selects DataFrame columns by its _feature_names_in", () => {
+    const top = fixtureValue("column_transformer_onehot_logreg");
+    const ct = step("column_transformer_onehot_logreg", 0);
+    if (!isObject(ct) || !isDict(ct.state) || !isObject(top) || !isDict(top.state)) throw new Error("layout changed");
+    const names = ["a", "b", "c", "d", "kind"];
+    const byName = seq(ct.state.get("transformers_")).map((e) => {
+      const [n, t, sel] = seq(e);
+      const cols = Array.isArray(sel) ? (sel as number[]).map((i) => names[Number(i)]!) : sel;
+      return Object.freeze([n!, t!, cols as PyValue]) as PyValue;
+    });
+    ct.state.set("transformers_", byName);
+    ct.state.delete("feature_names_in_");
+    ct.state.set("_feature_names_in", names);
+    seq(top.state.get("steps"))[0] = Object.freeze(["prep", ct]) as PyValue;
+    const loaded = loadEstimator(top, expected.sklearn);
+    if (!loaded.ok) throw new Error(loaded.message);
+    const m = model("column_transformer_onehot_logreg");
+    expect(loaded.estimator.predict(m.X)).toEqual(m.predict);
+    expect(loaded.estimator.featureNames).toEqual(names);
+  });
+
   it("numpy's linear percentile", () => {
     expect(npPercentile([1, 2, 3, 4], 50)).toBe(2.5);
     expect(npPercentile([5, 1, 3], 100)).toBe(5);

@@ -79,13 +79,17 @@ export function recogniseModelFile(bytes: Uint8Array): Recognised {
   const pipelineSteps = className === "sklearn.pipeline.Pipeline" ? steps(top) : [];
   const first = pipelineSteps[0] ?? top;
   const last = pipelineSteps[pipelineSteps.length - 1] ?? top;
+  // Deployment's own loader gives the verdict; meta-estimators and selectors keep the width and the
+  // classes as properties of what they wrap, which the loaded estimator knows.
+  const load = loadEstimator(top, read.sklearnVersion ?? null);
+  const loaded = load.ok ? load.estimator : null;
   // Before 0.24 trees, forests and boosting recorded the width as n_features_.
   const width = (o: PyValue) => integer(attr(o, "n_features_in_")) ?? integer(attr(o, "n_features_"));
-  const nFeatures = width(top) ?? width(first);
+  const nFeatures = width(top) ?? width(first) ?? loaded?.nFeatures ?? null;
   const featureNames = plainList(attr(top, "feature_names_in_") ?? attr(first, "feature_names_in_"));
-  const classes = plainList(attr(top, "classes_") ?? attr(last, "classes_"));
+  const classes = plainList(attr(top, "classes_") ?? attr(last, "classes_")) ?? loaded?.classes ?? null;
 
-  const reason = notServableReason(top, read.sklearnVersion ?? null);
+  const reason = load.ok ? null : load.message;
   return {
     ok: true,
     estimator: {

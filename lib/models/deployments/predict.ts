@@ -21,13 +21,15 @@ export interface ExplanationBody {
   base_value: number;
   features: string[];
   residual: number;
-  /** linear | tree_path_dependent | permutation | kernel */
+  /** linear | tree_path_dependent | shapley_enumeration | permutation | kernel */
   algorithm: Explanation["method"];
   exact: boolean;
   explained_output: string;
   /** f(x) of the explained output: base_value + Σ feature_importance (up to residual). */
   value: number;
   background: Explanation["background"];
+  /** Permutations a sampler drew, or background rows each enumerated coalition averaged; absent for closed forms. */
+  samples?: number;
   /** The explained row of data (the first). */
   row: number;
 }
@@ -62,6 +64,7 @@ function explanationBody(e: Explanation, names: string[]): ExplanationBody {
     explained_output: e.output,
     value: e.value,
     background: e.background,
+    ...(e.samples === undefined ? {} : { samples: e.samples }),
     row: 0,
   };
 }

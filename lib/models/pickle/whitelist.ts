@@ -8,6 +8,7 @@
  * it only records a placeholder (nothing is ever called), so the file is stored but not served.
  * Everything else is hostile and refused.
  */
+import { ufuncGlobalNames } from "../sklearn/function-transformer";
 import { registeredClassNames } from "../sklearn/registry";
 import { refusedGlobal } from "./errors";
 import { canonicalModule, sklearnAlias } from "./aliases";
@@ -57,15 +58,60 @@ const TOKENS = [
   "builtins.dict",
   "builtins.list",
   "builtins.tuple",
+  // Univariate selectors keep their score function; it is never called, only stored.
+  "sklearn.feature_selection._univariate_selection.chi2",
+  "sklearn.feature_selection._univariate_selection.f_classif",
+  "sklearn.feature_selection._univariate_selection.f_regression",
+  "sklearn.feature_selection._univariate_selection.r_regression",
+  "sklearn.feature_selection._mutual_info.mutual_info_classif",
+  "sklearn.feature_selection._mutual_info.mutual_info_regression",
+  // Search CV's scorer and its metric, and cv_results_' masked parameter columns: stored, never called.
+  "sklearn.metrics._scorer._passthrough_scorer",
+  "sklearn.metrics._classification.accuracy_score",
+  "sklearn.metrics._classification.balanced_accuracy_score",
+  "sklearn.metrics._classification.f1_score",
+  "sklearn.metrics._classification.fbeta_score",
+  "sklearn.metrics._classification.log_loss",
+  "sklearn.metrics._classification.precision_score",
+  "sklearn.metrics._classification.recall_score",
+  "sklearn.metrics._ranking.average_precision_score",
+  "sklearn.metrics._ranking.roc_auc_score",
+  "sklearn.metrics._regression.mean_absolute_error",
+  "sklearn.metrics._regression.mean_absolute_percentage_error",
+  "sklearn.metrics._regression.mean_squared_error",
+  "sklearn.metrics._regression.r2_score",
+  "numpy.ma.core.MaskedArray",
+  "numpy.ma.MaskedArray",
+  // FunctionTransformer's servable funcs: numpy ufuncs, mapped to JS in ../sklearn/function-transformer.ts.
+  ...ufuncGlobalNames(),
 ];
 
 /**
  * Helper objects that estimators' pickles hold (sklearn 1.2.1 fixtures, sklearn-whitelist.txt): tree
- * structures, losses and links, boosting's init estimators and binning, neighbour indexes, joblib's
- * array wrapper. Never loaded as models themselves.
+ * structures, losses and links, boosting's init estimators and binning, neighbour indexes, an MLP's
+ * optimizer state and label binarizer, joblib's array wrapper. Never loaded as models themselves.
  */
 const HELPER_CLASSES = [
   "joblib.numpy_pickle.NumpyArrayWrapper",
+  // A masked array is recorded as inert data (its reconstructor's arguments and state), never rebuilt.
+  "numpy.ma.core._mareconstruct",
+  "sklearn.calibration._CalibratedClassifier",
+  "sklearn.calibration._SigmoidCalibration",
+  "sklearn.isotonic.IsotonicRegression",
+  "sklearn.metrics._scorer._PredictScorer",
+  "sklearn.metrics._scorer._Scorer",
+  // A search's cv splitter: configuration only.
+  "sklearn.model_selection._split.GroupKFold",
+  "sklearn.model_selection._split.KFold",
+  "sklearn.model_selection._split.RepeatedKFold",
+  "sklearn.model_selection._split.RepeatedStratifiedKFold",
+  "sklearn.model_selection._split.ShuffleSplit",
+  "sklearn.model_selection._split.StratifiedKFold",
+  "sklearn.model_selection._split.StratifiedShuffleSplit",
+  "sklearn.model_selection._split.TimeSeriesSplit",
+  "sklearn.metrics._scorer._ProbaScorer",
+  "sklearn.metrics._scorer._ThresholdScorer",
+  "sklearn.preprocessing._label.LabelEncoder",
   "sklearn._loss._loss.CyHalfBinomialLoss",
   "sklearn._loss._loss.CyHalfMultinomialLoss",
   "sklearn._loss._loss.CyHalfSquaredError",
@@ -83,10 +129,14 @@ const HELPER_CLASSES = [
   "sklearn.ensemble._gb_losses.MultinomialDeviance",
   "sklearn.ensemble._hist_gradient_boosting.binning._BinMapper",
   "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
+  "sklearn.impute._base.MissingIndicator",
   "sklearn.linear_model._sgd_fast.Hinge",
   "sklearn.linear_model._sgd_fast.Log",
   "sklearn.metrics._dist_metrics.EuclideanDistance",
   "sklearn.neighbors._kd_tree.KDTree",
+  "sklearn.neural_network._stochastic_optimizers.AdamOptimizer",
+  "sklearn.neural_network._stochastic_optimizers.SGDOptimizer",
+  "sklearn.preprocessing._label.LabelBinarizer",
   "sklearn.tree._tree.Tree",
 ];
 

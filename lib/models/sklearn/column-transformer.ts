@@ -52,7 +52,8 @@ interface Part {
 
 function loadColumnTransformer(obj: PyValue, ctx: LoaderContext): Transformer {
   const className = classNameOf(obj);
-  const names = toStringsOrNull(attr(obj, "feature_names_in_"));
+  // Before 1.0 a ColumnTransformer fitted on a DataFrame kept its columns as _feature_names_in.
+  const names = toStringsOrNull(attr(obj, "feature_names_in_") ?? attr(obj, "_feature_names_in"));
   // 0.20–0.23 recorded the width as _n_features (§13).
   const legacy = attr(obj, "_n_features");
   const nIn = nFeaturesIn(obj) ?? names?.length ?? (typeof legacy === "number" ? legacy : undefined);
@@ -91,6 +92,7 @@ function loadColumnTransformer(obj: PyValue, ctx: LoaderContext): Transformer {
     nIn,
     nOut: sourceOf.length,
     sourceOf,
+    mixes: parts.some((p) => p.step?.mixes === true),
     transform(row: InputRow, i: number) {
       checkWidth(row, nIn, i);
       const out: InputRow = [];

@@ -5,7 +5,9 @@
 import { attr } from "../pickle/values";
 import { argmax, classNameOf, featureNamesIn, need, npSum, toLabels, toMatrix, toNumbers } from "./arrays";
 import type { ModelBackground } from "./explain/background";
+import { withEnumeration } from "./explain/fallback";
 import { numericRows } from "./input";
+import { probaFromJointLogLikelihood } from "./nb-proba";
 import { LoadError, type Estimator, type EstimatorEntry, type InputRow, type Loader } from "./types";
 
 const loadGaussianNb: Loader = (obj) => {
@@ -37,14 +39,7 @@ const loadGaussianNb: Loader = (obj) => {
       }),
     );
 
-  const proba = (X: InputRow[]) =>
-    jointLogLikelihood(X).map((jll) => {
-      let max = -Infinity;
-      for (const v of jll) if (v > max) max = v;
-      if (!Number.isFinite(max)) max = 0;
-      const logProbX = Math.log(npSum(jll.map((v) => Math.exp(v - max)))) + max;
-      return jll.map((v) => Math.exp(v - logProbX));
-    });
+  const proba = (X: InputRow[]) => jointLogLikelihood(X).map(probaFromJointLogLikelihood);
 
   // Without uploaded data, the mixture mean Σ prior_k·θ_k stands in as the background.
   const mean = Array.from({ length: nFeatures }, (_, j) => theta.reduce((s, t, k) => s + prior[k]! * t[j]!, 0));
@@ -58,8 +53,8 @@ const loadGaussianNb: Loader = (obj) => {
     predictProba: proba,
     modelBackground: () => ({ rows: [mean], source: "model" }),
   };
-  return est;
+  return withEnumeration(est);
 };
 
-/** Gaussian naive Bayes; no exact explainer (explanations sample around the mixture mean). */
+/** Gaussian naive Bayes; exact coalition enumeration with ≤ 12 inputs (around the mixture mean without data), else sampling. */
 export const gaussianNaiveBayes: EstimatorEntry[] = [{ className: "sklearn.naive_bayes.GaussianNB", load: loadGaussianNb }];

@@ -5,6 +5,7 @@
 import { attr } from "../pickle/values";
 import { classNameOf, featureNamesIn, need, toMatrix, toNumbers } from "./arrays";
 import type { ModelBackground } from "./explain/background";
+import { withEnumeration } from "./explain/fallback";
 import { numericRows } from "./input";
 import type { Estimator, EstimatorEntry, Loader } from "./types";
 
@@ -58,8 +59,8 @@ const loadKMeans: Loader = (obj) => {
     transform: (X) => numericRows(X, nFeatures).map(distances),
     modelBackground: () => ({ rows: [mean], source: "model" }),
   };
-  return est;
+  return withEnumeration(est);
 };
 
-/** k-means clustering (predict = cluster, transform = distances); no exact explainer. */
+/** k-means clustering (predict = cluster, transform = distances); the assigned centre's distance is explained by coalition enumeration (≤ 12 inputs), else sampled. */
 export const kMeans: EstimatorEntry[] = [{ className: "sklearn.cluster._kmeans.KMeans", load: loadKMeans }];

@@ -7,7 +7,9 @@ import { attr, type PyValue } from "../pickle/values";
 import { argmax, classNameOf, featureNamesIn, need, stringAttr, toLabels, toMatrix, toNumbers } from "./arrays";
 import { numericRows } from "./input";
 import type { ModelBackground } from "./explain/background";
-import { LoadError, type Estimator, type EstimatorEntry, type InputRow, type Loader } from "./types";
+import { withEnumeration } from "./explain/fallback";
+import { DEFAULT_BUDGET_MS } from "./explain/sampling";
+import { LoadError, type Estimator, type EstimatorEntry, type ExplainContext, type InputRow, type Loader } from "./types";
 
 type Distance = (a: readonly number[], b: readonly number[]) => number;
 
@@ -113,8 +115,13 @@ const loadClassifier: Loader = (obj) => {
     predictProba: proba,
     modelBackground: c.modelBackground,
   };
-  return est;
+  return withEnumeration(est, rowsWithinBudget(c.fitX.length, c.nFeatures));
 };
+
+/** Distance terms per ms, conservatively: a brute-force query costs n_train · n_features of them. */
+const DISTANCE_TERMS_PER_MS = 100_000;
+const rowsWithinBudget = (nTrain: number, nFeatures: number) => (ctx: ExplainContext) =>
+  ((ctx.budgetMs ?? DEFAULT_BUDGET_MS) * DISTANCE_TERMS_PER_MS) / Math.max(1, nTrain * nFeatures);
 
 const loadRegressor: Loader = (obj) => {
   const c = readCommon(obj);
@@ -140,10 +147,10 @@ const loadRegressor: Loader = (obj) => {
       }),
     modelBackground: c.modelBackground,
   };
-  return est;
+  return withEnumeration(est, rowsWithinBudget(c.fitX.length, c.nFeatures));
 };
 
-/** Brute-force k-nearest neighbours; no exact explainer (explanations sample the training set). */
+/** Brute-force k-nearest neighbours; coalition enumeration within the latency budget (≤ 12 inputs), else sampling of the training set. */
 export const kNeighbors: EstimatorEntry[] = [
   { className: "sklearn.neighbors._classification.KNeighborsClassifier", load: loadClassifier },
   { className: "sklearn.neighbors._regression.KNeighborsRegressor", load: loadRegressor },

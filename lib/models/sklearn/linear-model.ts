@@ -1,6 +1,6 @@
 /**
  * The shared core of scikit-learn's linear models (coef_, intercept_, X·coefᵀ + intercept) and the
- * regressors built on it: LinearRegression, Ridge, Lasso, ElasticNet, SGDRegressor.
+ * regressors built on it: LinearRegression, Ridge, Lasso, ElasticNet, SGDRegressor, LinearSVR.
  */
 import { attr, type PyValue } from "../pickle/values";
 import { classNameOf, featureNamesIn, need, nFeaturesIn, toMatrix, toNumbers } from "./arrays";
@@ -84,4 +84,5 @@ export const linearRegressors: EstimatorEntry[] = [
   { className: "sklearn.linear_model._coordinate_descent.Lasso", load: loadLinearRegressor },
   { className: "sklearn.linear_model._coordinate_descent.ElasticNet", load: loadLinearRegressor },
   { className: "sklearn.linear_model._stochastic_gradient.SGDRegressor", load: loadLinearRegressor },
+  { className: "sklearn.svm._classes.LinearSVR", load: loadLinearRegressor },
 ];

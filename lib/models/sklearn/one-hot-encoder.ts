@@ -10,9 +10,9 @@ import { isLegacyOneHot, loadLegacyOneHotEncoder } from "./one-hot-legacy";
 import type { Transformer } from "./transformer";
 import { LoadError, type InputValue, type PipelineStepEntry } from "./types";
 
-type Category = number | string | null;
+export type Category = number | string | null;
 
-function categoriesOf(v: PyValue, className: string): Category[][] {
+export function categoriesOf(v: PyValue, className: string): Category[][] {
   if (!isList(v) && !isTuple(v)) throw new LoadError("malformed", `${className}.categories_ must be a list`);
   return v.map((arr) => {
     const items: ArrayLike<unknown> | null = isNdArray(arr) ? cOrderElements(arr) : isList(arr) || isTuple(arr) ? arr : null;
@@ -36,7 +36,7 @@ function dropIndexOf(v: PyValue | undefined, nFeatures: number): (number | null)
 }
 
 /** Where the value sits in categories (−1 when unknown). CSV-style strings match numeric categories and vice versa. */
-function categoryIndex(cats: readonly Category[], value: InputValue): number {
+export function categoryIndex(cats: readonly Category[], value: InputValue): number {
   for (let c = 0; c < cats.length; c++) {
     const cat = cats[c];
     if (cat === value) return c;

@@ -106,13 +106,17 @@ describe("pipelines whose final step is not linear", () => {
     expect(a.method).toBe(b.method);
   });
 
-  it("a final step without an exact explainer falls back to sampling on raw rows", () => {
+  it("a final step without a closed form enumerates coalitions in its own columns, summed back onto the inputs", () => {
     const m = model("kneighbors_classifier");
     const piped = loadEstimator(pipelineOf([["scale", identityScaler(4)], ["knn", read(m.files.protocol4 as string)]]), "1.2.1");
     if (!piped.ok) throw new Error(piped.message);
     expect(piped.estimator.predict(m.X)).toEqual(m.predict);
-    expect(piped.estimator.explain).toBeUndefined();
     const e = explainWithFallback(piped.estimator, m.X[3]!, { seed: 4, budgetMs: 50 });
-    expect(e).toMatchObject({ method: "permutation", exact: false, background: "scaler_mean" });
+    expect(e).toMatchObject({ method: "shapley_enumeration", exact: true, background: "scaler_mean" });
+    // An identity scaler changes nothing: the same values as the KNN on its own, against the same background.
+    const direct = loadEstimator(read(m.files.protocol4 as string), "1.2.1");
+    if (!direct.ok) throw new Error(direct.message);
+    const alone = direct.estimator.explain!(m.X[3]!, { background: [new Array<number>(4).fill(0)], seed: 4, budgetMs: 50 });
+    expect(e.values).toEqual(alone.values);
   });
 });

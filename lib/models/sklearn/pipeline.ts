@@ -2,11 +2,13 @@
  * Pipeline: preprocessing steps (the registry's PIPELINE_STEPS, or 'passthrough') loaded through
  * ctx.loadStep, followed by a final estimator loaded through ctx.load (any servable estimator).
  * Explanations run the final step's explainer in transformed space and sum each output column's
- * value back onto the input column it came from (exact for scalers and one-hot columns).
+ * value back onto the input column it came from (exact for scalers and one-hot columns); a pipeline
+ * with a step that mixes columns is explained on its raw inputs instead.
  */
 import { attr, isList, isObject, isTuple, type PyValue } from "../pickle/values";
 import { classNameOf, need, toStringsOrNull } from "./arrays";
 import type { ModelBackground } from "./explain/background";
+import { withEnumeration } from "./explain/fallback";
 import type { LinearEstimator } from "./linear-model";
 import {
   LoadError,
@@ -17,7 +19,10 @@ import {
   type Explanation,
   type InputRow,
   type Loader,
+  type LoaderContext,
+  type PipelineStepEntry,
 } from "./types";
+import type { Transformer } from "./transformer";
 
 function stepsOf(obj: PyValue): PyValue[] {
   const steps = need(obj, "steps", "Pipeline");
@@ -73,7 +78,7 @@ const loadPipeline: Loader = (obj, ctx) => {
     className: classNameOf(obj),
     kind: final.kind,
     nFeatures,
-    featureNames: toStringsOrNull(attr(obj, "feature_names_in_") ?? attr(firstStep, "feature_names_in_")),
+    featureNames: toStringsOrNull(attr(obj, "feature_names_in_") ?? attr(firstStep, "feature_names_in_") ?? attr(firstStep, "_feature_names_in")),
     classes: final.classes,
     predict: (X) => final.predict(transform(X)),
     // Sampling explainers run on raw rows: StandardScaler.mean_ is the best stand-in for training data.
@@ -87,6 +92,11 @@ const loadPipeline: Loader = (obj, ctx) => {
   if (predictProba) est.predictProba = (X) => predictProba.call(final, transform(X));
   if (decisionFunction) est.decisionFunction = (X) => decisionFunction.call(final, transform(X));
   if (finalTransform) est.transform = (X) => finalTransform.call(final, transform(X));
+  if (transformers.some((t) => t.mixes)) {
+    // A step mixes columns (PCA, PolynomialFeatures …): the final step's values cannot be summed back onto
+    // inputs, so the whole pipeline is explained on its raw inputs (exactly when they are few, else sampled).
+    return withEnumeration(est);
+  }
   if (explain) est.explain = (x, ctx) => explainWith((tx, c) => explain.call(final, tx, c), x, ctx);
   const explainOutput = (final as Partial<LinearEstimator>).explainOutput;
   if (explainOutput) est.explainOutput = (x, ctx, k) => explainWith((tx, c) => explainOutput.call(final, tx, c, k), x, ctx);
@@ -95,3 +105,33 @@ const loadPipeline: Loader = (obj, ctx) => {
 
 /** A Pipeline explains as its final step does, in input columns (one-hot columns summed back). */
 export const pipelines: EstimatorEntry[] = [{ className: "sklearn.pipeline.Pipeline", load: loadPipeline }];
+
+/**
+ * A Pipeline of preprocessing steps only, used as a step itself (inside another Pipeline or a
+ * ColumnTransformer, e.g. an imputer then a scaler for the numeric columns): its steps chained.
+ */
+function loadTransformerPipeline(obj: PyValue, ctx: LoaderContext): Transformer {
+  const parts = stepsOf(obj).filter((s) => !isIdentity(s)).map((s) => ctx.loadStep(s));
+  const first = parts[0];
+  if (!first) throw new LoadError("unsupported_class", "a Pipeline step without any transformer cannot be served");
+  parts.forEach((t, i) => {
+    const next = parts[i + 1];
+    if (next && t.nOut !== next.nIn) throw new LoadError("malformed", `Pipeline: ${t.className} gives ${t.nOut} columns, the next step expects ${next.nIn}`);
+  });
+  const last = parts[parts.length - 1]!;
+  let meanOut: (number | null)[] | null = null;
+  for (const t of parts) meanOut = meanOut && meanOut.every((m) => m !== null) ? (t.transform(meanOut as number[], 0) as (number | null)[]) : t.meanOut;
+  return {
+    className: classNameOf(obj),
+    nIn: first.nIn,
+    nOut: last.nOut,
+    sourceOf: Array.from({ length: last.nOut }, (_, c) => parts.reduceRight((col, t) => t.sourceOf[col]!, c)),
+    mixes: parts.some((t) => t.mixes === true),
+    transform: (row, i) => parts.reduce((r, t) => t.transform(r, i), row),
+    meanIn: first.meanIn,
+    meanOut: meanOut ?? new Array<null>(last.nOut).fill(null),
+  };
+}
+
+/** The same class as a step: a Pipeline whose steps are all preprocessing. */
+export const pipelineSteps: PipelineStepEntry[] = [{ className: "sklearn.pipeline.Pipeline", load: loadTransformerPipeline }];

@@ -13,14 +13,26 @@
  * (../pickle or ../pickle/index): family modules take their value helpers from ../pickle/values.
  */
 import { columnTransformers } from "./column-transformer";
+import { featureSelectors } from "./feature-selection";
+import { functionTransformers } from "./function-transformer";
+import { discreteNaiveBayes } from "./discrete-nb";
 import { gaussianNaiveBayes } from "./gaussian-nb";
 import { kMeans } from "./kmeans";
 import { kNeighbors } from "./kneighbors";
 import { linearClassifiers } from "./linear-classifier";
 import { linearRegressors } from "./linear-model";
+import { metaEstimators } from "./meta";
+import { multiLayerPerceptrons } from "./mlp";
 import { oneHotEncoders } from "./one-hot-encoder";
-import { pipelines } from "./pipeline";
+import { ordinalEncoders } from "./ordinal-encoder";
+import { pipelines, pipelineSteps } from "./pipeline";
+import { polynomialFeatures } from "./polynomial-features";
+import { projections } from "./projections";
+import { scalers } from "./scalers";
+import { selectFromModel } from "./select-from-model";
+import { simpleImputers } from "./simple-imputer";
 import { standardScalers } from "./standard-scaler";
+import { supportVectorMachines } from "./svm/svm";
 import { forests } from "./trees/forest";
 import { gradientBoosting } from "./trees/gradient-boosting";
 import { histGradientBoosting } from "./trees/hist-gradient-boosting";
@@ -35,14 +47,31 @@ export const ESTIMATORS: readonly EstimatorEntry[] = [
   ...forests,
   ...gradientBoosting,
   ...histGradientBoosting,
+  ...supportVectorMachines,
   ...kNeighbors,
   ...gaussianNaiveBayes,
+  ...discreteNaiveBayes,
   ...kMeans,
+  ...multiLayerPerceptrons,
   ...pipelines,
+  ...metaEstimators,
 ];
 
 /** Preprocessing a Pipeline (or a ColumnTransformer inside one) may hold; not servable on its own. */
-export const PIPELINE_STEPS: readonly PipelineStepEntry[] = [...standardScalers, ...oneHotEncoders, ...columnTransformers];
+export const PIPELINE_STEPS: readonly PipelineStepEntry[] = [
+  ...standardScalers,
+  ...oneHotEncoders,
+  ...columnTransformers,
+  ...scalers,
+  ...simpleImputers,
+  ...ordinalEncoders,
+  ...featureSelectors,
+  ...selectFromModel,
+  ...polynomialFeatures,
+  ...projections,
+  ...functionTransformers,
+  ...pipelineSteps,
+];
 
 /** The dotted names an entry answers to: its class name, then its aliases. */
 export const namesOf = (entry: ClassEntry<unknown>): string[] => [entry.className, ...(entry.aliases ?? [])];

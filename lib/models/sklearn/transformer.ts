@@ -10,6 +10,11 @@ export interface Transformer {
   nOut: number;
   /** For each output column, the input column it comes from (one-hot columns → their categorical column). */
   sourceOf: number[];
+  /**
+   * true when an output column depends on several input columns (PCA, PolynomialFeatures, Normalizer):
+   * sourceOf is then only nominal, and a pipeline explains its raw inputs directly instead of summing back.
+   */
+  mixes?: boolean;
   transform(row: InputRow, rowIndex: number): InputRow;
   /**
    * The model's own idea of the input mean, mapped to output columns (StandardScaler: the image of mean_);

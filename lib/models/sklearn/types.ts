@@ -9,15 +9,17 @@ export type Label = number | string;
 export type EstimatorKind = "classifier" | "regressor" | "clusterer";
 
 /** The explanation method labels the API reports. */
-export type ExplainMethod = "linear" | "tree_path_dependent" | "permutation" | "kernel";
+export type ExplainMethod = "linear" | "tree_path_dependent" | "shapley_enumeration" | "permutation" | "kernel";
 
 /** Where a linear or sampling explanation took its background from. */
 export type BackgroundSource = "data_file" | "scaler_mean" | "model" | "none";
 
 export interface Explanation {
   method: ExplainMethod;
-  /** true for linear and TreeSHAP; false for sampling explainers. */
+  /** true for linear, TreeSHAP and coalition enumeration; false for sampling explainers. */
   exact: boolean;
+  /** Sampling: the permutations drawn; enumeration: the background rows each coalition averaged. */
+  samples?: number;
   /** What was explained, e.g. "predict", "predict_proba[class=2]", "decision_function[class=1]", "raw_margin". */
   output: string;
   base_value: number;

@@ -10,6 +10,7 @@
  */
 import type { BackgroundSource, Estimator, ExplainContext, Explanation, InputRow } from "../types";
 import { hasModelBackground } from "./background";
+import { enumerationShap, MAX_ENUMERATED_FEATURES } from "./enumeration";
 import { permutationShap } from "./sampling";
 
 interface Target {
@@ -64,7 +65,41 @@ export function explainBySampling(est: Estimator, x: InputRow, ctx: ExplainConte
     residual: r.residual,
     value: r.value,
     background: bg.source,
+    samples: r.permutations,
   };
+}
+
+/**
+ * Exact Shapley values of the same output the sampler would explain, by enumerating every coalition;
+ * for estimators with few inputs and no closed form (kernel SVMs). maxEvals bounds the rows passed to
+ * the model; when not even one background row per coalition fits, or x is too wide, it samples instead.
+ */
+export function explainByEnumeration(est: Estimator, x: InputRow, ctx: ExplainContext, maxEvals?: number): Explanation {
+  const target = samplingTarget(est, x);
+  const bg = backgroundFor(est, ctx);
+  const r = enumerationShap(target.f, x, bg.rows, { seed: ctx.seed, maxEvals });
+  if (!r) return explainBySampling(est, x, ctx);
+  return {
+    method: "shapley_enumeration",
+    exact: true,
+    output: target.output,
+    base_value: r.base_value,
+    values: r.values,
+    residual: r.residual,
+    value: r.value,
+    background: bg.source,
+    samples: r.backgroundRows,
+  };
+}
+
+/**
+ * Gives an estimator without a closed form its explainer: coalition enumeration when it has at most
+ * MAX_ENUMERATED_FEATURES inputs (maxEvals, when given, bounds the rows passed to the model by its cost);
+ * wider ones keep no explainer, and explainWithFallback samples.
+ */
+export function withEnumeration<T extends Estimator>(est: T, maxEvals?: (ctx: ExplainContext) => number): T {
+  if (est.nFeatures <= MAX_ENUMERATED_FEATURES) est.explain = (x, ctx) => explainByEnumeration(est, x, ctx, maxEvals?.(ctx));
+  return est;
 }
 
 export function explainWithFallback(est: Estimator, x: InputRow, ctx: ExplainContext): Explanation {

@@ -63,16 +63,26 @@ describe("explainWithFallback", () => {
     ["kneighbors_regressor", "predict", "model"],
     ["gaussian_nb", "predict_proba[class=", "model"],
     ["kmeans", "transform[cluster=", "model"],
-  ])("%s samples %s… against its own background (%s)", (name, output, source) => {
+  ])("%s (≤ 12 inputs) enumerates coalitions of %s… against its own background (%s)", (name, output, source) => {
     const m = model(name);
     const est = loadFixture(m.files.protocol4 as string);
     for (const x of m.X) {
       const e = explainWithFallback(est, x, { seed: 1, budgetMs: 100 });
-      expect(e).toMatchObject({ method: "permutation", exact: false, background: source });
+      expect(e).toMatchObject({ method: "shapley_enumeration", exact: true, background: source });
+      expect(e.samples).toBeGreaterThanOrEqual(1);
       expect(e.output.startsWith(output)).toBe(true);
       expect(e.values).toHaveLength(x.length);
       expect(e.residual).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(e.value)));
     }
+  });
+
+  it("samples when there are more than 12 inputs, reporting the permutations drawn", () => {
+    const m = model("mlp_classifier_logistic_lbfgs");
+    const est = loadFixture(m.files.protocol4 as string);
+    const e = explainWithFallback(est, m.X[0]!, { background: m.X, seed: 3, budgetMs: 100 });
+    expect(e).toMatchObject({ method: "permutation", exact: false, background: "data_file" });
+    expect(e.samples).toBeGreaterThanOrEqual(2);
+    expect(e.residual).toBeLessThanOrEqual(1e-9);
   });
 
   it("explains the predicted class's probability with uploaded data as background", () => {

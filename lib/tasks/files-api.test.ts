@@ -40,7 +40,7 @@ const upload = (task: { cruncherId: string; assignmentId: string }, extra: Parti
   assignmentId: task.assignmentId,
   filename: "cat.png",
   contentType: "image/png",
-  bytes: PNG,
+  body: PNG,
   baseUrl: "http://crucible.test",
   ...extra,
 });

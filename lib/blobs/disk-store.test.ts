@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { BlobTooLargeError, LocalBlobStore, sha256Of } from "./store";
+import { LocalBlobStore } from "./disk-store";
+import { BlobTooLargeError, sha256Of } from "./types";
 
 describe("LocalBlobStore", () => {
   it("stores bytes once under ab/cd/<sha256> and reads them back", async () => {

@@ -26,6 +26,21 @@ describe("LocalBlobStore", () => {
   });
 });
 
+describe("LocalBlobStore reading", () => {
+  it("opens a blob for streaming, whole or a range", async () => {
+    const store = new LocalBlobStore(mkdtempSync(path.join(os.tmpdir(), "blobs-")));
+    const bytes = Buffer.from("0123456789abcdef");
+    const { sha256 } = await store.put(bytes);
+    const blob = (await store.open(sha256))!;
+    expect(blob.size).toBe(16);
+    const read = async (stream: Readable) => Buffer.concat(await stream.toArray());
+    expect((await read(blob.stream())).equals(bytes)).toBe(true);
+    expect((await read(blob.stream({ start: 3, end: 9 }))).toString()).toBe("3456789");
+    expect(await store.open(sha256Of(Buffer.from("absent")))).toBeNull();
+    expect(await store.open("../x")).toBeNull();
+  });
+});
+
 describe("LocalBlobStore listing and deletion", () => {
   const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
   const fileOf = (root: string, sha: string) => path.join(root, sha.slice(0, 2), sha.slice(2, 4), sha);

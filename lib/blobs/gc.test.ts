@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, getSql } from "@/db/client";
 import { taskRequests } from "@/db/schema";
@@ -112,6 +113,23 @@ describe("collectUnreferencedBlobs", () => {
     expect(swept.deleted).not.toContain(referenced.sha256);
     expect(await store.has(referenced.sha256)).toBe(true);
     expect((await collectUnreferencedBlobs(db, store)).deleted).toEqual([]);
+  });
+});
+
+describe("writes that never finished", () => {
+  it("are removed by the sweep once abandoned for a day, chunks and all", async () => {
+    const bytes = unique("a client that went away before the commit");
+    const abandoned = await store.stage(Readable.from([bytes]), 1000);
+    // Only this write is made old: other test files' uploads may be in flight.
+    const aged = await getSql()`
+      update blob_uploads set written_at = now() - interval '2 days'
+      where id in (select content_id from blob_chunks where data = ${bytes}) returning id`;
+    expect(aged).toHaveLength(1);
+    const swept = await collectUnreferencedBlobs(db, store);
+    expect(swept.temporaryFilesRemoved).toBeGreaterThanOrEqual(1);
+    expect(await getSql()`select 1 from blob_chunks where data = ${bytes}`).toHaveLength(0);
+    await expect(abandoned.commit()).rejects.toThrow(/collected/);
+    expect(await store.has(abandoned.sha256)).toBe(false);
   });
 });
 

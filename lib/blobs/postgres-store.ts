@@ -108,10 +108,13 @@ export class PostgresBlobStore implements BlobStore {
     };
   }
 
-  /** Removes a write in progress: its chunks and its registration. */
+  /**
+   * Removes a write in progress: its chunks and its registration. Never the chunks of a blob: a
+   * commit whose answer was lost (the connection failed after it) may have stored them after all.
+   */
   private async dropContent(id: string): Promise<void> {
     await this.sql().begin(async (tx) => {
-      await tx`delete from blob_chunks where content_id = ${id}`;
+      await tx`delete from blob_chunks where content_id = ${id} and not exists (select 1 from blobs where content_id = ${id})`;
       await tx`delete from blob_uploads where id = ${id}`;
     });
   }

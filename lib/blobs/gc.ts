@@ -12,7 +12,7 @@ import { getBlobStore, type BlobStore } from "./store";
 
 /** A blob must have been last stored this long ago before it can be removed (1 hour). */
 export const BLOB_GRACE_MS = 60 * 60 * 1000;
-/** Abandoned writes (temporary files on disk, unfinished uploads and stray chunks in Postgres) are removed once untouched this long (1 day). */
+/** Abandoned writes (temporary files on disk, unfinished uploads in Postgres) are removed once untouched this long (1 day). */
 export const TEMPORARY_FILE_GRACE_MS = 24 * 60 * 60 * 1000;
 const BATCH = 500;
 const SHA256 = /^[0-9a-f]{64}$/;

@@ -4,6 +4,7 @@ import { closeDb, getDb } from "./db/client";
 import { leaveShutdownSignalsToCaller } from "./db/embedded";
 import { dataDirectory, prepareDatabase } from "./db/prepare";
 import { ensureSessionSecret } from "./lib/auth/session-secret";
+import { migrateDiskBlobsOnStart } from "./lib/blobs/migrate-disk";
 import { prepareIncomingRequest, servedOverHttps } from "./lib/http/client-address";
 import { createFastPath } from "./lib/http/node-adapter";
 import { securityHeaders } from "./lib/http/security-headers";
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   const database = await prepareDatabase(log);
   ensureSessionSecret(dataDirectory());
   await upgradeWebhookSecrets(log);
+  await migrateDiskBlobsOnStart(log); // blobs of versions that kept them on disk, before anything is served
   process.env.AUTH_TRUST_HOST ??= "true"; // sign-in URLs follow the Host header unless NEXTAUTH_URL is set
 
   const app = next({ dev, dir: process.cwd(), hostname: host, port });

@@ -6,3 +6,4 @@ export * from "./deployments";
 export * from "./training";
 export * from "./tasks";
 export * from "./security";
+export * from "./blobs";

@@ -1,8 +1,9 @@
-import { mkdtempSync, utimesSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, getSql } from "@/db/client";
 import { taskRequests } from "@/db/schema";
 import { makeAccount, makeKey } from "@/lib/auth/testing";
 import { getBoss, QUEUES, stopBoss } from "@/lib/jobs/boss";
@@ -10,14 +11,15 @@ import { apiRouter } from "@/lib/http/routes";
 import { adapterClients } from "@/lib/http/testing";
 import { insertTaskFile } from "@/lib/tasks/files-store";
 import { collectUnreferencedBlobs, registerBlobGcWorkers } from "./gc";
-import { getBlobStore, LocalBlobStore, sha256Of } from "./store";
+import { getBlobStore, PostgresBlobStore, sha256Of } from "./store";
 import { modelCreateSchema } from "@/lib/models/schemas";
 import { createModel, deleteModel } from "@/lib/models/store";
 import { storeUpload } from "@/lib/models/uploads";
 
 process.env.CRUCIBLE_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "crucible-blob-gc-"));
 const db = getDb();
-const store = getBlobStore() as LocalBlobStore;
+const store = getBlobStore();
+if (!(store instanceof PostgresBlobStore)) throw new Error("the default blob store is Postgres");
 const clients = await adapterClients(apiRouter);
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
@@ -44,9 +46,9 @@ async function storeData(owner: string, modelId: string, bytes: Buffer) {
 }
 
 /** Makes the blob look as if it was last stored `hours` ago. */
-function age(sha256: string, hours = 2) {
+async function age(sha256: string, hours = 2) {
   const when = new Date(Date.now() - hours * 3600_000);
-  utimesSync(path.join(store.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256), when, when);
+  await getSql()`update blobs set stored_at = ${when.toISOString()}::timestamptz where sha256 = ${sha256}`;
 }
 
 describe("collectUnreferencedBlobs", () => {
@@ -59,7 +61,7 @@ describe("collectUnreferencedBlobs", () => {
     await storeData(accountId, mine, bytes);
     await storeData(accountId, second, bytes);
     await storeData(otherAccountId, theirs, bytes);
-    age(sha);
+    await age(sha);
 
     for (const [owner, model] of [[accountId, mine], [otherAccountId, theirs]] as const) {
       expect(await deleteModel(db, owner, model)).toBe("deleted");
@@ -74,7 +76,7 @@ describe("collectUnreferencedBlobs", () => {
   it("never removes a blob stored within the grace period (an upload whose row is not written yet)", async () => {
     const inFlight = await store.put(unique("in flight"));
     const old = await store.put(unique("old"));
-    age(old.sha256);
+    await age(old.sha256);
     const swept = await collectUnreferencedBlobs(db, store);
     expect(swept.deleted).toContain(old.sha256);
     expect(swept.deleted).not.toContain(inFlight.sha256);
@@ -84,7 +86,7 @@ describe("collectUnreferencedBlobs", () => {
     // Old bytes stored again (a new upload of the same file) are renewed and kept.
     const again = unique("stored again");
     await store.put(again);
-    age(sha256Of(again));
+    await age(sha256Of(again));
     await store.put(again);
     expect((await collectUnreferencedBlobs(db, store, { only: [sha256Of(again)] })).deleted).toEqual([]);
     // Past the grace period with no row, it goes.
@@ -96,7 +98,7 @@ describe("collectUnreferencedBlobs", () => {
     const { sha256, size } = await store.put(bytes);
     const [request] = await db.insert(taskRequests).values({ accountId, mode: "live", type: "image", params: {} }).returning();
     await insertTaskFile(db, { accountId, requestId: request!.id, cruncherId: "c-1", filename: "a.png", contenttype: "image/png", size, sha256 });
-    age(sha256);
+    await age(sha256);
     expect((await collectUnreferencedBlobs(db, store)).deleted).not.toContain(sha256);
     expect(await store.has(sha256)).toBe(true);
   });
@@ -105,12 +107,29 @@ describe("collectUnreferencedBlobs", () => {
     const model = await newModel();
     const referenced = await storeData(accountId, model, unique("referenced"));
     const orphans = await Promise.all([1, 2, 3].map((i) => store.put(unique(`orphan ${i}`))));
-    for (const sha of [referenced.sha256, ...orphans.map((o) => o.sha256)]) age(sha);
+    for (const sha of [referenced.sha256, ...orphans.map((o) => o.sha256)]) await age(sha);
     const swept = await collectUnreferencedBlobs(db, store);
     expect(swept.deleted).toEqual(expect.arrayContaining(orphans.map((o) => o.sha256)));
     expect(swept.deleted).not.toContain(referenced.sha256);
     expect(await store.has(referenced.sha256)).toBe(true);
     expect((await collectUnreferencedBlobs(db, store)).deleted).toEqual([]);
+  });
+});
+
+describe("writes that never finished", () => {
+  it("are removed by the sweep once abandoned for a day, chunks and all", async () => {
+    const bytes = unique("a client that went away before the commit");
+    const abandoned = await store.stage(Readable.from([bytes]), 1000);
+    // Only this write is made old: other test files' uploads may be in flight.
+    const aged = await getSql()`
+      update blob_uploads set written_at = now() - interval '2 days'
+      where id in (select content_id from blob_chunks where data = ${bytes}) returning id`;
+    expect(aged).toHaveLength(1);
+    const swept = await collectUnreferencedBlobs(db, store);
+    expect(swept.temporaryFilesRemoved).toBeGreaterThanOrEqual(1);
+    expect(await getSql()`select 1 from blob_chunks where data = ${bytes}`).toHaveLength(0);
+    await expect(abandoned.commit()).rejects.toThrow(/collected/);
+    expect(await store.has(abandoned.sha256)).toBe(false);
   });
 });
 
@@ -124,8 +143,8 @@ describe("DELETE /model/{id} collects the model's blobs", () => {
     await storeData(accountId, model, shared);
     await storeData(accountId, other, shared);
     const recent = await storeData(accountId, model, unique("recent"));
-    age(own.sha256);
-    age(sha256Of(shared));
+    await age(own.sha256);
+    await age(sha256Of(shared));
 
     const res = await clients[0]!.request("DELETE", `/model/${model}`, { headers: { "X-api-key": key } });
     expect(res.status).toBe(200);
@@ -133,7 +152,7 @@ describe("DELETE /model/{id} collects the model's blobs", () => {
     expect(await store.has(sha256Of(shared))).toBe(true);
     // Uploaded within the grace period: left to the scheduled sweep.
     expect(await store.has(recent.sha256)).toBe(true);
-    age(recent.sha256);
+    await age(recent.sha256);
     expect((await collectUnreferencedBlobs(db, store)).deleted).toContain(recent.sha256);
   });
 });
@@ -141,7 +160,7 @@ describe("DELETE /model/{id} collects the model's blobs", () => {
 describe("the scheduled sweep", () => {
   it("runs from the job queue", { timeout: 30_000 }, async () => {
     const orphan = await store.put(unique("queued orphan"));
-    age(orphan.sha256);
+    await age(orphan.sha256);
     const boss = await getBoss();
     await registerBlobGcWorkers(boss);
     expect((await boss.getSchedules()).map((s) => s.name)).toContain(QUEUES.blobGc);

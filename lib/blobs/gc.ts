@@ -12,7 +12,7 @@ import { getBlobStore, type BlobStore } from "./store";
 
 /** A blob must have been last stored this long ago before it can be removed (1 hour). */
 export const BLOB_GRACE_MS = 60 * 60 * 1000;
-/** Temporary files of abandoned writes are removed once untouched this long (1 day). */
+/** Abandoned writes (temporary files on disk, unfinished uploads in Postgres) are removed once untouched this long (1 day). */
 export const TEMPORARY_FILE_GRACE_MS = 24 * 60 * 60 * 1000;
 const BATCH = 500;
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -45,7 +45,7 @@ async function referenced(db: Database, candidates: string[]): Promise<Set<strin
 /**
  * Removes the blobs no model file or task file refers to, last stored before the grace period.
  * With `only`, just those addresses are considered; otherwise the whole store is swept and
- * temporary files of abandoned writes are removed too.
+ * abandoned writes are removed too.
  */
 export async function collectUnreferencedBlobs(db: Database, store: BlobStore, options: CollectOptions = {}): Promise<BlobCollection> {
   const now = options.now?.getTime() ?? Date.now();
@@ -104,7 +104,7 @@ export async function registerBlobGcWorkers(boss: PgBoss): Promise<void> {
   await boss.work(QUEUES.blobGc, { batchSize: 1 }, async () => {
     const { examined, deleted, temporaryFilesRemoved } = await collectUnreferencedBlobs(getDb(), getBlobStore());
     if (deleted.length || temporaryFilesRemoved) {
-      console.log(`[crucible] blob sweep: ${deleted.length} of ${examined} old blob(s) unreferenced and removed, ${temporaryFilesRemoved} stale temporary file(s)`);
+      console.log(`[crucible] blob sweep: ${deleted.length} of ${examined} old blob(s) unreferenced and removed, ${temporaryFilesRemoved} abandoned write(s)`);
     }
   });
   await boss.schedule(QUEUES.blobGc, blobGcSchedule(), {}, { singletonKey: "blob-gc", expireInSeconds: 60 * 60, retryLimit: 0 });

@@ -134,9 +134,9 @@ export function internalErrorResponse(match: RouteMatch | null): ApiResponse {
   return match ? match.route.errorResponse(500, message) : { status: 500, body: { error: "internal_error", message } };
 }
 
-/** JSON text, or the bytes of a binary response (a Buffer body, sent with the handler's content-type). */
-export function serialiseBody(response: ApiResponse): string | Buffer | undefined {
+/** JSON text, or the bytes of a binary response (a Buffer or Readable body, sent with the handler's content-type). */
+export function serialiseBody(response: ApiResponse): string | Buffer | Readable | undefined {
   if (response.body === undefined) return undefined;
-  if (Buffer.isBuffer(response.body)) return response.body;
+  if (Buffer.isBuffer(response.body) || response.body instanceof Readable) return response.body;
   return JSON.stringify(response.body);
 }

@@ -44,7 +44,7 @@ export function nextRouteHandler(router: ApiRouter, bodyLimit = API_BODY_LIMIT):
     const declared = Number(request.headers.get("content-length") ?? NaN);
     const base = { method: request.method, path: url.pathname, query: url.searchParams, headers, signal: request.signal };
     let response: ApiResponse;
-    let out: string | Buffer | undefined;
+    let out: string | Buffer | Readable | undefined;
     try {
       if (declared > limit) response = await respond(match, base, "too-large", limit);
       else if (match.kind === "found" && match.route.streamBody) {
@@ -66,8 +66,9 @@ export function nextRouteHandler(router: ApiRouter, bodyLimit = API_BODY_LIMIT):
       response = internalErrorResponse(match);
       out = serialiseBody(response);
     }
-    const binary = Buffer.isBuffer(out);
-    return new Response(out === undefined ? null : Buffer.isBuffer(out) ? new Uint8Array(out) : out, {
+    const binary = Buffer.isBuffer(out) || out instanceof Readable;
+    const body = out === undefined ? null : Buffer.isBuffer(out) ? new Uint8Array(out) : out instanceof Readable ? (Readable.toWeb(out) as unknown as ReadableStream<Uint8Array>) : out;
+    return new Response(body, {
       status: response.status,
       headers: withApiSecurityHeaders(headers, {
         ...(out !== undefined ? { "content-type": binary ? "application/octet-stream" : "application/json; charset=utf-8" } : {}),

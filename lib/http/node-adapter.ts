@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { API_BODY_LIMIT, internalErrorResponse, limitBody, respond, respondStreamed, serialiseBody, withApiSecurityHeaders, type RequestHead } from "./dispatch";
 import type { ApiRouter, RouteMatch } from "./router";
 import type { ApiResponse } from "./types";
@@ -70,7 +72,11 @@ async function streamed(
   }
 }
 
-function send(res: ServerResponse, status: number, headers: Record<string, string>, text: string | Buffer | undefined): void {
+function send(res: ServerResponse, status: number, headers: Record<string, string>, text: string | Buffer | Readable | undefined): void {
+  if (text instanceof Readable) {
+    stream(res, status, headers, text);
+    return;
+  }
   if (res.writableEnded || res.destroyed) return;
   if (text !== undefined) {
     headers["content-type"] ??= Buffer.isBuffer(text) ? "application/octet-stream" : "application/json; charset=utf-8";
@@ -78,6 +84,24 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   }
   res.writeHead(status, headers);
   res.end(text);
+}
+
+/**
+ * A streamed download, pulled as the client reads. A source that fails midway cuts the connection
+ * (the status is sent already), so the client sees a short body against its content-length rather
+ * than a complete-looking one.
+ */
+function stream(res: ServerResponse, status: number, headers: Record<string, string>, body: Readable): void {
+  if (res.writableEnded || res.destroyed) {
+    body.destroy();
+    return;
+  }
+  headers["content-type"] ??= "application/octet-stream";
+  res.writeHead(status, headers);
+  pipeline(body, res).catch((error: unknown) => {
+    if (!res.destroyed) console.error("download failed midway:", (error as Error).message);
+    res.destroy();
+  });
 }
 
 /**

@@ -26,7 +26,10 @@ export interface ApiRequest {
 export interface ApiResponse {
   status: number;
   headers?: Record<string, string>;
-  /** Serialised as JSON; a Buffer is sent as it is (downloads); undefined sends an empty body. */
+  /**
+   * Serialised as JSON; a Buffer is sent as it is; a Readable (large downloads) is streamed, with the
+   * content-length the handler sets; undefined sends an empty body.
+   */
   body?: unknown;
 }
 

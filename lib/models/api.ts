@@ -142,7 +142,7 @@ const upload = defineRoute(
 async function download(accountId: string, modelId: string, by: { sha256: string } | { version: number }, notFoundMessage: string) {
   const found = await loadModelFile(getDb(), accountId, modelId, by);
   if (!found.ok) throw new ApiError(404, found.reason === "blob_missing" ? "The file's bytes are missing from the blob store" : notFoundMessage);
-  return { status: 200, headers: downloadHeaders(found.file), body: found.bytes };
+  return { status: 200, headers: downloadHeaders(found.file, found.blob), body: found.blob.stream() };
 }
 
 const downloadBySha = defineRoute(modelsApi, { method: "GET", path: "/model/:model_id/files/:sha256" }, async ({ request, auth }) => {

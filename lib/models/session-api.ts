@@ -27,7 +27,7 @@ const upload = defineRoute(
 const download = defineRoute(sessionDetailApi, { method: "GET", path: "/api/models/:model_id/files/:sha256" }, async ({ request, auth }) => {
   const found = await loadModelFile(getDb(), auth.accountId, request.params.model_id!, { sha256: request.params.sha256! });
   if (!found.ok) throw new ApiError(404, found.reason === "blob_missing" ? "The file's bytes are missing from the blob store." : "No such file.");
-  return { status: 200, headers: { ...downloadHeaders(found.file), ...NO_STORE }, body: found.bytes };
+  return { status: 200, headers: { ...downloadHeaders(found.file, found.blob), ...NO_STORE }, body: found.blob.stream() };
 });
 
 export const modelSessionRoutes: RouteDefinition[] = [upload, download];

@@ -1,9 +1,10 @@
+import { Readable } from "node:stream";
 import { getDb, type Database } from "@/db/client";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError, BodyTooLargeError } from "@/lib/http/errors";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { tasksApi } from "@/lib/http/families";
 import { header } from "@/lib/http/types";
-import { getBlobStore } from "@/lib/blobs/store";
+import { BlobTooLargeError, getBlobStore, type BlobStore, type StagedBlob } from "@/lib/blobs/store";
 import { getTaskFile, insertTaskFile, type TaskFileRecord } from "./files-store";
 import { REQUEST_KINDS } from "./request-types";
 import { leasedRequestOf } from "./store";
@@ -49,7 +50,8 @@ export interface TaskUpload {
   assignmentId: string;
   filename: string;
   contentType: string;
-  bytes: Buffer;
+  /** The file as it arrives (streamed into the blob store, never whole in memory), or already in memory. */
+  body: Readable | Buffer;
   /** The app's public base URL: answers carry absolute file URLs. */
   baseUrl: string;
 }
@@ -58,12 +60,10 @@ export interface TaskUpload {
  * Stores a file for the media request behind a slot the cruncher holds. Only that cruncher, only
  * while the lease lasts, and only a file of the requested kind (an image for an image request…).
  */
-export async function storeTaskUpload(db: Database, upload: TaskUpload): Promise<UploadOutcome> {
+export async function storeTaskUpload(db: Database, upload: TaskUpload, store: BlobStore = getBlobStore()): Promise<UploadOutcome> {
   const limit = taskUploadLimit();
-  if (upload.bytes.length > limit) {
-    return { ok: false, status: 413, message: `The file is larger than the upload limit of ${limit} bytes (TASK_UPLOAD_LIMIT_BYTES).` };
-  }
-  if (upload.bytes.length === 0) return { ok: false, status: 400, message: "The file is empty." };
+  const tooLarge = { ok: false, status: 413, message: `The file is larger than the upload limit of ${limit} bytes (TASK_UPLOAD_LIMIT_BYTES).` } as const;
+  if (Buffer.isBuffer(upload.body) && upload.body.length > limit) return tooLarge;
   const request = await leasedRequestOf(db, upload.cruncherId, upload.assignmentId);
   if (!request) return { ok: false, status: 404, message: "This task is not reserved for you any more (answered, skipped or expired)." };
   if (request.status !== "pending") return { ok: false, status: 409, message: `The request is ${request.status}; no more answers are taken.` };
@@ -73,17 +73,29 @@ export async function storeTaskUpload(db: Database, upload: TaskUpload): Promise
   if (!contentType.startsWith(wanted.contentTypePrefix)) {
     return { ok: false, status: 415, message: `This request asks for ${wanted.noun} (${wanted.examples}); the file is ${contentType || "of unknown type"}.` };
   }
-  const { sha256, size } = await getBlobStore().put(upload.bytes);
-  const file = await insertTaskFile(db, {
-    accountId: request.accountId,
-    requestId: request.id,
-    cruncherId: upload.cruncherId,
-    filename: cleanFilename(upload.filename, request.type),
-    contenttype: contentType,
-    size,
-    sha256,
-  });
-  return { ok: true, file, url: `${upload.baseUrl}${filePath(file.id)}` };
+  let staged: StagedBlob;
+  try {
+    staged = await store.stage(Buffer.isBuffer(upload.body) ? Readable.from([upload.body]) : upload.body, limit);
+  } catch (error) {
+    if (error instanceof BlobTooLargeError || error instanceof BodyTooLargeError) return tooLarge;
+    throw error;
+  }
+  try {
+    if (staged.size === 0) return { ok: false, status: 400, message: "The file is empty." };
+    await staged.commit();
+    const file = await insertTaskFile(db, {
+      accountId: request.accountId,
+      requestId: request.id,
+      cruncherId: upload.cruncherId,
+      filename: cleanFilename(upload.filename, request.type),
+      contenttype: contentType,
+      size: staged.size,
+      sha256: staged.sha256,
+    });
+    return { ok: true, file, url: `${upload.baseUrl}${filePath(file.id)}` };
+  } finally {
+    await staged.discard(); // nothing after a commit
+  }
 }
 
 function cleanFilename(name: string, fallback: string): string {
@@ -119,20 +131,25 @@ const SAFE_HEADERS = {
 
 const getFile = defineRoute(tasksApi, { method: "GET", path: "/v1/files/:file_id", public: true }, async ({ request }) => {
   const file = await getTaskFile(getDb(), request.params.file_id!);
-  const bytes = file ? await getBlobStore().get(file.sha256) : null;
-  if (!file || !bytes) throw new ApiError(404, "No file with this id exists.");
+  const blob = file ? await getBlobStore().open(file.sha256) : null;
+  if (!file || !blob) throw new ApiError(404, "No file with this id exists.");
   const headers: Record<string, string> = {
     ...SAFE_HEADERS,
     "content-type": file.contenttype,
     "content-disposition": `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
   };
-  // Ranges let a <video> or <audio> element seek without downloading the whole file first.
-  const range = parseByteRange(header(request.headers, "range"), bytes.length);
-  if (range === "unsatisfiable") throw new ApiError(416, `The range is outside the file (${bytes.length} bytes).`, [], { "content-range": `bytes */${bytes.length}` });
+  // Ranges let a <video> or <audio> element seek without downloading the whole file first; only
+  // the stored chunks that cover the range are read.
+  const range = parseByteRange(header(request.headers, "range"), blob.size);
+  if (range === "unsatisfiable") throw new ApiError(416, `The range is outside the file (${blob.size} bytes).`, [], { "content-range": `bytes */${blob.size}` });
   if (range) {
-    return { status: 206, headers: { ...headers, "content-range": `bytes ${range.start}-${range.end}/${bytes.length}` }, body: bytes.subarray(range.start, range.end + 1) };
+    return {
+      status: 206,
+      headers: { ...headers, "content-range": `bytes ${range.start}-${range.end}/${blob.size}`, "content-length": String(range.end - range.start + 1) },
+      body: blob.stream(range),
+    };
   }
-  return { status: 200, headers, body: bytes };
+  return { status: 200, headers: { ...headers, "content-length": String(blob.size) }, body: blob.stream() };
 });
 
 export const taskFileRoutes: RouteDefinition[] = [getFile];

@@ -100,7 +100,7 @@ const answer = defineRoute(
  */
 const upload = defineRoute(
   sessionApi,
-  { method: "POST", path: "/api/work/:assignment_id/upload", access: "worker", rawBody: true, bodyLimit: taskUploadLimit },
+  { method: "POST", path: "/api/work/:assignment_id/upload", access: "worker", streamBody: true, bodyLimit: taskUploadLimit },
   async ({ request, auth }) => {
     let filename = "upload";
     try {
@@ -113,10 +113,10 @@ const upload = defineRoute(
       assignmentId: assignmentOf(request.params),
       filename,
       contentType: header(request.headers, "content-type") ?? "",
-      bytes: request.body,
+      body: request.bodyStream ?? request.body,
       baseUrl: publicBaseUrl(request.headers),
     });
-    if (!outcome.ok) throw new ApiError(outcome.status, outcome.message);
+    if (!outcome.ok) throw new ApiError(outcome.status, outcome.message, [], outcome.status === 413 ? { connection: "close" } : {});
     const { file } = outcome;
     return { status: 201, headers: NO_STORE, body: { url: outcome.url, filename: file.filename, size: file.size, contenttype: file.contenttype } };
   },

@@ -52,7 +52,8 @@ function requireLoopId(auth: LoopsPrincipal): string {
   return auth.loopId;
 }
 
-function loopFailure(reason: "not_found" | "not_defined"): never {
+function loopFailure(reason: "not_found" | "not_defined" | "busy"): never {
+  if (reason === "busy") throw new ApiError(503, "Too many training examples are waiting for this loop: retry shortly.", [], { "retry-after": "1" });
   if (reason === "not_found") failed(401, "Invalid Loop ID: no loop with this id belongs to your account.");
   failed(409, "This loop has no definition yet: POST /definitions/ with its x-loop-id first.");
 }
@@ -94,7 +95,8 @@ const train = defineRoute(loopsApi, { method: "POST", path: "/train", body: z.un
   const body = envelopeOf(trainBodySchema, raw);
   if (largeBody(request)) await giveBackEventLoop();
   const at = new Date().toISOString();
-  const result = await trainLoop(getDb(), auth.accountId, requireLoopId(auth), (spec, model, pacer) => trainRows(spec, model, body.data, at, pacer));
+  const size = { rows: Array.isArray(body.data) ? body.data.length : 1, bytes: request.body.length };
+  const result = await trainLoop(getDb(), auth.accountId, requireLoopId(auth), (spec, model, pacer) => trainRows(spec, model, body.data, at, pacer), size);
   if (!result.ok) loopFailure(result.reason);
   const { trained, failed: failedRows, errors } = result.result;
   if (!trained) failed(422, `No sample could be trained: ${failedRows} failed validation.`, errors);

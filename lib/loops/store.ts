@@ -86,8 +86,9 @@ export type LoadResult = { ok: true; loop: LoadedLoop & { id: string } } | { ok:
  * The loop's model for reading, from the cache when it is current. `db` may be given as a function, so
  * that a cache hit (the /predict/ hot path) does not even look the pool up.
  */
-export async function loadLoop(database: Database | (() => Database), accountId: string, loopId: string): Promise<LoadResult> {
-  if (!isUuid(loopId)) return { ok: false, reason: "not_found" };
+export async function loadLoop(database: Database | (() => Database), accountId: string, id: string): Promise<LoadResult> {
+  if (!isUuid(id)) return { ok: false, reason: "not_found" };
+  const loopId = id.toLowerCase(); // as Postgres spells it, and so do the cache and NOTIFY
   listenForVersions();
   const entry = cache.entries.get(loopId);
   if (entry && entry.loaded.accountId === accountId && Date.now() - entry.checkedAt < REVALIDATE_MS) {

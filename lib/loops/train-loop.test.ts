@@ -60,4 +60,18 @@ describe("training in groups", () => {
     expect(mine).toMatchObject({ ok: true, nSeen: 1 });
     expect(theirs).toEqual({ ok: false, reason: "not_found" });
   });
+
+  it("stores many loops' groups together, each exactly once", async () => {
+    const account = await makeAccount();
+    const ids = await Promise.all(Array.from({ length: 12 }, async () => (await regressionLoop(account.id)).id));
+    // Upper case ids too: Postgres answers in lower case, and a write must still be matched to its loop.
+    const sendTo = (id: string, i: number) => trainLoop(getDb(), account.id, i % 2 ? id.toUpperCase() : id, (spec, model) => trainRows(spec, model, row(i), at));
+    const answers = await Promise.all(ids.flatMap((id, i) => [sendTo(id, i), sendTo(id, i + 1), sendTo(id, i + 2)]));
+    expect(answers.every((a) => a.ok)).toBe(true);
+    for (const id of ids) {
+      const loaded = await loadLoop(getDb(), account.id, id);
+      if (!loaded.ok) throw new Error("not loaded");
+      expect(loaded.loop.nSeen).toBe(3);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { loops } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
@@ -10,6 +10,7 @@ import { compactMetrics } from "./metrics-summary";
 import { cloneModel } from "./model-codec";
 import { EventLoopPacer, isLargeModel } from "./pacer";
 import { processSingleton } from "@/lib/process-singleton";
+import { writeState } from "./state-writer";
 import { storeModel } from "./stored-model";
 import type { LoopSpec } from "./types";
 
@@ -52,9 +53,9 @@ const committer = processSingleton(
  * copy of the model, learned request after request in arrival order, and one UPDATE: one state write
  * and one commit for the whole group. A request's rows are never split across groups.
  *
- * Groups are ordered across processes by the row's version: the UPDATE applies only if the row is
- * still at the version the group learned from (one statement, one round trip, committed on its own,
- * its RETURNING sending the NOTIFY other processes receive at commit). Learning starts from this
+ * Groups are ordered across processes by the row's version: the write applies only if the row is
+ * still at the version the group learned from (state-writer.ts: one statement, one round trip,
+ * committed on its own, shared with other loops' writes that are ready at the same time). Learning starts from this
  * process's cached model, so a group costs no read while this process is the one writing. If another
  * process got there first, the group is learned again from the row as it now is; after
  * OPTIMISTIC_ATTEMPTS such conflicts it takes the row lock (SELECT … FOR UPDATE) and learns under it.
@@ -73,7 +74,8 @@ export async function trainLoop<T extends Trained>(
 ): Promise<TrainResult<T>> {
   if (!isUuid(loopId)) return { ok: false, reason: "not_found" };
   try {
-    return (await committer.submit(loopId, { db, accountId, learn, ...size })) as TrainResult<T>;
+    // As Postgres spells it: one queue, one cache entry and one write per loop, however the id was sent.
+    return (await committer.submit(loopId.toLowerCase(), { db, accountId, learn, ...size })) as TrainResult<T>;
   } catch (error) {
     if (error instanceof QueueFullError) return { ok: false, reason: "busy" };
     throw error;
@@ -163,11 +165,7 @@ async function applyOnce(loopId: string, members: Member[]): Promise<Answer[]> {
     }
     const learned = await learnGroup(base, members, pacer);
     if (!learned.trained) return answersOf(learned, base.nSeen, base.version);
-    const [saved] = await db
-      .update(loops)
-      .set(storedChanges(learned))
-      .where(and(eq(loops.id, loopId), eq(loops.version, base.version)))
-      .returning(savedColumns(loopId));
+    const saved = await writeState({ db, loopId, version: base.version, trained: learned.trained, ...storedState(learned.current) });
     if (saved) {
       remember(loopId, { ...learned.current, nSeen: saved.nSeen, version: saved.version });
       return answersOf(learned, saved.nSeen, saved.version);
@@ -177,11 +175,15 @@ async function applyOnce(loopId: string, members: Member[]): Promise<Answer[]> {
   return applyLocked(db, loopId, members);
 }
 
+/** The learned model as stored, and its summary for lists. */
+function storedState(current: LoadedLoop) {
+  return { ...storeModel(current.model), metrics: { ...compactMetrics(current.model.monitor) } };
+}
+
 /** The row's state after the group's `trained` examples. */
 function storedChanges({ current, trained }: Learned) {
   return {
-    ...storeModel(current.model),
-    metrics: { ...compactMetrics(current.model.monitor) },
+    ...storedState(current),
     nSeen: sql`${loops.nSeen} + ${trained}`,
     version: sql`${loops.version} + 1`,
     lastTrainedAt: sql`now()`,

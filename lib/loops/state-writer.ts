@@ -1,0 +1,77 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { processSingleton } from "@/lib/process-singleton";
+import { GroupCommitter, type MemberOutcome } from "./group-commit";
+import { CHANNEL } from "./loop-cache";
+
+/** A learned group's new state for one loop, to be stored if the row is still at `version`. */
+export interface StateWrite {
+  db: Database;
+  /** In lower case, as Postgres returns it. */
+  loopId: string;
+  version: number;
+  learnerState: string;
+  monitorState: string;
+  metrics: Record<string, unknown>;
+  trained: number;
+}
+
+/** The stored row after a write, or null when the row had moved on (another process wrote first). */
+export type Written = { nSeen: number; version: number } | null;
+
+/** Writes stored in one statement; their states' bytes bounded as a /train/ body is. */
+const MAX_WRITES = 200;
+const MAX_WRITE_BYTES = 16 * 1024 * 1024;
+
+const writer = processSingleton(
+  "loops.state-writer",
+  () =>
+    new GroupCommitter<StateWrite & { rows: number; bytes: number }, Written>((_key, writes) => writeAll(writes), {
+      groupRows: MAX_WRITES,
+      groupBytes: MAX_WRITE_BYTES,
+      // One write waits per loop at most (a loop's groups run one at a time): the loops in training bound it.
+      queuedRows: Number.MAX_SAFE_INTEGER,
+      queuedBytes: Number.MAX_SAFE_INTEGER,
+    }),
+);
+
+/**
+ * Stores a group's state: compare-and-set on the row's version, committed before this resolves. Writes
+ * of different loops that are ready together share one statement, so one commit (and one WAL flush)
+ * serves many loops: with many loops in training the commit, not the learning, is what costs.
+ */
+export function writeState(write: StateWrite): Promise<Written> {
+  return writer.submit("all", { ...write, rows: 1, bytes: write.learnerState.length + write.monitorState.length });
+}
+
+async function writeAll(writes: StateWrite[]): Promise<MemberOutcome<Written>[]> {
+  try {
+    return await writeTogether(writes);
+  } catch (error) {
+    if (writes.length === 1) throw error;
+    // One statement failed (a deadlock with another process's, at worst): each write on its own, so
+    // that one loop's failure is its own.
+    return Promise.all(writes.map((w) => writeTogether([w]).then((outcomes) => outcomes[0]!, (e: unknown) => ({ ok: false as const, error: e }))));
+  }
+}
+
+/** One UPDATE … FROM (VALUES …): a single round trip, committed on its own; RETURNING sends each NOTIFY at commit. */
+async function writeTogether(writes: StateWrite[]): Promise<MemberOutcome<Written>[]> {
+  // Two writes of one loop in one statement would update its row once and answer both as stored.
+  if (new Set(writes.map((w) => w.loopId)).size !== writes.length) throw new Error("one loop's state written twice in one statement");
+  const values = sql.join(
+    writes.map((w) => sql`(${w.loopId}::uuid, ${w.version}::integer, ${w.learnerState}::text, ${w.monitorState}::text, ${JSON.stringify(w.metrics)}::jsonb, ${w.trained}::integer)`),
+    sql`, `,
+  );
+  const rows = await writes[0]!.db.execute<{ id: string; n_seen: number; version: number }>(sql`
+    update "loops" set
+      "learner_state" = v.learner, "monitor_state" = v.monitor, "metrics" = v.metrics,
+      "n_seen" = "loops"."n_seen" + v.trained, "version" = "loops"."version" + 1, "last_trained_at" = now()
+    from (values ${values}) as v(id, version, learner, monitor, metrics, trained)
+    where "loops"."id" = v.id and "loops"."version" = v.version
+    returning "loops"."id" as id, "loops"."n_seen" as n_seen, "loops"."version" as version,
+      pg_notify(${CHANNEL}, "loops"."id"::text || ':' || "loops"."version"::text) as notified`);
+  const saved = new Map<string, { nSeen: number; version: number }>();
+  for (const row of rows) saved.set(row.id, { nSeen: Number(row.n_seen), version: Number(row.version) });
+  return writes.map((w) => ({ ok: true, value: saved.get(w.loopId) ?? null }));
+}

@@ -1,10 +1,12 @@
+import { getTableColumns, sql } from "drizzle-orm";
 import { getSql } from "@/db/client";
-import type { LoopRow } from "@/db/schema";
+import { loopExamples, loops, type LoopRow } from "@/db/schema";
 import { processSingleton } from "@/lib/process-singleton";
 import { specOf } from "./definition";
 import type { LoopModel } from "./engine";
 import { resolveSettings } from "./settings";
-import { loadModel } from "./stored-model";
+import { NOTHING_LOGGED, replayLog, type SinceCheckpoint } from "./loop-log";
+import { loadModel, StoredStateError } from "./stored-model";
 import type { LoopSpec } from "./types";
 
 /** A defined loop's spec and model at one version. Never mutated once cached. */
@@ -14,6 +16,8 @@ export interface LoadedLoop {
   nSeen: number;
   spec: LoopSpec;
   model: LoopModel;
+  /** The batches after the stored states, kept in loop_examples (loop-log.ts). */
+  logged: SinceCheckpoint;
 }
 
 // Predictions read this cache; a training group works on a copy and replaces the entry after its
@@ -68,13 +72,25 @@ export function specOfRow(row: Pick<LoopRow, "taskType" | "inputSchema" | "outpu
   );
 }
 
-/** A defined loop's row, its stored texts read into a model. */
-export function loadedFrom(row: LoopRow): LoadedLoop {
+/**
+ * A loop's row with the batches logged since its states (loop-log.ts), read in one statement so that
+ * both come from one snapshot: a checkpoint committed in between cannot remove batches from under it.
+ */
+export function rowWithLog() {
   return {
-    accountId: row.accountId,
-    version: row.version,
-    nSeen: row.nSeen,
-    spec: specOfRow(row)!,
-    model: loadModel({ learnerState: row.learnerState!, monitorState: row.monitorState! }),
+    ...getTableColumns(loops),
+    log: sql<string[] | null>`(select json_agg(e.entries order by e.version) from ${loopExamples} e where e.loop_id = ${loops.id} and e.version > ${loops.stateVersion})`,
   };
+}
+
+/** A defined loop's row: its stored texts read into a model, and the batches logged since learned again. */
+export async function loadedFrom(row: LoopRow & { log: string[] | null }): Promise<LoadedLoop> {
+  const spec = specOfRow(row)!;
+  const model = loadModel({ learnerState: row.learnerState!, monitorState: row.monitorState! });
+  const log = row.log ?? [];
+  if (log.length !== row.version - row.stateVersion) {
+    throw new StoredStateError(`The loop is at version ${row.version}, its stored states at ${row.stateVersion}, and ${log.length} batches are kept between them.`);
+  }
+  const logged = log.length ? await replayLog(spec, model, log) : NOTHING_LOGGED;
+  return { accountId: row.accountId, version: row.version, nSeen: row.nSeen, spec, model, logged };
 }

@@ -30,7 +30,7 @@ describe("the loop store", () => {
     await trainRows(first.loop.spec, elsewhere, [2, 3, 4, 5, 6].map((x) => ({ x, y: 2 * x + 1 })), at);
     await getDb()
       .update(loops)
-      .set({ learnerState: JSON.stringify(elsewhere.learner), monitorState: JSON.stringify(elsewhere.monitor), nSeen: 6, version: first.loop.version + 1 })
+      .set({ learnerState: JSON.stringify(elsewhere.learner), monitorState: JSON.stringify(elsewhere.monitor), nSeen: 6, version: first.loop.version + 1, stateVersion: first.loop.version + 1 })
       .where(eq(loops.id, loopId));
     // …and announces the new version, as trainLoop does at commit.
     await listenForLoopVersions();
@@ -60,7 +60,7 @@ describe("the loop store", () => {
     await trainRows(first.loop.spec, elsewhere, [{ x: 2, y: 5 }], at);
     await getDb()
       .update(loops)
-      .set({ learnerState: JSON.stringify(elsewhere.learner), monitorState: JSON.stringify(elsewhere.monitor), nSeen: 2, version: first.loop.version + 1 })
+      .set({ learnerState: JSON.stringify(elsewhere.learner), monitorState: JSON.stringify(elsewhere.monitor), nSeen: 2, version: first.loop.version + 1, stateVersion: first.loop.version + 1 })
       .where(eq(loops.id, loopId));
 
     let calls = 0;

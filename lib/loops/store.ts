@@ -3,16 +3,16 @@ import type { Database } from "@/db/client";
 import { loops, type LoopRow } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
 import { specOf, type LoopDefinition } from "./definition";
-import { createLoopModel } from "./engine";
+import { createLoopModel, type LoopModel } from "./engine";
 import { formatMetric, type LoopMetrics } from "./metrics-summary";
-import { cache, listenForVersions, loadedFrom, remember, REVALIDATE_MS, type LoadedLoop } from "./loop-cache";
+import { cache, listenForVersions, loadedFrom, remember, REVALIDATE_MS, rowWithLog, type LoadedLoop } from "./loop-cache";
 import { resolveSettings } from "./settings";
 import { storeModel } from "./stored-model";
 
 export { listenForLoopVersions } from "./loop-cache";
 export { trainLoop, type Learn, type TrainResult } from "./train-loop";
 
-export type LoopSummary = Omit<LoopRow, "learnerState" | "monitorState" | "metrics">;
+export type LoopSummary = Omit<LoopRow, "learnerState" | "monitorState" | "metrics" | "stateVersion">;
 
 const summaryColumns = {
   id: loops.id,
@@ -105,15 +105,16 @@ export async function loadLoop(database: Database | (() => Database), accountId:
     entry.checkedAt = Date.now();
     return { ok: true, loop: { id: loopId, ...entry.loaded } };
   }
-  const [row] = await db.select().from(loops).where(eq(loops.id, loopId));
-  const loaded = loadedFrom(row!);
+  const [row] = await db.select(rowWithLog()).from(loops).where(eq(loops.id, loopId));
+  const loaded = await loadedFrom(row!);
   remember(loopId, loaded);
   return { ok: true, loop: { id: loopId, ...loaded } };
 }
 
-/** The stored model row, for the model download (its states are stored text: read them with loadModel). */
-export async function modelDocument(db: Database, accountId: string, loopId: string): Promise<LoopRow | null> {
+/** The loop's row and, once it is defined, its model as stored (batches logged since its states learned again), for the model download. */
+export async function modelDocument(db: Database, accountId: string, loopId: string): Promise<{ row: LoopRow; model: LoopModel | null } | null> {
   if (!isUuid(loopId)) return null;
-  const [row] = await db.select().from(loops).where(and(eq(loops.id, loopId), eq(loops.accountId, accountId)));
-  return row ?? null;
+  const [row] = await db.select(rowWithLog()).from(loops).where(and(eq(loops.id, loopId), eq(loops.accountId, accountId)));
+  if (!row) return null;
+  return { row, model: row.taskType ? (await loadedFrom(row)).model : null };
 }

@@ -1,16 +1,17 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { loops } from "@/db/schema";
+import { loopExamples, loops } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
 import type { LoopModel } from "./engine";
 import { GroupCommitter, QueueFullError, type MemberOutcome } from "./group-commit";
 import { MAX_BODY_BYTES, MAX_QUEUED_TRAIN_BYTES, MAX_QUEUED_TRAIN_ROWS, MAX_ROWS_PER_REQUEST } from "./limits";
-import { cache, CHANNEL, loadedFrom, remember, type LoadedLoop } from "./loop-cache";
+import { cache, CHANNEL, loadedFrom, remember, rowWithLog, type LoadedLoop } from "./loop-cache";
+import { entriesText, LOG_BYTES, LOG_LEARN_MS, NOTHING_LOGGED, type LoggedRequest, type SinceCheckpoint } from "./loop-log";
 import { compactMetrics } from "./metrics-summary";
 import { cloneModel } from "./model-codec";
 import { EventLoopPacer, isLargeModel } from "./pacer";
 import { processSingleton } from "@/lib/process-singleton";
-import { writeState } from "./state-writer";
+import { writeState, type StateChange } from "./state-writer";
 import { storeModel } from "./stored-model";
 import type { LoopSpec } from "./types";
 
@@ -28,6 +29,8 @@ interface Member {
   db: Database;
   accountId: string;
   learn: Learn<Trained>;
+  /** How to learn it again from the log: set when `learn` is trainRows on this body (loop-log.ts). */
+  logged?: LoggedRequest;
   rows: number;
   bytes: number;
 }
@@ -71,11 +74,12 @@ export async function trainLoop<T extends Trained>(
   loopId: string,
   learn: Learn<T>,
   size: { rows: number; bytes: number } = { rows: 1, bytes: 0 },
+  logged?: LoggedRequest,
 ): Promise<TrainResult<T>> {
   if (!isUuid(loopId)) return { ok: false, reason: "not_found" };
   try {
     // As Postgres spells it: one queue, one cache entry and one write per loop, however the id was sent.
-    return (await committer.submit(loopId.toLowerCase(), { db, accountId, learn, ...size })) as TrainResult<T>;
+    return (await committer.submit(loopId.toLowerCase(), { db, accountId, learn, logged, ...size })) as TrainResult<T>;
   } catch (error) {
     if (error instanceof QueueFullError) return { ok: false, reason: "busy" };
     throw error;
@@ -117,6 +121,8 @@ interface Learned {
   current: LoadedLoop;
   results: (Trained | null)[];
   trained: number;
+  /** How long learning the members took: about what learning them again from the log costs. */
+  learnMs: number;
 }
 
 async function learnGroup(base: LoadedLoop, members: Member[], pacer: EventLoopPacer): Promise<Learned> {
@@ -126,6 +132,7 @@ async function learnGroup(base: LoadedLoop, members: Member[], pacer: EventLoopP
   if (large || pacer.dueNow()) await pacer.pause();
   const results: (Trained | null)[] = [];
   let trained = 0;
+  const started = performance.now();
   for (let i = 0; i < members.length; i++) {
     const member = members[i]!;
     if (member.accountId !== base.accountId) {
@@ -141,8 +148,9 @@ async function learnGroup(base: LoadedLoop, members: Member[], pacer: EventLoopP
     results.push(result);
     trained += result.trained;
   }
+  const learnMs = performance.now() - started;
   if (trained && (large || pacer.dueNow())) await pacer.pause(); // before packing the learned model
-  return { current, results, trained };
+  return { current, results, trained, learnMs };
 }
 
 const answersOf = (learned: Learned, nSeen: number, version: number): Answer[] =>
@@ -159,15 +167,16 @@ async function applyOnce(loopId: string, members: Member[]): Promise<Answer[]> {
   for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
     let base = attempt === 0 ? cache.entries.get(loopId)?.loaded : undefined;
     if (!base) {
-      const [row] = await db.select().from(loops).where(eq(loops.id, loopId));
+      const [row] = await db.select(rowWithLog()).from(loops).where(eq(loops.id, loopId));
       if (!row || !row.taskType) return refused(members, row);
-      base = loadedFrom(row);
+      base = await loadedFrom(row);
     }
     const learned = await learnGroup(base, members, pacer);
     if (!learned.trained) return answersOf(learned, base.nSeen, base.version);
-    const saved = await writeState({ db, loopId, version: base.version, trained: learned.trained, ...storedState(learned.current) });
+    const { change, logged } = changeOf(learned, members);
+    const saved = await writeState({ db, loopId, version: base.version, trained: learned.trained, metrics: metricsOf(learned.current), change });
     if (saved) {
-      remember(loopId, { ...learned.current, nSeen: saved.nSeen, version: saved.version });
+      remember(loopId, { ...learned.current, nSeen: saved.nSeen, version: saved.version, logged });
       return answersOf(learned, saved.nSeen, saved.version);
     }
     cache.entries.delete(loopId); // another process moved the row on
@@ -175,15 +184,37 @@ async function applyOnce(loopId: string, members: Member[]): Promise<Answer[]> {
   return applyLocked(db, loopId, members);
 }
 
-/** The learned model as stored, and its summary for lists. */
-function storedState(current: LoadedLoop) {
-  return { ...storeModel(current.model), metrics: { ...compactMetrics(current.model.monitor) } };
+/** The monitor's summary for lists, stored with every group. */
+const metricsOf = (current: LoadedLoop) => ({ ...compactMetrics(current.model.monitor) });
+
+/**
+ * What the group stores (loop-log.ts): its requests, when every member can be learned again from its
+ * body and the log since the states were stored stays within its bounds; else the states themselves.
+ */
+function changeOf(learned: Learned, members: Member[]): { change: StateChange; logged: SinceCheckpoint } {
+  const requests: LoggedRequest[] = [];
+  let replayable = true;
+  learned.results.forEach((result, i) => {
+    if (result === null) return;
+    const logged = members[i]!.logged;
+    if (logged) requests.push(logged);
+    else replayable = false;
+  });
+  if (replayable) {
+    const entries = entriesText(requests);
+    const since = learned.current.logged;
+    const logged = { bytes: since.bytes + entries.length, learnMs: since.learnMs + learned.learnMs };
+    if (logged.bytes <= LOG_BYTES && logged.learnMs <= LOG_LEARN_MS) return { change: { entries }, logged };
+  }
+  return { change: storeModel(learned.current.model), logged: NOTHING_LOGGED };
 }
 
-/** The row's state after the group's `trained` examples. */
+/** The row's state after the group's `trained` examples (the locked path stores the states). */
 function storedChanges({ current, trained }: Learned) {
   return {
-    ...storedState(current),
+    ...storeModel(current.model),
+    metrics: metricsOf(current),
+    stateVersion: sql`${loops.version} + 1`,
     nSeen: sql`${loops.nSeen} + ${trained}`,
     version: sql`${loops.version} + 1`,
     lastTrainedAt: sql`now()`,
@@ -211,13 +242,14 @@ async function applyLocked(db: Database, loopId: string, members: Member[]): Pro
     if (!head || !head.taskType) return refused(members, head);
     let base = cache.entries.get(loopId)?.loaded;
     if (!base || base.version !== head.version) {
-      const [row] = await tx.select().from(loops).where(eq(loops.id, loopId));
-      base = loadedFrom(row!);
+      const [row] = await tx.select(rowWithLog()).from(loops).where(eq(loops.id, loopId));
+      base = await loadedFrom(row!);
     }
     const learned = await learnGroup(base, members, pacer);
     if (!learned.trained) return answersOf(learned, base.nSeen, base.version);
     const [saved] = await tx.update(loops).set(storedChanges(learned)).where(eq(loops.id, loopId)).returning(savedColumns(loopId));
-    published.loop = { ...learned.current, nSeen: saved!.nSeen, version: saved!.version };
+    await tx.delete(loopExamples).where(and(eq(loopExamples.loopId, loopId), lte(loopExamples.version, saved!.version)));
+    published.loop = { ...learned.current, nSeen: saved!.nSeen, version: saved!.version, logged: NOTHING_LOGGED };
     return answersOf(learned, saved!.nSeen, saved!.version);
   });
   if (published.loop) remember(loopId, published.loop);

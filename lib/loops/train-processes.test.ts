@@ -47,7 +47,13 @@ async function accountWithLoop(port: number) {
     expect(predicted.status).toBe(200);
     return ((await predicted.json()) as { predictions: { n_seen: number }[] }).predictions[0]!.n_seen;
   };
-  return { send, loopId, nSeen };
+  /** What the stored model has learned (its states and the batches logged since, learned again). */
+  const nLearned = async (to: number) => {
+    const model = await fetch(`http://127.0.0.1:${to}/definitions/${loopId}/model`, { headers });
+    expect(model.status).toBe(200);
+    return ((await model.json()) as { learner: { n_learned: number } }).learner.n_learned;
+  };
+  return { send, loopId, nSeen, nLearned };
 }
 
 describe.skipIf(!enabled)("loop training across server processes", () => {
@@ -57,7 +63,7 @@ describe.skipIf(!enabled)("loop training across server processes", () => {
     servers.push(first);
     const second = await start(); // uses the embedded Postgres the first one started
     servers.push(second);
-    const { send, loopId, nSeen } = await accountWithLoop(first.port);
+    const { send, loopId, nSeen, nLearned } = await accountWithLoop(first.port);
     let acknowledged = 0;
     let other = 0;
     const deadline = Date.now() + 3000;
@@ -77,6 +83,7 @@ describe.skipIf(!enabled)("loop training across server processes", () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(await nSeen(first.port)).toBe(acknowledged);
     expect(await nSeen(second.port)).toBe(acknowledged);
+    expect(await nLearned(second.port)).toBe(acknowledged);
     await stopChild(second.child);
     await stopChild(first.child);
   }, 240_000);
@@ -84,7 +91,7 @@ describe.skipIf(!enabled)("loop training across server processes", () => {
   it("a server killed during single-example training keeps every acknowledged example: n_seen after a restart counts them all, and no more than were sent", async () => {
     const first = await start();
     servers.push(first);
-    const { send, loopId, nSeen: nSeenAt } = await accountWithLoop(first.port);
+    const { send, loopId, nSeen: nSeenAt, nLearned } = await accountWithLoop(first.port);
 
     // 20 clients, one example per call, until the kill; every call's outcome is awaited.
     let sent = 0;
@@ -123,5 +130,6 @@ describe.skipIf(!enabled)("loop training across server processes", () => {
     expect(nSeen).toBeGreaterThanOrEqual(acknowledged);
     expect(nSeen).toBeGreaterThanOrEqual(highestNSeen);
     expect(nSeen).toBeLessThanOrEqual(sent);
+    expect(await nLearned(restarted.port)).toBe(nSeen);
   }, 240_000);
 });

@@ -23,7 +23,7 @@ const bytesOf = (change: StateChange) => ("entries" in change ? change.entries.l
 /** The stored row after a write, or null when the row had moved on (another process wrote first). */
 export type Written = { nSeen: number; version: number } | null;
 
-/** Writes stored in one statement; their states' bytes bounded as a /train/ body is. */
+/** Writes stored in one statement, and their bytes. */
 const MAX_WRITES = 200;
 const MAX_WRITE_BYTES = 16 * 1024 * 1024;
 
@@ -40,9 +40,9 @@ const writer = processSingleton(
 );
 
 /**
- * Stores a group's state: compare-and-set on the row's version, committed before this resolves. Writes
- * of different loops that are ready together share one statement, so one commit (and one WAL flush)
- * serves many loops: with many loops in training the commit, not the learning, is what costs.
+ * Stores a group's change (its states, or its requests): compare-and-set on the row's version,
+ * committed before this resolves. Writes of different loops that are ready together share one
+ * statement, so one commit (one WAL flush, one round trip) serves many loops.
  */
 export function writeState(write: StateWrite): Promise<Written> {
   return writer.submit("all", { ...write, rows: 1, bytes: bytesOf(write.change) });

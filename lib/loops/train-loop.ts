@@ -53,20 +53,23 @@ const committer = processSingleton(
  * transaction holding them has committed (an answer is never given for what could still be lost).
  *
  * Group commit: concurrent requests for one loop in this process coalesce (group-commit.ts) into one
- * copy of the model, learned request after request in arrival order, and one UPDATE: one state write
- * and one commit for the whole group. A request's rows are never split across groups.
+ * copy of the model, learned request after request in arrival order, and one write and one commit for
+ * the whole group. A request's rows are never split across groups. The write is the group's requests
+ * when `logged` is given for each and the loop's log has room (loop-log.ts), else the model's states.
  *
  * Groups are ordered across processes by the row's version: the write applies only if the row is
  * still at the version the group learned from (state-writer.ts: one statement, one round trip,
- * committed on its own, shared with other loops' writes that are ready at the same time). Learning starts from this
- * process's cached model, so a group costs no read while this process is the one writing. If another
+ * committed on its own, shared with other loops' writes that are ready at the same time). Learning
+ * starts from this process's cached model, so a group costs no read while this process is the one
+ * writing. If another
  * process got there first, the group is learned again from the row as it now is; after
  * OPTIMISTIC_ATTEMPTS such conflicts it takes the row lock (SELECT … FOR UPDATE) and learns under it.
  * `learn` must therefore be repeatable: it gets a fresh copy each time. A `learn` that throws fails
  * its own request only: the group is learned again without it, so nothing of it is applied.
  *
  * `size` is the request's rows and body bytes; the loop's queue is bounded (limits.ts): past it the
- * answer is `busy` at once.
+ * answer is `busy` at once. `logged` is the request as it can be learned again: only when `learn` is
+ * trainRows on that body's `data` at that time.
  */
 export async function trainLoop<T extends Trained>(
   db: Database,

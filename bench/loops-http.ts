@@ -102,7 +102,16 @@ export function constantLoad(tool: LoadTool, dir: string, client: Client, urlPat
  * handled exactly `ok + failed` requests when this resolves (what makes the n_seen check exact).
  * Bodies should be JsonText: the client shares the machine's two cores with the server and Postgres.
  */
-export async function closedLoop(client: Client, urlPath: string, loopId: string, clients: number, seconds: number, body: (i: number) => unknown) {
+export function closedLoop(client: Client, urlPath: string, loopId: string | ((i: number) => string), clients: number, seconds: number, body: (i: number) => unknown) {
+  const loopOf = typeof loopId === "string" ? () => loopId : loopId;
+  return closedWork(clients, seconds, async (i) => (await post(client, urlPath, body(i), loopOf(i))).status === 200);
+}
+
+/**
+ * `clients` closed-loop clients each running `step` (one or more requests; true when it succeeded) for
+ * `seconds`; every step is awaited. Latencies are per step.
+ */
+export async function closedWork(clients: number, seconds: number, step: (i: number) => Promise<boolean>) {
   const latencies: number[] = [];
   let ok = 0, failed = 0, i = 0;
   const started = performance.now();
@@ -110,9 +119,9 @@ export async function closedLoop(client: Client, urlPath: string, loopId: string
   const worker = async () => {
     while (performance.now() < deadline) {
       const t = performance.now();
-      const r = await post(client, urlPath, body(i++), loopId);
+      const succeeded = await step(i++);
       latencies.push(performance.now() - t);
-      if (r.status === 200) ok++;
+      if (succeeded) ok++;
       else failed++;
     }
   };

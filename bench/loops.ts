@@ -4,8 +4,10 @@
  * (dist/server.js) and through `next start`, beside the HTTP floor.
  *
  *   npm run bench:loops                          (builds first)
- *   node dist/bench/loops.js [--quick] [--duration S] [--json FILE] [--server-cpu-prof DIR]
+ *   node dist/bench/loops.js [--quick] [--train-only] [--duration S] [--json FILE] [--server-cpu-prof DIR]
  *
+ * --train-only runs the /train/ traffic rows alone (single examples into one loop and over 100 loops,
+ * the predict-then-train cycle), for before/after comparisons in alternating runs.
  * --quick is the CI smoke (a small slice, well under a minute). Without python3-sklearn the peer is
  * skipped with a note (the accuracy and speed tables then have no peer column), and without a
  * `next build` the `next start` rows are skipped; neither fails the run.
@@ -33,6 +35,7 @@ import {
   type Client,
 } from "./loops-http";
 import { pairedPredict, type PairedReport } from "./loops-paired";
+import { CLIENTS, SPREAD_LOOPS, trainExact, trainTraffic, trainVerdicts, type TrainReport } from "./loops-train";
 import { hasWrk, type Load } from "./post-load";
 import { accuracyOf, learnerSpeed, specOf, type AccuracyRow, type Score, type Timing } from "./loops-learner";
 
@@ -46,7 +49,7 @@ function options(argv: string[]) {
   const duration = quick ? 1 : Math.max(1, Math.round(Number(value("--duration") ?? 8)));
   if (!Number.isFinite(duration)) throw new Error("--duration takes a number of seconds");
   const cpuProf = value("--server-cpu-prof");
-  return { quick, duration, json: value("--json"), cpuProfileDir: cpuProf ? path.resolve(cpuProf) : undefined, limit: quick ? 200 : undefined, permutations: quick ? 1 : 3, mixedRows: quick ? 300 : 3000 };
+  return { quick, trainOnly: argv.includes("--train-only"), duration, json: value("--json"), cpuProfileDir: cpuProf ? path.resolve(cpuProf) : undefined, limit: quick ? 200 : undefined, permutations: quick ? 1 : 3, mixedRows: quick ? 300 : 3000 };
 }
 type Options = ReturnType<typeof options>;
 
@@ -138,13 +141,13 @@ function learnerSpeeds(opts: Options, streams: Stream[], mixed: ReturnType<typeo
 // ---- C. HTTP
 type Measured = Awaited<ReturnType<typeof measure>>;
 
-/** /predict/ at c1 and c32, /train/ batches of 1,000 from one client and (optionally) single examples from 20 clients, against one server. */
+/** /predict/ at c1 and c32 and /train/ batches of 1,000 from one client, against one server. */
 /** The one input every /predict/ run (and the floors' clients) sends: breast_cancer's first row. */
 function predictInput(cancer: Stream): Record<string, unknown> {
   return Object.fromEntries(Object.entries(cancer.rows[0]!).filter(([k]) => k !== "label"));
 }
 
-async function measure(opts: Options, dir: string, tool: "wrk" | "autocannon", client: Client, loops: { predict: string; batches: string; singles?: string }, cancer: Stream) {
+async function measure(opts: Options, dir: string, tool: "wrk" | "autocannon", client: Client, loops: { predict: string; batches: string }, cancer: Stream) {
   const input = predictInput(cancer);
   const predict: Record<string, Load> = {};
   await constantLoad(tool, dir, client, "/predict/", loops.predict, { data: input }, 32, opts.quick ? 1 : 2); // warm-up
@@ -155,13 +158,7 @@ async function measure(opts: Options, dir: string, tool: "wrk" | "autocannon", c
   const batches = await closedLoop(client, "/train/", loops.batches, 1, opts.duration, () => batch);
   const batchSeen = await nSeen(client, loops.batches, input);
   const batchResult = { ...batches, examplesPerSecond: (batches.ok * 1000) / batches.elapsed, nSeen: batchSeen, exact: batchSeen === batches.ok * 1000 };
-  if (!loops.singles) return { predict, batches: batchResult, singles: null };
-
-  const singleLoop = loops.singles;
-  const singleBodies = cancer.rows.map((row) => new JsonText(JSON.stringify({ data: row })));
-  const singles = await closedLoop(client, "/train/", singleLoop, 20, opts.duration, (i) => singleBodies[i % singleBodies.length]!);
-  const singleSeen = await nSeen(client, singleLoop, input);
-  return { predict, batches: batchResult, singles: { ...singles, nSeen: singleSeen, exact: singleSeen === singles.ok } };
+  return { predict, batches: batchResult };
 }
 
 async function httpBench(opts: Options, dir: string, cancer: Stream) {
@@ -171,13 +168,16 @@ async function httpBench(opts: Options, dir: string, cancer: Stream) {
     const client: Client = await createClient(server.port);
     const schema = cancer.inputSchema;
     const output = { label: "boolean" };
-    const [predictLoop, batchLoop, singleLoop, nextBatchLoop] = await Promise.all(
-      ["predict", "batches", "singles", "next start batches"].map((n) => defineLoop(client, `bench ${n}`, "classification", schema, output)),
+    if (opts.trainOnly) return { tool, fast: null, train: await trainTraffic(client, cancer, opts.duration), paired: null, next: null, nextSkipped: "--train-only" };
+    const [predictLoop, batchLoop, nextBatchLoop] = await Promise.all(
+      ["predict", "batches", "next start batches"].map((n) => defineLoop(client, `bench ${n}`, "classification", schema, output)),
     );
     const warm = await post(client, "/train/", { data: cancer.rows }, predictLoop!);
     if (warm.status !== 200) throw new Error(`warm-up /train/ answered ${warm.status}`);
 
-    const fast = await measure(opts, dir, tool, client, { predict: predictLoop!, batches: batchLoop!, singles: singleLoop! }, cancer);
+    const fast = await measure(opts, dir, tool, client, { predict: predictLoop!, batches: batchLoop! }, cancer);
+    process.stdout.write("train traffic… ");
+    const train = await trainTraffic(client, cancer, opts.duration);
     process.stdout.write("paired floor rounds… ");
     const paired = await pairedPredict(tool, dir, client, predictLoop!, { data: predictInput(cancer) }, { rounds: opts.quick ? 1 : 5, seconds: opts.quick ? 1 : 4, connections: 32 });
     // The same requests through `next start`, on the same database (the fast-path server keeps owning
@@ -194,7 +194,7 @@ async function httpBench(opts: Options, dir: string, cancer: Stream) {
         await stopChild(nextServer.child);
       }
     }
-    return { tool, fast, paired, next, nextSkipped };
+    return { tool, fast, train, paired, next, nextSkipped };
   } finally {
     await stopChild(server.child);
   }
@@ -215,7 +215,9 @@ function runFloor(opts: Options, file: string, bodyFile: string): Promise<FloorR
   });
 }
 
-function printHttp(h: Awaited<ReturnType<typeof httpBench>>, floor: FloorReport) {
+type HttpReport = Awaited<ReturnType<typeof httpBench>>;
+
+function printHttp(h: HttpReport & { fast: Measured; paired: PairedReport }, floor: FloorReport) {
   const floorRps = (server: string, c: number) => floor.samples.find((s) => s.server === server && s.connections === c)!.rps;
   const floors = ["next start", "fast path", "bare node:http"];
   const ratios = (rps: number, c: number) => floors.map((f) => `${(rps / floorRps(f, c)).toFixed(2)}×`.padStart(16)).join("");
@@ -225,19 +227,27 @@ function printHttp(h: Awaited<ReturnType<typeof httpBench>>, floor: FloorReport)
   const rows = (path: string, m: Measured) => {
     line(`${path}: /predict/ c1`, m.predict.c1!.rps, m.predict.c1!.p50Ms, m.predict.c1!.p99Ms, m.predict.c1!.errors, 1);
     line(`${path}: /predict/ c32`, m.predict.c32!.rps, m.predict.c32!.p50Ms, m.predict.c32!.p99Ms, m.predict.c32!.errors, 50);
-    if (m.singles) line(`${path}: /train/ 1 example, 20 clients`, m.singles.rps, m.singles.p50Ms, m.singles.p99Ms, m.singles.failed, 50);
     line(`${path}: /train/ 1,000 per batch, 1 client`, m.batches.rps, m.batches.p50Ms, m.batches.p99Ms, m.batches.failed, 1);
   };
   rows("fast path", h.fast);
+  trainLines(h.train, line);
   if (h.next) rows("next start", h.next);
   const batchLine = (path: string, m: Measured) =>
     console.log(`${path}: /train/ batches: ${fmt(m.batches.examplesPerSecond)} examples/s learned and persisted (n_seen ${fmt(m.batches.nSeen)}, ${m.batches.exact ? "exact" : "NOT exact"})`);
   batchLine("fast path", h.fast);
   if (h.next) batchLine("next start", h.next);
-  if (h.fast.singles) console.log(`fast path: /train/ singles: ${h.fast.singles.ok} answered 200, n_seen ${h.fast.singles.nSeen}: ${h.fast.singles.exact ? "exact" : "NOT exact"}`);
   if (h.nextSkipped) console.log(`next start: skipped (${h.nextSkipped})`);
   printPaired(h.paired);
   return { floorRps: Object.fromEntries(floors.map((f) => [f, { c1: floorRps(f, 1), c50: floorRps(f, 50) }])) };
+}
+
+type Line = (name: string, rps: number, p50: number, p99: number, errors: number, c: 1 | 50) => void;
+
+/** The /train/ traffic rows (loops-train.ts); a cycle is two requests, so its row counts requests. */
+function trainLines(t: TrainReport, line: Line) {
+  line(`fast path: /train/ 1 example, ${CLIENTS} clients`, t.singles.rps, t.singles.p50Ms, t.singles.p99Ms, t.singles.failed, 50);
+  line(`fast path: /train/ 1 example, ${CLIENTS} cl., ${SPREAD_LOOPS} loops`, t.spread.rps, t.spread.p50Ms, t.spread.p99Ms, t.spread.failed, 50);
+  line(`fast path: predict+train cycle, ${CLIENTS} cl. (req)`, 2 * t.cycle.rps, t.cycle.p50Ms, t.cycle.p99Ms, t.cycle.failed, 50);
 }
 
 /** The alternating rounds (loops-paired.ts): per round req/s and ratios, then the medians judged against the targets. */
@@ -252,8 +262,8 @@ function printPaired(p: PairedReport) {
 }
 
 /** Every n_seen check of the run: answered 200s and n_seen agree. */
-function exactCounts(h: Awaited<ReturnType<typeof httpBench>>): boolean {
-  return [h.fast, h.next].every((m) => m === null || (m.batches.exact && (m.singles === null || m.singles.exact)));
+function exactCounts(h: HttpReport): boolean {
+  return trainExact(h.train) && [h.fast, h.next].every((m) => m === null || m.batches.exact);
 }
 
 async function main(): Promise<void> {
@@ -264,6 +274,7 @@ async function main(): Promise<void> {
   console.log(`machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? "cpu"}, Node ${process.version}, ${os.platform()} ${os.release()}`);
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-loops-"));
   try {
+    if (opts.trainOnly) return await trainOnly(opts, dir);
     const streams = accuracyStreams();
     const permutations = writePermutations(streams);
     const mixed = mixedStream(opts.mixedRows);
@@ -286,7 +297,9 @@ async function main(): Promise<void> {
     const predictBody = path.join(dir, "predict-body.json");
     writeFileSync(predictBody, JSON.stringify({ data: predictInput(cancer) }));
     const floor = await runFloor(opts, path.join(dir, "floor.json"), predictBody);
-    const { floorRps } = printHttp(http, floor);
+    const { floorRps } = printHttp({ ...http, fast: http.fast!, paired: http.paired! }, floor);
+    console.log("");
+    for (const line of trainVerdicts(http.train, opts.quick)) console.log(line);
 
     const missed = accuracy.filter((a) => a.met === false).map((a) => a.dataset);
     const unchecked = accuracy.filter((a) => a.met === null).length;
@@ -311,6 +324,21 @@ async function main(): Promise<void> {
     await Promise.all([...children].map(stopChild));
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** --train-only: the /train/ traffic rows alone, on a fresh fast-path server. */
+async function trainOnly(opts: Options, dir: string): Promise<void> {
+  process.stdout.write("HTTP: starting dist/server.js… ");
+  const cancer = accuracyStreams().find((s) => s.name === "breast_cancer")!;
+  const http = await httpBench(opts, dir, cancer);
+  console.log(`done (${opts.duration} s per row)`);
+  const line: Line = (name, rps, p50, p99, errors) => console.log(`${name.padEnd(46)}${fmt(rps).padStart(9)}${fmt(p50, 2).padStart(8)}${fmt(p99, 2).padStart(8)}${String(errors).padStart(7)}`);
+  console.log(`\n${"request".padEnd(46)}${"req/s".padStart(9)}${"p50 ms".padStart(8)}${"p99 ms".padStart(8)}${"errors".padStart(7)}`);
+  trainLines(http.train, line);
+  console.log("");
+  for (const verdict of trainVerdicts(http.train, opts.quick)) console.log(verdict);
+  if (opts.json) writeFileSync(opts.json, `${JSON.stringify({ date: new Date().toISOString(), options: opts, train: http.train }, null, 2)}\n`);
+  if (!trainExact(http.train)) process.exitCode = 1;
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -1,4 +1,4 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./auth";
 
 /**
@@ -26,6 +26,11 @@ export const loops = pgTable(
     nSeen: integer().notNull().default(0),
     /** Increases with every applied training batch; predictions report it as model_version. */
     version: integer().notNull().default(0),
+    /**
+     * The version the stored states are at. Up to `version`, the batches since are kept in
+     * loop_examples and learned again when the states are read (lib/loops/loop-log.ts).
+     */
+    stateVersion: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     definedAt: timestamp({ withTimezone: true }),
     lastTrainedAt: timestamp({ withTimezone: true }),
@@ -34,6 +39,25 @@ export const loops = pgTable(
 );
 
 export type LoopRow = typeof loops.$inferSelect;
+
+/**
+ * The training batches a loop learned since its states were last stored, one row per version: the
+ * requests' bodies as sent and their times, in the order they were learned (lib/loops/loop-log.ts).
+ */
+export const loopExamples = pgTable(
+  "loop_examples",
+  {
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    loopId: uuid()
+      .notNull()
+      .references(() => loops.id, { onDelete: "cascade" }),
+    version: integer().notNull(),
+    entries: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.loopId, t.version] })],
+);
 
 /** A sample of recent predictions per loop, for the loop page (kept short: see recordPredictions). */
 export const loopPredictions = pgTable(

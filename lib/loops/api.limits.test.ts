@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeAccount, makeKey } from "@/lib/auth/testing";
 import { apiRouter } from "@/lib/http/routes";
 import { adapterClients, type AdapterClient } from "@/lib/http/testing";
-import { MAX_BODY_BYTES, MAX_CLASSES, MAX_ROWS_PER_REQUEST } from "./limits";
+import { MAX_BODY_BYTES, MAX_CLASSES, MAX_QUEUED_TRAIN_ROWS, MAX_ROWS_PER_REQUEST } from "./limits";
 
 /** The loops API past its limits (limits.ts), through both adapters: clear 422s, fast, in the loops shape. */
 
@@ -120,4 +120,23 @@ describe.each(clients.map((c) => [c.name, c] as const))("loops API limits throug
     expect(predicted.status).toBe(422);
     expect(predicted.body.errors).toEqual(["data[0]: s: string of 5,000 characters; the limit is 1,000"]);
   });
+});
+
+describe("the training queue's bound", () => {
+  it(`answers 503 in the loops shape past ${MAX_QUEUED_TRAIN_ROWS.toLocaleString("en-US")} waiting rows, and learns exactly what it acknowledged`, async () => {
+    const client = clients[0]!;
+    const created = await client.request("POST", "/definitions/", { headers, body: json({ name: "queue", task_type: "regression", input_schema: { x: "float" }, output_schema: { y: "float" } }) });
+    const loop = { ...headers, "x-loop-id": created.body.loop_id };
+    const batch = json({ data: Array.from({ length: MAX_ROWS_PER_REQUEST }, (_, i) => ({ x: i, y: 2 * i })) });
+    const requests = 2 * (MAX_QUEUED_TRAIN_ROWS / MAX_ROWS_PER_REQUEST);
+    const answers = await Promise.all(Array.from({ length: requests }, () => client.request("POST", "/train/", { headers: loop, body: batch })));
+    const busy = answers.filter((a) => a.status === 503);
+    const trained = answers.filter((a) => a.status === 200);
+    expect(busy.length + trained.length).toBe(requests);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(busy[0]!.body).toMatchObject({ status: "failed", message: "Too many training examples are waiting for this loop: retry shortly.", errors: [] });
+    expect(busy[0]!.headers.get("retry-after")).toBe("1");
+    const predicted = await client.request("POST", "/predict/", { headers: loop, body: json({ data: { x: 1 } }) });
+    expect(predicted.body.predictions[0].n_seen).toBe(trained.length * MAX_ROWS_PER_REQUEST);
+  }, 60_000);
 });

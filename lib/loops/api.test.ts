@@ -185,6 +185,8 @@ describe("concurrent training", () => {
     );
     const res = await fast.request("POST", "/predict/", { headers: loop, body: json({ data: { x: 1 } }) });
     expect(res.body.predictions[0].n_seen).toBe(20 * perClient);
-    expect(res.body.predictions[0].model_version).toBe(20 * perClient);
+    // Concurrent examples are committed in groups: one version per group, never more than one per example.
+    expect(res.body.predictions[0].model_version).toBeGreaterThan(0);
+    expect(res.body.predictions[0].model_version).toBeLessThanOrEqual(20 * perClient);
   }, 60_000);
 });

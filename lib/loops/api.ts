@@ -17,7 +17,6 @@ import { EventLoopPacer, giveBackEventLoop, LARGE_BODY_BYTES } from "./pacer";
 import { recordPredictionsLater } from "./prediction-log";
 import { predictBodySchema, topKSchema, trainBodySchema } from "./schemas";
 import { defineLoop, loadLoop, modelDocument, trainLoop, type LoopSummary } from "./store";
-import { loadModel } from "./stored-model";
 import type { Prediction } from "./types";
 import { apiTimestamp } from "@/lib/http/timestamps";
 
@@ -52,7 +51,8 @@ function requireLoopId(auth: LoopsPrincipal): string {
   return auth.loopId;
 }
 
-function loopFailure(reason: "not_found" | "not_defined"): never {
+function loopFailure(reason: "not_found" | "not_defined" | "busy"): never {
+  if (reason === "busy") throw new ApiError(503, "Too many training examples are waiting for this loop: retry shortly.", [], { "retry-after": "1" });
   if (reason === "not_found") failed(401, "Invalid Loop ID: no loop with this id belongs to your account.");
   failed(409, "This loop has no definition yet: POST /definitions/ with its x-loop-id first.");
 }
@@ -94,7 +94,10 @@ const train = defineRoute(loopsApi, { method: "POST", path: "/train", body: z.un
   const body = envelopeOf(trainBodySchema, raw);
   if (largeBody(request)) await giveBackEventLoop();
   const at = new Date().toISOString();
-  const result = await trainLoop(getDb(), auth.accountId, requireLoopId(auth), (spec, model, pacer) => trainRows(spec, model, body.data, at, pacer));
+  const size = { rows: Array.isArray(body.data) ? body.data.length : 1, bytes: request.body.length };
+  // Learned from the body as sent, so it can be logged and learned again exactly so (loop-log.ts).
+  const logged = { text: request.body.toString("utf8"), at };
+  const result = await trainLoop(getDb(), auth.accountId, requireLoopId(auth), (spec, model, pacer) => trainRows(spec, model, body.data, at, pacer), size, logged);
   if (!result.ok) loopFailure(result.reason);
   const { trained, failed: failedRows, errors } = result.result;
   if (!trained) failed(422, `No sample could be trained: ${failedRows} failed validation.`, errors);
@@ -174,10 +177,11 @@ function pathLoopId(request: ApiRequest, auth: LoopsPrincipal): string {
 
 const downloadModel = defineRoute(loopsApi, { method: "GET", path: "/definitions/:loop_id/model" }, async ({ request, auth }) => {
   const loopId = pathLoopId(request, auth);
-  const row = await modelDocument(getDb(), auth.accountId, loopId);
-  if (!row) loopFailure("not_found");
-  if (!row.taskType) loopFailure("not_defined");
-  const { learner, monitor } = loadModel({ learnerState: row.learnerState!, monitorState: row.monitorState! });
+  const document = await modelDocument(getDb(), auth.accountId, loopId);
+  if (!document) loopFailure("not_found");
+  const { row, model } = document;
+  if (!model) loopFailure("not_defined");
+  const { learner, monitor } = model;
   return {
     status: 200,
     headers: { "content-disposition": `attachment; filename="loop-${row.id}-v${row.version}.json"` },

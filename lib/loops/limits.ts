@@ -40,6 +40,14 @@ export const MAX_ROWS_PER_REQUEST = 1000;
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /**
+ * Rows and bytes of /train/ requests that may wait per loop in one process while a group commits
+ * (train-loop.ts): about twenty full groups, a few hundred milliseconds of learning. Past either, a
+ * request is answered 503 at once rather than held in memory.
+ */
+export const MAX_QUEUED_TRAIN_ROWS = 20 * MAX_ROWS_PER_REQUEST;
+export const MAX_QUEUED_TRAIN_BYTES = 32 * 1024 * 1024;
+
+/**
  * Values listed in one /predict/ answer: every class probability plus every listed contributor, over
  * all rows (rows × (contributors + classes)). The answer is serialised in one piece by the HTTP layer:
  * 40,000 such entries are about 5 MB of JSON, serialised in about 23 ms.

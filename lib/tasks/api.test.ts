@@ -79,6 +79,10 @@ describe.each([0, 1])("tasks API through adapter %i", (index) => {
     expect(again.body).toMatchObject({ error: "conflict" });
     // A test key never sees live requests.
     expect((await client().request("GET", `/v1/requests/${res.body.id}`, { headers: basic(testKey) })).status).toBe(404);
+    // DELETE /v1/requests/{id}, the SDKs' abort, answers like the document's abort.
+    const second = await client().request("POST", example.path.replace("block=30", "block=0"), { headers: json(liveKey), body: JSON.stringify(example.body) });
+    expect(await client().request("DELETE", `/v1/requests/${second.body.id}`, { headers: basic(liveKey) })).toMatchObject({ status: 200, body: { success: true } });
+    expect((await client().request("DELETE", `/v1/requests/${second.body.id}`, { headers: basic(liveKey) })).status).toBe(409);
     // The header of the API's clients before its rename works like X-Heat-API-Key.
     const crunch = await client().request("GET", `/v1/requests/${res.body.id}`, { headers: { "x-crunch-api-key": liveKey } });
     expect(crunch).toMatchObject({ status: 200, body: { id: res.body.id, status: "aborted" } });

@@ -121,13 +121,15 @@ const listRequests = defineRoute(tasksApi, { method: "GET", path: "/v1/requests"
   }),
 );
 
-const abortRequest = defineRoute(tasksApi, { method: "POST", path: "/v1/tasks/abort/:request_id" }, async ({ request, auth }) =>
+/** POST /v1/tasks/abort/{id} of the document, and DELETE /v1/requests/{id}, which the API's SDKs call to abort. */
+const abort = async ({ request, auth }: { request: ApiRequest; auth: TasksPrincipal }) =>
   guarded(auth, async () => {
     const outcome = await abortTaskRequest(getDb(), auth.accountId, auth.mode, request.params.request_id!);
     if (outcome.ok) return { status: 200, body: { success: true } };
     if (outcome.reason === "not_found") throw new ApiError(404, "No request with this id exists for this API key.");
     throw new ApiError(409, `The request is already ${outcome.reason}; only pending requests can be aborted.`);
-  }),
-);
+  });
+const abortRequest = defineRoute(tasksApi, { method: "POST", path: "/v1/tasks/abort/:request_id" }, abort);
+const deleteRequest = defineRoute(tasksApi, { method: "DELETE", path: "/v1/requests/:request_id" }, abort);
 
-export const taskRoutes: RouteDefinition[] = [createRequest, getRequest, listRequests, abortRequest, simulatedMediaRoute];
+export const taskRoutes: RouteDefinition[] = [createRequest, getRequest, listRequests, abortRequest, deleteRequest, simulatedMediaRoute];

@@ -1,4 +1,4 @@
-import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./auth";
 
 /**
@@ -15,8 +15,9 @@ export const loops = pgTable(
       .references(() => accounts.id, { onDelete: "cascade" }),
     name: text().notNull(),
     taskType: text({ enum: ["classification", "regression"] }),
-    inputSchema: jsonb().$type<Record<string, string>>(),
-    outputSchema: jsonb().$type<Record<string, string>>(),
+    /** json, not jsonb: jsonb orders keys by length, and a loop's fields keep the order they were defined in. */
+    inputSchema: json().$type<Record<string, string>>(),
+    outputSchema: json().$type<Record<string, string>>(),
     settings: jsonb().$type<Record<string, unknown>>(),
     learnerState: text(),
     monitorState: text(),

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { makeAccount, makeKey } from "@/lib/auth/testing";
 import { apiRouter } from "@/lib/http/routes";
 import { adapterClients, type AdapterClient } from "@/lib/http/testing";
-import { createLoop } from "./store";
+import { createLoop, getLoop } from "./store";
 
 // The loops document's own examples, sent as a client written from it would send them.
 const definition = {
@@ -162,6 +162,15 @@ describe.each(clients.map((c) => [c.name, c] as const))("loops API through the %
     expect((await client.request("POST", "/train/", { headers: { ...bound, "x-loop-id": elsewhere }, body: json(trainBatch) })).status).toBe(401);
     expect((await client.request("GET", `/definitions/${elsewhere}/metrics`, { headers: bound })).status).toBe(401);
     expect((await client.request("GET", `/definitions/${loop.id}/metrics`, { headers: bound })).body.examples.cumulative).toBe(2);
+  });
+
+  it("keeps the fields in the order they were defined, as stored and read back", async () => {
+    const input_schema = { zeta: "float", a: "string", middle_name: "integer", b: "boolean", longer_field_name: "float", c: "float" };
+    const res = await define({ ...definition, name: "ordered", input_schema });
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.input_schema)).toEqual(Object.keys(input_schema));
+    const stored = await getLoop(getDb(), accountId, res.body.loop_id);
+    expect(Object.keys(stored!.inputSchema!)).toEqual(Object.keys(input_schema));
   });
 });
 

@@ -20,6 +20,9 @@ import { createTrainingJob } from "./store";
 
 const DATA_DIR = path.resolve(".data", `test-escape-${randomUUID().slice(0, 8)}`);
 process.env.CRUCIBLE_DATA_DIR = DATA_DIR;
+// The disk store: the victim's bytes then sit in a file any host process could open, the harder case
+// (with the default Postgres store they are in the database, which the sandbox cannot reach either).
+process.env.CRUCIBLE_BLOB_STORE = "disk";
 const TESTDATA = path.resolve(import.meta.dirname, "testdata");
 const db = getDb();
 const SECRET = `victim-secret-${randomUUID()}`;

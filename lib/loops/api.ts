@@ -19,6 +19,7 @@ import { predictBodySchema, topKSchema, trainBodySchema } from "./schemas";
 import { defineLoop, loadLoop, modelDocument, trainLoop, type LoopSummary } from "./store";
 import type { Prediction } from "./types";
 import { apiTimestamp } from "@/lib/http/timestamps";
+import { LOG_GROUP_BYTES } from "./loop-log";
 
 /**
  * A /train/ or /predict/ body against its envelope schema (schemas.ts). As the loops document has it,
@@ -95,8 +96,9 @@ const train = defineRoute(loopsApi, { method: "POST", path: "/train", body: z.un
   if (largeBody(request)) await giveBackEventLoop();
   const at = new Date().toISOString();
   const size = { rows: Array.isArray(body.data) ? body.data.length : 1, bytes: request.body.length };
-  // Learned from the body as sent, so it can be logged and learned again exactly so (loop-log.ts).
-  const logged = { text: request.body.toString("utf8"), at };
+  // Learned from the body as sent, so it can be logged and learned again exactly so (loop-log.ts). A
+  // body too large to be logged is not decoded a second time: its group stores the states.
+  const logged = request.body.length <= LOG_GROUP_BYTES ? { text: request.body.toString("utf8"), at } : undefined;
   const result = await trainLoop(getDb(), auth.accountId, requireLoopId(auth), (spec, model, pacer) => trainRows(spec, model, body.data, at, pacer), size, logged);
   if (!result.ok) loopFailure(result.reason);
   const { trained, failed: failedRows, errors } = result.result;

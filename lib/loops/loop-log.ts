@@ -16,6 +16,13 @@ import type { LoopSpec } from "./types";
 export const LOG_BYTES = 1024 * 1024;
 export const LOG_LEARN_MS = 25;
 
+/**
+ * A group whose bodies are larger than this stores the states instead: a state is tens of kB, and a
+ * 1,000-row batch is ~400 kB of body (escaped once more inside the entries' JSON), so logging it would
+ * write ten times what it saves and halve batch throughput. Single examples (under 1 kB each) log.
+ */
+export const LOG_GROUP_BYTES = 32 * 1024;
+
 /** One request of a logged batch. */
 export interface LoggedRequest {
   /** The /train/ body as sent. */

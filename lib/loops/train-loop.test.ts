@@ -3,6 +3,9 @@ import { getDb } from "@/db/client";
 import { makeAccount } from "@/lib/auth/testing";
 import { parseDefinition } from "./definition";
 import { createLoopModel, trainRows } from "./engine";
+import { eq } from "drizzle-orm";
+import { loopExamples } from "@/db/schema";
+import { LOG_GROUP_BYTES } from "./loop-log";
 import { defineLoop, loadLoop, trainLoop } from "./store";
 
 async function regressionLoop(accountId: string) {
@@ -15,6 +18,24 @@ async function regressionLoop(accountId: string) {
 
 const at = "2026-01-01T00:00:00.000Z";
 const row = (i: number) => ({ x: i % 7, y: 3 * (i % 7) + 1 });
+
+describe("what a group stores", () => {
+  it("logs a small request's body, and stores the states for a large one", async () => {
+    const account = await makeAccount();
+    const loop = await regressionLoop(account.id);
+    const logged = (rows: unknown) => ({ text: JSON.stringify({ data: rows }), at });
+    const train = (rows: unknown) => trainLoop(getDb(), account.id, loop.id, (spec, model) => trainRows(spec, model, rows, at), undefined, logged(rows));
+    const logRows = async () => (await getDb().select().from(loopExamples).where(eq(loopExamples.loopId, loop.id))).length;
+    expect((await train(row(1))).ok).toBe(true);
+    expect(await logRows()).toBe(1);
+    const large = Array.from({ length: 3000 }, (_, i) => row(i));
+    expect(JSON.stringify({ data: large }).length).toBeGreaterThan(LOG_GROUP_BYTES);
+    expect((await train(large)).ok).toBe(true);
+    expect(await logRows()).toBe(0); // a checkpoint: the states, and the log it covers dropped
+    const after = await loadLoop(getDb(), account.id, loop.id);
+    expect(after.ok && after.loop.nSeen).toBe(3001);
+  });
+});
 
 describe("training in groups", () => {
   it("learns concurrent requests in arrival order, in fewer writes than requests, as if one after another", async () => {

@@ -6,7 +6,7 @@ import type { LoopModel } from "./engine";
 import { GroupCommitter, QueueFullError, type MemberOutcome } from "./group-commit";
 import { MAX_BODY_BYTES, MAX_QUEUED_TRAIN_BYTES, MAX_QUEUED_TRAIN_ROWS, MAX_ROWS_PER_REQUEST } from "./limits";
 import { cache, CHANNEL, loadedFrom, remember, rowWithLog, type LoadedLoop } from "./loop-cache";
-import { entriesText, LOG_BYTES, LOG_LEARN_MS, NOTHING_LOGGED, type LoggedRequest, type SinceCheckpoint } from "./loop-log";
+import { entriesText, LOG_BYTES, LOG_GROUP_BYTES, LOG_LEARN_MS, NOTHING_LOGGED, type LoggedRequest, type SinceCheckpoint } from "./loop-log";
 import { compactMetrics } from "./metrics-summary";
 import { cloneModel } from "./model-codec";
 import { EventLoopPacer, isLargeModel } from "./pacer";
@@ -192,7 +192,8 @@ const metricsOf = (current: LoadedLoop) => ({ ...compactMetrics(current.model.mo
 
 /**
  * What the group stores (loop-log.ts): its requests, when every member can be learned again from its
- * body and the log since the states were stored stays within its bounds; else the states themselves.
+ * body, the group's bodies are small (LOG_GROUP_BYTES) and the log since the states were stored stays
+ * within its bounds; else the states themselves.
  */
 function changeOf(learned: Learned, members: Member[]): { change: StateChange; logged: SinceCheckpoint } {
   const requests: LoggedRequest[] = [];
@@ -203,7 +204,8 @@ function changeOf(learned: Learned, members: Member[]): { change: StateChange; l
     if (logged) requests.push(logged);
     else replayable = false;
   });
-  if (replayable) {
+  // Large groups store the states without building the entries they would not use.
+  if (replayable && requests.reduce((n, r) => n + r.text.length, 0) <= LOG_GROUP_BYTES) {
     const entries = entriesText(requests);
     const since = learned.current.logged;
     const logged = { bytes: since.bytes + entries.length, learnMs: since.learnMs + learned.learnMs };

@@ -35,6 +35,19 @@ export interface RouteDefinition {
   bodyLimit?: () => number;
   /** The adapters hand the handler the body as a stream (ApiRequest.bodyStream), not a buffer. */
   streamBody?: boolean;
+  /** What the OpenAPI description says of the route (openapi.ts). */
+  doc: RouteDoc;
+}
+
+/** A route as its description needs it: the family, and the same schemas the handler parses with. */
+export interface RouteDoc {
+  family: string;
+  public: boolean;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  /** A file upload (multipart or raw bytes), not JSON. */
+  upload: boolean;
+  summary?: string;
 }
 
 export interface RouteContext<A, B, Q> {
@@ -53,6 +66,10 @@ interface RouteSpec<B, Q, P extends string> {
   rawBody?: boolean;
   /** Parse the body as JSON against this schema. */
   body?: z.ZodType<B>;
+  /** The body's schema for the description, when the handler parses the JSON itself (body: z.unknown()). */
+  documentedBody?: z.ZodType;
+  /** One line for the description; else the body schema's `.describe()`. */
+  summary?: string;
   query?: z.ZodType<Q>;
   /** Routes are authenticated unless this is false. */
   public?: boolean;
@@ -131,5 +148,13 @@ export function defineRoute<A, B = undefined, Q = undefined, P extends string = 
     errorResponse: (status, message) => errorResponse(family, new ApiError(status, message)),
     bodyLimit: spec.bodyLimit,
     streamBody: spec.streamBody === true,
+    doc: {
+      family: family.name,
+      public: spec.public === true,
+      body: spec.documentedBody ?? spec.body,
+      query: spec.query,
+      upload: spec.rawBody === true || spec.streamBody === true,
+      summary: spec.summary,
+    },
   };
 }

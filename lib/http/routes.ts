@@ -11,6 +11,7 @@ import { trainingRoutes } from "@/lib/models/training/api";
 import { taskRoutes } from "@/lib/tasks/api";
 import { taskFileRoutes } from "@/lib/tasks/files-api";
 import { taskSessionRoutes } from "@/lib/tasks/session-api";
+import { openApiRoute } from "./openapi-route";
 import { ApiRouter } from "./router";
 
 /**
@@ -33,3 +34,5 @@ export const apiRouter = new ApiRouter([
   ...taskSessionRoutes,
   ...(process.env.CRUCIBLE_BENCH_ROUTES === "1" ? [benchEmptyRoute] : []),
 ]);
+
+apiRouter.add(openApiRoute(() => apiRouter.list()));

@@ -15,7 +15,7 @@ import { metricsReport } from "./metrics-report";
 import { monitorSummary } from "./monitor";
 import { EventLoopPacer, giveBackEventLoop, LARGE_BODY_BYTES } from "./pacer";
 import { recordPredictionsLater } from "./prediction-log";
-import { predictBodySchema, topKSchema, trainBodySchema } from "./schemas";
+import { definitionSchema, predictBodySchema, topKSchema, trainBodySchema } from "./schemas";
 import { defineLoop, loadLoop, modelDocument, trainLoop, type LoopSummary } from "./store";
 import type { Prediction } from "./types";
 import { apiTimestamp } from "@/lib/http/timestamps";
@@ -74,7 +74,7 @@ function definitionResponse(request: ApiRequest, loop: LoopSummary) {
 
 const definitionBodyLimit = () => Math.min(API_BODY_LIMIT, MAX_DEFINITION_BYTES);
 
-const createDefinition = defineRoute(loopsApi, { method: "POST", path: "/definitions", body: z.unknown(), bodyLimit: definitionBodyLimit }, async ({ request, auth, body }) => {
+const createDefinition = defineRoute(loopsApi, { method: "POST", path: "/definitions", body: z.unknown(), documentedBody: definitionSchema, bodyLimit: definitionBodyLimit }, async ({ request, auth, body }) => {
   const parsed = parseDefinition(body);
   if (!parsed.ok) throw new ApiError(parsed.status, "The loop definition is invalid.", parsed.details);
   const result = await defineLoop(getDb(), auth.accountId, auth.loopId, parsed.definition);
@@ -91,7 +91,7 @@ const largeBody = (request: ApiRequest) => request.body.length >= LARGE_BODY_BYT
 /** Answers from this many predictions on are serialised in a slice of their own. */
 const LARGE_ANSWER_ROWS = 200;
 
-const train = defineRoute(loopsApi, { method: "POST", path: "/train", body: z.unknown(), bodyLimit: dataBodyLimit }, async ({ request, auth, body: raw }) => {
+const train = defineRoute(loopsApi, { method: "POST", path: "/train", body: z.unknown(), documentedBody: trainBodySchema, bodyLimit: dataBodyLimit }, async ({ request, auth, body: raw }) => {
   const body = envelopeOf(trainBodySchema, raw);
   if (largeBody(request)) await giveBackEventLoop();
   const at = new Date().toISOString();
@@ -134,7 +134,7 @@ function predictionEntry(outputName: string, prediction: Prediction, index: numb
   return entry;
 }
 
-const predict = defineRoute(loopsApi, { method: "POST", path: "/predict", body: z.unknown(), bodyLimit: dataBodyLimit }, async ({ request, auth, body: raw }) => {
+const predict = defineRoute(loopsApi, { method: "POST", path: "/predict", body: z.unknown(), documentedBody: predictBodySchema, bodyLimit: dataBodyLimit }, async ({ request, auth, body: raw }) => {
   const body = envelopeOf(predictBodySchema, raw);
   const topK = topKOf(body.top_k, request);
   if (largeBody(request)) await giveBackEventLoop();
@@ -177,7 +177,7 @@ function pathLoopId(request: ApiRequest, auth: LoopsPrincipal): string {
   return loopId;
 }
 
-const downloadModel = defineRoute(loopsApi, { method: "GET", path: "/definitions/:loop_id/model" }, async ({ request, auth }) => {
+const downloadModel = defineRoute(loopsApi, { method: "GET", path: "/definitions/:loop_id/model", summary: "The loop's model as JSON (learner and monitor states)" }, async ({ request, auth }) => {
   const loopId = pathLoopId(request, auth);
   const document = await modelDocument(getDb(), auth.accountId, loopId);
   if (!document) loopFailure("not_found");
@@ -204,7 +204,7 @@ const downloadModel = defineRoute(loopsApi, { method: "GET", path: "/definitions
 });
 
 /** Every metric the loop computes (metrics-report.ts), read from the cached model like /predict/. */
-const metrics = defineRoute(loopsApi, { method: "GET", path: "/definitions/:loop_id/metrics" }, async ({ request, auth }) => {
+const metrics = defineRoute(loopsApi, { method: "GET", path: "/definitions/:loop_id/metrics", summary: "Every metric of the loop, cumulative and over its rolling windows, with baselines" }, async ({ request, auth }) => {
   const loaded = await loadLoop(getDb, auth.accountId, pathLoopId(request, auth));
   if (!loaded.ok) loopFailure(loaded.reason);
   const { id, nSeen, version, model } = loaded.loop;

@@ -79,35 +79,35 @@ function pydanticBody<T>(schema: z.ZodType<T>, raw: unknown): { body: T; headers
   return { body: parsed.data, headers };
 }
 
-const addModel = defineRoute(modelsApi, { method: "POST", path: "/model/add", body: z.unknown().describe(modelCreateSchema.description ?? "MLModelCreate") }, async ({ auth, body: raw }) => {
+const addModel = defineRoute(modelsApi, { method: "POST", path: "/model/add", summary: "Register a model's metadata (MLModelCreate); files are uploaded next", body: z.unknown(), documentedBody: modelCreateSchema }, async ({ auth, body: raw }) => {
   const { body, headers } = pydanticBody(modelCreateSchema, raw);
   const model = await createModel(getDb(), auth.accountId, body);
   return { status: 201, headers, body: modelResponse(model) };
 });
 
-const allModels = defineRoute(modelsApi, { method: "GET", path: "/model/all", query: listQuerySchema }, async ({ auth, query }) => ({
+const allModels = defineRoute(modelsApi, { method: "GET", path: "/model/all", summary: "The account's models, newest first", query: listQuerySchema }, async ({ auth, query }) => ({
   status: 200,
   body: listResponse(await listModels(getDb(), auth.accountId, query)),
 }));
 
-const modelsOfKind = defineRoute(modelsApi, { method: "GET", path: "/model/getkind/:modelkind", query: listQuerySchema }, async ({ request, auth, query }) => ({
+const modelsOfKind = defineRoute(modelsApi, { method: "GET", path: "/model/getkind/:modelkind", summary: "Models of one kind (case-insensitive)", query: listQuerySchema }, async ({ request, auth, query }) => ({
   status: 200,
   body: listResponse(await listModels(getDb(), auth.accountId, { ...query, kind: request.params.modelkind! })),
 }));
 
-const searchModels = defineRoute(modelsApi, { method: "GET", path: "/model/search", query: searchQuerySchema }, async ({ auth, query }) => ({
+const searchModels = defineRoute(modelsApi, { method: "GET", path: "/model/search", summary: "Models having any of the tags", query: searchQuerySchema }, async ({ auth, query }) => ({
   status: 200,
   // No tags: every model, as a search without a filter.
   body: listResponse(await listModels(getDb(), auth.accountId, { skip: query.skip, limit: query.limit, ...(query.tags.length ? { tags: query.tags } : {}) })),
 }));
 
-const getOne = defineRoute(modelsApi, { method: "GET", path: "/model/:model_id" }, async ({ request, auth }) => {
+const getOne = defineRoute(modelsApi, { method: "GET", path: "/model/:model_id", summary: "One model with its files" }, async ({ request, auth }) => {
   const found = await getModelWithFiles(getDb(), auth.accountId, request.params.model_id!);
   if (!found) notFound();
   return { status: 200, body: modelResponse(found.model, found.files) };
 });
 
-const patchModel = defineRoute(modelsApi, { method: "PATCH", path: "/model/:model_id", body: z.unknown() }, async ({ request, auth, body: raw }) => {
+const patchModel = defineRoute(modelsApi, { method: "PATCH", path: "/model/:model_id", summary: "Change a model's metadata: what is sent replaces what was stored", body: z.unknown(), documentedBody: modelUpdateSchema }, async ({ request, auth, body: raw }) => {
   const { body, headers } = pydanticBody(modelUpdateSchema, raw);
   const db = getDb();
   const updated = await updateModel(db, auth.accountId, request.params.model_id!, body);
@@ -116,7 +116,7 @@ const patchModel = defineRoute(modelsApi, { method: "PATCH", path: "/model/:mode
   return { status: 200, headers, body: modelResponse(found!.model, found!.files) };
 });
 
-const removeModel = defineRoute(modelsApi, { method: "DELETE", path: "/model/:model_id" }, async ({ request, auth }) => {
+const removeModel = defineRoute(modelsApi, { method: "DELETE", path: "/model/:model_id", summary: "Delete a model (409 while deployed)" }, async ({ request, auth }) => {
   const db = getDb();
   const blobs = await modelFileAddresses(db, auth.accountId, request.params.model_id!);
   const result = await deleteModel(db, auth.accountId, request.params.model_id!);
@@ -130,7 +130,7 @@ const removeModel = defineRoute(modelsApi, { method: "DELETE", path: "/model/:mo
 const upload = defineRoute(
   modelsApi,
   // Streamed: the file goes to disk as it arrives instead of the whole body into memory first.
-  { method: "POST", path: "/model/:model_id/upload", bodyLimit: () => modelUploadLimit() + MULTIPART_SLACK, streamBody: true },
+  { method: "POST", path: "/model/:model_id/upload", summary: "Upload a model, data, code or requirements file (multipart: file, file_kind)", bodyLimit: () => modelUploadLimit() + MULTIPART_SLACK, streamBody: true },
   async ({ request, auth }) => {
     const result = await uploadFromMultipart(getDb(), auth.accountId, request.params.model_id!, request.headers, request.bodyStream ?? request.body);
     if (!result.ok) throw new ApiError(result.status, result.message, result.details, result.status === 413 ? { connection: "close" } : {});
@@ -145,7 +145,7 @@ async function download(accountId: string, modelId: string, by: { sha256: string
   return { status: 200, headers: downloadHeaders(found.file, found.blob), body: found.blob.stream() };
 }
 
-const downloadBySha = defineRoute(modelsApi, { method: "GET", path: "/model/:model_id/files/:sha256" }, async ({ request, auth }) => {
+const downloadBySha = defineRoute(modelsApi, { method: "GET", path: "/model/:model_id/files/:sha256", summary: "Download one stored file" }, async ({ request, auth }) => {
   const db = getDb();
   const modelId = request.params.model_id!;
   if (!(await getModel(db, auth.accountId, modelId))) notFound();
@@ -160,14 +160,14 @@ async function versionOf(accountId: string, modelId: string, ref: string): Promi
   return version;
 }
 
-const downloadVersion = defineRoute(modelsApi, { method: "GET", path: "/model/:model_id/versions/:version/download" }, async ({ request, auth }) => {
+const downloadVersion = defineRoute(modelsApi, { method: "GET", path: "/model/:model_id/versions/:version/download", summary: "Download a version's model file" }, async ({ request, auth }) => {
   const modelId = request.params.model_id!;
   if (!(await getModel(getDb(), auth.accountId, modelId))) notFound();
   const version = await versionOf(auth.accountId, modelId, request.params.version!);
   return download(auth.accountId, modelId, { version }, `Version ${version} not found`);
 });
 
-const versions = defineRoute(modelsApi, { method: "GET", path: "/model/:model_id/versions" }, async ({ request, auth }) => {
+const versions = defineRoute(modelsApi, { method: "GET", path: "/model/:model_id/versions", summary: "The model's versions and aliases" }, async ({ request, auth }) => {
   const modelId = request.params.model_id!;
   if (!(await getModel(getDb(), auth.accountId, modelId))) notFound();
   const rows = await listVersions(getDb(), auth.accountId, modelId);

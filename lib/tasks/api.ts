@@ -11,7 +11,7 @@ import { createValidatedRequest, hookUrlProblems } from "./create";
 import { countTaskRequests, listTaskRequests } from "./list";
 import { takeRateToken } from "./rate-limit";
 import { requestObjectOf } from "./request-view";
-import { isRequestType, parseRequestBody, REQUEST_TYPES } from "./request-types";
+import { isRequestType, parseRequestBody, REQUEST_KINDS, REQUEST_TYPES } from "./request-types";
 import { abortTaskRequest, getTaskRequest, type TaskRequestRecord } from "./store";
 import { simulatedMediaRoute } from "./simulated-media";
 
@@ -71,9 +71,12 @@ async function blockedRead(request: ApiRequest, auth: TasksPrincipal, record: Ta
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
+/** For the description: the body of any request type (the path's `type` says which). */
+const anyRequestBody = z.union(REQUEST_TYPES.map((type) => REQUEST_KINDS[type].schema) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
+
 const createRequest = defineRoute(
   tasksApi,
-  { method: "POST", path: "/v1/requests/:type", body: z.unknown(), query: blockQuery },
+  { method: "POST", path: "/v1/requests/:type", body: z.unknown(), documentedBody: anyRequestBody, query: blockQuery, summary: "Ask a question: the body of the type named in the path" },
   async ({ request, auth, body, query }) =>
     guarded(auth, async () => {
       const type = request.params.type!;
@@ -98,7 +101,7 @@ const createRequest = defineRoute(
     }),
 );
 
-const getRequest = defineRoute(tasksApi, { method: "GET", path: "/v1/requests/:request_id", query: blockQuery }, async ({ request, auth, query }) =>
+const getRequest = defineRoute(tasksApi, { method: "GET", path: "/v1/requests/:request_id", summary: "One request; ?block=N waits up to N seconds for its answer", query: blockQuery }, async ({ request, auth, query }) =>
   guarded(auth, async () => {
     const record = await getTaskRequest(getDb(), auth.accountId, auth.mode, request.params.request_id!);
     if (!record) throw new ApiError(404, "No request with this id exists for this API key.");
@@ -113,7 +116,7 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-const listRequests = defineRoute(tasksApi, { method: "GET", path: "/v1/requests", query: listQuery }, async ({ request, auth, query }) =>
+const listRequests = defineRoute(tasksApi, { method: "GET", path: "/v1/requests", summary: "The key's requests, newest first, with a cursor", query: listQuery }, async ({ request, auth, query }) =>
   guarded(auth, async () => {
     const db = getDb();
     const [page, counts] = await Promise.all([listTaskRequests(db, auth.accountId, auth.mode, query), countTaskRequests(db, auth.accountId, auth.mode)]);
@@ -129,7 +132,7 @@ const abort = async ({ request, auth }: { request: ApiRequest; auth: TasksPrinci
     if (outcome.reason === "not_found") throw new ApiError(404, "No request with this id exists for this API key.");
     throw new ApiError(409, `The request is already ${outcome.reason}; only pending requests can be aborted.`);
   });
-const abortRequest = defineRoute(tasksApi, { method: "POST", path: "/v1/tasks/abort/:request_id" }, abort);
-const deleteRequest = defineRoute(tasksApi, { method: "DELETE", path: "/v1/requests/:request_id" }, abort);
+const abortRequest = defineRoute(tasksApi, { method: "POST", path: "/v1/tasks/abort/:request_id", summary: "Abort a pending request" }, abort);
+const deleteRequest = defineRoute(tasksApi, { method: "DELETE", path: "/v1/requests/:request_id", summary: "Abort a pending request (as the SDKs call it)" }, abort);
 
 export const taskRoutes: RouteDefinition[] = [createRequest, getRequest, listRequests, abortRequest, deleteRequest, simulatedMediaRoute];

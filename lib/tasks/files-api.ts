@@ -129,7 +129,7 @@ const SAFE_HEADERS = {
   "accept-ranges": "bytes",
 };
 
-const getFile = defineRoute(tasksApi, { method: "GET", path: "/v1/files/:file_id", public: true }, async ({ request }) => {
+const getFile = defineRoute(tasksApi, { method: "GET", path: "/v1/files/:file_id", summary: "A file a cruncher uploaded as an answer (HTTP Range supported)", public: true }, async ({ request }) => {
   const file = await getTaskFile(getDb(), request.params.file_id!);
   const blob = file ? await getBlobStore().open(file.sha256) : null;
   if (!file || !blob) throw new ApiError(404, "No file with this id exists.");

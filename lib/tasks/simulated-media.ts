@@ -34,7 +34,7 @@ const FILES: Record<string, { type: string; bytes: () => Buffer }> = {
   [SIMULATED_MEDIA_PATHS.video]: { type: "video/mp4", bytes: placeholderMp4 },
 };
 
-export const simulatedMediaRoute = defineRoute(tasksApi, { method: "GET", path: "/v1/simulated/:file", public: true }, async ({ request }) => {
+export const simulatedMediaRoute = defineRoute(tasksApi, { method: "GET", path: "/v1/simulated/:file", summary: "The sample file test-key media answers point to", public: true }, async ({ request }) => {
   const file = FILES[`/v1/simulated/${request.params.file}`];
   if (!file) throw new ApiError(404, "No such simulated file.");
   return { status: 200, headers: { "content-type": file.type, "cache-control": "public, max-age=86400" }, body: file.bytes() };

@@ -20,18 +20,18 @@ function notFound(): never {
   throw new ApiError(404, "Deployment not found");
 }
 
-const add = defineRoute(modelsApi, { method: "POST", path: "/deployment/add", body: deploymentCreateSchema }, async ({ request, auth, body }) => {
+const add = defineRoute(modelsApi, { method: "POST", path: "/deployment/add", summary: "Deploy a model (a version, an alias or the latest) with a placement", body: deploymentCreateSchema }, async ({ request, auth, body }) => {
   const row = await createDeployment(getDb(), auth.accountId, body);
   return { status: 201, body: apiDeploymentResponse(row, publicBaseUrl(request.headers)) };
 });
 
-const all = defineRoute(modelsApi, { method: "GET", path: "/deployment/all", query: listQuerySchema }, async ({ request, auth, query }) => {
+const all = defineRoute(modelsApi, { method: "GET", path: "/deployment/all", summary: "The account's deployments, newest first", query: listQuerySchema }, async ({ request, auth, query }) => {
   const rows = await listDeployments(getDb(), auth.accountId, query);
   const base = publicBaseUrl(request.headers);
   return { status: 200, body: rows.map((row) => apiDeploymentResponse(row, base)) };
 });
 
-const status = defineRoute(modelsApi, { method: "GET", path: "/deployment/get/status/:deployment_id" }, async ({ request, auth }) => {
+const status = defineRoute(modelsApi, { method: "GET", path: "/deployment/get/status/:deployment_id", summary: "A deployment and its status (pending, under_deployment, deployed, Deployment_Failed)" }, async ({ request, auth }) => {
   const db = getDb();
   const row = await getDeployment(db, auth.accountId, request.params.deployment_id!);
   if (!row) notFound();
@@ -41,7 +41,7 @@ const status = defineRoute(modelsApi, { method: "GET", path: "/deployment/get/st
   return { status: 200, body: { ...apiDeploymentResponse(row, publicBaseUrl(request.headers)), response: upstreamStatus(row.status) } };
 });
 
-const remove = defineRoute(modelsApi, { method: "DELETE", path: "/deployment/:deployment_id" }, async ({ request, auth }) => {
+const remove = defineRoute(modelsApi, { method: "DELETE", path: "/deployment/:deployment_id", summary: "Delete a deployment and its operations" }, async ({ request, auth }) => {
   const id = request.params.deployment_id!;
   if (!(await deleteDeployment(getDb(), auth.accountId, id))) notFound();
   return { status: 200, body: { deployment_id: id, deleted: true } };
@@ -49,7 +49,7 @@ const remove = defineRoute(modelsApi, { method: "DELETE", path: "/deployment/:de
 
 // No body schema: the raw text is parsed by parsePredictBody, which recognises a Python tuple and
 // answers 400 saying to send a JSON array, and accepts the several shapes of `data`.
-const predict = defineRoute(modelsApi, { method: "POST", path: "/deployment/:deployment_id/predict" }, async ({ request, auth }) => {
+const predict = defineRoute(modelsApi, { method: "POST", path: "/deployment/:deployment_id/predict", summary: "Predict (and explain the first row) with a deployment" }, async ({ request, auth }) => {
   const body = await predictForDeployment(getDb(), {
     accountId: auth.accountId,
     deploymentId: request.params.deployment_id!,
@@ -64,7 +64,7 @@ const predict = defineRoute(modelsApi, { method: "POST", path: "/deployment/:dep
  * can point at Crucible: `{"data": {feature: value}, "explanation": bool}` → `{"inference": "<numpy
  * str() of the prediction>"}`, with the explanation beside it when asked.
  */
-const containerPrediction = defineRoute(modelsApi, { method: "POST", path: "/deployment/:deployment_id/prediction" }, async ({ request, auth }) => {
+const containerPrediction = defineRoute(modelsApi, { method: "POST", path: "/deployment/:deployment_id/prediction", summary: "The inference containers' contract: {data, explanation} → {inference}" }, async ({ request, auth }) => {
   const { body, kind } = await predictForDeploymentWithKind(getDb(), {
     accountId: auth.accountId,
     deploymentId: request.params.deployment_id!,
@@ -76,13 +76,13 @@ const containerPrediction = defineRoute(modelsApi, { method: "POST", path: "/dep
   return { status: 200, body: answer };
 });
 
-const addOperation = defineRoute(modelsApi, { method: "POST", path: "/deployment/add/operation", body: operationCreateSchema }, async ({ auth, body }) => ({
+const addOperation = defineRoute(modelsApi, { method: "POST", path: "/deployment/add/operation", summary: "Record an inference made elsewhere (the MLConnector containers' report)", body: operationCreateSchema }, async ({ auth, body }) => ({
   status: 201,
   body: operationResponse(await recordExternalOperation(getDb(), auth.accountId, body)),
 }));
 
 /** Newest first; skip/limit, or keyset paging with ?cursor=<the X-Next-Cursor of the previous page>. */
-const opos = defineRoute(modelsApi, { method: "GET", path: "/deployment/get/opos/:ownerid", query: operationsQuerySchema }, async ({ request, auth, query }) => {
+const opos = defineRoute(modelsApi, { method: "GET", path: "/deployment/get/opos/:ownerid", summary: "Operations of an owner, newest first (skip/limit or a cursor)", query: operationsQuerySchema }, async ({ request, auth, query }) => {
   const rows = await listOperations(getDb(), auth.accountId, { ownerid: request.params.ownerid! }, query);
   const last = rows.at(-1);
   const headers: Record<string, string> = rows.length === query.limit && last ? { "x-next-cursor": String(last.operation.id) } : {};

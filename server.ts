@@ -1,4 +1,5 @@
 import http from "node:http";
+import net from "node:net";
 import next from "next";
 import { closeDb, getDb } from "./db/client";
 import { leaveShutdownSignalsToCaller } from "./db/embedded";
@@ -68,8 +69,13 @@ async function main(): Promise<void> {
     forced.unref();
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay * 1000));
     await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
+      // Stop accepting, but not through http.Server#close: it also closes every connection without a
+      // request in progress, and a connection accepted a moment ago whose request has not been read
+      // yet is one of them (a load balancer would see it reset after sending, and give up on a POST).
+      // Answers carry Connection: close now, so busy connections end by themselves; idle keep-alive
+      // ones are closed after a grace, everything after the timeout.
+      net.Server.prototype.close.call(server, () => resolve());
+      setTimeout(() => server.closeIdleConnections(), IDLE_GRACE_MS).unref();
       setTimeout(() => server.closeAllConnections(), timeout * 1000).unref();
     });
     log("requests in flight finished; stopping background work");
@@ -89,6 +95,9 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
 }
+
+/** How long a draining server leaves connections without a request alone before closing them. */
+const IDLE_GRACE_MS = 1000;
 
 /** A non-negative number of seconds from the environment, or the default. */
 function secondsFromEnv(name: string, fallback: number): number {

@@ -1,6 +1,7 @@
 // The tests use Debian's chromium (never a downloaded browser), Debian's python3-sklearn (model
-// retraining jobs run the uploaded script with it) and bubblewrap (the sandbox those scripts run
-// in; training refuses without it); install whichever is missing.
+// retraining jobs run the uploaded script with it), bubblewrap (the sandbox those scripts run in;
+// training refuses without it) and nginx (the load balancer of the replica test); install whichever
+// is missing.
 import { execSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
@@ -17,6 +18,8 @@ const hasSklearn = (() => {
 })();
 if (!hasSklearn) missing.push("python3-sklearn", "python3-joblib");
 if (!existsSync("/usr/bin/bwrap")) missing.push("bubblewrap");
+// The replica test (lib/http/replicas.test.ts) puts nginx in front of three servers.
+if (!existsSync("/usr/sbin/nginx")) missing.push("nginx");
 
 if (missing.length) {
   if (process.getuid?.() !== 0) {

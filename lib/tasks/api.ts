@@ -112,6 +112,7 @@ const getRequest = defineRoute(tasksApi, { method: "GET", path: "/v1/requests/:r
 const listQuery = z.object({
   status: z.enum(["pending", "complete", "aborted"]).optional(),
   type: z.enum(REQUEST_TYPES).optional(),
+  tag: z.string().trim().min(1).max(100).optional().describe("Only requests carrying this tag"),
   cursor: z.uuid({ error: "cursor must be the next_cursor of a previous page" }).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

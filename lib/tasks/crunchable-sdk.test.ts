@@ -57,3 +57,22 @@ describe.each([0, 1])("the Crunchable JavaScript SDK's calls, through adapter %i
     expect((await client.request("GET", `/v1/requests/${live.body.id}`, { headers: SDK_HEADERS(liveKey) })).body.status).toBe("aborted");
   });
 });
+
+describe.each([0, 1])("the Crunchable Python SDK's tags, through adapter %i", (index) => {
+  it("takes tags=[] on every request type, returns tags, and filters the list by one", async () => {
+    const client = clients[index]!;
+    const headers = { "X-Crunch-API-Key": testKey, "Content-Type": "application/json" };
+    for (const example of DOC_CREATE_EXAMPLES) {
+      const res = await client.request("POST", example.path, { headers, body: JSON.stringify({ ...(example.body as object), tags: [] }) });
+      expect(res.status, example.name).toBe(200);
+      expect(res.body.tags, example.name).toEqual([]);
+    }
+    const tag = `batch-${index}-${Date.now()}`;
+    const tagged = await client.request("POST", "/v1/requests/free-text", { headers, body: JSON.stringify({ instruction: "Tagged", tags: [tag, tag, "other"] }) });
+    expect(tagged.body.tags).toEqual([tag, "other"]);
+    const listed = await client.request("GET", `/v1/requests?tag=${encodeURIComponent(tag)}`, { headers });
+    expect(listed.body.requests.map((r: { id: string }) => r.id)).toEqual([tagged.body.id]);
+    const tooMany = await client.request("POST", "/v1/requests/free-text", { headers, body: JSON.stringify({ instruction: "x", tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }) });
+    expect(tooMany.status).toBe(400);
+  });
+});

@@ -10,6 +10,8 @@ type Status = TaskRequestRecord["status"];
 export interface TaskListFilter {
   status?: Status;
   type?: RequestType;
+  /** Requests carrying this tag. */
+  tag?: string;
   createdFrom?: Date;
   createdTo?: Date;
   /** The id of the last request of the previous page. */
@@ -33,6 +35,7 @@ export async function listTaskRequests(
     eq(taskRequests.mode, mode),
     filter.status ? eq(taskRequests.status, filter.status) : undefined,
     filter.type ? eq(taskRequests.type, filter.type) : undefined,
+    filter.tag ? sql`${taskRequests.params} @> ${JSON.stringify({ tags: [filter.tag] })}::jsonb` : undefined,
     filter.createdFrom ? gte(taskRequests.createdAt, filter.createdFrom) : undefined,
     filter.createdTo ? lt(taskRequests.createdAt, filter.createdTo) : undefined,
     // A row-value comparison, which Drizzle has no operator for.

@@ -63,6 +63,12 @@ export const sharedFields = {
     .optional()
     .describe("Ids of crunchers who must not receive this request."),
   confidence: confidenceSchema.optional().describe("Ask several crunchers and complete on agreement. Absent: the first answer completes."),
+  tags: z
+    .array(z.string().trim().min(1).max(100))
+    .max(20)
+    .transform((tags) => [...new Set(tags)])
+    .optional()
+    .describe("Labels of the caller's own (the SDKs send tags=[]): stored, returned, and a filter of the request list (?tag=)."),
 };
 export type SharedParams = z.output<z.ZodObject<typeof sharedFields>>;
 

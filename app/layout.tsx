@@ -7,6 +7,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Crucible", template: "%s · Crucible" },
   description: "Adaptive learning loops, a model registry with deployments, and human tasks.",
+  icons: { icon: [{ url: "/favicon.svg", type: "image/svg+xml" }, { url: "/favicon.ico", sizes: "32x32" }] },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -76,3 +76,12 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+test("the icons are served from public/", async ({ request }) => {
+  const ico = await request.get("/favicon.ico");
+  expect(ico.status()).toBe(200);
+  expect(ico.headers()["content-type"]).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+  const svg = await request.get("/favicon.svg");
+  expect(svg.status()).toBe(200);
+  expect(await svg.text()).toContain("<svg");
+});

@@ -386,6 +386,9 @@ test("the member sends a request by hand, blocks until answered, sees its webhoo
   await expect(memberPage.getByLabel("Question for each mark")).toBeVisible();
   await shot(memberPage, "task-new-request-annotations");
   await memberPage.getByLabel("Type").selectOption("multiple-choice");
+  // One answer unless the member asks for more, and the form says so.
+  await expect(memberPage.getByLabel("Max answers")).toHaveValue("1");
+  await expect(memberPage.getByText("1 = one answer; 0 = any number")).toBeVisible();
   await memberPage.getByRole("button", { name: "Send request" }).click();
   await expect(memberPage.getByTestId("request-problems")).toContainText("instruction");
   await memberPage.getByLabel("Instruction").fill("Is this sentence polite? 'Give me the report now.'");

@@ -30,7 +30,9 @@ export const EMPTY_QUESTION: QuestionFields = {
   choices_type: "text",
   choices: "",
   min_answers: "",
-  max_answers: "",
+  // One answer unless asked otherwise: a blank would allow every choice, and single-answer
+  // questions would show checkboxes.
+  max_answers: "1",
   validation: "",
   rating_min: "",
   rating_max: "",
@@ -79,7 +81,7 @@ function ChoiceInputs({ fields, set, errorAt, prefix }: InputsProps) {
           <Field label="Min answers" error={errorAt(...prefix, "min_answers")} hint="default 1">
             <Input inputMode="numeric" value={fields.min_answers} onChange={(e) => set({ min_answers: e.target.value })} />
           </Field>
-          <Field label="Max answers" error={errorAt(...prefix, "max_answers")} hint="0 = no limit">
+          <Field label="Max answers" error={errorAt(...prefix, "max_answers")} hint="1 = one answer; 0 = any number">
             <Input inputMode="numeric" value={fields.max_answers} onChange={(e) => set({ max_answers: e.target.value })} />
           </Field>
         </div>

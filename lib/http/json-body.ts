@@ -104,6 +104,15 @@ function suspectChild(child: unknown, remaining: number): boolean {
 }
 
 /**
+ * The first problem of a value JSON.parse made of `text`, as jsonValueProblem finds it: the cheap
+ * first pass only says whether there is one, and the full walk, which locates it, runs only then.
+ */
+export function parsedJsonProblem(text: string, value: unknown): ApiErrorDetail | null {
+  const suspect = mayHoldBadText(text) || suspectChild(value, MAX_JSON_DEPTH + 1);
+  return suspect ? jsonValueProblem(value) : null;
+}
+
+/**
  * The body as JSON: 400 when it is empty or malformed, and `status` (the family's validation status)
  * naming the place when it holds something that cannot be stored or is nested too deeply.
  */
@@ -116,9 +125,7 @@ export function parseJsonBody(body: Buffer, status: number): unknown {
   } catch (error) {
     throw new ApiError(400, `The request body is not valid JSON: ${(error as Error).message}`);
   }
-  // The full walk finds and locates any problem; the first pass only says whether there is one.
-  const suspect = mayHoldBadText(text) || suspectChild(value, MAX_JSON_DEPTH + 1);
-  const found = suspect ? jsonValueProblem(value) : null;
+  const found = parsedJsonProblem(text, value);
   if (found) throw new ApiError(status, "The request body holds a value that cannot be accepted.", [found]);
   return value;
 }

@@ -1,5 +1,5 @@
 import { ApiError, type ApiErrorDetail } from "@/lib/http/errors";
-import { jsonValueProblem } from "@/lib/http/json-body";
+import { parsedJsonProblem } from "@/lib/http/json-body";
 import type { InputRow, InputValue } from "@/lib/models/sklearn";
 import { numericCell, parseCsv, looksLikeHeader } from "./csv";
 import { displayNames, type FeatureSpec } from "./features";
@@ -46,7 +46,7 @@ export function parsePredictBody(raw: string): PredictRequest {
   } catch (error) {
     throw new ApiError(400, notJsonMessage(raw, error as Error));
   }
-  const unacceptable = jsonValueProblem(body);
+  const unacceptable = parsedJsonProblem(raw, body);
   if (unacceptable) throw new ApiError(422, "The request body holds a value that cannot be accepted.", [unacceptable]);
   if (!body || typeof body !== "object" || Array.isArray(body)) {
     throw new ApiError(422, "The request body is invalid.", [{ path: [], message: 'Input should be an object such as {"data": [...], "explain": true}', type: "model_type" }]);

@@ -8,6 +8,7 @@ import { OutboundError, outboundRequest } from "@/lib/net/outbound";
 import { requestObjectOf } from "./request-view";
 import { getTaskRequestInternal, type TaskRequestRecord } from "./store";
 import { webhookSecretFor, WebhookSecretUnreadableError } from "./webhook-secrets";
+import { configuredPublicUrl } from "@/lib/http/public-url";
 
 /**
  * hook_url deliveries: the completing transaction marks the request's webhook "due" (an outbox);
@@ -105,7 +106,7 @@ async function signAndPost(db: Database, request: TaskRequestRecord, messageId: 
     return { statusCode: null, error: UNREADABLE_SECRET };
   }
   // No request to take a host from: media answers are absolute when PUBLIC_URL is set.
-  const payload = JSON.stringify(requestObjectOf(request, process.env.PUBLIC_URL?.replace(/\/+$/, "") || undefined));
+  const payload = JSON.stringify(requestObjectOf(request, configuredPublicUrl()));
   const timestamp = new Date();
   const headers = {
     "content-type": "application/json",

@@ -8,7 +8,7 @@ import { createTaskRequest, type TaskRequestRecord } from "./store";
 import { scheduleSimulation } from "./test-simulator";
 
 export interface NewRequestInput {
-  accountId: string;
+  workspaceId: string;
   mode: ApiKeyMode;
   type: RequestType;
   /** Params as parseRequestBody returned them (validated, defaults applied). */
@@ -36,7 +36,7 @@ export function hookUrlProblems(params: RequestParams): ApiErrorDetail[] {
 export async function createValidatedRequest(db: Database, input: NewRequestInput): Promise<{ record: TaskRequestRecord; replayed: boolean }> {
   const { params } = input;
   const created = await createTaskRequest(db, {
-    accountId: input.accountId,
+    workspaceId: input.workspaceId,
     mode: input.mode,
     type: input.type,
     params,

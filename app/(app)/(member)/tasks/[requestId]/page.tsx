@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/workspace-link";
 import { notFound } from "next/navigation";
-import { requireMember } from "@/app/_server/auth";
+import { requireWorkspace } from "@/app/_server/auth";
 import { Badge, cx, PageHeader, Section } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { requestObjectOf } from "@/lib/tasks/request-view";
@@ -24,13 +24,13 @@ export const metadata: Metadata = { title: "Request" };
 const letterOf = (i: number) => String.fromCharCode(65 + (i % 26));
 
 export default async function RequestPage({ params }: { params: Promise<{ requestId: string }> }) {
-  const account = await requireMember();
+  const { account, workspace } = await requireWorkspace("read");
   const db = getDb();
-  const request = await findTaskRequest(db, account.id, (await params).requestId);
+  const request = await findTaskRequest(db, workspace.id, (await params).requestId);
   if (!request) notFound();
   const { type, params: p, response } = request;
   const answers = reviewAnswers(request);
-  const attempts = request.hookUrl ? await listWebhookAttempts(db, account.id, request.id) : [];
+  const attempts = request.hookUrl ? await listWebhookAttempts(db, workspace.id, request.id) : [];
   const consensus = request.maxCrunchers > 1;
 
   const layers: MarkLayer[] = isAnnotationType(type)

@@ -5,6 +5,7 @@ import { refusedLiteralHost } from "@/lib/net/address-policy";
 import { problem } from "./problems";
 import type { RequestParams, RequestType } from "./request-types";
 import { createTaskRequest, type TaskRequestRecord } from "./store";
+import { resolveCruncherHandles } from "./cruncher-names";
 import { scheduleSimulation } from "./test-simulator";
 
 export interface NewRequestInput {
@@ -42,7 +43,7 @@ export async function createValidatedRequest(db: Database, input: NewRequestInpu
     params,
     maxCrunchers: params.confidence?.max_crunchers ?? 1,
     minAgreements: params.confidence?.min_agreements ?? 1,
-    excludeCrunchers: (params.exclude_crunchers ?? []).map((id) => id.replace(/-/g, "").toLowerCase()),
+    excludeCrunchers: await resolveCruncherHandles(db, input.workspaceId, params.exclude_crunchers ?? []),
     hookUrl: params.hook_url ?? null,
     idempotencyKey: input.idempotencyKey,
     keyId: input.keyId,

@@ -9,7 +9,7 @@ import { SIMPLE_ANSWERS, SIMPLE_GROUND_TRUTH, type Row } from "./testdata/crowd-
 function fit(rows: readonly Row[], classes: readonly string[], options: { maxIterations: number; tolerance?: number }, gold?: Record<string, string>): DawidSkeneResult {
   const answers: LabelledAnswer[] = rows.map(([worker, item, label]) => ({ worker, item, label: classes.indexOf(label) }));
   const goldClasses = gold && Object.fromEntries(Object.entries(gold).map(([item, label]) => [item, classes.indexOf(label)]));
-  return dawidSkene({ classes: classes.length, answers, gold: goldClasses }, { smoothing: 0, tolerance: 0, ...options });
+  return dawidSkene({ classes: classes.length, answers, gold: goldClasses }, { smoothing: 0, shrinkage: 0, tolerance: 0, ...options });
 }
 const labelsOf = (result: DawidSkeneResult, classes: readonly string[]) => Object.fromEntries(result.items.map((i) => [i.id, classes[i.label]]));
 /** crowd-kit's errors_ frame: [worker, observed label, P(observed | true no), P(observed | true yes)]. */

@@ -31,14 +31,14 @@ describe("dawidSkene", () => {
      * Then the round's M-step: ρ_0 = (25/33 + 0 + 25/33) / 3 = 50/99.
      */
     const answers = [answer("x", "A", 0), answer("x", "B", 0), answer("x", "C", 1), answer("y", "A", 1), answer("y", "B", 1), answer("y", "C", 1), answer("z", "A", 0), answer("z", "B", 1), answer("z", "C", 0)];
-    const start = dawidSkene({ classes: 2, answers }, { maxIterations: 0, smoothing: 0 });
+    const start = dawidSkene({ classes: 2, answers }, { maxIterations: 0, smoothing: 0, shrinkage: 0 });
     expect(start.priors[0]).toBeCloseTo(4 / 9, 12);
     const b = start.workers.find((w) => w.id === "B")!.confusion;
     expect(b[0]![0]).toBeCloseTo(1 / 2, 12);
     expect(b[1]![1]).toBeCloseTo(4 / 5, 12);
     expect(start.workers.find((w) => w.id === "A")!.confusion[1]).toEqual([expect.closeTo(2 / 5, 12), expect.closeTo(3 / 5, 12)]);
 
-    const round = dawidSkene({ classes: 2, answers }, { maxIterations: 1, smoothing: 0 });
+    const round = dawidSkene({ classes: 2, answers }, { maxIterations: 1, smoothing: 0, shrinkage: 0 });
     const [x, y, z] = round.items;
     expect(x!.posterior[0]).toBeCloseTo(25 / 33, 8);
     expect(z!.posterior[0]).toBeCloseTo(25 / 33, 8);

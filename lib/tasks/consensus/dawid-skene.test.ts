@@ -103,6 +103,17 @@ describe("dawidSkene", () => {
     expect(seeded.workers.find((w) => w.id === "B1")!.accuracy).toBeLessThan(0.05);
   });
 
+  it("shrinkage: a cruncher with one answer looks like the crowd, not like a coin", () => {
+    const crunchers = simulatedCrunchers(mulberry32(9), 10, 0, 0.8, 0.9);
+    const { questions, answers } = crowdAnswers(10, crunchers, 200, 3, 3);
+    const withNewcomer = [...answers, answer(questions[0]!.id, "newcomer", questions[0]!.truth)];
+    const unseen = (questions[0]!.truth + 1) % 3; // a true class the newcomer never met
+    const shrunk = dawidSkene({ classes: 3, answers: withNewcomer }).workers.find((w) => w.id === "newcomer")!;
+    const flat = dawidSkene({ classes: 3, answers: withNewcomer }, { shrinkage: 0 }).workers.find((w) => w.id === "newcomer")!;
+    expect(shrunk.confusion[unseen]![unseen]).toBeGreaterThan(0.7);
+    expect(flat.confusion[unseen]![unseen]).toBeCloseTo(1 / 3, 4);
+  });
+
   it("items with fewer classes keep their posterior on their own classes", () => {
     const answers = [answer("three", "A", 2), answer("three", "B", 2), answer("two", "A", 1), answer("two", "B", 0), answer("five", "A", 4)];
     const result = dawidSkene({ classes: 5, answers, itemClasses: { three: 3, two: 2 } });

@@ -5,7 +5,7 @@
  * same result to the bit.
  *
  * The update order follows crowd-kit's DawidSkene (Toloka): soft majority vote → M → (E → M)×n, the
- * returned posteriors being those of the last E-step. With `smoothing: 0` the counts are only
+ * returned posteriors being those of the last E-step. With `smoothing: 0, shrinkage: 0` the counts are only
  * clipped at 1e-10 as crowd-kit does, so its published step-by-step fixtures are reproduced
  * (crowd-kit.test.ts). The defaults add pseudo-counts instead: a little everywhere, so a worker with
  * few answers never gets a zero that would veto a class outright, and a few answers' worth of the

@@ -3,10 +3,11 @@ import { Card } from "./ui";
 
 export type Column = string | { label: string; align: "right" };
 
-/** The dashboard's list tables: a card, a header row of column labels, and the rows as children. */
+/** The dashboard's list tables: a card, a header row of column labels, and the rows as children; wider than the screen, it scrolls sideways. */
 export function DataTable({ columns, children }: { columns: Column[]; children: ReactNode }) {
   return (
     <Card className="overflow-hidden">
+      <div className="overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
           <tr>
@@ -22,6 +23,7 @@ export function DataTable({ columns, children }: { columns: Column[]; children: 
         </thead>
         <tbody className="divide-y divide-slate-100">{children}</tbody>
       </table>
+      </div>
     </Card>
   );
 }

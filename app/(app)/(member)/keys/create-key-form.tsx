@@ -44,7 +44,7 @@ export function CreateKeyForm({ defaultScope, defaultLoopId }: { defaultScope?: 
   return (
     <Card className="mb-6 p-6">
       <h2 className="text-base font-semibold">Generate a key</h2>
-      <form onSubmit={onSubmit} noValidate className="mt-4 grid gap-4 md:grid-cols-[2fr_1fr_1fr_auto] md:items-start">
+      <form onSubmit={onSubmit} noValidate className="mt-4 grid grid-cols-1 gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] md:items-start">
         <Field label="Name" error={errors.name}>
           <Input name="name" placeholder="e.g. production backend" />
         </Field>

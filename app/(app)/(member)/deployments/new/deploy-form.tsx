@@ -56,7 +56,7 @@ export function DeployForm({ options, initialModel, defaultOwner }: { options: D
   return (
     <Card className="max-w-2xl p-6">
       <form className="space-y-5" onSubmit={(e) => void submit(e)}>
-        <div className="grid gap-5 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
           <Field label="Model">
             <Select value={modelid} onChange={(e) => (setModelid(e.target.value), setVersion("latest"))}>
               {deployable.map((o) => (
@@ -84,7 +84,7 @@ export function DeployForm({ options, initialModel, defaultOwner }: { options: D
         </div>
         <fieldset className="space-y-3 rounded-md border border-slate-200 p-4">
           <legend className="px-1 text-sm font-medium text-slate-700">Placement (* means anywhere)</legend>
-          <div className="grid gap-4 sm:grid-cols-3">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
             <Field label="Cluster">
               <Input name="clusterID" defaultValue="*" />
             </Field>

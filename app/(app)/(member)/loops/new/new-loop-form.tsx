@@ -51,7 +51,7 @@ export function NewLoopForm() {
 
   const shown = touched ? [...problems, ...serverProblems] : [];
   return (
-    <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <Card className="space-y-6 p-6">
         <div className="space-y-1.5">
           <label htmlFor="loop-name" className="block text-sm font-medium text-slate-700">Name</label>

@@ -64,7 +64,7 @@ export function NewRequestForm() {
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
       <Card className="space-y-5 p-6">
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <Field label="Type">
             <Select value={t} onChange={(e) => set({ type: e.target.value as RequestType })}>
               {REQUEST_TYPES.map((type) => <option key={type} value={type}>{requestTypeLabel(type)} ({type})</option>)}
@@ -80,7 +80,7 @@ export function NewRequestForm() {
         <Field label="Instruction" error={errorAt("instruction")}>
           <Lines name="instruction" value={form.instruction} onChange={(instruction) => set({ instruction })} rows={2} placeholder="Does the image contain violent content?" />
         </Field>
-        <div className="grid gap-4 md:grid-cols-[1fr_3fr]">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-[minmax(0,1fr)_minmax(0,3fr)]">
           <Field label="Attachments are" error={errorAt("attachments_type")}>
             <ContentTypeSelect name="attachments_type" value={form.attachments_type} onChange={(attachments_type) => set({ attachments_type })} />
           </Field>
@@ -91,7 +91,7 @@ export function NewRequestForm() {
         {question ? <question.Inputs fields={form} set={set} errorAt={errorAt} prefix={[]} /> : null}
         {annotated ? (
           <div className="space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-4">
-            <div className="grid gap-4 sm:grid-cols-3">
+            <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
               <Field label="Marks are" error={errorAt("annotations_type")}>
                 <Select value={form.annotations_type} onChange={(e) => set({ annotations_type: e.target.value === "rectangle" ? "rectangle" : "point" })}>
                   <option value="point">points</option>
@@ -133,7 +133,7 @@ export function NewRequestForm() {
             </Field>
           </div>
         ) : null}
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <Field label="Webhook URL (optional)" error={errorAt("hook_url")}>
             <Input value={form.hook_url} onChange={(e) => set({ hook_url: e.target.value })} placeholder="https://example.com/hooks/tasks" />
           </Field>

@@ -5,6 +5,7 @@ import { Badge, PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { listAccounts } from "@/lib/auth/accounts-store";
 import { RoleSelect } from "./role-select";
+import { Time } from "@/components/time";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -21,7 +22,7 @@ export default async function AdminPage() {
                   {a.username} {a.isAdmin ? <Badge tone="indigo">admin</Badge> : null}
                 </td>
                 <td className="px-4 py-3">{a.email}</td>
-                <td className="px-4 py-3">{a.createdAt.toLocaleDateString()}</td>
+                <td className="px-4 py-3"><Time value={a.createdAt} style="date" /></td>
                 <td className="px-4 py-3">{a.id === admin.id ? a.role : <RoleSelect accountId={a.id} role={a.role} label={a.username} />}</td>
               </tr>
             ))}

@@ -11,6 +11,7 @@ import type { WorkTask } from "@/lib/tasks/work-task";
 import { requestViewOf } from "./request-views";
 import { isTyping, useShortcuts } from "./use-shortcuts";
 import { submitAnswer } from "./work-api";
+import { clearDraft } from "./work-drafts";
 
 const FIRST_STEP: Partial<Record<RequestType, string>> = {
   "multiple-choice": "Pick an answer first.",
@@ -32,9 +33,9 @@ export function describeProblem(type: RequestType, problem: ApiErrorDetail): str
   return `${problem.path.join(".")}: ${problem.message}`;
 }
 
-function AnswerFor({ task, onChange }: { task: WorkTask; onChange: (answer: unknown) => void }) {
+function AnswerFor({ task, onChange, draftKey }: { task: WorkTask; onChange: (answer: unknown) => void; draftKey: string }) {
   const { AnswerPage } = requestViewOf(task.type);
-  return <AnswerPage task={task} onChange={onChange} />;
+  return <AnswerPage task={task} onChange={onChange} draftKey={draftKey} />;
 }
 
 function shortcutsOf(task: WorkTask): ReactNode[] {
@@ -58,7 +59,7 @@ function shortcutsOf(task: WorkTask): ReactNode[] {
  * and submit / skip by button or keyboard. The draft is checked with the API's own validator before
  * it is sent, so mistakes are explained at once.
  */
-export function TaskWorkbench({ task, onAnswered, onSkip, onGone }: { task: WorkTask; onAnswered: () => void; onSkip: () => void; onGone: (message: string) => void }) {
+export function TaskWorkbench({ task, draftKey, onAnswered, onSkip: skip, onGone }: { task: WorkTask; draftKey: string; onAnswered: () => void; onSkip: () => void; onGone: (message: string) => void }) {
   const [answer, setAnswer] = useState<unknown>(undefined);
   const [problems, setProblems] = useState<string[]>([]);
   const [sending, setSending] = useState(false);
@@ -75,6 +76,7 @@ export function TaskWorkbench({ task, onAnswered, onSkip, onGone }: { task: Work
     setProblems([]);
     try {
       const result = await submitAnswer(task.assignmentId, checked.answer);
+      if (result.ok || result.gone) clearDraft(draftKey);
       if (result.ok) return onAnswered();
       if (result.gone) return onGone(result.message);
       setProblems(result.errors.length ? result.errors.map((p) => describeProblem(task.type, p)) : [result.message]);
@@ -82,6 +84,12 @@ export function TaskWorkbench({ task, onAnswered, onSkip, onGone }: { task: Work
       setProblems(["The answer could not be sent; check the connection and press Enter again."]);
     }
     setSending(false);
+  }
+
+  /** Skipping releases the task: its draft goes with it. */
+  function onSkip() {
+    clearDraft(draftKey);
+    skip();
   }
 
   useShortcuts((event) => {
@@ -111,7 +119,7 @@ export function TaskWorkbench({ task, onAnswered, onSkip, onGone }: { task: Work
         </div>
       ) : null}
       <div className="mt-6">
-        <AnswerFor task={task} onChange={setAnswer} />
+        <AnswerFor task={task} onChange={setAnswer} draftKey={draftKey} />
       </div>
       {problems.length ? (
         <ul role="alert" className="mt-4 list-disc space-y-1 rounded-md bg-red-50 py-2 pl-8 pr-3 text-sm text-red-700">
@@ -133,7 +141,7 @@ export function TaskWorkbench({ task, onAnswered, onSkip, onGone }: { task: Work
   );
   if (!websites.length) return question;
   return (
-    <div className="grid items-start gap-5 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+    <div className="grid grid-cols-1 items-start gap-5 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
       {question}
       <div className="space-y-3 xl:sticky xl:top-4 xl:self-start">
         {websites.map((url, i) => <WebsiteFrame key={i} url={url} />)}

@@ -10,7 +10,7 @@ const LINE_HEIGHT = 13;
  */
 export function WrappedTick({ x, y, payload, width, fontSize = 12 }: { x?: number | string; y?: number | string; payload?: { value?: unknown }; width: number; fontSize?: number }) {
   const text = String(payload?.value ?? "");
-  const lines = wrapLabel(text, width / (fontSize * 0.58), 2);
+  const lines = wrapLabel(text, width / (fontSize * 0.55), 2);
   const top = Number(y ?? 0) - ((lines.length - 1) * LINE_HEIGHT) / 2;
   return (
     <text x={Number(x ?? 0)} y={top} textAnchor="end" dominantBaseline="central" fontSize={fontSize} fill="#475569">

@@ -13,6 +13,11 @@ describe("niceTicks", () => {
     expect(niceTicks(0, 0)).toEqual([0, 1]);
   });
 
+  it("can leave zero out, for an axis around a base value", () => {
+    expect(niceTicks(-2.36, 7.29, 5, { includeZero: false })).toEqual([-2.5, 0, 2.5, 5, 7.5]);
+    expect(niceTicks(3.1, 3.9, 5, { includeZero: false })).toEqual([3, 3.2, 3.4, 3.6, 3.8, 4]);
+  });
+
   it("never prints floating-point noise", () => {
     for (const t of niceTicks(-0.3, 0.7, 8)) expect(String(t).length).toBeLessThan(6);
   });

@@ -8,13 +8,13 @@ export function niceStep(raw: number): number {
 }
 
 /**
- * Round ticks covering [min, max] (and zero), about `count` of them: 0, 0.5, 1, 1.5 rather than
+ * Round ticks covering [min, max] (and zero, unless told not to), about `count` of them: 0, 0.5, 1, 1.5 rather than
  * 0.13, 0.47, 0.81. The first and last tick are the axis domain.
  */
-export function niceTicks(min: number, max: number, count = 5): number[] {
-  const lo = Math.min(min, 0);
-  const hi = Math.max(max, 0);
-  if (lo === hi) return [0, 1];
+export function niceTicks(min: number, max: number, count = 5, { includeZero = true } = {}): number[] {
+  const lo = includeZero ? Math.min(min, 0) : min;
+  const hi = includeZero ? Math.max(max, 0) : max;
+  if (lo === hi) return includeZero ? [0, 1] : [lo - 1, lo + 1];
   const step = niceStep((hi - lo) / Math.max(1, count - 1));
   const first = Math.floor(lo / step + 1e-9) * step;
   const last = Math.ceil(hi / step - 1e-9) * step;

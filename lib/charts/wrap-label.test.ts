@@ -11,6 +11,10 @@ describe("wrapLabel", () => {
     expect(wrapLabel("monthly_spend_in_euros", 14)).toEqual(["monthly_spend_", "in_euros"]);
   });
 
+  it("never breaks inside a number", () => {
+    expect(wrapLabel("sepal length (cm) = 6.3", 22)).toEqual(["sepal length (cm) =", "6.3"]);
+  });
+
   it("cuts a long word and marks what does not fit", () => {
     expect(wrapLabel("abcdefghijklmnopqrstuvwxyz", 10)).toEqual(["abcdefghij", "klmnopqrs…"]);
     expect(wrapLabel("a_very_long_feature_name_that_goes_on_and_on", 12, 2)).toEqual(["a_very_long_", "feature_nam…"]);

@@ -17,7 +17,7 @@ export function DeploymentsTable({ initial }: { initial: DeploymentListItem[] })
       {data.map((d) => (
         <tr key={d.deployment_id}>
           <td className="px-4 py-3">
-            <Link href={`/deployments/${encodeURIComponent(d.deployment_id)}`} className="font-mono font-medium text-indigo-700 hover:underline">{d.deployment_id}</Link>
+            <Link href={`/deployments/${encodeURIComponent(d.deployment_id)}`} className="whitespace-nowrap font-mono font-medium text-indigo-700 hover:underline">{d.deployment_id}</Link>
             <div className="text-xs text-slate-400">{d.inference_data === 1 ? "takes values or data links" : "takes values"}</div>
           </td>
           <td className="px-4 py-3">

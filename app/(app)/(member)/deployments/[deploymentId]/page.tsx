@@ -11,6 +11,7 @@ import { DeleteDeploymentButton } from "./delete-button";
 import { DeploymentPanel } from "./deployment-panel";
 import { DriftPanel } from "./drift-panel";
 import { Time } from "@/components/time";
+import { Breakable } from "@/components/breakable";
 
 export const metadata: Metadata = { title: "Deployment" };
 
@@ -73,7 +74,7 @@ export default async function DeploymentPage({ params }: { params: Promise<{ dep
             </Fact>
             <Fact label="Features">{detail.features.length}{detail.classes ? ` · classes ${detail.classes.map(String).join(", ")}` : ""}</Fact>
             <Fact label="Created"><Time value={deployment.created_at} /></Fact>
-            <Fact label="Endpoint"><span className="break-all font-mono text-xs">POST {deployment.inference_endpoint}</span></Fact>
+            <Fact label="Endpoint"><span className="font-mono text-xs">POST <Breakable text={deployment.inference_endpoint} /></span></Fact>
           </dl>
           <div className="mt-5">
             <Code>{`curl -X POST ${endpoint} \\

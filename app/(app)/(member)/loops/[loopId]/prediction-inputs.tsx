@@ -1,3 +1,5 @@
+import { Breakable } from "@/components/breakable";
+
 const FIRST = 6;
 
 const show = (value: unknown) => (value === undefined ? "missing" : typeof value === "string" ? value : JSON.stringify(value));
@@ -7,7 +9,7 @@ function Rows({ fields, input }: { fields: string[]; input: Record<string, unkno
     <>
       {fields.map((field) => (
         <div key={field} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)] gap-2 py-0.5">
-          <dt className="break-words text-slate-500">{field}</dt>
+          <dt className="break-words text-slate-500"><Breakable text={field} /></dt>
           <dd className={input[field] === undefined ? "text-slate-400" : "break-words font-mono text-slate-800"}>{show(input[field])}</dd>
         </div>
       ))}

@@ -1,4 +1,5 @@
 import type { LoopDashboard } from "@/lib/loops/dashboard";
+import { Breakable } from "@/components/breakable";
 
 const SHOWN = 50;
 
@@ -28,7 +29,7 @@ export function WeightsTable({ weights }: { weights: LoopDashboard["weights"] })
             return (
               <tr key={i}>
                 <td className="break-words py-1.5 pr-3 align-top" title={w.column}>
-                  <span className="font-medium">{w.feature}</span>
+                  <span className="font-medium"><Breakable text={w.feature} /></span>
                   {part ? <span className="ml-1 font-mono text-xs text-slate-600">{part}</span> : null}
                 </td>
                 {perClass ? <td className="break-words py-1.5 pr-3 align-top">{w.class}</td> : null}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { cx } from "./ui";
+
 
 /** Copies through the Clipboard API, or a hidden text area where that is unavailable (plain http). */
 async function copyText(text: string): Promise<boolean> {
@@ -37,11 +37,13 @@ export function CopyButton({ text, label = "Copy", className, tone = "light" }: 
     <button
       type="button"
       onClick={() => void copyText(text).then((ok) => setState(ok ? "copied" : "failed"))}
-      className={cx(
+      className={[
         "inline-flex min-h-8 items-center rounded-md px-2.5 py-1 text-xs font-medium transition focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500",
         tone === "dark" ? "bg-slate-700 text-slate-100 hover:bg-slate-600" : "border border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
         className,
-      )}
+      ]
+        .filter(Boolean)
+        .join(" ")}
       aria-live="polite"
     >
       {state === "copied" ? "Copied" : state === "failed" ? "Press Ctrl+C" : label}

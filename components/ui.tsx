@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { CopyButton } from "./copy-button";
 export { Field } from "./field";
 
 /** Small shared building blocks so every page looks and behaves the same. */
@@ -75,8 +76,19 @@ export function Badge({ children, tone = "slate" }: { children: ReactNode; tone?
   return <span className={cx("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ring-slate-500/10", tones[tone])}>{children}</span>;
 }
 
+/** A block of code; given as a string, it has a Copy button. */
 export function Code({ children }: { children: ReactNode }) {
-  return <pre className="overflow-x-auto rounded-md bg-slate-900 px-4 py-3 font-mono text-xs leading-relaxed text-slate-100">{children}</pre>;
+  const copyable = typeof children === "string";
+  return (
+    <div className="max-w-full overflow-hidden rounded-md bg-slate-900">
+      {copyable ? (
+        <div className="flex justify-end border-b border-slate-700/60 px-2 py-1">
+          <CopyButton text={children} tone="dark" />
+        </div>
+      ) : null}
+      <pre className="overflow-x-auto px-4 py-3 font-mono text-xs leading-relaxed text-slate-100">{children}</pre>
+    </div>
+  );
 }
 
 /** A wide block (a table, a code line) that scrolls sideways inside its card instead of widening the page. */

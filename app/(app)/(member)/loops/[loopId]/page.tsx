@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireMember } from "@/app/_server/auth";
-import { Badge, PageHeader, Section } from "@/components/ui";
+import { Badge, Code, PageHeader, Section } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { publicBaseUrl } from "@/lib/http/public-url";
 import { LOOPS_KEY_VARIABLE } from "@/lib/loops/client-snippets";
@@ -41,10 +41,10 @@ export default async function LoopPage({ params }: { params: Promise<{ loopId: s
 
       {!spec ? (
         <Section title="Define this loop through the API" hint="Send the definition with this loop's id; a key from Generate API Key works for this loop only.">
-          <pre className="overflow-x-auto rounded-md bg-slate-900 px-4 py-3 font-mono text-xs text-slate-100">{`curl -X POST ${baseUrl}/definitions/ \\
+          <Code>{`curl -X POST ${baseUrl}/definitions/ \\
   -H "X-api-key: $${LOOPS_KEY_VARIABLE}" -H "X-username: ${account.username}" -H "x-loop-id: ${loop.id}" \\
   -H "Content-Type: application/json" \\
-  -d '{"name":"${loop.name}","task_type":"classification","input_schema":{"x":"float"},"output_schema":{"label":"string"}}'`}</pre>
+  -d '{"name":"${loop.name}","task_type":"classification","input_schema":{"x":"float"},"output_schema":{"label":"string"}}'`}</Code>
         </Section>
       ) : (
         <>

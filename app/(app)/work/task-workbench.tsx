@@ -10,6 +10,7 @@ import { Kbd } from "./_shared/kbd";
 import type { WorkTask } from "@/lib/tasks/work-task";
 import { requestViewOf } from "./request-views";
 import { isTyping, useShortcuts } from "./use-shortcuts";
+import { ratingOfKey } from "./answers/controls";
 import { submitAnswer } from "./work-api";
 import { clearDraft } from "./work-drafts";
 
@@ -44,7 +45,10 @@ function shortcutsOf(task: WorkTask): ReactNode[] {
     const last = Math.min(task.params.choices.length, 10) % 10;
     keys.push(<><Kbd>1</Kbd>{last !== 1 ? <>–<Kbd>{last}</Kbd></> : null} choose</>);
   }
-  if (task.type === "rating") keys.push(<><Kbd>←</Kbd><Kbd>→</Kbd> adjust</>);
+  if (task.type === "rating") {
+    keys.push(<><Kbd>←</Kbd><Kbd>→</Kbd> adjust</>);
+    if (ratingOfKey(task.params, String(task.params.rating_min)) !== null) keys.push(<><Kbd>{task.params.rating_min}</Kbd>… type a value</>);
+  }
   if (task.type === "free-text" && !task.params.validation) keys.push(<><Kbd>Shift</Kbd>+<Kbd>Enter</Kbd> new line</>);
   if (isAnnotationType(task.type)) {
     keys.push(<><Kbd>Del</Kbd> delete mark</>, <><Kbd>Esc</Kbd> deselect</>);

@@ -149,12 +149,13 @@ export function AnnotationAnswer({ task, onChange, draftKey }: AnswerProps<Annot
           <span className="text-xs text-slate-500" data-testid="mark-count">{marks.length} · {range}</span>
         </div>
         <p className="text-xs leading-relaxed text-slate-500">
-          {kind === "audio" ? "Play the audio and add marks at the right moments." : p.annotations_type === "rectangle" ? "Drag over the attachment to draw a box." : "Click on the attachment to place a point."}{" "}
+          {kind === "audio" ? "Play the audio and add marks at the right moments." : p.annotations_type === "rectangle" ? "Drag over the attachment to draw a box." : "Tap or click the attachment to place a point."}{" "}
           {kind === "video" ? "Each mark takes the video's current time. " : ""}Select a mark to {sub ? "answer its question" : "review it"}; <Kbd>Del</Kbd> deletes it, <Kbd>[</Kbd> <Kbd>]</Kbd> move between marks.
         </p>
         {note ? <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{note}</p> : null}
         <MarkList marks={marks} selected={selected} sub={sub} several={several} onSelect={setSelected} onDelete={remove} />
-        {current ? (
+        {/* A plain mark on a picture has nothing more to answer: no empty panel for it. */}
+        {current && (sub || kind === "video" || kind === "audio") ? (
           <MarkPanel
             mark={current}
             number={marks.indexOf(current) + 1}

@@ -21,7 +21,7 @@ const FIELDS = Array.from({ length: 30 }, (_, i) =>
 const IRIS = ["sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)"];
 const IRIS_CSV = `${IRIS.join(",")},species\n5.1,3.5,1.4,0.2,0\n4.9,3.0,1.4,0.2,0\n7.0,3.2,4.7,1.4,1\n6.4,3.2,4.5,1.5,1\n6.3,3.3,6.0,2.5,2\n5.8,2.7,5.1,1.9,2\n`;
 
-const ids = { loop: "", model: "", deployment: "dep-screens-001", request: "" };
+const ids = { loop: "", model: "", emptyModel: "", deployment: "dep-screens-001", request: "" };
 const choiceQuestion = "Is this review about the product, the delivery, or something else entirely?";
 
 test.describe.configure({ mode: "serial" });
@@ -142,6 +142,7 @@ async function checkNavigation(page: Page, viewport: Viewport) {
   await menu.click();
   await expect(nav.getByRole("link", { name: "Loops" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.waitForTimeout(300); // the drawer's slide
   await shot(page, viewport, "menu-open");
   await page.keyboard.press("Escape");
   await expect(nav.getByRole("link", { name: "Loops" })).toBeHidden();
@@ -192,6 +193,9 @@ test("a member with a loop of thirty fields, a deployed model and an answered re
     const up = await request.post(`/model/${ids.model}/upload`, { headers, multipart: { file: { name, mimeType: "application/octet-stream", buffer }, file_kind: kind } });
     expect(up.status()).toBe(201);
   }
+  const empty = await request.post("/model/add", { headers, data: { modelname: "Model without a file", modelkind: "regression" } });
+  expect(empty.status()).toBe(201);
+  ids.emptyModel = (await empty.json()).modelid;
   const deployed = await request.post("/deployment/add", {
     headers,
     data: { modelid: ids.model, ownerid: "agent-7", deployment_id: ids.deployment, placement: { clusterID: "edge-cluster-frankfurt-1", node: "*", continuum: true }, inference_data: 0 },
@@ -233,9 +237,39 @@ test("a member with a loop of thirty fields, a deployed model and an answered re
   await worker.locator("[role=radio], [role=checkbox]").filter({ hasText: "product" }).tap();
   await worker.getByRole("button", { name: "Submit" }).tap();
   await expect(shown.filter({ hasText: choiceQuestion })).toHaveCount(0);
+
+  // Marks drawn by touch survive a reload, for this cruncher and this task, until submitted.
+  const markQuestion = "Tap the two brightest corners of the picture";
+  const marked = await request.post("/v1/requests/annotations", {
+    headers: { "X-Heat-API-Key": tasksKey },
+    data: { instruction: markQuestion, attachments_type: "image", attachments: [`${baseURL}/v1/simulated/image.png`], annotations_type: "point", min_annotations: 2, max_annotations: 2 },
+  });
+  expect(marked.status(), await marked.text()).toBe(200);
+  const markId = (await marked.json()).id as string;
+  await expect(shown).toHaveText(markQuestion, { timeout: 20_000 }); // the waiting page picks it up
+  const surface = worker.getByTestId("annotation-surface");
+  await expect(surface).toBeVisible();
+  await expectFits(worker, "an annotation task");
+  const box = (await surface.boundingBox())!;
+  expect(box.width).toBeLessThanOrEqual(VIEWPORTS[0].width);
+  await surface.tap({ position: { x: box.width * 0.2, y: box.height * 0.2 } });
+  await surface.tap({ position: { x: box.width * 0.8, y: box.height * 0.7 } });
+  await expect(worker.getByTestId("mark-count")).toContainText("2");
+  await shot(worker, VIEWPORTS[0], "work-annotation");
+  await worker.reload();
+  await worker.getByRole("button", { name: "Start working" }).tap();
+  await expect(shown).toHaveText(markQuestion);
+  await expect(worker.getByTestId("mark-count")).toContainText("2");
+  await expect(worker.getByText("Your 2 unsent marks were restored.")).toBeVisible();
+  await worker.getByRole("button", { name: "Submit" }).tap();
+  await expect(shown.filter({ hasText: markQuestion })).toHaveCount(0);
+  const done = await (await request.get(`/v1/requests/${markId}?block=10`, { headers: { "X-Heat-API-Key": tasksKey }, timeout: 20_000 })).json();
+  expect(done.status).toBe("complete");
+  expect(done.response).toHaveLength(2);
+  // Submitted, the draft is gone.
+  expect(await worker.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("crucible:work-draft")))).toEqual([]);
   await worker.goto("about:blank");
   await phone.close();
-  expect(baseURL).toBeTruthy();
 });
 
 for (const viewport of VIEWPORTS) {
@@ -266,6 +300,12 @@ for (const viewport of VIEWPORTS) {
     await expectFits(page, "the loop page with a prediction");
     await page.getByTestId("try-result").scrollIntoViewIfNeeded();
     await page.screenshot({ path: `e2e/output/screenshots/screens/${viewport.name}-loop-try.png` });
+
+    // A link to deploy a model without a model file says so instead of offering another model.
+    await page.goto(`/deployments/new?model=${ids.emptyModel}`);
+    await expect(page.getByTestId("model-not-deployable")).toContainText("“Model without a file” has no model file yet");
+    await expect(page.getByLabel("Model", { exact: true })).toHaveValue("");
+    await expectFits(page, "deploying a model without a file");
     await context.close();
 
     // The admin's accounts page.

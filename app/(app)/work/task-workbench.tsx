@@ -131,10 +131,10 @@ export function TaskWorkbench({ task, draftKey, onAnswered, onSkip: skip, onGone
         </ul>
       ) : null}
       <div className="mt-6 flex flex-wrap items-center justify-between gap-4 border-t border-slate-100 pt-4">
-        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-500" aria-label="Keyboard shortcuts">
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-500 pointer-coarse:hidden" aria-label="Keyboard shortcuts">
           {shortcutsOf(task).map((k, i) => <li key={i} className="inline-flex items-center gap-1">{k}</li>)}
         </ul>
-        <div className="flex gap-2">
+        <div className="flex gap-2 max-sm:w-full max-sm:[&>button]:flex-1 max-sm:[&>button]:py-2.5">
           <Button type="button" variant="secondary" onClick={onSkip} data-own-enter="">Skip</Button>
           <Button type="button" onClick={() => void submit()} disabled={sending || (isMediaType(task.type) && answer === undefined)}>
             {sending ? "Sending…" : "Submit"}

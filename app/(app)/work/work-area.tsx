@@ -94,7 +94,10 @@ export function WorkArea({ initialStats, cruncherId }: { initialStats: WorkStats
             <div>
               <h2 className="text-lg font-semibold text-slate-900">{stats.waiting >= 100 ? "100+" : stats.waiting} task{stats.waiting === 1 ? "" : "s"} waiting for you</h2>
               <p className="mt-1 max-w-xl text-sm text-slate-600">
-                Each task is reserved for you while you work on it. Keyboard first: <Kbd>1</Kbd>–<Kbd>9</Kbd> pick choices, <Kbd>Enter</Kbd> submits, <Kbd>S</Kbd> skips.
+                Each task is reserved for you while you work on it.{" "}
+                <span className="pointer-coarse:hidden">
+                  Keyboard first: <Kbd>1</Kbd>–<Kbd>9</Kbd> pick choices, <Kbd>Enter</Kbd> submits, <Kbd>S</Kbd> skips.
+                </span>
               </p>
             </div>
             <Button onClick={start} autoFocus className="w-full px-6 py-3 text-base sm:w-auto sm:py-2.5">Start working</Button>

@@ -5,8 +5,8 @@ import { expect, test, type Browser, type Locator, type Page } from "@playwright
 // screen, the page's main controls visible, and a screenshot of each to look at.
 
 const VIEWPORTS = [
-  { name: "phone", width: 390, height: 844 },
-  { name: "desktop", width: 1440, height: 900 },
+  { name: "phone", width: 390, height: 844, timezoneId: "America/New_York", zone: "GMT-5" },
+  { name: "desktop", width: 1440, height: 900, timezoneId: "Europe/Paris", zone: "CET" },
 ] as const;
 type Viewport = (typeof VIEWPORTS)[number];
 
@@ -59,7 +59,12 @@ async function newKey(page: Page, scope: "loops" | "models" | "tasks", name: str
 }
 
 async function contextAt(browser: Browser, viewport: Viewport) {
-  return browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, hasTouch: viewport.name === "phone", isMobile: viewport.name === "phone" });
+  return browser.newContext({
+    viewport: { width: viewport.width, height: viewport.height },
+    hasTouch: viewport.name === "phone",
+    isMobile: viewport.name === "phone",
+    timezoneId: viewport.timezoneId,
+  });
 }
 
 /** How far the page reaches past the right edge of the screen (0 when it fits). */
@@ -287,6 +292,12 @@ for (const viewport of VIEWPORTS) {
         await shot(page, viewport, screen.name);
       });
     }
+    // Times read in the viewer's zone, named, with the full timestamp on hover.
+    await page.goto(`/tasks/${ids.request}`);
+    const created = page.locator("time").first();
+    await expect(created).toContainText(viewport.zone);
+    await expect(created).toHaveAttribute("title", /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+
     // The loop's recent predictions list their inputs in the schema's order; the try-it form
     // answers with a contributions chart that fits too.
     await page.goto(`/loops/${ids.loop}`);

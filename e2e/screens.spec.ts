@@ -266,6 +266,16 @@ test("a member with a loop of thirty fields, a deployed model and an answered re
   await expect(shown).toHaveText(markQuestion);
   await expect(worker.getByTestId("mark-count")).toContainText("2");
   await expect(worker.getByText("Your 2 unsent marks were restored.")).toBeVisible();
+  // Zoomed in, the picture scrolls inside its frame; the page stays the width of the screen.
+  await worker.getByRole("button", { name: "Zoom in" }).tap();
+  await worker.getByRole("button", { name: "Zoom in" }).tap();
+  await expect(worker.getByTestId("zoom-level")).toHaveText("200%");
+  await expect.poll(async () => (await surface.boundingBox())!.width).toBeGreaterThan(box.width * 1.9);
+  await expectFits(worker, "a zoomed annotation task");
+  await worker.getByRole("button", { name: "Move" }).tap();
+  await shot(worker, VIEWPORTS[0], "work-annotation-zoomed");
+  await worker.getByRole("button", { name: "Fit" }).tap();
+  await expect(worker.getByTestId("zoom-level")).toHaveText("100%");
   await worker.getByRole("button", { name: "Submit" }).tap();
   await expect(shown.filter({ hasText: markQuestion })).toHaveCount(0);
   const done = await (await request.get(`/v1/requests/${markId}?block=10`, { headers: { "X-Heat-API-Key": tasksKey }, timeout: 20_000 })).json();

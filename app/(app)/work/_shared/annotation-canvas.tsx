@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type PointerEvent, type ReactNode } from "react";
 import { naturalPoint, rectangleBetween, type MarkPosition, type Size } from "./marks";
 import { VideoControls } from "./video-controls";
+import { ZoomControls } from "./zoom-controls";
 
 export interface CanvasMark extends MarkPosition {
   key: string;
@@ -119,6 +120,10 @@ export function AnnotationCanvas({ kind, src, marks, draw, onTime, children }: {
   const [time, setTime] = useState(0);
   const [duration, setDuration] = useState(0);
   const [browsing, setBrowsing] = useState(false);
+  // Marking on the work page can zoom into pictures and videos; "Move" lets a finger scroll them.
+  const zoomable = draw !== undefined && (kind === "image" || kind === "video");
+  const [zoom, setZoom] = useState(1);
+  const [moving, setMoving] = useState(false);
 
   useEffect(() => {
     const element = box.current;
@@ -156,9 +161,18 @@ export function AnnotationCanvas({ kind, src, marks, draw, onTime, children }: {
   // Shown as wide as the column allows and no taller than part of the screen, at its own aspect
   // ratio (small attachments are enlarged): the overlay then maps exactly onto the picture.
   const fitted = (vh: number) => (natural ? { width: `min(100%, calc(${vh}vh * ${natural.width / natural.height}))` } : undefined);
-  const boxStyle = kind === "text" ? { width: TEXT_WIDTH, maxWidth: "none" } : kind === "website" ? { ...WEBSITE_SIZE, maxWidth: "none" } : fitted(kind === "video" ? 60 : 70);
+  const fit = fitted(kind === "video" ? 60 : 70);
+  const boxStyle =
+    kind === "text"
+      ? { width: TEXT_WIDTH, maxWidth: "none" }
+      : kind === "website"
+        ? { ...WEBSITE_SIZE, maxWidth: "none" }
+        : zoom > 1 && fit
+          ? { width: `calc(${fit.width} * ${zoom})`, maxWidth: "none" }
+          : fit;
+  const drawing = moving && zoom > 1 ? undefined : draw;
 
-  const overlay = natural && !(kind === "website" && browsing) ? <Overlay natural={natural} shown={shown} marks={marks} draw={draw} time={kind === "video" ? time : null} /> : null;
+  const overlay = natural && !(kind === "website" && browsing) ? <Overlay natural={natural} shown={shown} marks={marks} draw={drawing} time={kind === "video" ? time : null} /> : null;
   return (
     <div className="space-y-2">
       {kind === "website" ? (
@@ -169,7 +183,8 @@ export function AnnotationCanvas({ kind, src, marks, draw, onTime, children }: {
           <a href={src} target="_blank" rel="noopener noreferrer" className="font-medium text-indigo-600 hover:underline">Open in a new tab ↗</a>
         </div>
       ) : null}
-      <div className={kind === "text" || kind === "website" ? "overflow-x-auto" : undefined}>
+      {zoomable && natural ? <ZoomControls zoom={zoom} onZoom={(z) => (setZoom(z), z === 1 && setMoving(false))} moving={moving} onMoving={setMoving} /> : null}
+      <div className={kind === "text" || kind === "website" ? "overflow-x-auto" : zoom > 1 ? "max-h-[75vh] overflow-auto overscroll-contain rounded-md" : undefined} data-testid={zoomable ? "zoom-viewport" : undefined}>
         <div ref={box} className="relative inline-block max-w-full select-none align-top" style={boxStyle}>
           {kind === "image" ? (
             // The image is shown no wider than the page; the overlay maps back to its natural pixels.

@@ -27,8 +27,15 @@ const WEBSITE_SIZE: Size = { width: 1024, height: 640 };
 /** A drag shorter than this (screen pixels) is a click. */
 const DRAG_THRESHOLD = 4;
 
-function Overlay({ natural, shown, marks, draw, time }: { natural: Size; shown: number; marks: CanvasMark[]; draw?: DrawOptions; time: number | null }) {
+function Overlay({ natural, shown, marks, draw, time, onPinch }: { natural: Size; shown: number; marks: CanvasMark[]; draw?: DrawOptions; time: number | null; onPinch?: (ratio: number, done: boolean) => void }) {
   const svg = useRef<SVGSVGElement>(null);
+  // Two fingers down: a pinch (zoom), never a mark.
+  const fingers = useRef(new Map<number, { x: number; y: number }>());
+  const pinchFrom = useRef<number | null>(null);
+  const spread = () => {
+    const [a, b] = [...fingers.current.values()];
+    return a && b ? Math.hypot(a.x - b.x, a.y - b.y) : 0;
+  };
   const [drag, setDrag] = useState<{ start: { x: number; y: number }; end: { x: number; y: number }; screen: { x: number; y: number }; moved: boolean } | null>(null);
   const unit = natural.width / Math.max(shown, 1); // attachment pixels per screen pixel
 
@@ -36,17 +43,38 @@ function Overlay({ natural, shown, marks, draw, time }: { natural: Size; shown: 
     return naturalPoint(event.clientX, event.clientY, svg.current!.getBoundingClientRect(), natural);
   }
   function down(event: PointerEvent<SVGSVGElement>) {
+    if (event.pointerType === "touch") fingers.current.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    if (onPinch && fingers.current.size === 2) {
+      setDrag(null);
+      pinchFrom.current = spread();
+      return;
+    }
     if (!draw || event.button !== 0) return;
     event.currentTarget.setPointerCapture(event.pointerId);
     const p = at(event);
     setDrag({ start: p, end: p, screen: { x: event.clientX, y: event.clientY }, moved: false });
   }
   function move(event: PointerEvent<SVGSVGElement>) {
+    if (fingers.current.has(event.pointerId)) fingers.current.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    if (pinchFrom.current !== null) {
+      if (pinchFrom.current > 0 && fingers.current.size === 2) onPinch?.(spread() / pinchFrom.current, false);
+      return;
+    }
     if (!drag) return;
     const moved = drag.moved || Math.hypot(event.clientX - drag.screen.x, event.clientY - drag.screen.y) >= DRAG_THRESHOLD;
     setDrag({ ...drag, end: at(event), moved });
   }
+  function lift(event: PointerEvent<SVGSVGElement>) {
+    fingers.current.delete(event.pointerId);
+    if (pinchFrom.current === null) return false;
+    if (fingers.current.size === 0) {
+      pinchFrom.current = null;
+      onPinch?.(1, true);
+    }
+    return true;
+  }
   function up(event: PointerEvent<SVGSVGElement>) {
+    if (lift(event)) return;
     if (!drag || !draw) return;
     const end = at(event);
     setDrag(null);
@@ -71,7 +99,10 @@ function Overlay({ natural, shown, marks, draw, time }: { natural: Size; shown: 
       onPointerDown={down}
       onPointerMove={move}
       onPointerUp={up}
-      onPointerCancel={() => setDrag(null)}
+      onPointerCancel={(event) => {
+        lift(event);
+        setDrag(null);
+      }}
     >
       {marks.map((m) => {
         const faded = time !== null && m.t !== undefined && Math.abs(m.t - time) > 1;
@@ -124,6 +155,18 @@ export function AnnotationCanvas({ kind, src, marks, draw, onTime, children }: {
   const zoomable = draw !== undefined && (kind === "image" || kind === "video");
   const [zoom, setZoom] = useState(1);
   const [moving, setMoving] = useState(false);
+  const pinchStart = useRef<number | null>(null);
+  /** Pinching scales the zoom from where the pinch began, between 100% and 400%. */
+  const pinch = (ratio: number, done: boolean) => {
+    if (done) {
+      pinchStart.current = null;
+      return;
+    }
+    pinchStart.current ??= zoom;
+    const next = Math.min(4, Math.max(1, Math.round(pinchStart.current * ratio * 20) / 20));
+    setZoom(next);
+    if (next === 1) setMoving(false);
+  };
 
   useEffect(() => {
     const element = box.current;
@@ -172,7 +215,7 @@ export function AnnotationCanvas({ kind, src, marks, draw, onTime, children }: {
           : fit;
   const drawing = moving && zoom > 1 ? undefined : draw;
 
-  const overlay = natural && !(kind === "website" && browsing) ? <Overlay natural={natural} shown={shown} marks={marks} draw={drawing} time={kind === "video" ? time : null} /> : null;
+  const overlay = natural && !(kind === "website" && browsing) ? <Overlay natural={natural} shown={shown} marks={marks} draw={drawing} time={kind === "video" ? time : null} onPinch={zoomable ? pinch : undefined} /> : null;
   return (
     <div className="space-y-2">
       {kind === "website" ? (

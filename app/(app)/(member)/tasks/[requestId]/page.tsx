@@ -51,7 +51,7 @@ export default async function RequestPage({ params }: { params: Promise<{ reques
             <Badge tone={request.mode === "live" ? "indigo" : "slate"}>{request.mode}</Badge>
             <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{request.id}</code>
             <span>created <Time value={request.createdAt} style="seconds" /></span>
-            {request.completedAt ? <span>· {request.status} after {formatDuration(request.completedAt.getTime() - request.createdAt.getTime())}</span> : null}
+            {request.completedAt ? <span>{request.status} after {formatDuration(request.completedAt.getTime() - request.createdAt.getTime())}</span> : null}
           </span>
         }
         actions={request.status === "pending" ? <AbortButton requestId={request.id} /> : null}

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentAccount } from "@/app/_server/auth";
+import { getDb } from "@/db/client";
+import { accounts } from "@/db/schema";
 import { sameOriginPath } from "@/lib/http/safe-redirect";
 import { LoginForm } from "./login-form";
 
@@ -10,5 +12,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { next } = await searchParams;
   const target = sameOriginPath(typeof next === "string" ? next : undefined);
   if (await currentAccount()) redirect(target);
+  // A new install has nobody to sign in: it opens on creating the first account (the admin).
+  const [anyone] = await getDb().select({ id: accounts.id }).from(accounts).limit(1);
+  if (!anyone) redirect("/signup");
   return <LoginForm next={target} />;
 }

@@ -27,7 +27,7 @@ export default async function WorkPage() {
           </>
         }
       />
-      <WorkArea initialStats={{ ...stats, waiting }} />
+      <WorkArea initialStats={{ ...stats, waiting }} cruncherId={cruncherId} />
     </>
   );
 }

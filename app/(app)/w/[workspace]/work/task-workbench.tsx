@@ -10,7 +10,9 @@ import { Kbd } from "./_shared/kbd";
 import type { WorkTask } from "@/lib/tasks/work-task";
 import { requestViewOf } from "./request-views";
 import { isTyping, useShortcuts } from "./use-shortcuts";
+import { ratingOfKey } from "./answers/controls";
 import { submitAnswer } from "./work-api";
+import { clearDraft } from "./work-drafts";
 
 const FIRST_STEP: Partial<Record<RequestType, string>> = {
   "multiple-choice": "Pick an answer first.",
@@ -32,9 +34,9 @@ export function describeProblem(type: RequestType, problem: ApiErrorDetail): str
   return `${problem.path.join(".")}: ${problem.message}`;
 }
 
-function AnswerFor({ task, onChange }: { task: WorkTask; onChange: (answer: unknown) => void }) {
+function AnswerFor({ task, onChange, draftKey }: { task: WorkTask; onChange: (answer: unknown) => void; draftKey: string }) {
   const { AnswerPage } = requestViewOf(task.type);
-  return <AnswerPage task={task} onChange={onChange} />;
+  return <AnswerPage task={task} onChange={onChange} draftKey={draftKey} />;
 }
 
 function shortcutsOf(task: WorkTask): ReactNode[] {
@@ -43,7 +45,10 @@ function shortcutsOf(task: WorkTask): ReactNode[] {
     const last = Math.min(task.params.choices.length, 10) % 10;
     keys.push(<><Kbd>1</Kbd>{last !== 1 ? <>–<Kbd>{last}</Kbd></> : null} choose</>);
   }
-  if (task.type === "rating") keys.push(<><Kbd>←</Kbd><Kbd>→</Kbd> adjust</>);
+  if (task.type === "rating") {
+    keys.push(<><Kbd>←</Kbd><Kbd>→</Kbd> adjust</>);
+    if (ratingOfKey(task.params, String(task.params.rating_min)) !== null) keys.push(<><Kbd>{task.params.rating_min}</Kbd>… type a value</>);
+  }
   if (task.type === "free-text" && !task.params.validation) keys.push(<><Kbd>Shift</Kbd>+<Kbd>Enter</Kbd> new line</>);
   if (isAnnotationType(task.type)) {
     keys.push(<><Kbd>Del</Kbd> delete mark</>, <><Kbd>Esc</Kbd> deselect</>);
@@ -58,7 +63,7 @@ function shortcutsOf(task: WorkTask): ReactNode[] {
  * and submit / skip by button or keyboard. The draft is checked with the API's own validator before
  * it is sent, so mistakes are explained at once.
  */
-export function TaskWorkbench({ task, onAnswered, onSkip, onGone }: { task: WorkTask; onAnswered: () => void; onSkip: () => void; onGone: (message: string) => void }) {
+export function TaskWorkbench({ task, draftKey, onAnswered, onSkip: skip, onGone }: { task: WorkTask; draftKey: string; onAnswered: () => void; onSkip: () => void; onGone: (message: string) => void }) {
   const [answer, setAnswer] = useState<unknown>(undefined);
   const [problems, setProblems] = useState<string[]>([]);
   const [sending, setSending] = useState(false);
@@ -75,6 +80,7 @@ export function TaskWorkbench({ task, onAnswered, onSkip, onGone }: { task: Work
     setProblems([]);
     try {
       const result = await submitAnswer(task.assignmentId, checked.answer);
+      if (result.ok || result.gone) clearDraft(draftKey);
       if (result.ok) return onAnswered();
       if (result.gone) return onGone(result.message);
       setProblems(result.errors.length ? result.errors.map((p) => describeProblem(task.type, p)) : [result.message]);
@@ -82,6 +88,12 @@ export function TaskWorkbench({ task, onAnswered, onSkip, onGone }: { task: Work
       setProblems(["The answer could not be sent; check the connection and press Enter again."]);
     }
     setSending(false);
+  }
+
+  /** Skipping releases the task: its draft goes with it. */
+  function onSkip() {
+    clearDraft(draftKey);
+    skip();
   }
 
   useShortcuts((event) => {
@@ -111,7 +123,7 @@ export function TaskWorkbench({ task, onAnswered, onSkip, onGone }: { task: Work
         </div>
       ) : null}
       <div className="mt-6">
-        <AnswerFor task={task} onChange={setAnswer} />
+        <AnswerFor task={task} onChange={setAnswer} draftKey={draftKey} />
       </div>
       {problems.length ? (
         <ul role="alert" className="mt-4 list-disc space-y-1 rounded-md bg-red-50 py-2 pl-8 pr-3 text-sm text-red-700">
@@ -119,10 +131,10 @@ export function TaskWorkbench({ task, onAnswered, onSkip, onGone }: { task: Work
         </ul>
       ) : null}
       <div className="mt-6 flex flex-wrap items-center justify-between gap-4 border-t border-slate-100 pt-4">
-        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-500" aria-label="Keyboard shortcuts">
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-500 pointer-coarse:hidden" aria-label="Keyboard shortcuts">
           {shortcutsOf(task).map((k, i) => <li key={i} className="inline-flex items-center gap-1">{k}</li>)}
         </ul>
-        <div className="flex gap-2">
+        <div className="flex gap-2 max-sm:w-full max-sm:[&>button]:flex-1 max-sm:[&>button]:py-2.5">
           <Button type="button" variant="secondary" onClick={onSkip} data-own-enter="">Skip</Button>
           <Button type="button" onClick={() => void submit()} disabled={sending || (isMediaType(task.type) && answer === undefined)}>
             {sending ? "Sending…" : "Submit"}
@@ -133,7 +145,7 @@ export function TaskWorkbench({ task, onAnswered, onSkip, onGone }: { task: Work
   );
   if (!websites.length) return question;
   return (
-    <div className="grid items-start gap-5 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+    <div className="grid grid-cols-1 items-start gap-5 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
       {question}
       <div className="space-y-3 xl:sticky xl:top-4 xl:self-start">
         {websites.map((url, i) => <WebsiteFrame key={i} url={url} />)}

@@ -10,6 +10,7 @@ import { TaskWorkbench } from "./task-workbench";
 import { leaseNextTask, renewLease, skipTask, type WorkStats } from "./work-api";
 import { STATS_KEY, useWorkStats } from "./use-work-stats";
 import { WorkStatsPanel } from "./work-stats";
+import { clearDraft, draftKeyOf, pruneDrafts } from "./work-drafts";
 
 /** How often the open page renews its reservation (the lease lasts 120 s). */
 const RENEW_EVERY_MS = 30_000;
@@ -23,13 +24,16 @@ type Phase = { kind: "idle" } | { kind: "loading" } | { kind: "task"; task: Work
  * after each answer (or skip) the next task loads by itself, and with none left the page keeps
  * looking every few seconds.
  */
-export function WorkArea({ initialStats }: { initialStats: WorkStats }) {
+export function WorkArea({ initialStats, cruncherId }: { initialStats: WorkStats; cruncherId: string }) {
   const queryClient = useQueryClient();
   const { data: stats } = useWorkStats(initialStats);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [notice, setNotice] = useState<string | null>(null);
   const task = phase.kind === "task" ? phase.task : null;
   const loading = useRef(false);
+  const draftKey = task ? draftKeyOf(cruncherId, task.requestId) : null;
+
+  useEffect(() => pruneDrafts(), []);
 
   const next = useCallback(async () => {
     if (loading.current) return;
@@ -57,6 +61,7 @@ export function WorkArea({ initialStats }: { initialStats: WorkStats }) {
       renewLease(task.assignmentId).then(
         (held) => {
           if (held) return;
+          clearDraft(draftKeyOf(cruncherId, task.requestId));
           setNotice("That task was completed or withdrawn before you answered; here is the next one.");
           void next();
         },
@@ -64,7 +69,7 @@ export function WorkArea({ initialStats }: { initialStats: WorkStats }) {
       );
     }, RENEW_EVERY_MS);
     return () => clearInterval(timer);
-  }, [task, next]);
+  }, [task, next, cruncherId]);
 
   useEffect(() => {
     if (phase.kind !== "waiting") return;
@@ -74,7 +79,7 @@ export function WorkArea({ initialStats }: { initialStats: WorkStats }) {
 
   return (
     <div className="space-y-6">
-      <WorkStatsPanel initial={initialStats} />
+      <WorkStatsPanel initial={initialStats} working={task !== null} />
       {notice ? <p role="status" className="rounded-md bg-amber-50 px-4 py-2 text-sm text-amber-800">{notice}</p> : null}
       {phase.kind === "idle" ? (
         stats.waiting === 0 ? (
@@ -85,20 +90,23 @@ export function WorkArea({ initialStats }: { initialStats: WorkStats }) {
             action={<Button onClick={start}>Start working</Button>}
           />
         ) : (
-          <Card className="flex flex-wrap items-center justify-between gap-6 px-8 py-8">
+          <Card className="flex flex-wrap items-center justify-between gap-6 px-5 py-6 sm:px-8 sm:py-8">
             <div>
               <h2 className="text-lg font-semibold text-slate-900">{stats.waiting >= 100 ? "100+" : stats.waiting} task{stats.waiting === 1 ? "" : "s"} waiting for you</h2>
               <p className="mt-1 max-w-xl text-sm text-slate-600">
-                Each task is reserved for you while you work on it. Keyboard first: <Kbd>1</Kbd>–<Kbd>9</Kbd> pick choices, <Kbd>Enter</Kbd> submits, <Kbd>S</Kbd> skips.
+                Each task is reserved for you while you work on it.{" "}
+                <span className="pointer-coarse:hidden">
+                  Keyboard first: <Kbd>1</Kbd>–<Kbd>9</Kbd> pick choices, <Kbd>Enter</Kbd> submits, <Kbd>S</Kbd> skips.
+                </span>
               </p>
             </div>
-            <Button onClick={start} autoFocus className="px-6 py-2.5 text-base">Start working</Button>
+            <Button onClick={start} autoFocus className="w-full px-6 py-3 text-base sm:w-auto sm:py-2.5">Start working</Button>
           </Card>
         )
       ) : null}
       {phase.kind === "loading" ? <Card className="px-8 py-10 text-center text-sm text-slate-500">Finding your next task…</Card> : null}
       {phase.kind === "waiting" ? (
-        <Card className="flex flex-wrap items-center justify-between gap-4 px-8 py-8">
+        <Card className="flex flex-wrap items-center justify-between gap-4 px-5 py-6 sm:px-8 sm:py-8">
           <div>
             <h2 className="text-lg font-semibold text-slate-900">All caught up</h2>
             <p className="mt-1 text-sm text-slate-600">No tasks are waiting for you right now. This page checks again every few seconds.</p>
@@ -107,15 +115,16 @@ export function WorkArea({ initialStats }: { initialStats: WorkStats }) {
         </Card>
       ) : null}
       {phase.kind === "error" ? (
-        <Card className="flex items-center justify-between gap-4 border-red-200 px-6 py-5">
+        <Card className="flex flex-wrap items-center justify-between gap-4 border-red-200 px-6 py-5">
           <p role="alert" className="text-sm text-red-700">{phase.message}</p>
           <Button onClick={start}>Try again</Button>
         </Card>
       ) : null}
-      {task ? (
+      {task && draftKey ? (
         <TaskWorkbench
           key={task.assignmentId}
           task={task}
+          draftKey={draftKey}
           onAnswered={() => {
             setNotice(null);
             void next();

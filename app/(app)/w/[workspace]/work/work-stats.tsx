@@ -6,18 +6,18 @@ import { useWorkStats } from "./use-work-stats";
 
 function Stat({ label, value, note, testId }: { label: string; value: string; note?: string; testId: string }) {
   return (
-    <div className="px-5 py-3">
+    <div className="min-w-0 px-4 py-3 sm:px-5">
       <div className="text-xs font-medium text-slate-500">{label}</div>
-      <div className="flex items-baseline gap-2">
+      <div className="flex flex-wrap items-baseline gap-x-2">
         <span className="text-xl font-semibold tabular-nums text-slate-900" data-testid={testId}>{value}</span>
-        {note ? <span className="truncate text-xs text-slate-500" title={note}>{note}</span> : null}
+        {note ? <span className="min-w-0 text-xs text-slate-500">{note}</span> : null}
       </div>
     </div>
   );
 }
 
 /** The cruncher's own numbers: never anyone else's answers. */
-export function WorkStatsPanel({ initial }: { initial: WorkStats }) {
+export function WorkStatsPanel({ initial, working = false }: { initial: WorkStats; working?: boolean }) {
   const { data } = useWorkStats(initial);
   const rate = data.agreementRate === null ? "—" : `${Math.round(data.agreementRate * 100)}%`;
   return (
@@ -31,7 +31,12 @@ export function WorkStatsPanel({ initial }: { initial: WorkStats }) {
         testId="stat-agreement"
         note={data.decided ? `${data.agreed} of ${data.decided} majority decisions` : "after a majority decides"}
       />
-      <Stat label="Waiting for you" value={data.waiting >= 100 ? "100+" : String(data.waiting)} testId="stat-waiting" note="tasks" />
+      <Stat
+        label={working ? "Waiting after this one" : "Waiting for you"}
+        value={data.waiting >= 100 ? "100+" : String(data.waiting)}
+        testId="stat-waiting"
+        note={data.waiting === 1 ? "task" : "tasks"}
+      />
     </Card>
   );
 }

@@ -5,6 +5,7 @@ import { DataTable } from "@/components/data-table";
 import type { DeploymentListItem } from "@/lib/models/deployments/dashboard";
 import { StatusBadge } from "./status-badge";
 import { useDeployments } from "./use-deployments";
+import { Time } from "@/components/time";
 
 const continuum = (v: boolean | string) => (typeof v === "boolean" ? (v ? "continuum" : "no continuum") : v === "*" ? "any continuum" : `continuum ${v}`);
 
@@ -16,7 +17,7 @@ export function DeploymentsTable({ initial }: { initial: DeploymentListItem[] })
       {data.map((d) => (
         <tr key={d.deployment_id}>
           <td className="px-4 py-3">
-            <Link href={`/deployments/${encodeURIComponent(d.deployment_id)}`} className="font-mono font-medium text-indigo-700 hover:underline">{d.deployment_id}</Link>
+            <Link href={`/deployments/${encodeURIComponent(d.deployment_id)}`} className="whitespace-nowrap font-mono font-medium text-indigo-700 hover:underline">{d.deployment_id}</Link>
             <div className="text-xs text-slate-400">{d.inference_data === 1 ? "takes values or data links" : "takes values"}</div>
           </td>
           <td className="px-4 py-3">
@@ -31,7 +32,7 @@ export function DeploymentsTable({ initial }: { initial: DeploymentListItem[] })
             cluster <span className="font-mono">{d.placement.clusterID}</span> · node <span className="font-mono">{d.placement.node}</span> · {continuum(d.placement.continuum)}
           </td>
           <td className="px-4 py-3 font-mono text-xs">{d.ownerid || "—"}</td>
-          <td className="px-4 py-3">{new Date(d.created_at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}</td>
+          <td className="whitespace-nowrap px-4 py-3"><Time value={d.created_at} /></td>
         </tr>
       ))}
     </DataTable>

@@ -46,7 +46,7 @@ export function CreateKeyForm({ defaultScope, defaultLoopId }: { defaultScope?: 
   return (
     <Card className="mb-6 p-6">
       <h2 className="text-base font-semibold">Generate a key</h2>
-      <form onSubmit={onSubmit} noValidate className="mt-4 grid gap-4 md:grid-cols-3 md:items-start">
+      <form onSubmit={onSubmit} noValidate className="mt-4 grid grid-cols-1 gap-4 md:grid-cols-3 md:items-start">
         <Field label="Name" error={errors.name}>
           <Input name="name" placeholder="e.g. production backend" />
         </Field>

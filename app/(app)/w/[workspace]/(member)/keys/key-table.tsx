@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
+import { Time } from "@/components/time";
 import { Badge, Button } from "@/components/ui";
 import { revokeKeyAction } from "./actions";
 
@@ -24,10 +25,6 @@ export interface KeyRow {
   creator: string;
 }
 
-function when(iso: string | null): string {
-  if (!iso) return "never";
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-}
 
 export function KeyTable({ keys }: { keys: KeyRow[] }) {
   const router = useRouter();
@@ -61,8 +58,8 @@ export function KeyTable({ keys }: { keys: KeyRow[] }) {
                   {key.loopId ? <Badge>loop {key.loopId.slice(0, 8)}</Badge> : null}
                 </span>
               </td>
-              <td className="px-4 py-3">{when(key.createdAt)}</td>
-              <td className="px-4 py-3">{when(key.lastUsedAt)}</td>
+              <td className="whitespace-nowrap px-4 py-3"><Time value={key.createdAt} /></td>
+              <td className="whitespace-nowrap px-4 py-3">{key.lastUsedAt ? <Time value={key.lastUsedAt} style="relative" /> : "never"}</td>
               <td className="px-4 py-3 text-right tabular-nums">{key.requestCount.toLocaleString()}</td>
               <td className="px-4 py-3 text-right">
                 {key.revokedAt ? (

@@ -6,12 +6,9 @@ import { EmptyState } from "@/components/empty-state";
 import { Badge, PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { listLoopsWithMetric } from "@/lib/loops/store";
+import { Time } from "@/components/time";
 
 export const metadata: Metadata = { title: "Loops" };
-
-function when(date: Date | null): string {
-  return date ? date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "never";
-}
 
 const newLoop = (
   <Link href="/loops/new" className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500">
@@ -52,7 +49,7 @@ export default async function LoopsPage() {
                   <td className="px-4 py-3">{loop.taskType ? <Badge tone="indigo">{loop.taskType}</Badge> : <Badge tone="amber">not defined</Badge>}</td>
                   <td className="px-4 py-3 text-right tabular-nums">{loop.nSeen.toLocaleString("en-GB")}</td>
                   <td className="px-4 py-3 text-right tabular-nums">{loop.metric ?? "—"}</td>
-                  <td className="px-4 py-3">{when(loop.lastTrainedAt)}</td>
+                  <td className="whitespace-nowrap px-4 py-3">{loop.lastTrainedAt ? <Time value={loop.lastTrainedAt} style="relative" /> : "never"}</td>
                 </tr>
               ))}
             </DataTable>

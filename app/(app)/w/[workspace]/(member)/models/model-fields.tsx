@@ -1,6 +1,7 @@
 "use client";
 
 import { Field, Input } from "@/components/ui";
+import { plainProblem } from "@/lib/plain-problem";
 
 export interface ModelFieldValues {
   modelname: string;
@@ -35,7 +36,7 @@ export function Problems({ problems }: { problems: string[] }) {
   return (
     <ul role="alert" className="list-disc space-y-1 rounded-md bg-red-50 py-2 pl-8 pr-3 text-sm text-red-700">
       {problems.map((p) => (
-        <li key={p}>{p}</li>
+        <li key={p}>{plainProblem(p)}</li>
       ))}
     </ul>
   );

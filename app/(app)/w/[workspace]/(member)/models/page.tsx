@@ -7,6 +7,7 @@ import { Badge, PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { listModelKinds, listModels, listModelTags } from "@/lib/models/store";
 import { ModelFilters } from "./model-filters";
+import { Time } from "@/components/time";
 
 export const metadata: Metadata = { title: "Models" };
 
@@ -81,7 +82,7 @@ curl -X POST $BASE_URL/model/<modelid>/upload \\
                       )}
                     </td>
                     <td className="px-4 py-3 text-xs text-slate-600">{[...new Set(files.map((f) => f.filekind))].join(", ") || "—"}</td>
-                    <td className="px-4 py-3">{model.createdAt.toLocaleDateString("en-GB")}</td>
+                    <td className="whitespace-nowrap px-4 py-3"><Time value={model.createdAt} style="date" /></td>
                   </tr>
                 );
               })}

@@ -1,10 +1,5 @@
 import type { RequestType } from "@/lib/tasks/request-types";
 
-/** Dates on the review pages are UTC, like the API's created_at, so server and browser agree. */
-export function formatUtc(date: Date): string {
-  return `${date.toLocaleString("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" })} UTC`;
-}
-
 export function formatDuration(ms: number): string {
   const s = Math.round(ms / 1000);
   if (s < 60) return `${s} s`;

@@ -7,8 +7,9 @@ import { Badge, cx, PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { countTaskRequestsUpTo, listTaskRequests } from "@/lib/tasks/list";
 import { isRequestType, requestTypeLabel } from "@/lib/tasks/request-types";
-import { formatUtc, responseSummary, STATUS_TONE } from "./format";
+import { responseSummary, STATUS_TONE } from "./format";
 import { TaskFilters, tasksHref, type TaskQuery } from "./task-filters";
+import { Time } from "@/components/time";
 
 export const metadata: Metadata = { title: "Tasks" };
 
@@ -121,7 +122,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
               <td className="whitespace-nowrap px-4 py-3 text-slate-700">{requestTypeLabel(r.type)}</td>
               <td className="px-4 py-3"><Badge tone={STATUS_TONE[r.status]}>{r.status}</Badge></td>
               <td className="max-w-xs truncate px-4 py-3 text-slate-700">{r.status === "complete" ? responseSummary(r.type, r.response) : <span className="text-slate-400">—</span>}</td>
-              <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatUtc(r.createdAt)}</td>
+              <td className="whitespace-nowrap px-4 py-3 text-slate-600"><Time value={r.createdAt} style="relative" /></td>
             </tr>
           ))}
         </DataTable>

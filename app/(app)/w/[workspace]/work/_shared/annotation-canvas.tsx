@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type PointerEvent, type ReactNode } from "react";
 import { naturalPoint, rectangleBetween, type MarkPosition, type Size } from "./marks";
 import { VideoControls } from "./video-controls";
+import { ZoomControls } from "./zoom-controls";
 
 export interface CanvasMark extends MarkPosition {
   key: string;
@@ -26,8 +27,15 @@ const WEBSITE_SIZE: Size = { width: 1024, height: 640 };
 /** A drag shorter than this (screen pixels) is a click. */
 const DRAG_THRESHOLD = 4;
 
-function Overlay({ natural, shown, marks, draw, time }: { natural: Size; shown: number; marks: CanvasMark[]; draw?: DrawOptions; time: number | null }) {
+function Overlay({ natural, shown, marks, draw, time, onPinch }: { natural: Size; shown: number; marks: CanvasMark[]; draw?: DrawOptions; time: number | null; onPinch?: (ratio: number, done: boolean) => void }) {
   const svg = useRef<SVGSVGElement>(null);
+  // Two fingers down: a pinch (zoom), never a mark.
+  const fingers = useRef(new Map<number, { x: number; y: number }>());
+  const pinchFrom = useRef<number | null>(null);
+  const spread = () => {
+    const [a, b] = [...fingers.current.values()];
+    return a && b ? Math.hypot(a.x - b.x, a.y - b.y) : 0;
+  };
   const [drag, setDrag] = useState<{ start: { x: number; y: number }; end: { x: number; y: number }; screen: { x: number; y: number }; moved: boolean } | null>(null);
   const unit = natural.width / Math.max(shown, 1); // attachment pixels per screen pixel
 
@@ -35,17 +43,38 @@ function Overlay({ natural, shown, marks, draw, time }: { natural: Size; shown: 
     return naturalPoint(event.clientX, event.clientY, svg.current!.getBoundingClientRect(), natural);
   }
   function down(event: PointerEvent<SVGSVGElement>) {
+    if (event.pointerType === "touch") fingers.current.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    if (onPinch && fingers.current.size === 2) {
+      setDrag(null);
+      pinchFrom.current = spread();
+      return;
+    }
     if (!draw || event.button !== 0) return;
     event.currentTarget.setPointerCapture(event.pointerId);
     const p = at(event);
     setDrag({ start: p, end: p, screen: { x: event.clientX, y: event.clientY }, moved: false });
   }
   function move(event: PointerEvent<SVGSVGElement>) {
+    if (fingers.current.has(event.pointerId)) fingers.current.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    if (pinchFrom.current !== null) {
+      if (pinchFrom.current > 0 && fingers.current.size === 2) onPinch?.(spread() / pinchFrom.current, false);
+      return;
+    }
     if (!drag) return;
     const moved = drag.moved || Math.hypot(event.clientX - drag.screen.x, event.clientY - drag.screen.y) >= DRAG_THRESHOLD;
     setDrag({ ...drag, end: at(event), moved });
   }
+  function lift(event: PointerEvent<SVGSVGElement>) {
+    fingers.current.delete(event.pointerId);
+    if (pinchFrom.current === null) return false;
+    if (fingers.current.size === 0) {
+      pinchFrom.current = null;
+      onPinch?.(1, true);
+    }
+    return true;
+  }
   function up(event: PointerEvent<SVGSVGElement>) {
+    if (lift(event)) return;
     if (!drag || !draw) return;
     const end = at(event);
     setDrag(null);
@@ -70,7 +99,10 @@ function Overlay({ natural, shown, marks, draw, time }: { natural: Size; shown: 
       onPointerDown={down}
       onPointerMove={move}
       onPointerUp={up}
-      onPointerCancel={() => setDrag(null)}
+      onPointerCancel={(event) => {
+        lift(event);
+        setDrag(null);
+      }}
     >
       {marks.map((m) => {
         const faded = time !== null && m.t !== undefined && Math.abs(m.t - time) > 1;
@@ -119,6 +151,22 @@ export function AnnotationCanvas({ kind, src, marks, draw, onTime, children }: {
   const [time, setTime] = useState(0);
   const [duration, setDuration] = useState(0);
   const [browsing, setBrowsing] = useState(false);
+  // Marking on the work page can zoom into pictures and videos; "Move" lets a finger scroll them.
+  const zoomable = draw !== undefined && (kind === "image" || kind === "video");
+  const [zoom, setZoom] = useState(1);
+  const [moving, setMoving] = useState(false);
+  const pinchStart = useRef<number | null>(null);
+  /** Pinching scales the zoom from where the pinch began, between 100% and 400%. */
+  const pinch = (ratio: number, done: boolean) => {
+    if (done) {
+      pinchStart.current = null;
+      return;
+    }
+    pinchStart.current ??= zoom;
+    const next = Math.min(4, Math.max(1, Math.round(pinchStart.current * ratio * 20) / 20));
+    setZoom(next);
+    if (next === 1) setMoving(false);
+  };
 
   useEffect(() => {
     const element = box.current;
@@ -156,9 +204,18 @@ export function AnnotationCanvas({ kind, src, marks, draw, onTime, children }: {
   // Shown as wide as the column allows and no taller than part of the screen, at its own aspect
   // ratio (small attachments are enlarged): the overlay then maps exactly onto the picture.
   const fitted = (vh: number) => (natural ? { width: `min(100%, calc(${vh}vh * ${natural.width / natural.height}))` } : undefined);
-  const boxStyle = kind === "text" ? { width: TEXT_WIDTH, maxWidth: "none" } : kind === "website" ? { ...WEBSITE_SIZE, maxWidth: "none" } : fitted(kind === "video" ? 60 : 70);
+  const fit = fitted(kind === "video" ? 60 : 70);
+  const boxStyle =
+    kind === "text"
+      ? { width: TEXT_WIDTH, maxWidth: "none" }
+      : kind === "website"
+        ? { ...WEBSITE_SIZE, maxWidth: "none" }
+        : zoom > 1 && fit
+          ? { width: `calc(${fit.width} * ${zoom})`, maxWidth: "none" }
+          : fit;
+  const drawing = moving && zoom > 1 ? undefined : draw;
 
-  const overlay = natural && !(kind === "website" && browsing) ? <Overlay natural={natural} shown={shown} marks={marks} draw={draw} time={kind === "video" ? time : null} /> : null;
+  const overlay = natural && !(kind === "website" && browsing) ? <Overlay natural={natural} shown={shown} marks={marks} draw={drawing} time={kind === "video" ? time : null} onPinch={zoomable ? pinch : undefined} /> : null;
   return (
     <div className="space-y-2">
       {kind === "website" ? (
@@ -169,7 +226,8 @@ export function AnnotationCanvas({ kind, src, marks, draw, onTime, children }: {
           <a href={src} target="_blank" rel="noopener noreferrer" className="font-medium text-indigo-600 hover:underline">Open in a new tab ↗</a>
         </div>
       ) : null}
-      <div className={kind === "text" || kind === "website" ? "overflow-x-auto" : undefined}>
+      {zoomable && natural ? <ZoomControls zoom={zoom} onZoom={(z) => (setZoom(z), z === 1 && setMoving(false))} moving={moving} onMoving={setMoving} /> : null}
+      <div className={kind === "text" || kind === "website" ? "overflow-x-auto" : zoom > 1 ? "max-h-[75vh] overflow-auto overscroll-contain rounded-md" : undefined} data-testid={zoomable ? "zoom-viewport" : undefined}>
         <div ref={box} className="relative inline-block max-w-full select-none align-top" style={boxStyle}>
           {kind === "image" ? (
             // The image is shown no wider than the page; the overlay maps back to its natural pixels.

@@ -26,7 +26,7 @@ export function ChoicesAskedFor({ params }: { params: ChoiceQuestion }) {
       <p className="text-xs text-slate-500">
         {max === 1 ? "One answer" : `${params.min_answers} to ${max} answers`} from:
       </p>
-      <ol className="grid gap-1.5 sm:grid-cols-2">
+      <ol className="grid grid-cols-1 gap-1.5 sm:grid-cols-2">
         {params.choices.map((choice, i) => (
           <li key={choice} className="flex items-start gap-2 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm">
             {i < 10 ? <Kbd>{i === 9 ? 0 : i + 1}</Kbd> : null}

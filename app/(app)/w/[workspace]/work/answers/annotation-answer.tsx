@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { LIMITS } from "@/lib/tasks/limits";
 import type { AnnotationRequestType } from "@/lib/tasks/request-types";
 import { AnnotationCanvas, type SurfaceKind } from "../_shared/annotation-canvas";
@@ -11,6 +11,7 @@ import { AudioMarker } from "./audio-marker";
 import { toggleChoice } from "./controls";
 import { MarkList, MarkPanel, subQuestionOf, type DraftMark } from "./mark-panel";
 import type { AnswerProps } from "./types";
+import { clearDraft, loadDraft, saveDraft } from "../work-drafts";
 
 /** The answer as the API returns it: document field order, no client-side ids. */
 function toAnswer(marks: DraftMark[], withResponse: boolean): unknown[] {
@@ -23,27 +24,42 @@ function toAnswer(marks: DraftMark[], withResponse: boolean): unknown[] {
   }));
 }
 
+/** A stored draft, if it is a list of marks (anything else is ignored). */
+function validDraft(value: unknown): DraftMark[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((m): m is DraftMark => typeof m === "object" && m !== null && typeof (m as DraftMark).id === "number");
+}
+
 /**
  * Annotations over one or more attachments: click for points, drag for rectangles (image, video,
  * text, website), or mark moments of audio. Marks are listed, selectable and deletable; min and max
  * are enforced; for the annotations-with-* types the selected mark's question is answered beside it.
  */
-export function AnnotationAnswer({ task, onChange }: AnswerProps<AnnotationRequestType>) {
+export function AnnotationAnswer({ task, onChange, draftKey }: AnswerProps<AnnotationRequestType>) {
   const p = task.params;
   const sub = subQuestionOf(task.type, p as { per_annotation?: unknown });
   const kind = p.attachments_type;
   const several = p.attachments.length > 1;
   const max = p.max_annotations || LIMITS.annotations;
-  const [marks, setMarks] = useState<DraftMark[]>([]);
+  // Marks drawn before a reload come back (this page renders only in the browser, after a lease).
+  const [restored] = useState(() => validDraft(loadDraft<DraftMark[]>(draftKey)));
+  const [marks, setMarks] = useState<DraftMark[]>(restored);
   const [selected, setSelected] = useState<number | null>(null);
-  const [note, setNote] = useState<string | null>(null);
-  const nextId = useRef(1);
+  const [note, setNote] = useState<string | null>(restored.length ? `Your ${restored.length} unsent mark${restored.length === 1 ? " was" : "s were"} restored.` : null);
+  const nextId = useRef(restored.reduce((n, m) => Math.max(n, m.id + 1), 1));
+
+  useEffect(() => {
+    if (restored.length) onChange(toAnswer(restored, sub !== null));
+    // Once, for the restored draft; later changes report through update().
+  }, []);
   const audios = useRef(new Map<number, HTMLAudioElement>());
   const activeAudio = useRef(0);
 
   function update(next: DraftMark[]) {
     setMarks(next);
     onChange(toAnswer(next, sub !== null));
+    if (next.length) saveDraft(draftKey, next);
+    else clearDraft(draftKey);
   }
   function add(attachmentIndex: number, position: MarkPosition) {
     if (marks.length >= max) {
@@ -96,7 +112,7 @@ export function AnnotationAnswer({ task, onChange }: AnswerProps<AnnotationReque
 
   const range = max === LIMITS.annotations ? `at least ${p.min_annotations}` : p.min_annotations === max ? `exactly ${max}` : `${p.min_annotations} to ${max}`;
   return (
-    <div className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_20rem]">
+    <div className="grid grid-cols-1 gap-5 xl:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="min-w-0 space-y-4">
         {p.attachments.map((src, i) => (
           <figure key={i} className="space-y-1.5">
@@ -133,12 +149,13 @@ export function AnnotationAnswer({ task, onChange }: AnswerProps<AnnotationReque
           <span className="text-xs text-slate-500" data-testid="mark-count">{marks.length} · {range}</span>
         </div>
         <p className="text-xs leading-relaxed text-slate-500">
-          {kind === "audio" ? "Play the audio and add marks at the right moments." : p.annotations_type === "rectangle" ? "Drag over the attachment to draw a box." : "Click on the attachment to place a point."}{" "}
+          {kind === "audio" ? "Play the audio and add marks at the right moments." : p.annotations_type === "rectangle" ? "Drag over the attachment to draw a box." : "Tap or click the attachment to place a point."}{" "}
           {kind === "video" ? "Each mark takes the video's current time. " : ""}Select a mark to {sub ? "answer its question" : "review it"}; <Kbd>Del</Kbd> deletes it, <Kbd>[</Kbd> <Kbd>]</Kbd> move between marks.
         </p>
         {note ? <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{note}</p> : null}
         <MarkList marks={marks} selected={selected} sub={sub} several={several} onSelect={setSelected} onDelete={remove} />
-        {current ? (
+        {/* A plain mark on a picture has nothing more to answer: no empty panel for it. */}
+        {current && (sub || kind === "video" || kind === "audio") ? (
           <MarkPanel
             mark={current}
             number={marks.indexOf(current) + 1}

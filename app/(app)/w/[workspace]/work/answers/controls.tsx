@@ -67,6 +67,15 @@ export function ChoiceList({ rules, kind, picked, onPick, label }: { rules: Choi
   );
 }
 
+/** The value a number key picks on this scale ("3" → 3), or null when it is not one of its values. */
+export function ratingOfKey(rules: RatingRules, key: string): number | null {
+  if (!/^[0-9]$/.test(key)) return null;
+  const n = Number(key);
+  if (n < rules.rating_min || n > rules.rating_max) return null;
+  const steps = (n - rules.rating_min) / rules.rating_step;
+  return Math.abs(steps - Math.round(steps)) < 1e-9 ? n : null;
+}
+
 export function RatingSlider({ rules, labelMin, labelMax, value, onChange, label, autoFocus }: { rules: RatingRules; labelMin?: string; labelMax?: string; value: number | undefined; onChange: (v: number) => void; label: string; autoFocus?: boolean }) {
   const mid = rules.rating_min + Math.round((rules.rating_max - rules.rating_min) / rules.rating_step / 2) * rules.rating_step;
   const id = useId();
@@ -87,13 +96,29 @@ export function RatingSlider({ rules, labelMin, labelMax, value, onChange, label
         value={value ?? mid}
         autoFocus={autoFocus}
         onChange={(e) => onChange(Number(e.target.value))}
-        className={cx("w-full rounded accent-indigo-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-300 focus-visible:ring-offset-2", value === undefined && "opacity-60")}
+        onKeyDown={(e) => {
+          const typed = ratingOfKey(rules, e.key);
+          if (typed === null) return;
+          e.preventDefault();
+          e.stopPropagation();
+          onChange(typed);
+        }}
+        aria-valuetext={value === undefined ? "no value chosen" : undefined}
+        className={cx(
+          "h-8 w-full rounded accent-indigo-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-300 focus-visible:ring-offset-2",
+          // No value yet: no thumb pretending one was chosen at mid-range.
+          value === undefined && "opacity-60 [&::-moz-range-thumb]:opacity-0 [&::-webkit-slider-thumb]:opacity-0",
+        )}
       />
       <div className="flex justify-between gap-4 text-xs text-slate-500">
         <span><span className="font-mono">{rules.rating_min}</span>{labelMin ? ` · ${labelMin}` : ""}</span>
         <span className="text-right">{labelMax ? `${labelMax} · ` : ""}<span className="font-mono">{rules.rating_max}</span></span>
       </div>
-      {value === undefined ? <p className="text-xs text-slate-500">Drag the slider or use ← → to choose a value (steps of {rules.rating_step}).</p> : null}
+      {value === undefined ? (
+        <p className="text-xs text-slate-500">
+          Tap or drag the slider, use ← →{ratingOfKey(rules, String(rules.rating_min)) !== null ? " or type a number" : ""} to choose a value (steps of {rules.rating_step}).
+        </p>
+      ) : null}
     </div>
   );
 }

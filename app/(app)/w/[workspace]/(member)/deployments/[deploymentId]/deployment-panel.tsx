@@ -39,7 +39,7 @@ export function DeploymentPanel({ detail }: { detail: DeploymentDetail }) {
         {deployment.status === "waiting" || deployment.status === "loading" ? <span className="text-sm text-slate-500">Loading the model; predictions sent now wait for it.</span> : null}
       </Card>
 
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Section title="Try a prediction" hint="One row, from the model's features. Recorded as an operation like any API call.">
           <PredictPlayground deploymentId={id} features={detail.features} exampleRow={detail.exampleRow} onResult={onResult} />
           {result && !result.ok ? (

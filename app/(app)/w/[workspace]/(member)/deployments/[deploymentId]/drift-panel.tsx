@@ -5,6 +5,7 @@ import { DriftChart } from "./drift-chart";
 import { DriftTrainingJob } from "./drift-training-job";
 import { DriftVerdicts } from "./drift-verdicts";
 import { useDriftPanel } from "./use-drift-panel";
+import { Time } from "@/components/time";
 
 /**
  * Drift monitoring and retraining for one deployment: per-feature p-values over time, the latest
@@ -64,7 +65,7 @@ export function DriftPanel({ deploymentId }: { deploymentId: string }) {
         ) : null}
         {latest ? (
           <div className="mb-4 flex flex-wrap items-center gap-2 text-sm">
-            <span className="text-slate-600">Latest check {new Date(latest.createdAt).toLocaleString("en-GB")}:</span>
+            <span className="text-slate-600">Latest check <Time value={latest.createdAt} style="relative" />:</span>
             {latest.drifted === true ? <Badge tone="red">drift detected</Badge> : latest.drifted === false ? <Badge tone="green">no drift</Badge> : <Badge>no verdict</Badge>}
           </div>
         ) : (

@@ -2,10 +2,9 @@
 
 import { Badge } from "@/components/ui";
 import type { TrainingJobView } from "@/lib/models/training/view";
+import { Time } from "@/components/time";
 
 const TONES = { waiting: "slate", running: "indigo", succeeded: "green", failed: "red" } as const;
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB") : "—");
 
 /** The model's latest training job: status, outcome and the log (live while it runs). */
 export function DriftTrainingJob({ job }: { job: TrainingJobView }) {
@@ -15,8 +14,8 @@ export function DriftTrainingJob({ job }: { job: TrainingJobView }) {
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <Badge tone={TONES[status] ?? "slate"}>{job.status}</Badge>
         <span className="text-slate-600">
-          started by <span className="font-medium">{job.trigger}</span> · queued {when(job.created_at)}
-          {job.finished_at ? ` · finished ${when(job.finished_at)}` : ""}
+          started by <span className="font-medium">{job.trigger}</span> · queued <Time value={job.created_at} style="seconds" />
+          {job.finished_at ? <> · finished <Time value={job.finished_at} style="seconds" /></> : null}
         </span>
         {job.result_version !== null ? (
           <Badge tone={job.promoted ? "green" : "amber"}>

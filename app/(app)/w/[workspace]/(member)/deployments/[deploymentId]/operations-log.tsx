@@ -3,6 +3,7 @@
 import { Button } from "@/components/ui";
 import type { OperationResponse } from "@/lib/models/deployments/responses";
 import { useDeploymentOperations } from "./use-deployment-operations";
+import { Time } from "@/components/time";
 
 const PAGE = 20;
 
@@ -44,7 +45,7 @@ export function OperationsLog({ deploymentId }: { deploymentId: string }) {
             {ops.map((op) => (
               <tr key={op.id}>
                 <td className="px-3 py-2 font-mono text-xs text-slate-400">{op.id}</td>
-                <td className="whitespace-nowrap px-3 py-2 text-xs">{new Date(op.created_at).toLocaleTimeString("en-GB")}</td>
+                <td className="whitespace-nowrap px-3 py-2 text-xs"><Time value={op.created_at} style="clock" /></td>
                 <td className="px-3 py-2 text-xs">{op.source}{op.explanation ? " · explained" : ""}</td>
                 <td className="px-3 py-2 font-mono text-xs">{inputOf(op)}</td>
                 <td className="px-3 py-2 font-mono text-xs">{outputOf(op)}</td>

@@ -10,6 +10,8 @@ import { deploymentDetail } from "@/lib/models/deployments/dashboard";
 import { DeleteDeploymentButton } from "./delete-button";
 import { DeploymentPanel } from "./deployment-panel";
 import { DriftPanel } from "./drift-panel";
+import { Time } from "@/components/time";
+import { Breakable } from "@/components/breakable";
 
 export const metadata: Metadata = { title: "Deployment" };
 
@@ -59,7 +61,7 @@ export default async function DeploymentPage({ params }: { params: Promise<{ dep
       />
       <div className="space-y-6">
         <Card className="p-6">
-          <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <Fact label="Version">{deployment.version !== null ? `v${deployment.version}` : "—"}{deployment.version_ref && !/^\d+$/.test(deployment.version_ref) ? ` (alias ${deployment.version_ref})` : deployment.version_ref === null ? " (latest at deploy time)" : ""}</Fact>
             <Fact label="Placement">
               cluster <span className="font-mono">{placement.clusterID}</span> · node <span className="font-mono">{placement.node}</span> · continuum <span className="font-mono">{String(placement.continuum)}</span>
@@ -71,8 +73,8 @@ export default async function DeploymentPage({ params }: { params: Promise<{ dep
               {detail.sklearnVersion ? <span className="text-slate-500"> · scikit-learn {detail.sklearnVersion}</span> : null}
             </Fact>
             <Fact label="Features">{detail.features.length}{detail.classes ? ` · classes ${detail.classes.map(String).join(", ")}` : ""}</Fact>
-            <Fact label="Created">{new Date(deployment.created_at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}</Fact>
-            <Fact label="Endpoint"><span className="break-all font-mono text-xs">POST {deployment.inference_endpoint}</span></Fact>
+            <Fact label="Created"><Time value={deployment.created_at} /></Fact>
+            <Fact label="Endpoint"><span className="font-mono text-xs">POST <Breakable text={deployment.inference_endpoint} /></span></Fact>
           </dl>
           <div className="mt-5">
             <Code>{`curl -X POST ${endpoint} \\

@@ -61,7 +61,7 @@ export function PredictPlayground({ deploymentId, features, exampleRow, onResult
     <form onSubmit={(e) => void submit(e)} className="space-y-4">
       <div className="flex gap-1">{tab("form", "Inputs")}{tab("json", "JSON")}</div>
       {mode === "form" ? (
-        <div className="grid gap-x-4 gap-y-3 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-x-4 gap-y-3 sm:grid-cols-2">
           {features.map((f, j) => (
             <label key={f.name} className="block min-w-0 space-y-1">
               <span className="block truncate text-sm font-medium text-slate-700" title={f.name}>

@@ -1,6 +1,9 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { WrappedTick } from "@/components/charts/wrapped-tick";
+import { labelAxisWidth, useWidth } from "@/components/use-width";
+import { niceTicks } from "@/lib/charts/nice-ticks";
 import type { InputValue } from "@/lib/models/sklearn/types";
 import type { ExplanationBody } from "@/lib/models/deployments/predict";
 
@@ -39,6 +42,9 @@ export function WaterfallChart({ explanation, input }: { explanation: Explanatio
   const lo = Math.min(...ends);
   const hi = Math.max(...ends);
   const pad = (hi - lo || Math.abs(hi) || 1) * 0.08;
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const ticks = niceTicks(lo - pad, hi + pad, width > 0 && width < 420 ? 4 : 6, { includeZero: false });
+  const axisWidth = labelAxisWidth(steps.map((s) => s.label), width, { share: 0.42 });
 
   return (
     <div data-testid="waterfall-chart">
@@ -49,12 +55,12 @@ export function WaterfallChart({ explanation, input }: { explanation: Explanatio
         <span>{explanation.algorithm}{explanation.exact ? " (exact)" : " (approximate)"} · background {explanation.background}</span>
         <span>residual <span className="font-mono">{explanation.residual.toExponential(1)}</span></span>
       </div>
-      <div style={{ height: Math.max(170, steps.length * 32 + 64) }}>
+      <div ref={ref} style={{ height: Math.max(170, steps.length * 34 + 64) }}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={steps} layout="vertical" margin={{ top: 22, right: 56, bottom: 4, left: 8 }} barCategoryGap={4}>
             <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-            <XAxis type="number" domain={[lo - pad, hi + pad]} tickFormatter={fmt} tick={{ fontSize: 11 }} allowDataOverflow />
-            <YAxis type="category" dataKey="label" width={190} tick={{ fontSize: 12 }} interval={0} />
+            <XAxis type="number" domain={[ticks[0]!, ticks.at(-1)!]} ticks={ticks} interval={0} tickFormatter={(v: number) => String(Number(v.toPrecision(4)))} tick={{ fontSize: 11 }} allowDataOverflow />
+            <YAxis type="category" dataKey="label" width={axisWidth} tick={<WrappedTick width={axisWidth - 8} />} interval={0} />
             <Tooltip formatter={(_v, _n, item) => [fmt((item.payload as Step).phi), "SHAP value"]} />
             <ReferenceLine x={explanation.base_value} stroke="#94a3b8" strokeDasharray="4 3" label={{ value: "base", position: "top", fontSize: 11, fill: "#64748b" }} />
             <ReferenceLine x={explanation.value} stroke="#0f172a" strokeDasharray="4 3" label={{ value: "f(x)", position: "top", fontSize: 11, fill: "#0f172a" }} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useWorkspaceRouter } from "@/components/workspace-link";
+import Link, { useWorkspaceRouter } from "@/components/workspace-link";
 import { useState, type FormEvent } from "react";
 import { SessionRouteError, sessionFetch } from "@/components/session-fetch";
 import { Button, Card, Field, Input, Select } from "@/components/ui";
@@ -16,7 +16,10 @@ function versionFields(choice: string): { version?: number; alias?: string } {
 export function DeployForm({ options, initialModel, defaultOwner }: { options: DeployOption[]; initialModel?: string; defaultOwner: string }) {
   const router = useWorkspaceRouter();
   const deployable = options.filter((o) => o.versions.length > 0);
-  const [modelid, setModelid] = useState(deployable.find((o) => o.modelid === initialModel)?.modelid ?? deployable[0]?.modelid ?? "");
+  // A model asked for by the link but not deployable is said so, never swapped for another one.
+  const asked = initialModel ? options.find((o) => o.modelid === initialModel) : undefined;
+  const refused = initialModel !== undefined && !deployable.some((o) => o.modelid === initialModel);
+  const [modelid, setModelid] = useState(refused ? "" : (deployable.find((o) => o.modelid === initialModel)?.modelid ?? deployable[0]?.modelid ?? ""));
   const [version, setVersion] = useState("latest");
   const [problems, setProblems] = useState<string[]>([]);
   const [pending, setPending] = useState(false);
@@ -54,11 +57,24 @@ export function DeployForm({ options, initialModel, defaultOwner }: { options: D
   }
 
   return (
-    <Card className="max-w-2xl p-6">
+    <Card className="max-w-2xl p-4 sm:p-6">
+      {refused ? (
+        <p role="alert" className="mb-5 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="model-not-deployable">
+          {asked ? (
+            <>
+              “{asked.modelname}” has no model file yet, so it cannot be deployed: upload its .pkl or joblib file (kind “model”) on{" "}
+              <Link className="font-medium underline" href={`/models/${encodeURIComponent(asked.modelid)}`}>its page</Link> first, or choose another model below.
+            </>
+          ) : (
+            <>There is no model with the id <code className="font-mono">{initialModel}</code> in this account. Choose one below.</>
+          )}
+        </p>
+      ) : null}
       <form className="space-y-5" onSubmit={(e) => void submit(e)}>
-        <div className="grid gap-5 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
           <Field label="Model">
-            <Select value={modelid} onChange={(e) => (setModelid(e.target.value), setVersion("latest"))}>
+            <Select value={modelid} required onChange={(e) => (setModelid(e.target.value), setVersion("latest"))}>
+              {modelid === "" ? <option value="">Choose a model…</option> : null}
               {deployable.map((o) => (
                 <option key={o.modelid} value={o.modelid}>{o.modelname}</option>
               ))}
@@ -66,7 +82,7 @@ export function DeployForm({ options, initialModel, defaultOwner }: { options: D
           </Field>
           <Field label="Version" hint="A version number, an alias, or the latest when the deployment is created.">
             <Select value={version} onChange={(e) => setVersion(e.target.value)}>
-              <option value="latest">latest (v{model?.versions[0]?.version})</option>
+              <option value="latest">{model ? `latest (v${model.versions[0]?.version})` : "latest"}</option>
               {model?.versions.map((v) => (
                 <option key={v.version} value={`v:${v.version}`}>v{v.version} · {v.estimator ?? "unknown"}{v.servable ? "" : " (not servable)"}</option>
               ))}
@@ -84,7 +100,7 @@ export function DeployForm({ options, initialModel, defaultOwner }: { options: D
         </div>
         <fieldset className="space-y-3 rounded-md border border-slate-200 p-4">
           <legend className="px-1 text-sm font-medium text-slate-700">Placement (* means anywhere)</legend>
-          <div className="grid gap-4 sm:grid-cols-3">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
             <Field label="Cluster">
               <Input name="clusterID" defaultValue="*" />
             </Field>

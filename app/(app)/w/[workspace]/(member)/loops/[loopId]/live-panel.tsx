@@ -5,17 +5,19 @@ import type { LiveLoopData } from "@/lib/loops/dashboard";
 import { ContributionsChart } from "./contributions-chart";
 import { MetricChart } from "./metric-chart";
 import { MetricsTable } from "./metrics-table";
+import { PredictionInputs } from "./prediction-inputs";
 import { useLoopLive } from "./use-loop-live";
+import { Time } from "@/components/time";
 
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? "—" : Math.abs(v) >= 100 ? v.toFixed(1) : v.toFixed(3));
 
 /** Metrics, learning curve and recent predictions, refreshed every few seconds while the page is open. */
-export function LivePanel({ loopId, initial, outputName }: { loopId: string; initial: LiveLoopData; outputName: string }) {
+export function LivePanel({ loopId, initial, outputName, fields }: { loopId: string; initial: LiveLoopData; outputName: string; fields: string[] }) {
   const { data } = useLoopLive(loopId, initial);
   const { metric } = data;
   return (
     <>
-      <div className="grid gap-4 md:grid-cols-5">
+      <div className="grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-5">
         {[
           ["examples seen", data.nSeen.toLocaleString("en-GB")],
           [metric?.name ?? "metric", fmt(metric?.model)],
@@ -23,15 +25,15 @@ export function LivePanel({ loopId, initial, outputName }: { loopId: string; ini
           ["lift over baseline", fmt(metric?.lift)],
           ["drift events", String(data.events.filter((e) => e.kind === "drift").length)],
         ].map(([label, value]) => (
-          <Card key={label} className="p-4">
-            <div className="text-xs uppercase tracking-wide text-slate-500">{label}</div>
+          <Card key={label} className="min-w-0 p-4">
+            <div className="break-words text-xs uppercase tracking-wide text-slate-500">{label}</div>
             <div className="mt-1 text-2xl font-semibold tabular-nums">{value}</div>
           </Card>
         ))}
       </div>
       {metric?.alert ? <p className="rounded-md bg-amber-50 px-4 py-2 text-sm text-amber-800">The model is not beating its baseline over the last 200 examples.</p> : null}
 
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card className="p-6">
           <h2 className="text-base font-semibold">Learning curve</h2>
           <p className="mt-1 text-sm text-slate-500">
@@ -61,13 +63,13 @@ export function LivePanel({ loopId, initial, outputName }: { loopId: string; ini
         {data.recent.length ? (
           <ul className="mt-4 divide-y divide-slate-100" data-testid="recent-predictions">
             {data.recent.slice(0, 5).map((p) => (
-              <li key={p.id} className="grid gap-4 py-4 lg:grid-cols-[2fr_3fr]">
+              <li key={p.id} className="grid grid-cols-1 gap-4 py-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
                 <div className="space-y-1 text-sm">
                   <div>
                     <span className="text-slate-500">{outputName}:</span> <span className="font-mono font-semibold">{JSON.stringify(p.value)}</span>{" "}
-                    <span className="text-xs text-slate-400">model v{p.modelVersion} · {new Date(p.createdAt).toLocaleTimeString("en-GB")}</span>
+                    <span className="text-xs text-slate-400">model v{p.modelVersion} · <Time value={p.createdAt} style="relative" /></span>
                   </div>
-                  <code className="block break-all text-xs text-slate-600">{JSON.stringify(p.input)}</code>
+                  <PredictionInputs fields={fields} input={p.input} />
                 </div>
                 <ContributionsChart contributors={p.explanation.top_contributors.slice(0, 5)} />
               </li>

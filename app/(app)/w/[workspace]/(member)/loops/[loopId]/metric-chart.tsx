@@ -16,12 +16,12 @@ export function MetricChart({ points, events, metric }: { points: MetricPoint[];
   return (
     <div className="h-64" data-testid="metric-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <LineChart data={points} margin={{ top: 20, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis dataKey="index" type="number" domain={["dataMin", "dataMax"]} tick={{ fontSize: 12 }} label={{ value: "examples", position: "insideBottomRight", offset: -4, fontSize: 12 }} />
           <YAxis tick={{ fontSize: 12 }} width={56} />
           <Tooltip formatter={(v) => (typeof v === "number" ? v.toFixed(4) : String(v))} labelFormatter={(i) => `example ${i}`} />
-          <Legend />
+          <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12, paddingBottom: 8 }} />
           <Line type="monotone" dataKey="model" name={`${metric} (model)`} stroke="#4f46e5" dot={false} strokeWidth={2} isAnimationActive={false} />
           <Line type="monotone" dataKey="baseline" name={`${metric} (baseline)`} stroke="#94a3b8" dot={false} strokeDasharray="4 3" isAnimationActive={false} />
           {events.map((e) => (

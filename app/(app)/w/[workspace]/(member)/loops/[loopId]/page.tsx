@@ -3,14 +3,16 @@ import { headers } from "next/headers";
 import Link from "@/components/workspace-link";
 import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/app/_server/auth";
-import { Badge, PageHeader, Section } from "@/components/ui";
+import { Badge, Code, PageHeader, Section } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { publicBaseUrl } from "@/lib/http/public-url";
+import { LOOPS_KEY_VARIABLE } from "@/lib/loops/client-snippets";
 import { loopDashboard } from "@/lib/loops/dashboard";
 import { GenerateKeyButton } from "./generate-key-button";
 import { LivePanel } from "./live-panel";
 import { Snippets } from "./snippets";
 import { TryPrediction } from "./try-prediction";
+import { WeightsTable } from "./weights-table";
 
 export const metadata: Metadata = { title: "Loop" };
 
@@ -20,7 +22,6 @@ export default async function LoopPage({ params }: { params: Promise<{ loopId: s
   const view = await loopDashboard(getDb(), workspace.id, loopId);
   if (!view) notFound();
   const { loop, spec } = view;
-  const perClass = view.weights.some((w) => w.class !== undefined);
   const baseUrl = publicBaseUrl(Object.fromEntries((await headers()).entries()));
 
   return (
@@ -40,45 +41,26 @@ export default async function LoopPage({ params }: { params: Promise<{ loopId: s
 
       {!spec ? (
         <Section title="Define this loop through the API" hint="Send the definition with this loop's id; a key from Generate API Key works for this loop only.">
-          <pre className="overflow-x-auto rounded-md bg-slate-900 px-4 py-3 font-mono text-xs text-slate-100">{`curl -X POST ${baseUrl}/definitions/ \\
-  -H "X-api-key: $LOOP_API_KEY" -H "X-username: ${account.username}" -H "x-loop-id: ${loop.id}" \\
+          <Code>{`curl -X POST ${baseUrl}/definitions/ \\
+  -H "X-api-key: $${LOOPS_KEY_VARIABLE}" -H "X-username: ${account.username}" -H "x-loop-id: ${loop.id}" \\
   -H "Content-Type: application/json" \\
-  -d '{"name":"${loop.name}","task_type":"classification","input_schema":{"x":"float"},"output_schema":{"label":"string"}}'`}</pre>
+  -d '{"name":"${loop.name}","task_type":"classification","input_schema":{"x":"float"},"output_schema":{"label":"string"}}'`}</Code>
         </Section>
       ) : (
         <>
-          <LivePanel loopId={loop.id} initial={view.live} outputName={spec.output.name} />
+          <LivePanel loopId={loop.id} initial={view.live} outputName={spec.output.name} fields={Object.keys(spec.input_schema)} />
 
           <Section title="Try a prediction" hint="Like /predict/, this never changes the model. Leave a field empty to send it as missing.">
             <TryPrediction loopId={loop.id} schema={spec.input_schema} />
           </Section>
 
           <Section title="Call it from your code">
-            <Snippets baseUrl={baseUrl} loopId={loop.id} username={account.username} example={view.example} outputName={spec.output.name} />
+            <Snippets baseUrl={baseUrl} loopId={loop.id} username={account.username} example={view.example} output={spec.output} />
           </Section>
 
           <Section title="Weights" hint="Per raw unit for numbers (weight ÷ σ), per category for strings; largest first.">
             {view.weights.length ? (
-              <table className="min-w-full text-sm">
-                <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th className="py-2">Feature</th>
-                    <th className="py-2">Column</th>
-                    {perClass ? <th className="py-2">Class</th> : null}
-                    <th className="py-2 text-right">Weight</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {view.weights.slice(0, 50).map((w, i) => (
-                    <tr key={i}>
-                      <td className="py-1.5 font-medium">{w.feature}</td>
-                      <td className="py-1.5 font-mono text-xs text-slate-600">{w.column}</td>
-                      {perClass ? <td className="py-1.5">{w.class}</td> : null}
-                      <td className="py-1.5 text-right tabular-nums">{w.weight.toFixed(4)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <WeightsTable weights={view.weights} />
             ) : (
               <p className="text-sm text-slate-500">No weights yet: train the loop with /train/.</p>
             )}

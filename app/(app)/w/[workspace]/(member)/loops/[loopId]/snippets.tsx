@@ -1,52 +1,59 @@
 "use client";
 
 import { useState } from "react";
-import { Code, cx } from "@/components/ui";
+import { CopyButton } from "@/components/copy-button";
+import { cx } from "@/components/ui";
+import { clientSnippet, LOOPS_KEY_VARIABLE, type SnippetCall, type SnippetInput, type SnippetLanguage } from "@/lib/loops/client-snippets";
 
-/** Ready-to-paste client code with this app's URL, the loop id and the user name filled in. */
-export function Snippets({ baseUrl, loopId, username, example, outputName }: { baseUrl: string; loopId: string; username: string; example: Record<string, unknown>; outputName: string }) {
-  const [tab, setTab] = useState<"curl" | "python" | "typescript">("curl");
-  const body = JSON.stringify({ data: example });
-  const snippets = {
-    curl: `curl -X POST ${baseUrl}/predict/ \\
-  -H "X-api-key: $LOOP_API_KEY" \\
-  -H "X-username: ${username}" \\
-  -H "x-loop-id: ${loopId}" \\
-  -H "Content-Type: application/json" \\
-  -d '${body}'`,
-    python: `import os, requests
+const LANGUAGES: [SnippetLanguage, string][] = [
+  ["curl", "curl"],
+  ["python", "Python"],
+  ["typescript", "TypeScript"],
+];
+const CALLS: { call: SnippetCall; title: string; hint: string }[] = [
+  { call: "train", title: "Train", hint: "POST /train/ with labelled rows: the inputs and the output. The model learns from each one." },
+  { call: "predict", title: "Predict", hint: "POST /predict/ with the inputs: the answer and what drove it. Never changes the model." },
+];
 
-headers = {
-    "X-api-key": os.environ["LOOP_API_KEY"],
-    "X-username": "${username}",
-    "x-loop-id": "${loopId}",
-}
-res = requests.post("${baseUrl}/predict/", headers=headers, json=${body})
-prediction = res.json()["predictions"][0]
-print(prediction["${outputName}"], prediction["explanation"]["top_contributors"])`,
-    typescript: `const res = await fetch("${baseUrl}/predict/", {
-  method: "POST",
-  headers: {
-    "X-api-key": process.env.LOOP_API_KEY!,
-    "X-username": "${username}",
-    "x-loop-id": "${loopId}",
-    "Content-Type": "application/json",
-  },
-  body: JSON.stringify(${body}),
-});
-const { predictions } = await res.json();
-console.log(predictions[0]["${outputName}"], predictions[0].explanation.top_contributors);`,
-  };
+/** Ready-to-paste client code for /train/ and /predict/ with this app's URL, the loop id and the user name filled in. */
+export function Snippets(props: SnippetInput) {
+  const [language, setLanguage] = useState<SnippetLanguage>("curl");
   return (
-    <div>
-      <div className="mb-2 flex gap-1" role="tablist">
-        {(["curl", "python", "typescript"] as const).map((t) => (
-          <button key={t} role="tab" aria-selected={tab === t} onClick={() => setTab(t)} className={cx("rounded-md px-3 py-1 text-xs font-medium", tab === t ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100")}>
-            {t === "curl" ? "curl" : t === "python" ? "Python" : "TypeScript"}
-          </button>
-        ))}
+    <div className="min-w-0 space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div className="flex gap-1" role="tablist" aria-label="Language">
+          {LANGUAGES.map(([value, label]) => (
+            <button
+              key={value}
+              type="button"
+              role="tab"
+              aria-selected={language === value}
+              onClick={() => setLanguage(value)}
+              className={cx("min-h-8 rounded-md px-3 py-1 text-xs font-medium", language === value ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100")}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+        <p className="text-xs text-slate-500">
+          The key goes in <code className="rounded bg-slate-100 px-1 font-mono">{LOOPS_KEY_VARIABLE}</code>: export it from Generate API Key or the API keys page.
+        </p>
       </div>
-      <Code>{snippets[tab]}</Code>
+      {CALLS.map(({ call, title, hint }) => {
+        const code = clientSnippet(language, call, props);
+        return (
+          <div key={call} data-testid={`snippet-${call}`}>
+            <div className="mb-1.5 flex items-end justify-between gap-3">
+              <div className="min-w-0">
+                <h3 className="text-sm font-semibold text-slate-800">{title}</h3>
+                <p className="text-xs text-slate-500">{hint}</p>
+              </div>
+              <CopyButton text={code} label={`Copy ${title.toLowerCase()} code`} className="shrink-0" />
+            </div>
+            <pre className="max-h-96 max-w-full overflow-auto rounded-md bg-slate-900 px-4 py-3 font-mono text-xs leading-relaxed text-slate-100">{code}</pre>
+          </div>
+        );
+      })}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { Button, Input, Select } from "@/components/ui";
 import type { FieldType } from "@/lib/loops/types";
 import { tryPredictionAction, type TryPredictionState } from "../actions";
 import { ContributionsChart } from "./contributions-chart";
+import { Breakable } from "@/components/breakable";
 
 /** Turns a form value into the JSON value the schema expects; "" means missing. */
 function toValue(type: FieldType, raw: string): unknown {
@@ -41,12 +42,12 @@ export function TryPrediction({ loopId, schema }: { loopId: string; schema: Reco
   }
 
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
       <form onSubmit={onSubmit} className="space-y-3">
         {Object.entries(schema).map(([field, type]) => (
-          <div key={field} className="grid grid-cols-[10rem_1fr] items-center gap-3">
-            <label htmlFor={`try-${field}`} className="truncate text-sm font-medium text-slate-700" title={`${field} (${type})`}>
-              {field} <span className="text-xs font-normal text-slate-400">{type}</span>
+          <div key={field} className="grid grid-cols-1 gap-1 sm:grid-cols-[10rem_minmax(0,1fr)] sm:items-center sm:gap-3">
+            <label htmlFor={`try-${field}`} className="break-words text-sm font-medium text-slate-700" title={`${field} (${type})`}>
+              <Breakable text={field} /> <span className="text-xs font-normal text-slate-400">{type}</span>
             </label>
             {type === "boolean" ? (
               <Select id={`try-${field}`} name={field} defaultValue="">

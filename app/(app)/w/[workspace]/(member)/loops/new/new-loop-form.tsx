@@ -6,6 +6,7 @@ import { Button, Card, Code, Input, Select, cx } from "@/components/ui";
 import { parseDefinition } from "@/lib/loops/definition";
 import { FIELD_TYPES, type FieldType, type TaskType } from "@/lib/loops/types";
 import { createLoopAction } from "../actions";
+import { plainProblem } from "@/lib/plain-problem";
 
 interface FieldRow {
   key: number;
@@ -49,9 +50,9 @@ export function NewLoopForm() {
     else setServerProblems(result.problems);
   }
 
-  const shown = touched ? [...problems, ...serverProblems] : [];
+  const shown = touched ? [...problems, ...serverProblems].map(plainProblem) : [];
   return (
-    <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <Card className="space-y-6 p-6">
         <div className="space-y-1.5">
           <label htmlFor="loop-name" className="block text-sm font-medium text-slate-700">Name</label>

@@ -1,4 +1,5 @@
-import { Badge, Card } from "@/components/ui";
+import { Time } from "@/components/time";
+import { Badge, Card, ScrollX } from "@/components/ui";
 import type { ModelFileRow } from "@/db/schema";
 import type { VersionWithAliases } from "@/lib/models/store";
 
@@ -10,7 +11,6 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-const when = (date: Date) => date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
 const th = "whitespace-nowrap px-3 py-2";
 
 function Download({ file }: { file: ModelFileRow }) {
@@ -32,29 +32,31 @@ export function VersionsTable({ versions, uploaders }: { versions: VersionWithAl
       {versions.length === 0 ? (
         <p className="px-3 py-2.5 text-sm text-slate-500">No model file uploaded yet: upload a .pkl or joblib file as kind “model”.</p>
       ) : (
-        <table className="min-w-full divide-y divide-slate-100 text-sm">
-          <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            <tr>
-              {["Version", "Estimator", "sklearn", "Size", "sha256", "Servable", "Uploaded by", "When", "Aliases", ""].map((h) => <th key={h} className={th}>{h}</th>)}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {versions.map(({ file, aliases }) => (
-              <tr key={file.id}>
-                <td className={th}>v{file.version}</td>
-                <td className={th}><span className="font-mono text-xs" title={file.estimator?.class ?? undefined}>{file.estimator?.class?.split(".").at(-1) ?? "—"}</span></td>
-                <td className={th}>{file.estimator?.sklearn_version ?? "—"}</td>
-                <td className={th}>{formatSize(file.size)}</td>
-                <td className={th}><span className="font-mono text-xs" title={file.sha256}>{file.sha256.slice(0, 12)}</span></td>
-                <td className={th}>{file.estimator?.servable ? <Badge tone="green">servable</Badge> : <Badge tone="amber">{file.estimator?.reason ?? "not servable"}</Badge>}</td>
-                <td className={th}><Uploader id={file.uploadedBy} names={uploaders} /></td>
-                <td className={th}>{when(file.createdAt)}</td>
-                <td className={th}><span className="inline-flex flex-wrap gap-1">{aliases.map((a) => <Badge key={a} tone="indigo">{a}</Badge>)}</span></td>
-                <td className={th}><Download file={file} /></td>
+        <ScrollX>
+          <table className="min-w-full divide-y divide-slate-100 text-sm">
+            <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <tr>
+                {["Version", "Estimator", "sklearn", "Size", "sha256", "Servable", "Uploaded by", "When", "Aliases", ""].map((h) => <th key={h} className={th}>{h}</th>)}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {versions.map(({ file, aliases }) => (
+                <tr key={file.id}>
+                  <td className={th}>v{file.version}</td>
+                  <td className={th}><span className="font-mono text-xs" title={file.estimator?.class ?? undefined}>{file.estimator?.class?.split(".").at(-1) ?? "—"}</span></td>
+                  <td className={th}>{file.estimator?.sklearn_version ?? "—"}</td>
+                  <td className={th}>{formatSize(file.size)}</td>
+                  <td className={th}><span className="font-mono text-xs" title={file.sha256}>{file.sha256.slice(0, 12)}</span></td>
+                  <td className={th}>{file.estimator?.servable ? <Badge tone="green">servable</Badge> : <Badge tone="amber">{file.estimator?.reason ?? "not servable"}</Badge>}</td>
+                  <td className={th}><Uploader id={file.uploadedBy} names={uploaders} /></td>
+                  <td className={th}><Time value={file.createdAt} /></td>
+                  <td className={th}><span className="inline-flex flex-wrap gap-1">{aliases.map((a) => <Badge key={a} tone="indigo">{a}</Badge>)}</span></td>
+                  <td className={th}><Download file={file} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollX>
       )}
     </Card>
   );
@@ -67,26 +69,28 @@ export function OtherFilesTable({ files, uploaders }: { files: ModelFileRow[]; u
       {files.length === 0 ? (
         <p className="px-3 py-2.5 text-sm text-slate-500">No data, code or environment files yet.</p>
       ) : (
-        <table className="min-w-full divide-y divide-slate-100 text-sm">
-          <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            <tr>
-              {["Kind", "File", "Size", "sha256", "Uploaded by", "When", ""].map((h) => <th key={h} className={th}>{h}</th>)}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {files.map((file) => (
-              <tr key={file.id}>
-                <td className={th}><Badge>{file.filekind}</Badge></td>
-                <td className={th}>{file.filename}</td>
-                <td className={th}>{formatSize(file.size)}</td>
-                <td className={th}><span className="font-mono text-xs" title={file.sha256}>{file.sha256.slice(0, 12)}</span></td>
-                <td className={th}><Uploader id={file.uploadedBy} names={uploaders} /></td>
-                <td className={th}>{when(file.createdAt)}</td>
-                <td className={th}><Download file={file} /></td>
+        <ScrollX>
+          <table className="min-w-full divide-y divide-slate-100 text-sm">
+            <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <tr>
+                {["Kind", "File", "Size", "sha256", "Uploaded by", "When", ""].map((h) => <th key={h} className={th}>{h}</th>)}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {files.map((file) => (
+                <tr key={file.id}>
+                  <td className={th}><Badge>{file.filekind}</Badge></td>
+                  <td className={th}>{file.filename}</td>
+                  <td className={th}>{formatSize(file.size)}</td>
+                  <td className={th}><span className="font-mono text-xs" title={file.sha256}>{file.sha256.slice(0, 12)}</span></td>
+                  <td className={th}><Uploader id={file.uploadedBy} names={uploaders} /></td>
+                  <td className={th}><Time value={file.createdAt} /></td>
+                  <td className={th}><Download file={file} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollX>
       )}
     </Card>
   );

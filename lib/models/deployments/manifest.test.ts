@@ -32,7 +32,7 @@ describe("a deployment's serving pod manifest", () => {
   it("is a valid List of a Deployment and a Service running the image in serving-only mode, with secrets by reference", () => {
     const manifest = servingManifest({ deploymentId: "dep:Iris_1", modelId: "m-1", placement: { clusterID: "edge-eu", node: "pi-4", continuum: true } }, settings);
     expect(kubernetesSchemaErrors(manifest)).toEqual([]);
-    const [deployment, service] = (manifest as { items: { kind: string; metadata: { name: string; namespace: string; annotations: Record<string, string> }; spec: Record<string, unknown> }[] }).items;
+    const [deployment, service] = (manifest as unknown as { items: { kind: string; metadata: { name: string; namespace: string; annotations: Record<string, string> }; spec: Record<string, unknown> }[] }).items;
     expect([deployment!.kind, service!.kind]).toEqual(["Deployment", "Service"]);
     expect(deployment!.metadata.namespace).toBe("ml");
     expect(deployment!.metadata.annotations).toMatchObject({ "crucible.io/cluster": "edge-eu", "crucible.io/deployment-id": "dep:Iris_1" });

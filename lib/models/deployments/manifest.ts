@@ -1,4 +1,9 @@
 import { createHash } from "node:crypto";
+// Types only (erased from the build): the compiler then refuses a misspelt field of these objects,
+// which the API server would drop with no more than a warning.
+import type { IDeployment } from "kubernetes-models/apps/v1/Deployment";
+import type { IPodSpec } from "kubernetes-models/v1/PodSpec";
+import type { IService } from "kubernetes-models/v1/Service";
 import type { Placement } from "@/db/schema";
 import { SERVE_DEPLOYMENTS_ENV } from "@/lib/http/serving-only";
 
@@ -39,15 +44,13 @@ export function servingSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Se
 export const CONTINUUM_LABEL = "crucible.io/continuum";
 export const EDGE_LAYER = "edge";
 
-type Json = Record<string, unknown>;
-
 /** The node constraints of a placement: nodeSelector, affinity and tolerations of the pod spec. */
-export function schedulingFor(placement: Placement): Json {
-  const spec: Json = {};
+export function schedulingFor(placement: Placement): Pick<IPodSpec, "nodeSelector" | "affinity" | "tolerations"> {
+  const spec: Pick<IPodSpec, "nodeSelector" | "affinity" | "tolerations"> = {};
   if (placement.node && placement.node !== "*") spec.nodeSelector = { "kubernetes.io/hostname": placement.node };
   const continuum = String(placement.continuum ?? "*").trim().toLowerCase();
-  const tolerate = (layer: string) => [{ key: CONTINUUM_LABEL, operator: "Equal", value: layer, effect: "NoSchedule" }];
-  const requireNodes = (operator: "In" | "NotIn", layer: string) => ({
+  const tolerate = (layer: string): IPodSpec["tolerations"] => [{ key: CONTINUUM_LABEL, operator: "Equal", value: layer, effect: "NoSchedule" }];
+  const requireNodes = (operator: "In" | "NotIn", layer: string): IPodSpec["affinity"] => ({
     nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: CONTINUUM_LABEL, operator, values: [layer] }] }] } },
   });
   if (continuum === "*" || continuum === "") spec.tolerations = tolerate(EDGE_LAYER);
@@ -72,7 +75,13 @@ export function servingName(deploymentId: string): string {
   return `crucible-serve-${readable ? `${readable}-` : ""}${hash}`;
 }
 
-export function servingManifest(deployment: { deploymentId: string; modelId: string; placement: Placement }, settings: ServingSettings): Json {
+export interface ServingManifest {
+  apiVersion: "v1";
+  kind: "List";
+  items: [IDeployment, IService];
+}
+
+export function servingManifest(deployment: { deploymentId: string; modelId: string; placement: Placement }, settings: ServingSettings): ServingManifest {
   const name = servingName(deployment.deploymentId);
   const labels = { "app.kubernetes.io/name": "crucible", "app.kubernetes.io/component": "serving", "crucible.io/serving": name };
   const annotations: Record<string, string> = { "crucible.io/deployment-id": deployment.deploymentId, "crucible.io/model-id": deployment.modelId };
@@ -80,7 +89,7 @@ export function servingManifest(deployment: { deploymentId: string; modelId: str
   const metadata = { name, labels, annotations, ...(settings.namespace ? { namespace: settings.namespace } : {}) };
   const fromSecret = (name: string, key: string) => ({ name, valueFrom: { secretKeyRef: { name: settings.secretName, key } } });
   const probe = (failureThreshold: number) => ({ httpGet: { path: "/healthz", port: "http" }, periodSeconds: 10, timeoutSeconds: 3, failureThreshold });
-  const pod = {
+  const pod: NonNullable<IDeployment["spec"]>["template"] = {
     metadata: { labels, annotations },
     spec: {
       ...schedulingFor(deployment.placement),

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderChart, type Manifest } from "./helm-chart";
 import { kubernetesSchemaErrors } from "./kubernetes-schemas";
@@ -74,6 +76,17 @@ describe("the Helm chart", () => {
   it("the schema check catches a value of the wrong type", () => {
     const manifests = renderChart({ autoscaling: { enabled: false }, web: { replicas: "three" } });
     expect(kubernetesSchemaErrors(find(manifests, "Deployment", "-web")!).join()).toMatch(/replicas must be integer/);
+  });
+
+  it("sets only settings the app reads (a misspelt name would be ignored silently)", () => {
+    const source = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? source(path.join(dir, e.name)) : /\.ts$/.test(e.name) && !e.name.endsWith(".test.ts") ? [readFileSync(path.join(dir, e.name), "utf8")] : []));
+    const code = [...source("lib"), ...source("db"), readFileSync("server.ts", "utf8")].join("\n");
+    const manifests = renderChart({ publicUrl: "https://crucible.example.com" }, "prod");
+    const names = new Set(manifests.filter((m) => m.kind === "Deployment" || m.kind === "Job").flatMap((m) => podOf(m).spec.containers.flatMap((c) => c.env.map((e) => e.name))));
+    expect(names.size).toBeGreaterThan(8);
+    // next-auth reads NEXTAUTH_SECRET itself; the app's own code names it too.
+    for (const name of names) expect(code, name).toMatch(new RegExp(`\\b${name}\\b`));
   });
 
   it("refuses to render without a Secret name", () => {

@@ -3,9 +3,10 @@ import { sessionClaims } from "@/lib/auth/session-cookie";
 import { servedOverHttps } from "@/lib/http/client-address";
 import { pageContentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
 import type { HeaderBag } from "@/lib/http/types";
+import { PATH_HEADER, splitWorkspacePath, WORKSPACE_HEADER } from "@/lib/workspaces/paths";
 
 /** Dashboard paths: signed-out visitors are sent to the sign-in page with a way back. */
-const SIGNED_IN_PATHS = /^\/(?:$|(?:loops|models|deployments|tasks|keys|work|admin)(?:\/|$))/;
+const SIGNED_IN_PATHS = /^\/(?:$|(?:loops|models|deployments|tasks|keys|work|admin|members|audit|settings|workspaces|account)(?:\/|$))/;
 
 /**
  * Every page gets a Content-Security-Policy with a fresh nonce (Next reads it from the request's
@@ -15,10 +16,12 @@ const SIGNED_IN_PATHS = /^\/(?:$|(?:loops|models|deployments|tasks|keys|work|adm
 export async function proxy(request: NextRequest) {
   const headers: HeaderBag = Object.fromEntries(request.headers.entries());
   const https = servedOverHttps(headers);
-  const path = request.nextUrl.pathname;
-  if (SIGNED_IN_PATHS.test(path) && !(await sessionClaims(headers))) {
+  // /w/<slug>/<page>: the page, told which workspace is open. A client cannot name one by header.
+  const inWorkspace = splitWorkspacePath(request.nextUrl.pathname);
+  const path = inWorkspace ? inWorkspace.rest : request.nextUrl.pathname;
+  if ((inWorkspace || SIGNED_IN_PATHS.test(path)) && !(await sessionClaims(headers))) {
     const login = new URL("/login", request.url);
-    const back = path + request.nextUrl.search;
+    const back = request.nextUrl.pathname + request.nextUrl.search;
     if (back !== "/") login.searchParams.set("next", back);
     return withHeaders(NextResponse.redirect(login), https, null);
   }
@@ -27,6 +30,14 @@ export async function proxy(request: NextRequest) {
   const forwarded = new Headers(request.headers);
   forwarded.set("x-nonce", nonce);
   forwarded.set("content-security-policy", policy);
+  forwarded.delete(WORKSPACE_HEADER);
+  forwarded.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
+  if (inWorkspace) {
+    forwarded.set(WORKSPACE_HEADER, inWorkspace.slug);
+    const url = request.nextUrl.clone();
+    url.pathname = inWorkspace.rest.split("?")[0]!;
+    return withHeaders(NextResponse.rewrite(url, { request: { headers: forwarded } }), https, policy);
+  }
   return withHeaders(NextResponse.next({ request: { headers: forwarded } }), https, policy);
 }
 

@@ -39,7 +39,8 @@ test("sign-up explains an empty form, and the first account becomes the admin", 
 
   await signUp(page, admin);
   await expect(page.getByRole("heading", { name: "Welcome, ada" })).toBeVisible();
-  await expect(page.getByText("member · admin")).toBeVisible();
+  await expect(page).toHaveURL(/\/w\/ada$/);
+  await expect(page.getByTestId("workspace-switcher")).toContainText("Owner");
   await shot(page, "overview");
 });
 
@@ -109,9 +110,12 @@ test("every dashboard page has an empty state that says how to start", async ({ 
     ["/deployments", "Deployments", "Nothing deployed"],
     ["/tasks", "Tasks", "No requests yet"],
     ["/work", "Work", "No tasks waiting"],
-    ["/admin", "Accounts", "ada@example.com"],
+    ["/members", "Members", "ada@example.com"],
+    ["/audit", "Audit log", "Signed in"],
+    ["/admin", "Accounts on this server", "ada@example.com"],
   ] as const) {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: path === "/admin" ? "Admin" : heading, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/w/ada${path}$`));
     await expect(page).toHaveURL(new RegExp(`${path}$`));
     await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
     await expect(page.getByText(empty).first()).toBeVisible();
@@ -120,29 +124,43 @@ test("every dashboard page has an empty state that says how to start", async ({ 
   await expect(page.getByText("Database up")).toBeVisible();
 });
 
-test("a cruncher sees only the Work area; the admin makes them a member, which ends their session", async ({ page, browser }) => {
+test("a cruncher without a workspace is told to ask for an invitation; invited, they see only Work; disabled, their session ends", async ({ page, browser }) => {
   await signUp(page, { email: "carl@example.com", username: "carl", password: "counting-things" }, "cruncher");
-  await expect(page).toHaveURL(/\/work$/);
-  const nav = page.getByRole("navigation", { name: "Main" });
-  await expect(nav.getByRole("link")).toHaveText(["Work"]);
-  await page.goto("/keys");
-  await expect(page).toHaveURL(/\/work$/);
-  await shot(page, "work-cruncher");
+  await expect(page).toHaveURL(/\/workspaces$/);
+  await expect(page.getByText("You are not in any workspace yet")).toBeVisible();
+  await shot(page, "workspaces-none");
 
   const adminPage = await (await browser.newContext()).newPage();
   await signedIn(adminPage);
-  await expect(adminPage.getByRole("heading", { name: "Welcome, ada" })).toBeVisible();
+  await adminPage.goto("/members");
+  await adminPage.getByLabel("E-mail").fill("carl@example.com");
+  await adminPage.getByLabel("Role", { exact: true }).selectOption("cruncher");
+  await adminPage.getByRole("button", { name: "Create invitation link" }).click();
+  const link = (await adminPage.getByTestId("invitation-link").locator("code").textContent())!.trim();
+  await shot(adminPage, "members-invitation");
+
+  await page.goto(link);
+  await page.getByRole("button", { name: "Join ada" }).click();
+  await expect(page).toHaveURL(/\/w\/ada\/work$/);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link")).toHaveText(["Work"]);
+  await page.goto("/keys");
+  await expect(page).toHaveURL(/\/w\/ada\/work$/);
+  await shot(page, "work-cruncher");
+
+  // Disabling ends the account's sessions on the server: the old cookie no longer signs anyone in.
   await adminPage.goto("/admin");
-  await adminPage.getByLabel("Role of carl").selectOption("member");
-  await expect(adminPage.getByText("Saved")).toBeVisible();
-
-  // A role change ends the account's sessions on the server: the old cookie no longer signs anyone in.
-  await page.goto("/keys");
+  adminPage.once("dialog", (dialog) => void dialog.accept());
+  await adminPage.getByTestId("account-carl").getByRole("button", { name: "Disable" }).click();
+  await expect(adminPage.getByTestId("account-carl")).toContainText("disabled");
+  await page.goto("/work");
   await expect(page).toHaveURL(/\/login/);
-  await signedIn(page, "carl@example.com", "counting-things");
-  await page.goto("/keys");
-  await expect(page.getByRole("heading", { name: "API keys", exact: true })).toBeVisible();
+  await signIn(page, "carl@example.com", "counting-things");
+  await expect(page.getByText("Wrong e-mail or password.")).toBeVisible();
 
+  await adminPage.getByTestId("account-carl").getByRole("button", { name: "Enable" }).click();
+  await expect(adminPage.getByTestId("account-carl")).not.toContainText("disabled");
+  await signedIn(page, "carl@example.com", "counting-things");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
 });

@@ -1,10 +1,14 @@
 import "server-only";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import type { WorkspaceRole } from "@/db/schema";
+import { getDb } from "@/db/client";
 import type { PublicAccount } from "@/lib/auth/accounts-store";
-import { memberAccess } from "@/lib/auth/member-access";
 import { sessionAccount } from "@/lib/auth/session-account";
 import type { HeaderBag } from "@/lib/http/types";
+import { allows, type Permission } from "@/lib/workspaces/roles";
+import { findMembership, type WorkspaceSummary } from "@/lib/workspaces/store";
+import { PATH_HEADER, WORKSPACE_HEADER, workspacePath } from "@/lib/workspaces/paths";
 
 /** The request's headers as the framework-free code reads them. */
 export async function requestHeaders(): Promise<HeaderBag> {
@@ -16,27 +20,52 @@ export async function currentAccount(): Promise<PublicAccount | null> {
   return sessionAccount(await requestHeaders());
 }
 
-/** The signed-in member, or null. */
-export async function currentMember(): Promise<PublicAccount | null> {
-  const access = memberAccess(await currentAccount());
-  return access.ok ? access.account : null;
-}
-
 export async function requireAccount(): Promise<PublicAccount> {
   const account = await currentAccount();
   if (!account) redirect("/login");
   return account;
 }
 
-/** Dashboard pages are for members; crunchers are sent to the Work area. */
-export async function requireMember(): Promise<PublicAccount> {
-  const access = memberAccess(await requireAccount());
-  if (!access.ok) redirect("/work");
-  return access.account;
+export interface WorkspaceAccess {
+  account: PublicAccount;
+  workspace: WorkspaceSummary;
+  role: WorkspaceRole;
+  /** A dashboard path inside this workspace: ws("/loops") is "/w/<slug>/loops". */
+  ws: (path: string) => string;
 }
 
-export async function requireAdmin(): Promise<PublicAccount> {
-  const account = await requireMember();
-  if (!account.isAdmin) redirect("/");
-  return account;
+/**
+ * The signed-in account in the workspace the URL names (/w/<slug>/…, passed on by the proxy as a
+ * header), with the permission the page needs. A URL without a workspace goes to the same page in
+ * the account's default one; a workspace it is not a member of is a 404; a cruncher on a members'
+ * page goes to Work, and a viewer on a page that changes things to the overview.
+ */
+export async function requireWorkspace(permission: Permission = "read"): Promise<WorkspaceAccess> {
+  const bag = await requestHeaders();
+  const account = await sessionAccount(bag);
+  if (!account) redirect("/login");
+  const named = bag[WORKSPACE_HEADER];
+  const slug = typeof named === "string" && named ? named : null;
+  const membership = await findMembership(getDb(), account.id, slug);
+  if (!membership) {
+    if (slug) notFound();
+    redirect("/workspaces");
+  }
+  const ws = (path: string) => workspacePath(membership.workspace.slug, path);
+  if (!slug) {
+    const path = bag[PATH_HEADER];
+    redirect(ws(typeof path === "string" && path.startsWith("/") ? path : "/"));
+  }
+  if (!allows(membership.role, permission)) {
+    if (allows(membership.role, "work")) redirect(ws("/work"));
+    redirect(ws("/"));
+  }
+  return { account, workspace: membership.workspace, role: membership.role, ws };
+}
+
+/** The instance's admin (accounts, resets), in whichever workspace is open. */
+export async function requireAdmin(): Promise<WorkspaceAccess> {
+  const access = await requireWorkspace("read");
+  if (!access.account.isAdmin) redirect(access.ws("/"));
+  return access;
 }

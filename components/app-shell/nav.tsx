@@ -1,8 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cx } from "@/components/ui";
+import Link from "@/components/workspace-link";
+import { splitWorkspacePath } from "@/lib/workspaces/paths";
 
 export interface NavItem {
   href: string;
@@ -11,7 +12,9 @@ export interface NavItem {
 }
 
 export function Nav({ items }: { items: NavItem[] }) {
-  const pathname = usePathname();
+  const raw = usePathname();
+  // The page path, whether the URL is still /w/<slug>/… or already the rewritten one.
+  const pathname = splitWorkspacePath(raw)?.rest ?? raw;
   return (
     <nav aria-label="Main" className="flex flex-col gap-0.5">
       {items.map((item) => {

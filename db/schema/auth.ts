@@ -1,7 +1,11 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { workspaceRole, workspaces } from "./workspaces";
 
-/** member: uses the dashboard and owns loops, models and requests. cruncher: answers tasks in the Work area only. */
+/**
+ * What an account signed up as: member (gets a personal workspace) or cruncher (answers tasks in the
+ * workspaces that invite it). What it may do in a workspace is its role there (workspace_members).
+ */
 export const accountRole = pgEnum("account_role", ["member", "cruncher"]);
 export const apiKeyScope = pgEnum("api_key_scope", ["loops", "models", "tasks"]);
 /** Task keys are live (real crunchers) or test (staging, secret starts with `test_`); other scopes are always live. */
@@ -18,6 +22,8 @@ export const accounts = pgTable(
     passwordHash: text().notNull(),
     role: accountRole().notNull().default("member"),
     isAdmin: boolean().notNull().default(false),
+    /** A disabled account's sessions and keys stop at once; its data stays with its workspaces. */
+    disabledAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -30,9 +36,15 @@ export const apiKeys = pgTable(
   "api_keys",
   {
     id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    /** Who created the key: it acts as them, never with more than their role in the workspace. */
     accountId: uuid()
       .notNull()
       .references(() => accounts.id, { onDelete: "cascade" }),
+    /** The most the key may do (a viewer key only reads), whatever its creator's role. */
+    role: workspaceRole().notNull().default("member"),
     name: text().notNull(),
     scope: apiKeyScope().notNull(),
     mode: apiKeyMode().notNull().default("live"),
@@ -45,9 +57,13 @@ export const apiKeys = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),
+    expiresAt: timestamp({ withTimezone: true }),
+    /** Requests made with the key, added in batches by each server. */
+    requestCount: bigint({ mode: "number" }).notNull().default(0),
   },
   (t) => [
     uniqueIndex("api_keys_secret_hash_key").on(t.secretHash),
+    index("api_keys_workspace_created_idx").on(t.workspaceId, t.createdAt),
     index("api_keys_account_created_idx").on(t.accountId, t.createdAt),
   ],
 );

@@ -1,5 +1,5 @@
 import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { accounts } from "./auth";
+import { workspaces } from "./workspaces";
 import { models } from "./models";
 import { exactJsonb } from "./exact-jsonb";
 
@@ -16,9 +16,9 @@ export const deployments = pgTable(
   "deployments",
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
+    workspaceId: uuid()
       .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     /** The document's deployment_id: given by the caller or generated. */
     deploymentId: text().notNull(),
     modelId: uuid()
@@ -38,8 +38,8 @@ export const deployments = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("deployments_account_deployment_id_key").on(t.accountId, t.deploymentId),
-    index("deployments_account_created_idx").on(t.accountId, t.createdAt),
+    uniqueIndex("deployments_workspace_deployment_id_key").on(t.workspaceId, t.deploymentId),
+    index("deployments_workspace_created_idx").on(t.workspaceId, t.createdAt),
     index("deployments_model_idx").on(t.modelId),
   ],
 );
@@ -51,9 +51,9 @@ export const deploymentOperations = pgTable(
   "deployment_operations",
   {
     id: bigserial({ mode: "number" }).primaryKey(),
-    accountId: uuid()
+    workspaceId: uuid()
       .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     deploymentRowId: uuid()
       .notNull()
       .references(() => deployments.id, { onDelete: "cascade" }),
@@ -69,7 +69,7 @@ export const deploymentOperations = pgTable(
   },
   (t) => [
     index("deployment_operations_deployment_idx").on(t.deploymentRowId, t.id.desc()),
-    index("deployment_operations_owner_idx").on(t.accountId, t.ownerid, t.id.desc()),
+    index("deployment_operations_owner_idx").on(t.workspaceId, t.ownerid, t.id.desc()),
   ],
 );
 
@@ -80,9 +80,9 @@ export const driftChecks = pgTable(
   "drift_checks",
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
+    workspaceId: uuid()
       .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     deploymentRowId: uuid()
       .notNull()
       .references(() => deployments.id, { onDelete: "cascade" }),

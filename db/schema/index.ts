@@ -1,5 +1,6 @@
-// One file per domain; every domain table carries the owning account's id.
+// One file per domain; every domain table carries the owning workspace's id.
 export * from "./auth";
+export * from "./workspaces";
 export * from "./loops";
 export * from "./models";
 export * from "./deployments";

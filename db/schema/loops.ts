@@ -1,5 +1,5 @@
 import { bigserial, index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { accounts } from "./auth";
+import { workspaces } from "./workspaces";
 
 /**
  * A loop. It may be created in the dashboard first (name only) and defined later through
@@ -10,9 +10,9 @@ export const loops = pgTable(
   "loops",
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
+    workspaceId: uuid()
       .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     name: text().notNull(),
     taskType: text({ enum: ["classification", "regression"] }),
     /** json, not jsonb: jsonb orders keys by length, and a loop's fields keep the order they were defined in. */
@@ -36,7 +36,7 @@ export const loops = pgTable(
     definedAt: timestamp({ withTimezone: true }),
     lastTrainedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index("loops_account_created_idx").on(t.accountId, t.createdAt)],
+  (t) => [index("loops_workspace_created_idx").on(t.workspaceId, t.createdAt)],
 );
 
 export type LoopRow = typeof loops.$inferSelect;
@@ -48,9 +48,9 @@ export type LoopRow = typeof loops.$inferSelect;
 export const loopExamples = pgTable(
   "loop_examples",
   {
-    accountId: uuid()
+    workspaceId: uuid()
       .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     loopId: uuid()
       .notNull()
       .references(() => loops.id, { onDelete: "cascade" }),
@@ -65,9 +65,9 @@ export const loopPredictions = pgTable(
   "loop_predictions",
   {
     id: bigserial({ mode: "number" }).primaryKey(),
-    accountId: uuid()
+    workspaceId: uuid()
       .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     loopId: uuid()
       .notNull()
       .references(() => loops.id, { onDelete: "cascade" }),

@@ -1,5 +1,6 @@
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./auth";
+import { workspaces } from "./workspaces";
 
 /**
  * A registered model: the metadata of the models document (MLModelCreate). The list fields are kept
@@ -9,9 +10,9 @@ export const models = pgTable(
   "models",
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
+    workspaceId: uuid()
       .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     modelname: text().notNull(),
     modelkind: text().notNull(),
     hyperparameter: jsonb().$type<unknown[]>().notNull().default([]),
@@ -25,7 +26,7 @@ export const models = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("models_account_created_idx").on(t.accountId, t.createdAt)],
+  (t) => [index("models_workspace_created_idx").on(t.workspaceId, t.createdAt)],
 );
 
 export type ModelRow = typeof models.$inferSelect;
@@ -51,9 +52,9 @@ export const modelFiles = pgTable(
   "model_files",
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
+    workspaceId: uuid()
       .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     modelId: uuid()
       .notNull()
       .references(() => models.id, { onDelete: "cascade" }),
@@ -83,9 +84,9 @@ export const modelAliases = pgTable(
   "model_aliases",
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
+    workspaceId: uuid()
       .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     modelId: uuid()
       .notNull()
       .references(() => models.id, { onDelete: "cascade" }),

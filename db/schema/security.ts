@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./auth";
 
 /**
@@ -41,3 +41,23 @@ export const throttleCounters = pgTable(
 );
 
 export type AuthSession = typeof authSessions.$inferSelect;
+
+/**
+ * A single-use link to set a new password: made by an admin (shown once, for set-ups without mail)
+ * or sent by e-mail from "forgot password" when SMTP_URL is set. Only the token's hash is kept.
+ */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    tokenHash: text().notNull(),
+    createdBy: uuid().references(() => accounts.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex("password_resets_token_key").on(t.tokenHash), index("password_resets_account_idx").on(t.accountId)],
+);

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { accounts, apiKeyMode, apiKeys } from "./auth";
+import { apiKeyMode, apiKeys } from "./auth";
+import { workspaces } from "./workspaces";
 
 export const taskRequestStatus = pgEnum("task_request_status", ["pending", "complete", "aborted"]);
 export const taskAssignmentState = pgEnum("task_assignment_state", ["leased", "answered", "skipped"]);
@@ -13,9 +14,9 @@ export const taskRequests = pgTable(
   "task_requests",
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
+    workspaceId: uuid()
       .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     mode: apiKeyMode().notNull(),
     type: text().notNull(),
     params: jsonb().$type<Record<string, unknown>>().notNull(),
@@ -36,10 +37,10 @@ export const taskRequests = pgTable(
     completedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    index("task_requests_list_idx").on(t.accountId, t.mode, t.createdAt.desc(), t.id.desc()),
-    index("task_requests_status_list_idx").on(t.accountId, t.mode, t.status, t.createdAt.desc(), t.id.desc()),
-    index("task_requests_queue_idx").on(t.createdAt, t.id).where(sql`status = 'pending' and mode = 'live'`),
-    uniqueIndex("task_requests_idempotency_key").on(t.accountId, t.mode, t.idempotencyKey),
+    index("task_requests_list_idx").on(t.workspaceId, t.mode, t.createdAt.desc(), t.id.desc()),
+    index("task_requests_status_list_idx").on(t.workspaceId, t.mode, t.status, t.createdAt.desc(), t.id.desc()),
+    index("task_requests_queue_idx").on(t.workspaceId, t.createdAt, t.id).where(sql`status = 'pending' and mode = 'live'`),
+    uniqueIndex("task_requests_idempotency_key").on(t.workspaceId, t.mode, t.idempotencyKey),
     index("task_requests_hook_due_idx").on(t.completedAt).where(sql`hook_state = 'due'`),
     index("task_requests_test_pending_idx").on(t.createdAt).where(sql`status = 'pending' and mode = 'test'`),
   ],
@@ -55,10 +56,10 @@ export const taskAssignments = pgTable(
     requestId: uuid()
       .notNull()
       .references(() => taskRequests.id, { onDelete: "cascade" }),
-    /** The requesting account, so every row carries its tenant. */
-    accountId: uuid()
+    /** The requesting workspace, so every row carries its tenant. */
+    workspaceId: uuid()
       .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     /** A cruncher account id, or `sim-N` for the simulated crunchers of test requests. */
     cruncherId: text().notNull(),
     state: taskAssignmentState().notNull().default("leased"),
@@ -84,9 +85,9 @@ export const taskWebhookAttempts = pgTable(
     requestId: uuid()
       .notNull()
       .references(() => taskRequests.id, { onDelete: "cascade" }),
-    accountId: uuid()
+    workspaceId: uuid()
       .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     messageId: text().notNull(),
     attempt: integer().notNull(),
     url: text().notNull(),
@@ -100,11 +101,11 @@ export const taskWebhookAttempts = pgTable(
 
 export type TaskWebhookAttemptRow = typeof taskWebhookAttempts.$inferSelect;
 
-/** Per-account Standard Webhooks signing secret (`whsec_…`), shown on the API keys page. */
+/** Per-workspace Standard Webhooks signing secret (`whsec_…`), shown on the API keys page. */
 export const taskWebhookSecrets = pgTable("task_webhook_secrets", {
-  accountId: uuid()
+  workspaceId: uuid()
     .primaryKey()
-    .references(() => accounts.id, { onDelete: "cascade" }),
+    .references(() => workspaces.id, { onDelete: "cascade" }),
   secret: text().notNull(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
@@ -114,9 +115,9 @@ export const taskFiles = pgTable(
   "task_files",
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
+    workspaceId: uuid()
       .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     requestId: uuid()
       .notNull()
       .references(() => taskRequests.id, { onDelete: "cascade" }),

@@ -1,5 +1,5 @@
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { accounts } from "./auth";
+import { workspaces } from "./workspaces";
 import { models } from "./models";
 
 export const trainingJobStatus = pgEnum("training_job_status", ["waiting", "running", "succeeded", "failed"]);
@@ -9,9 +9,9 @@ export const trainingJobs = pgTable(
   "training_jobs",
   {
     id: uuid().primaryKey().defaultRandom(),
-    accountId: uuid()
+    workspaceId: uuid()
       .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+      .references(() => workspaces.id, { onDelete: "cascade" }),
     modelId: uuid()
       .notNull()
       .references(() => models.id, { onDelete: "cascade" }),
@@ -28,7 +28,7 @@ export const trainingJobs = pgTable(
     startedAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index("training_jobs_account_created_idx").on(t.accountId, t.createdAt)],
+  (t) => [index("training_jobs_workspace_created_idx").on(t.workspaceId, t.createdAt)],
 );
 
 export type TrainingJobRow = typeof trainingJobs.$inferSelect;

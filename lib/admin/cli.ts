@@ -8,10 +8,19 @@ const HELP = `Crucible admin — scripted set-up against the app's database (DAT
 
   npm run admin -- create-user --email E --password P [--username U] [--role member|cruncher]
   npm run admin -- list-users
-  npm run admin -- create-key --email E --scope loops|models|tasks [--name N] [--test] [--loop LOOP_ID]
-  npm run admin -- list-keys --email E
+  npm run admin -- disable-user --email E        (sessions and keys stop at once)
+  npm run admin -- enable-user --email E
+  npm run admin -- reset-password --email E      (prints a one-time link to set a new password)
+  npm run admin -- list-workspaces --email E
+  npm run admin -- create-workspace --email OWNER --name N
+  npm run admin -- invite --by INVITER --email E [--workspace SLUG] [--role owner|admin|member|viewer|cruncher]
+  npm run admin -- create-key --email E --scope loops|models|tasks [--workspace SLUG] [--role admin|member|viewer] [--name N] [--test] [--loop LOOP_ID]
+  npm run admin -- list-keys --email E [--workspace SLUG]
   npm run admin -- revoke-key --key KEY_ID_OR_PREFIX
   npm run admin -- migrate      apply pending database migrations and exit (a deploy step before new servers start)
+
+Without --workspace, commands act in the account's personal workspace (else the first it belongs to).
+Links start with PUBLIC_URL when it is set.
 
 Add --json for machine-readable output. create-key prints the secret once; it cannot be shown again.`;
 
@@ -34,6 +43,8 @@ async function main(): Promise<number> {
       name: { type: "string" },
       loop: { type: "string" },
       key: { type: "string" },
+      workspace: { type: "string" },
+      by: { type: "string" },
       test: { type: "boolean" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },

@@ -4,8 +4,8 @@ import { runAdminCommand, UsageError } from "./commands";
 
 describe("admin commands", () => {
   it("create a user, a key for it (secret printed once), list and revoke the key", async () => {
-    const user = (await runAdminCommand("create-user", { email: "cli@example.com", password: "long secret", role: "cruncher" })) as { role: string; username: string };
-    expect(user).toMatchObject({ role: "cruncher", username: "cli" });
+    const user = (await runAdminCommand("create-user", { email: "cli@example.com", password: "long secret" })) as { role: string; username: string };
+    expect(user).toMatchObject({ role: "member", username: "cli" });
 
     const key = (await runAdminCommand("create-key", { email: "cli@example.com", scope: "tasks", test: true })) as { secret: string; prefix: string };
     expect(key.secret).toMatch(/^test_/);
@@ -17,6 +17,24 @@ describe("admin commands", () => {
 
     expect(await runAdminCommand("revoke-key", { key: key.prefix })).toMatchObject({ prefix: key.prefix });
     expect(await lookupApiKey(key.secret)).toBeNull();
+  });
+
+  it("make workspaces, invitation and reset links, and disable an account", async () => {
+    await runAdminCommand("create-user", { email: "owner-cli@example.com", password: "long secret" });
+    const team = (await runAdminCommand("create-workspace", { email: "owner-cli@example.com", name: "CLI team" })) as { slug: string };
+    expect(team.slug).toBe("cli-team");
+    const invited = (await runAdminCommand("invite", { by: "owner-cli@example.com", workspace: "cli-team", email: "new@example.com", role: "cruncher" })) as { link: string };
+    expect(invited.link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+    const reset = (await runAdminCommand("reset-password", { email: "owner-cli@example.com" })) as { link: string };
+    expect(reset.link).toMatch(/\/reset\/[A-Za-z0-9_-]{43}$/);
+    const spaces = (await runAdminCommand("list-workspaces", { email: "owner-cli@example.com" })) as { slug: string; role: string }[];
+    expect(spaces.map((w) => [w.slug, w.role])).toEqual([["owner-cli", "owner"], ["cli-team", "owner"]]);
+    const key = (await runAdminCommand("create-key", { email: "owner-cli@example.com", workspace: "cli-team", scope: "models" })) as { secret: string };
+    expect(await lookupApiKey(key.secret)).not.toBeNull();
+    await runAdminCommand("disable-user", { email: "owner-cli@example.com" });
+    expect(await lookupApiKey(key.secret)).toBeNull();
+    await runAdminCommand("enable-user", { email: "owner-cli@example.com" });
+    expect(await lookupApiKey(key.secret)).not.toBeNull();
   });
 
   it("migrate reports the migrations the database has (the command line applies them before any command)", async () => {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import * as schema from "@/db/schema";
 import { scratchDatabase } from "@/db/testing/scratch";
-import { createAccount, getAccount, setAccountRole, verifyCredentials } from "./accounts-store";
+import { findMembership } from "@/lib/workspaces/store";
+import { createAccount, getAccount, setAccountDisabled, verifyCredentials } from "./accounts-store";
 import { makeAccount } from "./testing";
 
 describe("accounts on an empty database", () => {
@@ -68,13 +69,14 @@ describe("accounts", () => {
     expect(await verifyCredentials(getDb(), "nobody@example.com", "correct horse")).toBeNull();
   });
 
-  it("lets only an admin change roles", async () => {
-    const member = await makeAccount();
-    const other = await makeAccount();
-    expect(await setAccountRole(getDb(), member.id, other.id, "cruncher")).toMatchObject({ ok: false, status: 403 });
-    // The shared test database's first account is its admin.
-    const admin = (await getDb().query.accounts.findFirst({ where: (a, { eq }) => eq(a.isAdmin, true) }))!;
-    expect(await setAccountRole(getDb(), admin.id, other.id, "cruncher")).toEqual({ ok: true });
-    expect((await getAccount(getDb(), other.id))?.role).toBe("cruncher");
+  it("refuses a disabled account's password, and gives a member a personal workspace", async () => {
+    const account = await makeAccount();
+    expect(await findMembership(getDb(), account.id)).toMatchObject({ workspace: { id: account.id, personal: true }, role: "owner" });
+    await setAccountDisabled(getDb(), account.id, true);
+    expect(await verifyCredentials(getDb(), account.email, "correct horse")).toBeNull();
+    await setAccountDisabled(getDb(), account.id, false);
+    expect((await verifyCredentials(getDb(), account.email, "correct horse"))?.id).toBe(account.id);
+    const cruncher = await makeAccount("cruncher");
+    expect(await findMembership(getDb(), cruncher.id)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { accounts, type Account, type AccountRole } from "@/db/schema";
+import { accounts, type Account } from "@/db/schema";
+import { createPersonalWorkspace } from "@/lib/workspaces/store";
 import { hashPassword, verifyPassword } from "./password";
 import { signUpSchema, fieldErrors, type SignUpInput } from "./schemas";
 
@@ -20,8 +21,12 @@ export type CreateAccountResult =
   | { ok: true; account: PublicAccount }
   | { ok: false; errors: Record<string, string> };
 
-/** Creates an account. The first account on an empty database becomes the admin. */
-export async function createAccount(db: Database, input: SignUpInput): Promise<CreateAccountResult> {
+/**
+ * Creates an account. The first account on an empty database becomes the admin. A member gets a
+ * personal workspace (its id is the account's); a cruncher, or anyone who signs up through an
+ * invitation (`personal: false`), joins the workspaces that invite them.
+ */
+export async function createAccount(db: Database, input: SignUpInput, options: { personal?: boolean } = {}): Promise<CreateAccountResult> {
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const { email, username, password, role } = parsed.data;
@@ -47,6 +52,7 @@ export async function createAccount(db: Database, input: SignUpInput): Promise<C
       .insert(accounts)
       .values({ email, username, passwordHash, role: isAdmin ? "member" : role, isAdmin })
       .returning(publicColumns);
+    if (account!.role === "member" && options.personal !== false) await createPersonalWorkspace(tx, account!);
     return { ok: true as const, account: account! };
   });
 }
@@ -57,8 +63,8 @@ export async function verifyCredentials(db: Database, email: string, password: s
     await hashPassword(password); // same cost whether or not the account exists
     return null;
   }
-  if (!(await verifyPassword(row.passwordHash, password))) return null;
-  const { passwordHash: _hidden, ...account } = row;
+  if (!(await verifyPassword(row.passwordHash, password)) || row.disabledAt) return null;
+  const { passwordHash: _hidden, disabledAt: _disabled, ...account } = row;
   return account;
 }
 
@@ -71,19 +77,42 @@ export async function listAccounts(db: Database): Promise<PublicAccount[]> {
   return db.select(publicColumns).from(accounts).orderBy(asc(accounts.createdAt));
 }
 
-export type SetRoleResult = { ok: true } | { ok: false; status: 403 | 404; message: string };
-
-export async function setAccountRole(db: Database, adminId: string, accountId: string, role: AccountRole): Promise<SetRoleResult> {
-  const admin = await getAccount(db, adminId);
-  if (!admin?.isAdmin) return { ok: false, status: 403, message: "Only an admin can change roles." };
-  if (adminId === accountId && role !== "member") {
-    return { ok: false, status: 403, message: "An admin keeps the member role; ask another admin to change yours." };
-  }
-  const updated = await db.update(accounts).set({ role }).where(eq(accounts.id, accountId)).returning({ id: accounts.id });
-  return updated.length ? { ok: true } : { ok: false, status: 404, message: "No such account." };
-}
-
 export async function findAccountByEmail(db: Database, email: string): Promise<PublicAccount | null> {
   const [row] = await db.select(publicColumns).from(accounts).where(sql`lower(${accounts.email}) = lower(${email.trim()})`);
   return row ?? null;
 }
+
+/** Disables or enables an account; the caller ends its sessions and forgets its keys. */
+export async function setAccountDisabled(db: Database, accountId: string, disabled: boolean): Promise<boolean> {
+  const rows = await db
+    .update(accounts)
+    .set({ disabledAt: disabled ? sql`now()` : null })
+    .where(eq(accounts.id, accountId))
+    .returning({ id: accounts.id });
+  return rows.length > 0;
+}
+
+/** Sets a new password (the caller ends the account's other sessions). */
+export async function setAccountPassword(db: Database, accountId: string, password: string): Promise<void> {
+  await db.update(accounts).set({ passwordHash: await hashPassword(password) }).where(eq(accounts.id, accountId));
+}
+
+/** Whether this is the account's password (for changing it). */
+export async function checkAccountPassword(db: Database, accountId: string, password: string): Promise<boolean> {
+  const [row] = await db.select({ hash: accounts.passwordHash }).from(accounts).where(eq(accounts.id, accountId));
+  return row ? verifyPassword(row.hash, password) : false;
+}
+
+/** Accounts with their disabled time, for the admin page. */
+export async function listAccountsWithState(db: Database): Promise<(PublicAccount & { disabledAt: Date | null })[]> {
+  return db.select({ ...publicColumns, disabledAt: accounts.disabledAt }).from(accounts).orderBy(asc(accounts.createdAt));
+}
+
+/** Whether any account exists (an empty server lets its first admin sign up even when sign-up is closed). */
+export async function hasAccounts(db: Database): Promise<boolean> {
+  const rows = await db.select({ id: accounts.id }).from(accounts).limit(1);
+  return rows.length > 0;
+}
+
+/** SIGNUP=invite-only closes sign-up to everyone without an invitation link. */
+export const signupInviteOnly = (): boolean => process.env.SIGNUP === "invite-only";

@@ -25,10 +25,10 @@ describe("API keys", () => {
     expect(await createApiKey(db, account.id, { name: "x", scope: "loops", loopId: "not-a-uuid" })).toMatchObject({ ok: false, errors: { loopId: expect.any(String) } });
     // A key can be bound only to one of the account's own loops.
     const other = await makeAccount();
-    const [loop] = await db.insert(loops).values({ accountId: other.id, name: "theirs" }).returning();
+    const [loop] = await db.insert(loops).values({ workspaceId: other.id, name: "theirs" }).returning();
     expect(await createApiKey(db, account.id, { name: "x", scope: "loops", loopId: loop!.id })).toEqual({
       ok: false,
-      errors: { loopId: "No loop with this id belongs to your account." },
+      errors: { loopId: "No loop with this id belongs to this workspace." },
     });
     expect(await createApiKey(db, other.id, { name: "x", scope: "loops", loopId: loop!.id })).toMatchObject({ ok: true });
   });

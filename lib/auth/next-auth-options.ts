@@ -6,6 +6,7 @@ import type { HeaderBag } from "@/lib/http/types";
 import { verifyCredentials } from "./accounts-store";
 import { signInSchema } from "./schemas";
 import { createSession, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions-store";
+import { recordAuditForAccount } from "@/lib/workspaces/audit";
 import { clearFailures, recordFailure, throttleRules } from "./throttle";
 
 /**
@@ -37,6 +38,7 @@ export function authOptionsFor(headers: HeaderBag): NextAuthOptions {
           await clearFailures(db, { rule: throttleRules.signInAccount(), subject: parsed.data.email });
           const userAgent = requestHeaders["user-agent"];
           const sid = await createSession(db, { accountId: account.id, clientAddress: address, userAgent: typeof userAgent === "string" ? userAgent : null });
+          await recordAuditForAccount(db, account.id, { id: account.id, label: account.username }, { action: "session.signed_in", target: address });
           return { id: account.id, email: account.email, name: account.username, sid };
         },
       }),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { zodDetails } from "@/lib/http/errors";
 import { textProblem } from "@/lib/http/json-body";
+import { KEY_ROLES } from "@/lib/workspaces/roles";
 
 export const ROLES = ["member", "cruncher"] as const;
 export const SCOPES = ["loops", "models", "tasks"] as const;
@@ -29,6 +30,9 @@ export const createApiKeySchema = z
     scope: z.enum(SCOPES, "Choose loops, models or tasks."),
     mode: z.enum(["live", "test"]).default("live"),
     loopId: z.uuid("A loop id is a UUID.").optional(),
+    /** The most the key may do; never more than its creator's own role. */
+    role: z.enum(KEY_ROLES, "Choose admin, member or viewer.").default("member"),
+    expiresInDays: z.coerce.number().int("Whole days.").min(1, "At least one day.").max(3650, "At most ten years.").optional(),
   })
   .refine((k) => k.scope === "tasks" || k.mode === "live", { message: "Only task keys can be test keys.", path: ["mode"] })
   .refine((k) => k.scope === "loops" || !k.loopId, { message: "Only loops keys can be bound to a loop.", path: ["loopId"] });

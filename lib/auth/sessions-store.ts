@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accounts, authSessions } from "@/db/schema";
 import type { PublicAccount } from "./accounts-store";
@@ -26,7 +26,7 @@ export async function createSession(db: Database, session: NewSession): Promise<
   return row!.id;
 }
 
-/** The account of a session that is neither revoked nor expired; null otherwise. */
+/** The account of a session that is neither revoked nor expired, if the account is not disabled; null otherwise. */
 export async function activeSessionAccount(db: Database, sessionId: string, accountId: string): Promise<PublicAccount | null> {
   const [row] = await db
     .select({
@@ -40,7 +40,7 @@ export async function activeSessionAccount(db: Database, sessionId: string, acco
     })
     .from(authSessions)
     .innerJoin(accounts, eq(accounts.id, authSessions.accountId))
-    .where(and(eq(authSessions.id, sessionId), eq(authSessions.accountId, accountId), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, sql`now()`)));
+    .where(and(eq(authSessions.id, sessionId), eq(authSessions.accountId, accountId), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, sql`now()`), isNull(accounts.disabledAt)));
   return row ?? null;
 }
 
@@ -49,12 +49,12 @@ export async function revokeSession(db: Database, sessionId: string): Promise<vo
   await db.update(authSessions).set({ revokedAt: sql`now()` }).where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
 }
 
-/** Every session of the account ends (a role change, a password change); returns how many. */
-export async function revokeAccountSessions(db: Database, accountId: string): Promise<number> {
+/** Every session of the account ends (disabled, a password change), but `except`; returns how many. */
+export async function revokeAccountSessions(db: Database, accountId: string, except?: string): Promise<number> {
   const rows = await db
     .update(authSessions)
     .set({ revokedAt: sql`now()` })
-    .where(and(eq(authSessions.accountId, accountId), isNull(authSessions.revokedAt)))
+    .where(and(eq(authSessions.accountId, accountId), isNull(authSessions.revokedAt), except ? ne(authSessions.id, except) : undefined))
     .returning({ id: authSessions.id });
   return rows.length;
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { getDb } from "@/db/client";
+import type { WorkspaceRole } from "@/db/schema";
+import { addMember } from "@/lib/workspaces/store";
 import { createAccount, type PublicAccount } from "./accounts-store";
 import { createApiKey } from "./api-keys-store";
 import type { CreateApiKeyInput } from "./schemas";
@@ -14,8 +16,9 @@ export async function makeAccount(role: "member" | "cruncher" = "member"): Promi
   return result.account;
 }
 
-export async function makeKey(accountId: string, input: Partial<CreateApiKeyInput> & Pick<CreateApiKeyInput, "scope">): Promise<string> {
-  const result = await createApiKey(getDb(), accountId, { name: `${input.scope} key`, ...input });
+/** A key of the workspace (a personal workspace's id is its owner's account id), made by `creatorId`. */
+export async function makeKey(workspaceId: string, input: Partial<CreateApiKeyInput> & Pick<CreateApiKeyInput, "scope">, creatorId = workspaceId): Promise<string> {
+  const result = await createApiKey(getDb(), workspaceId, { name: `${input.scope} key`, ...input }, creatorId);
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.secret;
 }
@@ -28,4 +31,9 @@ export async function sessionCookieFor(account: Pick<PublicAccount, "id" | "emai
   const sid = await createSession(getDb(), { accountId: account.id });
   const token = await encode({ token: { sub: account.id, sid, email: account.email, name: account.username }, secret: process.env.NEXTAUTH_SECRET! });
   return `next-auth.session-token=${token}`;
+}
+
+/** Makes the account a member of the workspace with this role (a personal workspace's id is its owner's account id). */
+export async function joinWorkspace(workspaceId: string, accountId: string, role: WorkspaceRole): Promise<void> {
+  await addMember(getDb(), workspaceId, accountId, role);
 }

@@ -26,16 +26,16 @@ afterAll(async () => {
   await stopBoss();
 });
 
-let accountId: string;
+let workspaceId: string;
 let otherAccountId: string;
 beforeAll(async () => {
-  accountId = (await makeAccount()).id;
+  workspaceId = (await makeAccount()).id;
   otherAccountId = (await makeAccount()).id;
 });
 
 const unique = (label: string) => Buffer.from(`${label} ${Math.random()} ${Date.now()}\n`);
 
-async function newModel(owner = accountId) {
+async function newModel(owner = workspaceId) {
   return (await createModel(db, owner, modelCreateSchema.parse({ modelname: "gc", modelkind: "Regressor" }))).id;
 }
 
@@ -58,17 +58,17 @@ describe("collectUnreferencedBlobs", () => {
     const mine = await newModel();
     const second = await newModel();
     const theirs = await newModel(otherAccountId);
-    await storeData(accountId, mine, bytes);
-    await storeData(accountId, second, bytes);
+    await storeData(workspaceId, mine, bytes);
+    await storeData(workspaceId, second, bytes);
     await storeData(otherAccountId, theirs, bytes);
     await age(sha);
 
-    for (const [owner, model] of [[accountId, mine], [otherAccountId, theirs]] as const) {
+    for (const [owner, model] of [[workspaceId, mine], [otherAccountId, theirs]] as const) {
       expect(await deleteModel(db, owner, model)).toBe("deleted");
       expect((await collectUnreferencedBlobs(db, store, { only: [sha] })).deleted).toEqual([]);
       expect(await store.has(sha)).toBe(true);
     }
-    expect(await deleteModel(db, accountId, second)).toBe("deleted");
+    expect(await deleteModel(db, workspaceId, second)).toBe("deleted");
     expect(await collectUnreferencedBlobs(db, store, { only: [sha.toUpperCase(), "junk"] })).toMatchObject({ examined: 1, deleted: [sha] });
     expect(await store.has(sha)).toBe(false);
   });
@@ -96,8 +96,8 @@ describe("collectUnreferencedBlobs", () => {
   it("keeps blobs that a human-task answer file refers to", async () => {
     const bytes = unique("answer image");
     const { sha256, size } = await store.put(bytes);
-    const [request] = await db.insert(taskRequests).values({ accountId, mode: "live", type: "image", params: {} }).returning();
-    await insertTaskFile(db, { accountId, requestId: request!.id, cruncherId: "c-1", filename: "a.png", contenttype: "image/png", size, sha256 });
+    const [request] = await db.insert(taskRequests).values({ workspaceId, mode: "live", type: "image", params: {} }).returning();
+    await insertTaskFile(db, { workspaceId, requestId: request!.id, cruncherId: "c-1", filename: "a.png", contenttype: "image/png", size, sha256 });
     await age(sha256);
     expect((await collectUnreferencedBlobs(db, store)).deleted).not.toContain(sha256);
     expect(await store.has(sha256)).toBe(true);
@@ -105,7 +105,7 @@ describe("collectUnreferencedBlobs", () => {
 
   it("sweeps the whole store: every old unreferenced blob, never a referenced one", async () => {
     const model = await newModel();
-    const referenced = await storeData(accountId, model, unique("referenced"));
+    const referenced = await storeData(workspaceId, model, unique("referenced"));
     const orphans = await Promise.all([1, 2, 3].map((i) => store.put(unique(`orphan ${i}`))));
     for (const sha of [referenced.sha256, ...orphans.map((o) => o.sha256)]) await age(sha);
     const swept = await collectUnreferencedBlobs(db, store);
@@ -135,14 +135,14 @@ describe("writes that never finished", () => {
 
 describe("DELETE /model/{id} collects the model's blobs", () => {
   it("removes the unshared old blobs of the deleted model and keeps shared and recent ones", async () => {
-    const key = await makeKey(accountId, { scope: "models" });
+    const key = await makeKey(workspaceId, { scope: "models" });
     const model = await newModel();
     const other = await newModel();
-    const own = await storeData(accountId, model, unique("own"));
+    const own = await storeData(workspaceId, model, unique("own"));
     const shared = unique("shared with another model");
-    await storeData(accountId, model, shared);
-    await storeData(accountId, other, shared);
-    const recent = await storeData(accountId, model, unique("recent"));
+    await storeData(workspaceId, model, shared);
+    await storeData(workspaceId, other, shared);
+    const recent = await storeData(workspaceId, model, unique("recent"));
     await age(own.sha256);
     await age(sha256Of(shared));
 

@@ -16,7 +16,7 @@ export const healthz = defineRoute(platformApi, { method: "GET", path: "/healthz
 function whoami(principal: ApiPrincipal, extra: Record<string, unknown>) {
   return {
     status: 200,
-    body: { status: "ok", account: { id: principal.accountId, username: principal.username }, key: { prefix: principal.keyPrefix, ...extra } },
+    body: { status: "ok", account: { id: principal.workspaceId, username: principal.username }, key: { prefix: principal.keyPrefix, ...extra } },
   };
 }
 

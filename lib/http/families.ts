@@ -8,6 +8,7 @@ import {
   type TasksPrincipal,
 } from "@/lib/auth/authenticate-api";
 import { authenticateSession, type SessionAccess, type SessionPrincipal } from "@/lib/auth/authenticate-session";
+import { defaultPermission, type Permission } from "@/lib/workspaces/roles";
 import { describeDetail } from "./errors";
 import type { ApiFamily, AuthOutcome } from "./family";
 
@@ -33,9 +34,10 @@ const STATUS_CODES: Record<number, string> = {
 };
 
 /** Loops document: {status: "failed", message, errors: [string]}. */
-export const loopsApi: ApiFamily<LoopsPrincipal> = {
+export const loopsApi: ApiFamily<LoopsPrincipal, Permission> = {
   name: "loops",
-  authenticate: async (request) => outcome(await authenticateLoopsRequest(request.headers)),
+  authenticate: async (request, access) => outcome(await authenticateLoopsRequest(request.headers, access ?? "write")),
+  defaultAccess: defaultPermission,
   errorBody: (_status, message, details) => ({ status: "failed", message, errors: details.map(describeDetail) }),
   validationStatus: 422,
 };
@@ -44,18 +46,20 @@ export const loopsApi: ApiFamily<LoopsPrincipal> = {
 const locOf = (path: (string | number)[]) => (path[0] === "query" || path[0] === "path" ? path : ["body", ...path]);
 
 /** Models document (FastAPI): {detail: string} or, for validation, {detail: [{loc, msg, type}]}. */
-export const modelsApi: ApiFamily<ApiPrincipal> = {
+export const modelsApi: ApiFamily<ApiPrincipal, Permission> = {
   name: "models",
-  authenticate: async (request) => outcome(await authenticateModelsRequest(request.headers)),
+  authenticate: async (request, access) => outcome(await authenticateModelsRequest(request.headers, access ?? "write")),
+  defaultAccess: defaultPermission,
   errorBody: (_status, message, details) =>
     details.length ? { detail: details.map((d) => ({ loc: locOf(d.path), msg: d.message, type: d.type })) } : { detail: message },
   validationStatus: 422,
 };
 
 /** Human-tasks document: {error, message}, plus errors[] listing each problem. */
-export const tasksApi: ApiFamily<TasksPrincipal> = {
+export const tasksApi: ApiFamily<TasksPrincipal, Permission> = {
   name: "tasks",
-  authenticate: async (request) => outcome(await authenticateTasksRequest(request.headers)),
+  authenticate: async (request, access) => outcome(await authenticateTasksRequest(request.headers, access ?? "write")),
+  defaultAccess: defaultPermission,
   errorBody: (status, message, details) => ({
     error: STATUS_CODES[status] ?? "error",
     message,
@@ -73,8 +77,9 @@ export const platformApi: ApiFamily<undefined> = {
 };
 
 /**
- * The dashboard's session routes (/api/…): the signed-in browser session, the access each route
- * declares (members by default), same-origin requests only for changes. Two error shapes, as their
+ * The dashboard's session routes (/api/…): the signed-in browser session in the workspace the page
+ * names, the access each route declares (reading for GET, writing otherwise, by default),
+ * same-origin requests only for changes. Two error shapes, as their
  * pages read them: `{detail}` like the models API for the model, deployment, drift and training
  * pages, and `{error, message, errors?}` (errors as objects with path, message and type) elsewhere.
  */
@@ -82,13 +87,13 @@ function sessionFamily(name: string, errorBody: ApiFamily<SessionPrincipal, Sess
   return {
     name,
     authenticate: async (request, access) => {
-      const result = await authenticateSession(request.headers, access ?? "member");
+      const result = await authenticateSession(request.headers, access ?? "write", request.query);
       return result.ok ? { ok: true, auth: result.principal } : result;
     },
     errorBody,
     validationStatus,
     sameOriginOnly: true,
-    defaultAccess: "member",
+    defaultAccess: defaultPermission,
   };
 }
 

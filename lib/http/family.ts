@@ -5,7 +5,7 @@ import { checkSameOriginRequest } from "./same-origin";
 import type { ApiHandler, ApiRequest, ApiResponse } from "./types";
 
 /** A refusal carries its status: 401 (who are you?), 403 (not allowed), 429 (slow down, with headers). */
-export type AuthOutcome<A> = { ok: true; auth: A } | { ok: false; message: string; status?: 401 | 403 | 429; headers?: Record<string, string> };
+export type AuthOutcome<A> = { ok: true; auth: A } | { ok: false; message: string; status?: 401 | 403 | 404 | 429; headers?: Record<string, string> };
 
 /** One API family (loops, models, tasks, the dashboard's session routes): how it authenticates and how its errors look. */
 export interface ApiFamily<A, P extends string = never> {
@@ -20,8 +20,8 @@ export interface ApiFamily<A, P extends string = never> {
    * (unless the route takes a raw body) declare its body as JSON. See lib/http/same-origin.ts.
    */
   sameOriginOnly?: boolean;
-  /** The permission a route has when its definition names none. */
-  defaultAccess?: P;
+  /** The permission a route has when its definition names none (by its method: reading or writing). */
+  defaultAccess?: (method: string) => P;
 }
 
 export interface RouteDefinition {
@@ -106,7 +106,7 @@ export function defineRoute<A, B = undefined, Q = undefined, P extends string = 
   handler: (context: RouteContext<A, B, Q>) => Promise<ApiResponse>,
 ): RouteDefinition {
   if (spec.streamBody && (spec.body || !spec.bodyLimit)) throw new Error(`${spec.method} ${spec.path}: a streamBody route needs its own bodyLimit and no JSON body schema`);
-  const access = spec.access ?? family.defaultAccess;
+  const access = spec.access ?? family.defaultAccess?.(spec.method);
   const handle: ApiHandler = async (request) => {
     try {
       if (family.sameOriginOnly) checkSameOriginRequest(request.method, request.headers, spec.streamBody ? null : request.body, spec.rawBody === true || spec.streamBody === true);

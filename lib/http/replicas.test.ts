@@ -151,8 +151,13 @@ describe.skipIf(!enabled)("three servers behind nginx", () => {
     const cruncher = await adminCli(env, ["create-user", "--email", "crunch@replicas.test", "--password", "replicas-cruncher-long", "--username", "crunch", "--role", "cruncher"]);
     expect(cruncher.role).toBe("cruncher");
     const [on0, on1, on2] = ports.map((p) => `http://127.0.0.1:${p}`) as [string, string, string];
+    // The cruncher joins the operator's workspace by invitation, then works in it (the dashboard's header).
+    const invitation = await adminCli(env, ["invite", "--by", "ops@replicas.test", "--email", "crunch@replicas.test", "--role", "cruncher"]);
     const workerCookie = await signIn(on2, "crunch@replicas.test", "replicas-cruncher-long");
-    const session = { cookie: workerCookie, "content-type": "application/json" };
+    const token = String(invitation.link).split("/invite/")[1]!;
+    const accepted = await fetch(`${on2}/api/invitations/${token}/accept`, { method: "POST", headers: { cookie: workerCookie, "content-type": "application/json" }, body: "{}" });
+    expect(accepted.status).toBe(200);
+    const session = { cookie: workerCookie, "content-type": "application/json", "x-crucible-workspace": String(invitation.workspace) };
     const taskHeaders = { "content-type": "application/json", "x-heat-api-key": tasksKey };
     const wakeUps: number[] = [];
     const afterAck: number[] = [];

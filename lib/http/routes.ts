@@ -1,3 +1,4 @@
+import { accountSessionRoutes } from "@/lib/auth/account-api";
 import { benchEmptyRoute } from "@/lib/bench/empty-route";
 import { familyHealthRoutes, healthz } from "@/lib/health/api";
 import { loopRoutes } from "@/lib/loops/api";
@@ -12,6 +13,7 @@ import { trainingRoutes } from "@/lib/models/training/api";
 import { taskRoutes } from "@/lib/tasks/api";
 import { taskFileRoutes } from "@/lib/tasks/files-api";
 import { taskSessionRoutes } from "@/lib/tasks/session-api";
+import { workspaceSessionRoutes } from "@/lib/workspaces/session-api";
 import { openApiRoute } from "./openapi-route";
 import { ApiRouter } from "./router";
 
@@ -34,6 +36,8 @@ export const apiRouter = new ApiRouter([
   ...deploymentSessionRoutes,
   ...driftSessionRoutes,
   ...taskSessionRoutes,
+  ...workspaceSessionRoutes,
+  ...accountSessionRoutes,
   ...(process.env.CRUCIBLE_BENCH_ROUTES === "1" ? [benchEmptyRoute] : []),
 ]);
 

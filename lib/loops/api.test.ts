@@ -30,12 +30,12 @@ afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
 });
 
-let accountId: string;
+let workspaceId: string;
 let headers: Record<string, string>;
 let otherHeaders: Record<string, string>;
 beforeAll(async () => {
   const account = await makeAccount();
-  accountId = account.id;
+  workspaceId = account.id;
   headers = { "X-api-key": await makeKey(account.id, { scope: "loops" }), "X-username": account.username, "Content-Type": "application/json" };
   const other = await makeAccount();
   otherHeaders = { "X-api-key": await makeKey(other.id, { scope: "loops" }), "X-username": other.username, "Content-Type": "application/json" };
@@ -149,8 +149,8 @@ describe.each(clients.map((c) => [c.name, c] as const))("loops API through the %
   });
 
   it("defines a loop created in the dashboard, and a key bound to it acts on it only", async () => {
-    const loop = await createLoop(getDb(), accountId, "from the dashboard");
-    const boundKey = await makeKey(accountId, { scope: "loops", loopId: loop.id });
+    const loop = await createLoop(getDb(), workspaceId, "from the dashboard");
+    const boundKey = await makeKey(workspaceId, { scope: "loops", loopId: loop.id });
     const bound = { ...headers, "X-api-key": boundKey };
     expect((await client.request("GET", `/definitions/${loop.id}/metrics`, { headers: bound })).status).toBe(409); // not defined yet
     const res = await define(definition, { "X-api-key": boundKey });
@@ -169,7 +169,7 @@ describe.each(clients.map((c) => [c.name, c] as const))("loops API through the %
     const res = await define({ ...definition, name: "ordered", input_schema });
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.input_schema)).toEqual(Object.keys(input_schema));
-    const stored = await getLoop(getDb(), accountId, res.body.loop_id);
+    const stored = await getLoop(getDb(), workspaceId, res.body.loop_id);
     expect(Object.keys(stored!.inputSchema!)).toEqual(Object.keys(input_schema));
   });
 });

@@ -77,7 +77,7 @@ const definitionBodyLimit = () => Math.min(API_BODY_LIMIT, MAX_DEFINITION_BYTES)
 const createDefinition = defineRoute(loopsApi, { method: "POST", path: "/definitions", body: z.unknown(), documentedBody: definitionSchema, bodyLimit: definitionBodyLimit }, async ({ request, auth, body }) => {
   const parsed = parseDefinition(body);
   if (!parsed.ok) throw new ApiError(parsed.status, "The loop definition is invalid.", parsed.details);
-  const result = await defineLoop(getDb(), auth.accountId, auth.loopId, parsed.definition);
+  const result = await defineLoop(getDb(), auth.workspaceId, auth.loopId, parsed.definition);
   if (!result.ok) {
     if (result.reason === "not_found") loopFailure("not_found");
     failed(409, "This loop is already defined; create a new loop (POST /definitions/ without x-loop-id) to change its schema.");
@@ -99,7 +99,7 @@ const train = defineRoute(loopsApi, { method: "POST", path: "/train", body: z.un
   // Learned from the body as sent, so it can be logged and learned again exactly so (loop-log.ts). A
   // body too large to be logged is not decoded a second time: its group stores the states.
   const logged = request.body.length <= LOG_GROUP_BYTES ? { text: request.body.toString("utf8"), at } : undefined;
-  const result = await trainLoop(getDb(), auth.accountId, requireLoopId(auth), (spec, model, pacer) => trainRows(spec, model, body.data, at, pacer), size, logged);
+  const result = await trainLoop(getDb(), auth.workspaceId, requireLoopId(auth), (spec, model, pacer) => trainRows(spec, model, body.data, at, pacer), size, logged);
   if (!result.ok) loopFailure(result.reason);
   const { trained, failed: failedRows, errors } = result.result;
   if (!trained) failed(422, `No sample could be trained: ${failedRows} failed validation.`, errors);
@@ -140,7 +140,7 @@ const predict = defineRoute(loopsApi, { method: "POST", path: "/predict", body: 
   if (largeBody(request)) await giveBackEventLoop();
   const pacer = new EventLoopPacer();
   // getDb is passed, not called: on a cache hit (the usual case) /predict/ touches no database state.
-  const loaded = await loadLoop(getDb, auth.accountId, requireLoopId(auth));
+  const loaded = await loadLoop(getDb, auth.workspaceId, requireLoopId(auth));
   if (!loaded.ok) loopFailure(loaded.reason);
   const { spec, model, version, nSeen } = loaded.loop;
   if (pacer.dueNow()) await pacer.pause(); // after a model loaded from the database
@@ -153,7 +153,7 @@ const predict = defineRoute(loopsApi, { method: "POST", path: "/predict", body: 
     );
   }
   if (!predictions.length) failed(422, `No sample could be predicted: ${failedRows} failed validation.`, errors);
-  recordPredictionsLater(getDb, auth.accountId, loaded.loop.id, version, () => {
+  recordPredictionsLater(getDb, auth.workspaceId, loaded.loop.id, version, () => {
     const inputs = Array.isArray(body.data) ? body.data : [body.data];
     return predictions.map((p) => ({ input: inputs[p.index] as Record<string, unknown>, prediction: p.prediction }));
   });
@@ -179,7 +179,7 @@ function pathLoopId(request: ApiRequest, auth: LoopsPrincipal): string {
 
 const downloadModel = defineRoute(loopsApi, { method: "GET", path: "/definitions/:loop_id/model", summary: "The loop's model as JSON (learner and monitor states)" }, async ({ request, auth }) => {
   const loopId = pathLoopId(request, auth);
-  const document = await modelDocument(getDb(), auth.accountId, loopId);
+  const document = await modelDocument(getDb(), auth.workspaceId, loopId);
   if (!document) loopFailure("not_found");
   const { row, model } = document;
   if (!model) loopFailure("not_defined");
@@ -205,7 +205,7 @@ const downloadModel = defineRoute(loopsApi, { method: "GET", path: "/definitions
 
 /** Every metric the loop computes (metrics-report.ts), read from the cached model like /predict/. */
 const metrics = defineRoute(loopsApi, { method: "GET", path: "/definitions/:loop_id/metrics", summary: "Every metric of the loop, cumulative and over its rolling windows, with baselines" }, async ({ request, auth }) => {
-  const loaded = await loadLoop(getDb, auth.accountId, pathLoopId(request, auth));
+  const loaded = await loadLoop(getDb, auth.workspaceId, pathLoopId(request, auth));
   if (!loaded.ok) loopFailure(loaded.reason);
   const { id, nSeen, version, model } = loaded.loop;
   return {

@@ -30,10 +30,10 @@ export interface LiveLoopData {
 
 const SAMPLE: Record<FieldType, unknown> = { string: "a", integer: 1, float: 0.5, boolean: true, array: ["a", "b"], object: { key: "value" } };
 
-export async function loopDashboard(db: Database, accountId: string, loopId: string): Promise<LoopDashboard | null> {
-  const loop = await getLoop(db, accountId, loopId);
+export async function loopDashboard(db: Database, workspaceId: string, loopId: string): Promise<LoopDashboard | null> {
+  const loop = await getLoop(db, workspaceId, loopId);
   if (!loop) return null;
-  const loaded = loop.taskType ? await loadLoop(db, accountId, loopId) : null;
+  const loaded = loop.taskType ? await loadLoop(db, workspaceId, loopId) : null;
   if (!loaded?.ok) {
     const live = { nSeen: loop.nSeen, version: loop.version, metric: null, report: null, series: [], events: [], recent: [] };
     return { loop, spec: null, weights: [], example: {}, live };
@@ -45,7 +45,7 @@ export async function loopDashboard(db: Database, accountId: string, loopId: str
     .map((w) => ({ feature: w.feature, column: w.column, weight: w.weight, class: w.class === undefined ? undefined : String(w.class) }))
     .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
   const metric = { name: summary.series.metric === "accuracy" ? "accuracy" : "MAE", model: lift.model, baseline: lift.baseline, lift: lift.value, alert: summary.alert };
-  const recent = await recentPredictions(db, accountId, loopId);
+  const recent = await recentPredictions(db, workspaceId, loopId);
   return {
     loop,
     spec,

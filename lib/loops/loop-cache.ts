@@ -11,7 +11,7 @@ import type { LoopSpec } from "./types";
 
 /** A defined loop's spec and model at one version. Never mutated once cached. */
 export interface LoadedLoop {
-  accountId: string;
+  workspaceId: string;
   version: number;
   nSeen: number;
   spec: LoopSpec;
@@ -92,5 +92,5 @@ export async function loadedFrom(row: LoopRow & { log: string[] | null }): Promi
     throw new StoredStateError(`The loop is at version ${row.version}, its stored states at ${row.stateVersion}, and ${log.length} batches are kept between them.`);
   }
   const logged = log.length ? await replayLog(spec, model, log) : NOTHING_LOGGED;
-  return { accountId: row.accountId, version: row.version, nSeen: row.nSeen, spec, model, logged };
+  return { workspaceId: row.workspaceId, version: row.version, nSeen: row.nSeen, spec, model, logged };
 }

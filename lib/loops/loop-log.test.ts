@@ -8,18 +8,18 @@ import { createLoopModel, trainRows } from "./engine";
 import { cache } from "./loop-cache";
 import { defineLoop, loadLoop, modelDocument, trainLoop } from "./store";
 
-async function regressionLoop(accountId: string) {
+async function regressionLoop(workspaceId: string) {
   const parsed = parseDefinition({ name: "log", task_type: "regression", input_schema: { x: "float" }, output_schema: { y: "float" } });
   if (!parsed.ok) throw new Error("bad definition");
-  const defined = await defineLoop(getDb(), accountId, null, parsed.definition);
+  const defined = await defineLoop(getDb(), workspaceId, null, parsed.definition);
   if (!defined.ok) throw new Error("not defined");
   return defined.loop.id;
 }
 
 /** A /train/ request as the API sends it to the store: learned from its body text, which is logged. */
-function sendBody(accountId: string, loopId: string, text: string, at: string) {
+function sendBody(workspaceId: string, loopId: string, text: string, at: string) {
   const data = (JSON.parse(text) as { data: unknown }).data;
-  return trainLoop(getDb(), accountId, loopId, (spec, model, pacer) => trainRows(spec, model, data, at, pacer), { rows: 1, bytes: text.length }, { text, at });
+  return trainLoop(getDb(), workspaceId, loopId, (spec, model, pacer) => trainRows(spec, model, data, at, pacer), { rows: 1, bytes: text.length }, { text, at });
 }
 
 const bodies = Array.from({ length: 30 }, (_, i) => (i === 7 ? '{"data": {"x": -0, "y": 1}}' : JSON.stringify({ data: { x: (i % 9) / 3, y: i % 5 } })));

@@ -31,7 +31,7 @@ export interface RecordedPrediction {
  */
 export function recordPredictionsLater(
   database: Database | (() => Database),
-  accountId: string,
+  workspaceId: string,
   loopId: string,
   modelVersion: number,
   items: RecordedPrediction[] | (() => RecordedPrediction[]),
@@ -42,7 +42,7 @@ export function recordPredictionsLater(
   if (!list.length) return;
   lastRecorded.set(loopId, now);
   const db = typeof database === "function" ? database() : database;
-  const write = recordPredictions(db, accountId, loopId, modelVersion, list.slice(0, PER_BATCH))
+  const write = recordPredictions(db, workspaceId, loopId, modelVersion, list.slice(0, PER_BATCH))
     .catch((error: unknown) => {
       console.error("recording predictions failed", error);
     })
@@ -50,10 +50,10 @@ export function recordPredictionsLater(
   writing.add(write);
 }
 
-export async function recordPredictions(db: Database, accountId: string, loopId: string, modelVersion: number, items: RecordedPrediction[]): Promise<void> {
+export async function recordPredictions(db: Database, workspaceId: string, loopId: string, modelVersion: number, items: RecordedPrediction[]): Promise<void> {
   await db
     .insert(loopPredictions)
-    .values(items.map(({ input, prediction }) => ({ accountId, loopId, modelVersion, input, output: { value: prediction.value, probabilities: prediction.probabilities ?? null }, explanation: { ...prediction.explanation } })));
+    .values(items.map(({ input, prediction }) => ({ workspaceId, loopId, modelVersion, input, output: { value: prediction.value, probabilities: prediction.probabilities ?? null }, explanation: { ...prediction.explanation } })));
   const cutoff = db
     .select({ id: loopPredictions.id })
     .from(loopPredictions)
@@ -74,11 +74,11 @@ export interface RecentPrediction {
   createdAt: string;
 }
 
-export async function recentPredictions(db: Database, accountId: string, loopId: string, limit = 10): Promise<RecentPrediction[]> {
+export async function recentPredictions(db: Database, workspaceId: string, loopId: string, limit = 10): Promise<RecentPrediction[]> {
   const rows = await db
     .select()
     .from(loopPredictions)
-    .where(and(eq(loopPredictions.loopId, loopId), eq(loopPredictions.accountId, accountId)))
+    .where(and(eq(loopPredictions.loopId, loopId), eq(loopPredictions.workspaceId, workspaceId)))
     .orderBy(desc(loopPredictions.id))
     .limit(limit);
   return rows.map((r) => {

@@ -86,12 +86,12 @@ async function writeTogether(writes: StateWrite[]): Promise<MemberOutcome<Writte
         "metrics" = v.metrics, "n_seen" = "loops"."n_seen" + v.trained, "version" = "loops"."version" + 1, "last_trained_at" = now()
       from v
       where "loops"."id" = v.id and "loops"."version" = v.version
-      returning "loops"."id", "loops"."account_id", "loops"."n_seen", "loops"."version", v.entries,
+      returning "loops"."id", "loops"."workspace_id", "loops"."n_seen", "loops"."version", v.entries,
         pg_notify(${CHANNEL}, "loops"."id"::text || ':' || "loops"."version"::text) as notified
     ),
     logged as (
-      insert into "loop_examples" ("account_id", "loop_id", "version", "entries")
-      select up.account_id, up.id, up.version, up.entries from up where up.entries is not null
+      insert into "loop_examples" ("workspace_id", "loop_id", "version", "entries")
+      select up.workspace_id, up.id, up.version, up.entries from up where up.entries is not null
     ),
     covered as (
       delete from "loop_examples" e using up where up.entries is null and e.loop_id = up.id and e.version <= up.version

@@ -7,10 +7,10 @@ import { parseDefinition } from "./definition";
 import { trainRows, createLoopModel } from "./engine";
 import { defineLoop, listenForLoopVersions, loadLoop, trainLoop } from "./store";
 
-async function regressionLoop(accountId: string) {
+async function regressionLoop(workspaceId: string) {
   const parsed = parseDefinition({ name: "store", task_type: "regression", input_schema: { x: "float" }, output_schema: { y: "float" } });
   if (!parsed.ok) throw new Error("bad definition");
-  const defined = await defineLoop(getDb(), accountId, null, parsed.definition);
+  const defined = await defineLoop(getDb(), workspaceId, null, parsed.definition);
   if (!defined.ok) throw new Error("not defined");
   return defined.loop.id;
 }

@@ -8,10 +8,10 @@ import { loopExamples } from "@/db/schema";
 import { LOG_GROUP_BYTES } from "./loop-log";
 import { defineLoop, loadLoop, trainLoop } from "./store";
 
-async function regressionLoop(accountId: string) {
+async function regressionLoop(workspaceId: string) {
   const parsed = parseDefinition({ name: "groups", task_type: "regression", input_schema: { x: "float" }, output_schema: { y: "float" } });
   if (!parsed.ok) throw new Error("bad definition");
-  const defined = await defineLoop(getDb(), accountId, null, parsed.definition);
+  const defined = await defineLoop(getDb(), workspaceId, null, parsed.definition);
   if (!defined.ok) throw new Error("not defined");
   return defined.loop;
 }
@@ -77,7 +77,7 @@ describe("training in groups", () => {
   it("answers a request of another account as a loop that does not exist, beside the owner's in the same group", async () => {
     const [owner, stranger] = [await makeAccount(), await makeAccount()];
     const loop = await regressionLoop(owner.id);
-    const [mine, theirs] = await Promise.all([owner.id, stranger.id].map((accountId, i) => trainLoop(getDb(), accountId, loop.id, (spec, model) => trainRows(spec, model, row(i), at))));
+    const [mine, theirs] = await Promise.all([owner.id, stranger.id].map((workspaceId, i) => trainLoop(getDb(), workspaceId, loop.id, (spec, model) => trainRows(spec, model, row(i), at))));
     expect(mine).toMatchObject({ ok: true, nSeen: 1 });
     expect(theirs).toEqual({ ok: false, reason: "not_found" });
   });

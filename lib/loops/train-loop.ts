@@ -27,7 +27,7 @@ type Trained = { trained: number };
 /** One /train/ request in a group: its rows and bytes count against the group's and the queue's bounds. */
 interface Member {
   db: Database;
-  accountId: string;
+  workspaceId: string;
   learn: Learn<Trained>;
   /** How to learn it again from the log: set when `learn` is trainRows on this body (loop-log.ts). */
   logged?: LoggedRequest;
@@ -73,7 +73,7 @@ const committer = processSingleton(
  */
 export async function trainLoop<T extends Trained>(
   db: Database,
-  accountId: string,
+  workspaceId: string,
   loopId: string,
   learn: Learn<T>,
   size: { rows: number; bytes: number } = { rows: 1, bytes: 0 },
@@ -82,7 +82,7 @@ export async function trainLoop<T extends Trained>(
   if (!isUuid(loopId)) return { ok: false, reason: "not_found" };
   try {
     // As Postgres spells it: one queue, one cache entry and one write per loop, however the id was sent.
-    return (await committer.submit(loopId.toLowerCase(), { db, accountId, learn, logged, ...size })) as TrainResult<T>;
+    return (await committer.submit(loopId.toLowerCase(), { db, workspaceId, learn, logged, ...size })) as TrainResult<T>;
   } catch (error) {
     if (error instanceof QueueFullError) return { ok: false, reason: "busy" };
     throw error;
@@ -138,7 +138,7 @@ async function learnGroup(base: LoadedLoop, members: Member[], pacer: EventLoopP
   const started = performance.now();
   for (let i = 0; i < members.length; i++) {
     const member = members[i]!;
-    if (member.accountId !== base.accountId) {
+    if (member.workspaceId !== base.workspaceId) {
       results.push(null);
       continue;
     }
@@ -160,8 +160,8 @@ const answersOf = (learned: Learned, nSeen: number, version: number): Answer[] =
   learned.results.map((result) => (result === null ? { ok: false, reason: "not_found" } : { ok: true, result, nSeen, version }));
 
 /** Every member's answer when the loop cannot be trained: a member of another account is told it does not exist. */
-function refused(members: Member[], row: { accountId: string } | undefined): Answer[] {
-  return members.map((m) => ({ ok: false, reason: row && row.accountId === m.accountId ? "not_defined" : "not_found" }));
+function refused(members: Member[], row: { workspaceId: string } | undefined): Answer[] {
+  return members.map((m) => ({ ok: false, reason: row && row.workspaceId === m.workspaceId ? "not_defined" : "not_found" }));
 }
 
 async function applyOnce(loopId: string, members: Member[]): Promise<Answer[]> {
@@ -240,7 +240,7 @@ async function applyLocked(db: Database, loopId: string, members: Member[]): Pro
   const published: { loop: LoadedLoop | null } = { loop: null };
   const answers = await db.transaction(async (tx) => {
     const [head] = await tx
-      .select({ version: loops.version, accountId: loops.accountId, taskType: loops.taskType })
+      .select({ version: loops.version, workspaceId: loops.workspaceId, taskType: loops.taskType })
       .from(loops)
       .where(eq(loops.id, loopId))
       .for("update");

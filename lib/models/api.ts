@@ -23,6 +23,7 @@ import {
   type ModelWithFiles,
 } from "./store";
 import { MULTIPART_SLACK, uploadFromMultipart } from "./uploads";
+import { keyActor, recordAudit } from "@/lib/workspaces/audit";
 import { apiTimestamp } from "@/lib/http/timestamps";
 
 // The registry half of the models API (the MLConnector API of mlsysops-eu/mlsysops-framework): FastAPI-style errors,
@@ -81,28 +82,28 @@ function pydanticBody<T>(schema: z.ZodType<T>, raw: unknown): { body: T; headers
 
 const addModel = defineRoute(modelsApi, { method: "POST", path: "/model/add", summary: "Register a model's metadata (MLModelCreate); files are uploaded next", body: z.unknown(), documentedBody: modelCreateSchema }, async ({ auth, body: raw }) => {
   const { body, headers } = pydanticBody(modelCreateSchema, raw);
-  const model = await createModel(getDb(), auth.accountId, body);
+  const model = await createModel(getDb(), auth.workspaceId, body);
   return { status: 201, headers, body: modelResponse(model) };
 });
 
 const allModels = defineRoute(modelsApi, { method: "GET", path: "/model/all", summary: "The account's models, newest first", query: listQuerySchema }, async ({ auth, query }) => ({
   status: 200,
-  body: listResponse(await listModels(getDb(), auth.accountId, query)),
+  body: listResponse(await listModels(getDb(), auth.workspaceId, query)),
 }));
 
 const modelsOfKind = defineRoute(modelsApi, { method: "GET", path: "/model/getkind/:modelkind", summary: "Models of one kind (case-insensitive)", query: listQuerySchema }, async ({ request, auth, query }) => ({
   status: 200,
-  body: listResponse(await listModels(getDb(), auth.accountId, { ...query, kind: request.params.modelkind! })),
+  body: listResponse(await listModels(getDb(), auth.workspaceId, { ...query, kind: request.params.modelkind! })),
 }));
 
 const searchModels = defineRoute(modelsApi, { method: "GET", path: "/model/search", summary: "Models having any of the tags", query: searchQuerySchema }, async ({ auth, query }) => ({
   status: 200,
   // No tags: every model, as a search without a filter.
-  body: listResponse(await listModels(getDb(), auth.accountId, { skip: query.skip, limit: query.limit, ...(query.tags.length ? { tags: query.tags } : {}) })),
+  body: listResponse(await listModels(getDb(), auth.workspaceId, { skip: query.skip, limit: query.limit, ...(query.tags.length ? { tags: query.tags } : {}) })),
 }));
 
 const getOne = defineRoute(modelsApi, { method: "GET", path: "/model/:model_id", summary: "One model with its files" }, async ({ request, auth }) => {
-  const found = await getModelWithFiles(getDb(), auth.accountId, request.params.model_id!);
+  const found = await getModelWithFiles(getDb(), auth.workspaceId, request.params.model_id!);
   if (!found) notFound();
   return { status: 200, body: modelResponse(found.model, found.files) };
 });
@@ -110,20 +111,21 @@ const getOne = defineRoute(modelsApi, { method: "GET", path: "/model/:model_id",
 const patchModel = defineRoute(modelsApi, { method: "PATCH", path: "/model/:model_id", summary: "Change a model's metadata: what is sent replaces what was stored", body: z.unknown(), documentedBody: modelUpdateSchema }, async ({ request, auth, body: raw }) => {
   const { body, headers } = pydanticBody(modelUpdateSchema, raw);
   const db = getDb();
-  const updated = await updateModel(db, auth.accountId, request.params.model_id!, body);
+  const updated = await updateModel(db, auth.workspaceId, request.params.model_id!, body);
   if (!updated) notFound();
-  const found = await getModelWithFiles(db, auth.accountId, updated.id);
+  const found = await getModelWithFiles(db, auth.workspaceId, updated.id);
   return { status: 200, headers, body: modelResponse(found!.model, found!.files) };
 });
 
 const removeModel = defineRoute(modelsApi, { method: "DELETE", path: "/model/:model_id", summary: "Delete a model (409 while deployed)" }, async ({ request, auth }) => {
   const db = getDb();
-  const blobs = await modelFileAddresses(db, auth.accountId, request.params.model_id!);
-  const result = await deleteModel(db, auth.accountId, request.params.model_id!);
+  const blobs = await modelFileAddresses(db, auth.workspaceId, request.params.model_id!);
+  const result = await deleteModel(db, auth.workspaceId, request.params.model_id!);
   if (result === "not_found") notFound();
   if (result === "in_use") throw new ApiError(409, "The model is deployed: delete its deployments first (GET /deployment/all lists them)");
   // Files uploaded within the grace period stay until the scheduled sweep.
   await collectBlobsOf(db, blobs);
+  await recordAudit(db, auth.workspaceId, keyActor(auth), { action: "model.deleted", target: request.params.model_id! });
   return { status: 200, body: { modelid: request.params.model_id, deleted: true } };
 });
 
@@ -132,15 +134,15 @@ const upload = defineRoute(
   // Streamed: the file goes to disk as it arrives instead of the whole body into memory first.
   { method: "POST", path: "/model/:model_id/upload", summary: "Upload a model, data, code or requirements file (multipart: file, file_kind)", bodyLimit: () => modelUploadLimit() + MULTIPART_SLACK, streamBody: true },
   async ({ request, auth }) => {
-    const result = await uploadFromMultipart(getDb(), auth.accountId, request.params.model_id!, request.headers, request.bodyStream ?? request.body);
+    const result = await uploadFromMultipart(getDb(), auth.workspaceId, request.params.model_id!, request.headers, request.bodyStream ?? request.body);
     if (!result.ok) throw new ApiError(result.status, result.message, result.details, result.status === 413 ? { connection: "close" } : {});
     return { status: 201, body: fileResponse(result.file) };
   },
 );
 
 /** Sends one of the model's files, or a 404 naming what is missing. */
-async function download(accountId: string, modelId: string, by: { sha256: string } | { version: number }, notFoundMessage: string) {
-  const found = await loadModelFile(getDb(), accountId, modelId, by);
+async function download(workspaceId: string, modelId: string, by: { sha256: string } | { version: number }, notFoundMessage: string) {
+  const found = await loadModelFile(getDb(), workspaceId, modelId, by);
   if (!found.ok) throw new ApiError(404, found.reason === "blob_missing" ? "The file's bytes are missing from the blob store" : notFoundMessage);
   return { status: 200, headers: downloadHeaders(found.file, found.blob), body: found.blob.stream() };
 }
@@ -148,38 +150,38 @@ async function download(accountId: string, modelId: string, by: { sha256: string
 const downloadBySha = defineRoute(modelsApi, { method: "GET", path: "/model/:model_id/files/:sha256", summary: "Download one stored file" }, async ({ request, auth }) => {
   const db = getDb();
   const modelId = request.params.model_id!;
-  if (!(await getModel(db, auth.accountId, modelId))) notFound();
-  return download(auth.accountId, modelId, { sha256: request.params.sha256! }, "File not found");
+  if (!(await getModel(db, auth.workspaceId, modelId))) notFound();
+  return download(auth.workspaceId, modelId, { sha256: request.params.sha256! }, "File not found");
 });
 
 /** A version number, or an alias name pointing at one. */
-async function versionOf(accountId: string, modelId: string, ref: string): Promise<number> {
+async function versionOf(workspaceId: string, modelId: string, ref: string): Promise<number> {
   if (/^\d+$/.test(ref)) return Number(ref);
-  const version = await resolveAlias(getDb(), accountId, modelId, ref);
+  const version = await resolveAlias(getDb(), workspaceId, modelId, ref);
   if (version === null) throw new ApiError(404, `No version or alias '${ref.slice(0, 60)}' for this model`);
   return version;
 }
 
 const downloadVersion = defineRoute(modelsApi, { method: "GET", path: "/model/:model_id/versions/:version/download", summary: "Download a version's model file" }, async ({ request, auth }) => {
   const modelId = request.params.model_id!;
-  if (!(await getModel(getDb(), auth.accountId, modelId))) notFound();
-  const version = await versionOf(auth.accountId, modelId, request.params.version!);
-  return download(auth.accountId, modelId, { version }, `Version ${version} not found`);
+  if (!(await getModel(getDb(), auth.workspaceId, modelId))) notFound();
+  const version = await versionOf(auth.workspaceId, modelId, request.params.version!);
+  return download(auth.workspaceId, modelId, { version }, `Version ${version} not found`);
 });
 
 const versions = defineRoute(modelsApi, { method: "GET", path: "/model/:model_id/versions", summary: "The model's versions and aliases" }, async ({ request, auth }) => {
   const modelId = request.params.model_id!;
-  if (!(await getModel(getDb(), auth.accountId, modelId))) notFound();
-  const rows = await listVersions(getDb(), auth.accountId, modelId);
+  if (!(await getModel(getDb(), auth.workspaceId, modelId))) notFound();
+  const rows = await listVersions(getDb(), auth.workspaceId, modelId);
   return { status: 200, body: rows.map(({ file, aliases }) => ({ ...fileResponse(file), aliases })) };
 });
 
 const putAlias = defineRoute(modelsApi, { method: "PUT", path: "/model/:model_id/aliases/:name", body: aliasBodySchema }, async ({ request, auth, body }) => {
   const modelId = request.params.model_id!;
-  if (!(await getModel(getDb(), auth.accountId, modelId))) notFound();
+  if (!(await getModel(getDb(), auth.workspaceId, modelId))) notFound();
   const name = aliasNameSchema.safeParse(request.params.name);
   if (!name.success) throw new ApiError(422, "Invalid alias name", [{ path: ["name"], message: name.error.issues[0]!.message, type: "value_error" }]);
-  const result = await setAlias(getDb(), auth.accountId, modelId, name.data, body.version);
+  const result = await setAlias(getDb(), auth.workspaceId, modelId, name.data, body.version);
   if (!result.ok) {
     if (result.reason === "model_not_found") notFound();
     throw new ApiError(404, `Version ${body.version} not found`);

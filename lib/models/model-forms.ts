@@ -1,7 +1,5 @@
 import type { ZodError } from "zod";
 import type { Database } from "@/db/client";
-import type { PublicAccount } from "@/lib/auth/accounts-store";
-import { memberAccess } from "@/lib/auth/member-access";
 import { actionInputProblem } from "@/lib/http/action-input";
 import { describeDetail, zodDetails } from "@/lib/http/errors";
 import { modelCreateSchema, modelUpdateSchema } from "./schemas";
@@ -12,28 +10,25 @@ import { createModel, updateModel } from "./store";
 
 export type ModelFormState = { ok: true; modelId: string } | { ok: false; problems: string[] };
 
-const MEMBERS_ONLY: ModelFormState = { ok: false, problems: ["Only members can register and edit models."] };
 
 const problemsOf = (error: ZodError): string[] => zodDetails(error).map(describeDetail);
 
 /** "Register model": validated exactly as POST /model/add validates its body. */
-export async function registerModelForm(db: Database, account: PublicAccount, body: unknown): Promise<ModelFormState> {
-  if (!memberAccess(account).ok) return MEMBERS_ONLY;
+export async function registerModelForm(db: Database, workspaceId: string, body: unknown): Promise<ModelFormState> {
   const problem = actionInputProblem(body);
   if (problem) return { ok: false, problems: [problem] };
   const parsed = modelCreateSchema.safeParse(body);
   if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
-  const model = await createModel(db, account.id, parsed.data);
+  const model = await createModel(db, workspaceId, parsed.data);
   return { ok: true, modelId: model.id };
 }
 
 /** The model page's name, kind, tags and metadata tables: validated exactly as PATCH /model/{id} validates. */
-export async function updateModelForm(db: Database, account: PublicAccount, modelId: string, body: unknown): Promise<ModelFormState> {
-  if (!memberAccess(account).ok) return MEMBERS_ONLY;
+export async function updateModelForm(db: Database, workspaceId: string, modelId: string, body: unknown): Promise<ModelFormState> {
   const problem = actionInputProblem(body);
   if (problem) return { ok: false, problems: [problem] };
   const parsed = modelUpdateSchema.safeParse(body);
   if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
-  const model = await updateModel(db, account.id, modelId, parsed.data);
+  const model = await updateModel(db, workspaceId, modelId, parsed.data);
   return model ? { ok: true, modelId: model.id } : { ok: false, problems: ["No such model."] };
 }

@@ -8,8 +8,8 @@ describe("model tags", () => {
   it("lists an account's distinct tags and filters models by one, never another account's", async () => {
     const [a, b] = [await makeAccount(), await makeAccount()];
     const db = getDb();
-    const make = (accountId: string, modelname: string, modeltags: string[]) =>
-      createModel(db, accountId, modelCreateSchema.parse({ modelname, modelkind: "regression", modeltags }));
+    const make = (workspaceId: string, modelname: string, modeltags: string[]) =>
+      createModel(db, workspaceId, modelCreateSchema.parse({ modelname, modelkind: "regression", modeltags }));
     await make(a.id, "one", ["fraud", "prod"]);
     await make(a.id, "two", ["prod"]);
     await make(b.id, "other", ["secret"]);

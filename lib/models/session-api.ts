@@ -17,7 +17,7 @@ const upload = defineRoute(
   sessionDetailApi,
   { method: "POST", path: "/api/models/:model_id/upload", bodyLimit: () => modelUploadLimit() + MULTIPART_SLACK, streamBody: true },
   async ({ request, auth }) => {
-    const result = await uploadFromMultipart(getDb(), auth.accountId, request.params.model_id!, request.headers, request.bodyStream ?? request.body);
+    const result = await uploadFromMultipart(getDb(), auth.workspaceId, request.params.model_id!, request.headers, request.bodyStream ?? request.body);
     if (!result.ok) throw new ApiError(result.status, result.message, result.details, result.status === 413 ? { connection: "close" } : {});
     return { status: 201, headers: NO_STORE, body: fileResponse(result.file) };
   },
@@ -25,7 +25,7 @@ const upload = defineRoute(
 
 /** A download link: one of the member's model files, as an attachment. */
 const download = defineRoute(sessionDetailApi, { method: "GET", path: "/api/models/:model_id/files/:sha256" }, async ({ request, auth }) => {
-  const found = await loadModelFile(getDb(), auth.accountId, request.params.model_id!, { sha256: request.params.sha256! });
+  const found = await loadModelFile(getDb(), auth.workspaceId, request.params.model_id!, { sha256: request.params.sha256! });
   if (!found.ok) throw new ApiError(404, found.reason === "blob_missing" ? "The file's bytes are missing from the blob store." : "No such file.");
   return { status: 200, headers: { ...downloadHeaders(found.file, found.blob), ...NO_STORE }, body: found.blob.stream() };
 });

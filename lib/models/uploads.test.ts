@@ -17,11 +17,11 @@ import { uploadFromMultipart } from "./uploads";
 
 process.env.CRUCIBLE_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "crucible-uploads-"));
 const db = getDb();
-let accountId: string;
+let workspaceId: string;
 let modelId: string;
 beforeAll(async () => {
-  accountId = (await makeAccount()).id;
-  modelId = (await createModel(db, accountId, modelCreateSchema.parse({ modelname: "big data", modelkind: "Regressor" }))).id;
+  workspaceId = (await makeAccount()).id;
+  modelId = (await createModel(db, workspaceId, modelCreateSchema.parse({ modelname: "big data", modelkind: "Regressor" }))).id;
 });
 
 const BOUNDARY = "----crucible-test-boundary";
@@ -61,7 +61,7 @@ describe("streamed uploads", () => {
     const upload = generatedUpload(chunks, "data", (i) => {
       if (i === chunks - 8) onDiskNearTheEnd = stagedBytes(store);
     });
-    const result = await uploadFromMultipart(db, accountId, modelId, HEADERS, upload.body, store);
+    const result = await uploadFromMultipart(db, workspaceId, modelId, HEADERS, upload.body, store);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.file).toMatchObject({ filekind: "data", filename: "big.csv", contenttype: "text/csv", size: chunks * CHUNK, sha256: upload.sha256() });
@@ -81,7 +81,7 @@ describe("streamed uploads", () => {
     let produced = 0;
     try {
       const upload = generatedUpload(1024, "data", () => produced++); // 64 MiB offered
-      const result = await uploadFromMultipart(db, accountId, modelId, HEADERS, upload.body, store);
+      const result = await uploadFromMultipart(db, workspaceId, modelId, HEADERS, upload.body, store);
       expect(result).toMatchObject({ ok: false, status: 413, message: expect.stringMatching(/upload limit of 2097152 bytes/) });
     } finally {
       if (previous === undefined) delete process.env.MODEL_UPLOAD_LIMIT_BYTES;
@@ -97,7 +97,7 @@ describe("streamed uploads", () => {
   it("answers 413 when the body passes its own limit, naming that limit", async () => {
     const store = new LocalBlobStore(mkdtempSync(path.join(os.tmpdir(), "blobs-")));
     const upload = generatedUpload(64, "data");
-    const result = await uploadFromMultipart(db, accountId, modelId, HEADERS, limitBody(upload.body, 1024 * 1024), store);
+    const result = await uploadFromMultipart(db, workspaceId, modelId, HEADERS, limitBody(upload.body, 1024 * 1024), store);
     expect(result).toMatchObject({ ok: false, status: 413, message: new BodyTooLargeError(1024 * 1024).message });
     expect(readdirSync(path.join(store.root, "incoming"))).toEqual([]);
   });

@@ -43,8 +43,8 @@ function checkFile(kind: ModelFileKind, bytes: Buffer | null): Checked {
   return recognised.ok ? { ok: true, estimator: recognised.estimator } : invalid([{ path: ["file"], message: recognised.message, type: recognised.code }]);
 }
 
-async function record(db: Database, accountId: string, modelId: string, upload: Omit<Upload, "bytes">, stored: { sha256: string; size: number }, estimator: EstimatorInfo | null, uploadedBy: string | null): Promise<UploadResult> {
-  const row = await addModelFile(db, accountId, modelId, {
+async function record(db: Database, workspaceId: string, modelId: string, upload: Omit<Upload, "bytes">, stored: { sha256: string; size: number }, estimator: EstimatorInfo | null, uploadedBy: string | null): Promise<UploadResult> {
+  const row = await addModelFile(db, workspaceId, modelId, {
     filekind: upload.fileKind,
     filename: upload.filename || `${upload.fileKind}.bin`,
     contenttype: upload.contentType,
@@ -60,12 +60,12 @@ async function record(db: Database, accountId: string, modelId: string, upload: 
  * Stores a file already in memory for the account's model (retraining's new versions, tests).
  * Refused or malformed model files are not stored.
  */
-export async function storeUpload(db: Database, accountId: string, modelId: string, upload: Upload, uploadedBy: string | null = accountId): Promise<UploadResult> {
-  if (!(await getModel(db, accountId, modelId))) return notFound;
+export async function storeUpload(db: Database, workspaceId: string, modelId: string, upload: Upload, uploadedBy: string | null = workspaceId): Promise<UploadResult> {
+  if (!(await getModel(db, workspaceId, modelId))) return notFound;
   const checked = checkFile(upload.fileKind, upload.bytes);
   if (!checked.ok) return checked;
   const stored = await getBlobStore().put(upload.bytes);
-  return record(db, accountId, modelId, upload, stored, checked.estimator, uploadedBy);
+  return record(db, workspaceId, modelId, upload, stored, checked.estimator, uploadedBy);
 }
 
 interface StagedFile {
@@ -82,13 +82,13 @@ interface StagedFile {
  */
 export async function uploadFromMultipart(
   db: Database,
-  accountId: string,
+  workspaceId: string,
   modelId: string,
   headers: HeaderBag,
   body: Readable | Buffer,
   store: BlobStore = getBlobStore(),
 ): Promise<UploadResult> {
-  if (!(await getModel(db, accountId, modelId))) return notFound;
+  if (!(await getModel(db, workspaceId, modelId))) return notFound;
   const limit = modelUploadLimit();
   const staged: StagedBlob[] = [];
   try {
@@ -127,7 +127,7 @@ export async function uploadFromMultipart(
     const checked = checkFile(kind.data, kind.data === "model" ? await file.blob.read() : null);
     if (!checked.ok) return checked;
     await file.blob.commit();
-    return await record(db, accountId, modelId, { filename: file.filename, contentType: file.contentType, fileKind: kind.data }, file.blob, checked.estimator, accountId);
+    return await record(db, workspaceId, modelId, { filename: file.filename, contentType: file.contentType, fileKind: kind.data }, file.blob, checked.estimator, workspaceId);
   } finally {
     await Promise.all(staged.map((blob) => blob.discard()));
   }

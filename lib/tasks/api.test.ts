@@ -21,7 +21,7 @@ import { registerTaskWorkers } from "./workers";
 let clients: AdapterClient[];
 let testKey: string;
 let liveKey: string;
-let accountId: string;
+let workspaceId: string;
 
 const basic = (key: string) => ({ authorization: `Basic ${Buffer.from(`${key}:`).toString("base64")}` });
 const json = (key: string) => ({ "x-heat-api-key": key, "content-type": "application/json" });
@@ -31,7 +31,7 @@ beforeAll(async () => {
   process.env.CRUCIBLE_OUTBOUND_ALLOW_PRIVATE = "1"; // the webhook receivers below listen on loopback
   clients = await adapterClients(apiRouter);
   const account = await makeAccount();
-  accountId = account.id;
+  workspaceId = account.id;
   testKey = await makeKey(account.id, { scope: "tasks", mode: "test" });
   liveKey = await makeKey(account.id, { scope: "tasks" });
   await registerTaskWorkers(await getBoss());
@@ -251,7 +251,7 @@ describe("tasks API behaviour", () => {
       while (attempts < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       expect(attempts).toBe(4);
       const last = received[3]!;
-      const secret = await webhookSecretFor(getDb(), accountId);
+      const secret = await webhookSecretFor(getDb(), workspaceId);
       const verified = new Webhook(secret).verify(last.body, last.headers as Record<string, string>) as { id: string; status: string };
       expect(verified).toMatchObject({ id: created.body.id, status: "complete" });
       expect(new Set(received.map((r) => r.headers["webhook-id"])).size).toBe(1);

@@ -63,10 +63,10 @@ async function blockedRead(request: ApiRequest, auth: TasksPrincipal, record: Ta
   const db = getDb();
   let latest: TaskRequestRecord | null = record;
   await waitForRequest(db, record.id, seconds, request.signal, async () => {
-    latest = await getTaskRequest(db, auth.accountId, auth.mode, record.id);
+    latest = await getTaskRequest(db, auth.workspaceId, auth.mode, record.id);
     return latest?.status !== "pending";
   });
-  return (await getTaskRequest(db, auth.accountId, auth.mode, record.id)) ?? latest ?? record;
+  return (await getTaskRequest(db, auth.workspaceId, auth.mode, record.id)) ?? latest ?? record;
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -89,7 +89,7 @@ const createRequest = defineRoute(
         throw new ApiError(400, "Idempotency-Key must be 1–255 visible ASCII characters.");
       }
       const { record, replayed } = await createValidatedRequest(getDb(), {
-        accountId: auth.accountId,
+        workspaceId: auth.workspaceId,
         mode: auth.mode,
         type,
         params: parsed.params,
@@ -103,7 +103,7 @@ const createRequest = defineRoute(
 
 const getRequest = defineRoute(tasksApi, { method: "GET", path: "/v1/requests/:request_id", summary: "One request; ?block=N waits up to N seconds for its answer", query: blockQuery }, async ({ request, auth, query }) =>
   guarded(auth, async () => {
-    const record = await getTaskRequest(getDb(), auth.accountId, auth.mode, request.params.request_id!);
+    const record = await getTaskRequest(getDb(), auth.workspaceId, auth.mode, request.params.request_id!);
     if (!record) throw new ApiError(404, "No request with this id exists for this API key.");
     return { status: 200, body: requestObjectOf(await blockedRead(request, auth, record, query.block), publicBaseUrl(request.headers)) };
   }),
@@ -120,7 +120,7 @@ const listQuery = z.object({
 const listRequests = defineRoute(tasksApi, { method: "GET", path: "/v1/requests", summary: "The key's requests, newest first, with a cursor", query: listQuery }, async ({ request, auth, query }) =>
   guarded(auth, async () => {
     const db = getDb();
-    const [page, counts] = await Promise.all([listTaskRequests(db, auth.accountId, auth.mode, query), countTaskRequests(db, auth.accountId, auth.mode)]);
+    const [page, counts] = await Promise.all([listTaskRequests(db, auth.workspaceId, auth.mode, query), countTaskRequests(db, auth.workspaceId, auth.mode)]);
     return { status: 200, body: { requests: page.items.map((item) => requestObjectOf(item, publicBaseUrl(request.headers))), next_cursor: page.nextCursor, counts } };
   }),
 );
@@ -128,7 +128,7 @@ const listRequests = defineRoute(tasksApi, { method: "GET", path: "/v1/requests"
 /** POST /v1/tasks/abort/{id} of the document, and DELETE /v1/requests/{id}, which the API's SDKs call to abort. */
 const abort = async ({ request, auth }: { request: ApiRequest; auth: TasksPrincipal }) =>
   guarded(auth, async () => {
-    const outcome = await abortTaskRequest(getDb(), auth.accountId, auth.mode, request.params.request_id!);
+    const outcome = await abortTaskRequest(getDb(), auth.workspaceId, auth.mode, request.params.request_id!);
     if (outcome.ok) return { status: 200, body: { success: true } };
     if (outcome.reason === "not_found") throw new ApiError(404, "No request with this id exists for this API key.");
     throw new ApiError(409, `The request is already ${outcome.reason}; only pending requests can be aborted.`);

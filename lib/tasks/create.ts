@@ -5,10 +5,11 @@ import { refusedLiteralHost } from "@/lib/net/address-policy";
 import { problem } from "./problems";
 import type { RequestParams, RequestType } from "./request-types";
 import { createTaskRequest, type TaskRequestRecord } from "./store";
+import { resolveCruncherHandles } from "./cruncher-names";
 import { scheduleSimulation } from "./test-simulator";
 
 export interface NewRequestInput {
-  accountId: string;
+  workspaceId: string;
   mode: ApiKeyMode;
   type: RequestType;
   /** Params as parseRequestBody returned them (validated, defaults applied). */
@@ -36,13 +37,13 @@ export function hookUrlProblems(params: RequestParams): ApiErrorDetail[] {
 export async function createValidatedRequest(db: Database, input: NewRequestInput): Promise<{ record: TaskRequestRecord; replayed: boolean }> {
   const { params } = input;
   const created = await createTaskRequest(db, {
-    accountId: input.accountId,
+    workspaceId: input.workspaceId,
     mode: input.mode,
     type: input.type,
     params,
     maxCrunchers: params.confidence?.max_crunchers ?? 1,
     minAgreements: params.confidence?.min_agreements ?? 1,
-    excludeCrunchers: (params.exclude_crunchers ?? []).map((id) => id.replace(/-/g, "").toLowerCase()),
+    excludeCrunchers: await resolveCruncherHandles(db, input.workspaceId, params.exclude_crunchers ?? []),
     hookUrl: params.hook_url ?? null,
     idempotencyKey: input.idempotencyKey,
     keyId: input.keyId,

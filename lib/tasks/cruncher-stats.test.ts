@@ -20,7 +20,7 @@ const body = (confidence?: { min_agreements: number; max_crunchers: number }) =>
 async function answeredRequest(ownerId: string, answers: [string, string][], confidence?: { min_agreements: number; max_crunchers: number }) {
   const parsed = parseRequestBody("multiple-choice", body(confidence));
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const { record } = await createValidatedRequest(getDb(), { accountId: ownerId, mode: "test", type: "multiple-choice", params: parsed.params, idempotencyKey: null, keyId: null });
+  const { record } = await createValidatedRequest(getDb(), { workspaceId: ownerId, mode: "test", type: "multiple-choice", params: parsed.params, idempotencyKey: null, keyId: null });
   const leases = [];
   for (const [cruncher] of answers) leases.push(await leaseSpecificTask(getDb(), record.id, cruncher));
   for (const [i, [cruncher, choice]] of answers.entries()) await submitAnswer(getDb(), cruncher, leases[i]!.assignmentId, [choice]);
@@ -53,7 +53,7 @@ describe("cruncher stats", () => {
     const cruncher = cruncherIdOf((await makeAccount("cruncher")).id);
     const owner = await makeAccount();
     const row = (mode: "live" | "test", maxCrunchers: number, slotsTaken: number, excludeCrunchers: string[] = []) => ({
-      accountId: owner.id,
+      workspaceId: owner.id,
       mode,
       type: "multiple-choice",
       params: { instruction: "Pick", attachments: [], attachments_type: "text", choices: ["a"], min_answers: 1, max_answers: 0 },
@@ -67,13 +67,13 @@ describe("cruncher stats", () => {
     await getDb()
       .transaction(
         async (tx) => {
-          const before = await countWaitingTasks(tx, cruncher, 100_000);
+          const before = await countWaitingTasks(tx, owner.id, cruncher, 100_000);
           await tx.insert(taskRequests).values([row("live", 1, 0), row("live", 3, 1), row("live", 1, 0, [cruncher]), row("live", 2, 2), row("test", 1, 0)]);
           const [taken] = await tx.insert(taskRequests).values(row("live", 1, 0)).returning({ id: taskRequests.id });
-          await tx.insert(taskAssignments).values({ requestId: taken!.id, accountId: owner.id, cruncherId: cruncher, state: "skipped" });
+          await tx.insert(taskAssignments).values({ requestId: taken!.id, workspaceId: owner.id, cruncherId: cruncher, state: "skipped" });
           // Two with a free slot count; excluded, full, test-mode and already-skipped ones do not.
-          expect(await countWaitingTasks(tx, cruncher, 100_000)).toBe(before + 2);
-          expect(await countWaitingTasks(tx, cruncher, 0)).toBe(0);
+          expect(await countWaitingTasks(tx, owner.id, cruncher, 100_000)).toBe(before + 2);
+          expect(await countWaitingTasks(tx, owner.id, cruncher, 0)).toBe(0);
           throw rollback;
         },
         { isolationLevel: "repeatable read" },

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { makeAccount, sessionCookieFor } from "@/lib/auth/testing";
+import { joinWorkspace, makeAccount, sessionCookieFor } from "@/lib/auth/testing";
 import { getBlobStore } from "@/lib/blobs/store";
 import { adapterClients, type AdapterClient } from "@/lib/http/testing";
 import { apiRouter } from "@/lib/http/routes";
@@ -31,8 +31,9 @@ async function leasedMediaTask(type: RequestType = "image") {
   const owner = await makeAccount();
   const parsed = parseRequestBody(type, { instruction: "Draw a cat", attachments: ["a cat, please"] });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const { record } = await createValidatedRequest(getDb(), { accountId: owner.id, mode: "test", type, params: parsed.params, idempotencyKey: null, keyId: null });
+  const { record } = await createValidatedRequest(getDb(), { workspaceId: owner.id, mode: "test", type, params: parsed.params, idempotencyKey: null, keyId: null });
   const cruncher = await makeAccount("cruncher");
+  await joinWorkspace(owner.id, cruncher.id, "cruncher");
   const cruncherId = cruncherIdOf(cruncher.id);
   const lease = await leaseSpecificTask(getDb(), record.id, cruncherId);
   if (!lease) throw new Error("no lease");
@@ -56,7 +57,7 @@ describe("cruncher uploads", () => {
     const outcome = await storeTaskUpload(getDb(), upload(task, { filename: "../../etc/cat.png" }));
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.url).toBe(`http://crucible.test/v1/files/${outcome.file.id}`);
-    expect(outcome.file).toMatchObject({ accountId: task.owner.id, requestId: task.request.id, cruncherId: task.cruncherId, filename: "cat.png", size: PNG.length });
+    expect(outcome.file).toMatchObject({ workspaceId: task.owner.id, requestId: task.request.id, cruncherId: task.cruncherId, filename: "cat.png", size: PNG.length });
     expect(await getTaskFile(getDb(), outcome.file.id)).toMatchObject({ sha256: outcome.file.sha256 });
   });
 

@@ -84,7 +84,7 @@ export async function storeTaskUpload(db: Database, upload: TaskUpload, store: B
     if (staged.size === 0) return { ok: false, status: 400, message: "The file is empty." };
     await staged.commit();
     const file = await insertTaskFile(db, {
-      accountId: request.accountId,
+      workspaceId: request.workspaceId,
       requestId: request.id,
       cruncherId: upload.cruncherId,
       filename: cleanFilename(upload.filename, request.type),

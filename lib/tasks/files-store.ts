@@ -8,7 +8,7 @@ export type TaskFileRecord = TaskFileRow;
 
 const fileColumns = {
   id: taskFiles.id,
-  accountId: taskFiles.accountId,
+  workspaceId: taskFiles.workspaceId,
   requestId: taskFiles.requestId,
   cruncherId: taskFiles.cruncherId,
   filename: taskFiles.filename,

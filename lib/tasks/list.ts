@@ -25,13 +25,13 @@ export interface TaskListFilter {
  */
 export async function listTaskRequests(
   db: Database,
-  accountId: string,
+  workspaceId: string,
   mode: ApiKeyMode,
   filter: TaskListFilter,
 ): Promise<{ items: TaskRequestRecord[]; nextCursor: string | null }> {
   const cursor = filter.cursor && isUuid(filter.cursor) ? filter.cursor : null;
   const conditions: (SQL | undefined)[] = [
-    eq(taskRequests.accountId, accountId),
+    eq(taskRequests.workspaceId, workspaceId),
     eq(taskRequests.mode, mode),
     filter.status ? eq(taskRequests.status, filter.status) : undefined,
     filter.type ? eq(taskRequests.type, filter.type) : undefined,
@@ -57,11 +57,11 @@ export async function listTaskRequests(
 const noRequests = (): Record<Status, number> => ({ pending: 0, complete: 0, aborted: 0 });
 
 /** Requests per status in one space (live or test). */
-export async function countTaskRequests(db: Database, accountId: string, mode: ApiKeyMode): Promise<Record<Status, number>> {
+export async function countTaskRequests(db: Database, workspaceId: string, mode: ApiKeyMode): Promise<Record<Status, number>> {
   const rows = await db
     .select({ status: taskRequests.status, n: count() })
     .from(taskRequests)
-    .where(and(eq(taskRequests.accountId, accountId), eq(taskRequests.mode, mode)))
+    .where(and(eq(taskRequests.workspaceId, workspaceId), eq(taskRequests.mode, mode)))
     .groupBy(taskRequests.status);
   const counts = noRequests();
   for (const row of rows) counts[row.status] = row.n;
@@ -72,12 +72,12 @@ export async function countTaskRequests(db: Database, accountId: string, mode: A
  * Requests per status, each counted up to `cap` (the Tasks page shows "10,000+"): an index range
  * of at most `cap` entries per status, so the counts cost the same at a million requests.
  */
-export async function countTaskRequestsUpTo(db: Database, accountId: string, mode: ApiKeyMode, cap: number): Promise<Record<Status, number>> {
+export async function countTaskRequestsUpTo(db: Database, workspaceId: string, mode: ApiKeyMode, cap: number): Promise<Record<Status, number>> {
   const upTo = (status: Status) => {
     const capped = db
       .select({ one: sql`1` })
       .from(taskRequests)
-      .where(and(eq(taskRequests.accountId, accountId), eq(taskRequests.mode, mode), eq(taskRequests.status, status)))
+      .where(and(eq(taskRequests.workspaceId, workspaceId), eq(taskRequests.mode, mode), eq(taskRequests.status, status)))
       .limit(cap);
     return sql<number>`(select count(*)::int from ${capped.as("capped")})`;
   };

@@ -9,13 +9,14 @@ import { requestColumns, type DbOrTx } from "./store";
 
 export const leaseEnd = (seconds: number | Placeholder) => sql`now() + make_interval(secs => ${seconds})`;
 
-/** Live requests this cruncher may take a slot on: pending, a free slot, not excluded, never leased by them before. */
-export function leasableBy(db: DbOrTx, cruncherId: string | Placeholder) {
+/** Live requests of the workspace this cruncher may take a slot on: pending, a free slot, not excluded, never leased by them before. */
+export function leasableBy(db: DbOrTx, workspaceId: string | Placeholder, cruncherId: string | Placeholder) {
   const theirs = db
     .select({ one: sql`1` })
     .from(taskAssignments)
     .where(and(eq(taskAssignments.requestId, taskRequests.id), eq(taskAssignments.cruncherId, cruncherId)));
   return and(
+    eq(taskRequests.workspaceId, workspaceId),
     eq(taskRequests.status, sql`'pending'`),
     eq(taskRequests.mode, sql`'live'`),
     lt(taskRequests.slotsTaken, taskRequests.maxCrunchers),
@@ -44,7 +45,7 @@ function reclaimExpiredLeases(db: Database) {
     .prepare("tasks_reclaim_expired_leases");
 }
 
-/** The cruncher's live lease on a pending request, if they hold one. */
+/** The cruncher's live lease on a pending request of the workspace, if they hold one. */
 function heldLease(db: Database) {
   return db
     .select({ id: taskAssignments.id })
@@ -53,6 +54,7 @@ function heldLease(db: Database) {
     .where(
       and(
         eq(taskAssignments.cruncherId, sql.placeholder("cruncherId")),
+        eq(taskAssignments.workspaceId, sql.placeholder("workspaceId")),
         eq(taskAssignments.state, sql`'leased'`),
         gt(taskAssignments.leaseUntil, sql`now()`),
         eq(taskRequests.status, sql`'pending'`),
@@ -74,7 +76,7 @@ function leaseNext(db: Database) {
     db
       .select(requestColumns)
       .from(taskRequests)
-      .where(leasableBy(db, cruncherId))
+      .where(leasableBy(db, sql.placeholder("workspaceId"), cruncherId))
       .orderBy(asc(taskRequests.createdAt), asc(taskRequests.id))
       .limit(1)
       .for("update", { of: taskRequests, skipLocked: true }),
@@ -91,7 +93,7 @@ function leaseNext(db: Database) {
     .select({
       id: sql`gen_random_uuid()`.as("id"),
       requestId: picked.id,
-      accountId: picked.accountId,
+      workspaceId: picked.workspaceId,
       cruncherId: sql`${cruncherId}`.as("cruncher_id"),
       state: sql`'leased'::task_assignment_state`.as("state"),
       leaseUntil: leaseEnd(sql.placeholder("leaseSeconds")).as("lease_until"),
@@ -103,8 +105,8 @@ function leaseNext(db: Database) {
   const assigned = db.$with("assigned").as(
     db.insert(taskAssignments).select(assignment).returning({ id: taskAssignments.id, leaseUntil: taskAssignments.leaseUntil }),
   );
-  const { id, accountId, mode, type, params, status, response, maxCrunchers, minAgreements, excludeCrunchers, slotsTaken, hookUrl, createdAt, completedAt } = picked;
-  const request = { id, accountId, mode, type, params, status, response, maxCrunchers, minAgreements, excludeCrunchers, slotsTaken, hookUrl, createdAt, completedAt };
+  const { id, workspaceId, mode, type, params, status, response, maxCrunchers, minAgreements, excludeCrunchers, slotsTaken, hookUrl, createdAt, completedAt } = picked;
+  const request = { id, workspaceId, mode, type, params, status, response, maxCrunchers, minAgreements, excludeCrunchers, slotsTaken, hookUrl, createdAt, completedAt };
   return db
     .with(picked, bumped, assigned)
     .select({ request, assignmentId: assigned.id, leaseUntil: assigned.leaseUntil })

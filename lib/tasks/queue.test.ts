@@ -32,13 +32,13 @@ describe("task queue", () => {
     const account = await makeAccount();
     const request = await makeChoiceRequest(account.id, { confidence: { min_agreements: 2, max_crunchers: 3 } });
     const [a, b, c, d] = ["a", "b", "c", "d"].map(hex);
-    const leaseA = await leaseNextTask(getDb(), a!);
+    const leaseA = await leaseNextTask(getDb(), account.id, a!);
     expect(leaseA?.request.id).toBe(request.id);
     // The same cruncher gets its own lease back rather than a second slot.
-    expect((await leaseNextTask(getDb(), a!))?.assignmentId).toBe(leaseA!.assignmentId);
-    const leaseB = (await leaseNextTask(getDb(), b!))!;
-    const leaseC = (await leaseNextTask(getDb(), c!))!;
-    expect(await leaseNextTask(getDb(), d!)).toBeNull(); // all three slots are taken
+    expect((await leaseNextTask(getDb(), account.id, a!))?.assignmentId).toBe(leaseA!.assignmentId);
+    const leaseB = (await leaseNextTask(getDb(), account.id, b!))!;
+    const leaseC = (await leaseNextTask(getDb(), account.id, c!))!;
+    expect(await leaseNextTask(getDb(), account.id, d!)).toBeNull(); // all three slots are taken
     expect(await submitAnswer(getDb(), a!, leaseA!.assignmentId, ["no violence"])).toMatchObject({ ok: true, requestStatus: "pending" });
     expect(await submitAnswer(getDb(), b!, leaseB.assignmentId, ["mild violence"])).toMatchObject({ ok: true, requestStatus: "pending" });
     expect(await submitAnswer(getDb(), c!, leaseC.assignmentId, ["no violence"])).toMatchObject({ ok: true, requestStatus: "complete" });
@@ -51,7 +51,7 @@ describe("task queue", () => {
     const account = await makeAccount();
     await makeChoiceRequest(account.id);
     const cruncher = hex("refuse");
-    const lease = (await leaseNextTask(getDb(), cruncher))!;
+    const lease = (await leaseNextTask(getDb(), account.id, cruncher))!;
     const bad = await submitAnswer(getDb(), cruncher, lease.assignmentId, ["not a choice"]);
     expect(bad).toMatchObject({ ok: false, reason: "invalid" });
     expect(await submitAnswer(getDb(), hex("other"), lease.assignmentId, ["no violence"])).toMatchObject({ ok: false, reason: "not_leased" });
@@ -62,16 +62,16 @@ describe("task queue", () => {
     const account = await makeAccount();
     const request = await makeChoiceRequest(account.id);
     const [x, y] = [hex("x"), hex("y")];
-    const lease = (await leaseNextTask(getDb(), x, 1))!;
+    const lease = (await leaseNextTask(getDb(), account.id, x, 1))!;
     expect(lease.request.id).toBe(request.id);
     await getSql()`update task_assignments set lease_until = now() - interval '1 second' where id = ${lease.assignmentId}`;
     expect(await renewLease(getDb(), x, lease.assignmentId)).toBeNull();
-    const again = (await leaseNextTask(getDb(), y))!;
+    const again = (await leaseNextTask(getDb(), account.id, y))!;
     expect(again.request.id).toBe(request.id);
     expect(await skipTask(getDb(), y, again.assignmentId)).toBe(true);
-    const next = await leaseNextTask(getDb(), y);
+    const next = await leaseNextTask(getDb(), account.id, y);
     expect(next?.request.id === request.id).toBe(false);
-    expect((await leaseNextTask(getDb(), x))?.request.id).toBe(request.id);
+    expect((await leaseNextTask(getDb(), account.id, x))?.request.id).toBe(request.id);
   });
 
   it("lets 50 concurrent crunchers drain 10,000 tasks with no exclusion, duplicate, loss or overrun", async () => {
@@ -81,7 +81,7 @@ describe("task queue", () => {
     const template = await makeChoiceRequest(account.id, { confidence: { min_agreements: 2, max_crunchers: 3 } });
     // 10,000 requests in one statement: every third has majority 2 of 3, every fifth excludes two crunchers.
     await sql`
-      insert into task_requests (account_id, mode, type, params, max_crunchers, min_agreements, exclude_crunchers, created_at)
+      insert into task_requests (workspace_id, mode, type, params, max_crunchers, min_agreements, exclude_crunchers, created_at)
       select ${account.id}, 'live', 'multiple-choice',
         case when g % 3 = 0 then ${JSON.stringify(template.params)}::jsonb else (${JSON.stringify(template.params)}::jsonb - 'confidence') end,
         case when g % 3 = 0 then 3 else 1 end, case when g % 3 = 0 then 2 else 1 end,
@@ -92,7 +92,7 @@ describe("task queue", () => {
     function g5b() { return 11; }
     const work = async (cruncher: string, i: number) => {
       for (;;) {
-        const lease = await leaseNextTask(getDb(), cruncher);
+        const lease = await leaseNextTask(getDb(), account.id, cruncher);
         if (!lease) return;
         const choice = CHOICES[(i + lease.request.id.charCodeAt(0)) % 2]!;
         const outcome = await submitAnswer(getDb(), cruncher, lease.assignmentId, [choice]);
@@ -102,18 +102,18 @@ describe("task queue", () => {
     await Promise.all(crunchers.map((c, i) => work(c, i)));
     const [summary] = await sql`
       select count(*)::int as total, count(*) filter (where status = 'complete')::int as complete
-      from task_requests where account_id = ${account.id}`;
+      from task_requests where workspace_id = ${account.id}`;
     expect(summary).toEqual({ total: 10_000, complete: 10_000 });
     const [violations] = await sql`
       select
         count(*) filter (where a.cruncher_id = any(r.exclude_crunchers))::int as excluded,
-        (select count(*)::int from (select request_id from task_assignments where account_id = ${account.id} and state = 'answered'
+        (select count(*)::int from (select request_id from task_assignments where workspace_id = ${account.id} and state = 'answered'
            group by request_id, cruncher_id having count(*) > 1) d) as duplicates,
         (select count(*)::int from (select r2.id from task_requests r2 join task_assignments a2 on a2.request_id = r2.id and a2.state = 'answered'
-           where r2.account_id = ${account.id} group by r2.id, r2.max_crunchers having count(*) > r2.max_crunchers) o) as overruns,
-        (select count(*)::int from task_requests r3 where r3.account_id = ${account.id}
+           where r2.workspace_id = ${account.id} group by r2.id, r2.max_crunchers having count(*) > r2.max_crunchers) o) as overruns,
+        (select count(*)::int from task_requests r3 where r3.workspace_id = ${account.id}
            and not exists (select 1 from task_assignments a3 where a3.request_id = r3.id and a3.state = 'answered')) as unanswered
-      from task_assignments a join task_requests r on r.id = a.request_id where r.account_id = ${account.id}`;
+      from task_assignments a join task_requests r on r.id = a.request_id where r.workspace_id = ${account.id}`;
     expect(violations).toEqual({ excluded: 0, duplicates: 0, overruns: 0, unanswered: 0 });
   }, 300_000);
 });

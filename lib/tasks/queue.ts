@@ -15,8 +15,8 @@ import { requestColumns, toRecord, type DbOrTx, type TaskRequestRecord } from ".
 export const DEFAULT_LEASE_SECONDS = 120;
 
 /** The public cruncher id: the account id without dashes (32 hex digits, as the document shows). */
-export function cruncherIdOf(accountId: string): string {
-  return accountId.replace(/-/g, "").toLowerCase();
+export function cruncherIdOf(workspaceId: string): string {
+  return workspaceId.replace(/-/g, "").toLowerCase();
 }
 
 export interface LeasedTask {
@@ -26,24 +26,24 @@ export interface LeasedTask {
 }
 
 /**
- * Leases the next live task this cruncher may take: pending, a free slot, not excluded, not
+ * Leases the next live task of the workspace this cruncher may take: pending, a free slot, not excluded, not
  * already leased, answered or skipped by them; oldest first. Expired leases are reclaimed first. A
  * cruncher holding a live lease gets that one back (a reload of the work page does not take a
  * second slot).
  */
-export async function leaseNextTask(db: Database, cruncherId: string, leaseSeconds = DEFAULT_LEASE_SECONDS): Promise<LeasedTask | null> {
+export async function leaseNextTask(db: Database, workspaceId: string, cruncherId: string, leaseSeconds = DEFAULT_LEASE_SECONDS): Promise<LeasedTask | null> {
   const statements = queueStatements(db);
   await statements.reclaimExpiredLeases.execute();
-  const [held] = await statements.heldLease.execute({ cruncherId });
+  const [held] = await statements.heldLease.execute({ cruncherId, workspaceId });
   if (held) return renewLease(db, cruncherId, held.id, leaseSeconds);
-  const [leased] = await statements.leaseNext.execute({ cruncherId, leaseSeconds });
+  const [leased] = await statements.leaseNext.execute({ cruncherId, workspaceId, leaseSeconds });
   return leased ? { assignmentId: leased.assignmentId, leaseUntil: leased.leaseUntil!, request: toRecord(leased.request) } : null;
 }
 
 async function takeSlot(tx: DbOrTx, request: TaskRequestRecord, cruncherId: string, leaseSeconds: number): Promise<LeasedTask> {
   const [assignment] = await tx
     .insert(taskAssignments)
-    .values({ requestId: request.id, accountId: request.accountId, cruncherId, leaseUntil: leaseEnd(leaseSeconds) })
+    .values({ requestId: request.id, workspaceId: request.workspaceId, cruncherId, leaseUntil: leaseEnd(leaseSeconds) })
     .returning({ id: taskAssignments.id, leaseUntil: taskAssignments.leaseUntil });
   await tx
     .update(taskRequests)
@@ -117,4 +117,10 @@ export async function skipTask(db: Database, cruncherId: string, assignmentId: s
       .where(eq(taskRequests.id, skipped.requestId));
     return true;
   });
+}
+
+/** The workspace an assignment belongs to, or null. */
+export async function assignmentWorkspace(db: Database, assignmentId: string): Promise<string | null> {
+  const [row] = await db.select({ workspaceId: taskAssignments.workspaceId }).from(taskAssignments).where(eq(taskAssignments.id, assignmentId));
+  return row?.workspaceId ?? null;
 }

@@ -9,10 +9,10 @@ import { findTaskRequest, requestProgress, reviewAnswers } from "./review";
 import { getTaskRequestInternal } from "./store";
 import { submitAnswer } from "./submit-answer";
 
-async function choiceRequest(accountId: string, mode: "live" | "test", confidence?: { min_agreements: number; max_crunchers: number }) {
+async function choiceRequest(workspaceId: string, mode: "live" | "test", confidence?: { min_agreements: number; max_crunchers: number }) {
   const parsed = parseRequestBody("multiple-choice", { instruction: "Pick one", choices: ["a", "b", "c"], max_answers: 1, ...(confidence ? { confidence } : {}) });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return (await createValidatedRequest(getDb(), { accountId, mode, type: "multiple-choice", params: parsed.params, idempotencyKey: null, keyId: null })).record;
+  return (await createValidatedRequest(getDb(), { workspaceId, mode, type: "multiple-choice", params: parsed.params, idempotencyKey: null, keyId: null })).record;
 }
 
 describe("request review", () => {
@@ -47,7 +47,7 @@ describe("request review", () => {
     const owner = await makeAccount();
     const parsed = parseRequestBody("free-text", { instruction: "Say hi", exclude_crunchers: ["AAAAAAAA-bbbb-cccc-dddd-eeeeeeeeeeee"], confidence: { min_agreements: 1, max_crunchers: 2 } });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    const { record } = await createValidatedRequest(getDb(), { accountId: owner.id, mode: "test", type: "free-text", params: parsed.params, idempotencyKey: null, keyId: null });
+    const { record } = await createValidatedRequest(getDb(), { workspaceId: owner.id, mode: "test", type: "free-text", params: parsed.params, idempotencyKey: null, keyId: null });
     expect(record).toMatchObject({ maxCrunchers: 2, minAgreements: 1, excludeCrunchers: ["aaaaaaaabbbbccccddddeeeeeeeeeeee"], mode: "test" });
     await expect.poll(async () => (await getTaskRequestInternal(getDb(), record.id))?.status, { timeout: 5_000 }).toBe("complete");
   });
@@ -59,7 +59,7 @@ describe("request review", () => {
     const made = [];
     for (const [i, status] of (["complete", "aborted", "complete", "complete"] as const).entries()) {
       const [row] = await getSql()`
-        insert into task_requests (account_id, mode, type, params, status, created_at)
+        insert into task_requests (workspace_id, mode, type, params, status, created_at)
         values (${owner.id}, 'live', 'multiple-choice', ${params}::jsonb, ${status}, ${`2026-03-0${i + 1}T12:00:00Z`}) returning id`;
       made.push({ id: row!.id as string });
     }

@@ -11,17 +11,17 @@ import { answersOf, requestColumns, toRecord, type TaskRequestRecord } from "./s
  * space (live or test) it lives in, but only ever within the signed-in account.
  */
 
-export async function findTaskRequest(db: Database, accountId: string, id: string): Promise<TaskRequestRecord | null> {
+export async function findTaskRequest(db: Database, workspaceId: string, id: string): Promise<TaskRequestRecord | null> {
   if (!isUuid(id)) return null;
   const [row] = await db
     .select(requestColumns)
     .from(taskRequests)
-    .where(and(eq(taskRequests.id, id), eq(taskRequests.accountId, accountId)));
+    .where(and(eq(taskRequests.id, id), eq(taskRequests.workspaceId, workspaceId)));
   return row ? toRecord(row, await answersOf(db, id)) : null;
 }
 
 /** Just what the detail page polls while a request is pending. */
-export async function requestProgress(db: Database, accountId: string, id: string): Promise<{ status: TaskRequestRecord["status"]; answers: number } | null> {
+export async function requestProgress(db: Database, workspaceId: string, id: string): Promise<{ status: TaskRequestRecord["status"]; answers: number } | null> {
   if (!isUuid(id)) return null;
   const answered = db
     .select({ n: count() })
@@ -30,7 +30,7 @@ export async function requestProgress(db: Database, accountId: string, id: strin
   const [row] = await db
     .select({ status: taskRequests.status, answers: sql`(${answered})`.mapWith(Number) })
     .from(taskRequests)
-    .where(and(eq(taskRequests.id, id), eq(taskRequests.accountId, accountId)));
+    .where(and(eq(taskRequests.id, id), eq(taskRequests.workspaceId, workspaceId)));
   return row ?? null;
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { ApiError } from "@/lib/http/errors";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
+import type { SessionPrincipal } from "@/lib/auth/authenticate-session";
 import { sessionApi } from "@/lib/http/families";
 import { publicBaseUrl } from "@/lib/http/public-url";
 import { header } from "@/lib/http/types";
@@ -10,7 +11,7 @@ import { clampBlockSeconds, MAX_BLOCK_SECONDS, waitForRequest } from "./completi
 import { createValidatedRequest, hookUrlProblems } from "./create";
 import { countWaitingTasks, cruncherStats } from "./cruncher-stats";
 import { storeTaskUpload, taskUploadLimit } from "./files-api";
-import { cruncherIdOf, leaseNextTask, renewLease, skipTask } from "./queue";
+import { assignmentWorkspace, cruncherIdOf, leaseNextTask, renewLease, skipTask } from "./queue";
 import { parseRequestBody, REQUEST_TYPES } from "./request-types";
 import { requestObjectOf } from "./request-view";
 import { requestProgress } from "./review";
@@ -36,17 +37,17 @@ const createRequest = defineRoute(sessionApi, { method: "POST", path: "/api/task
   const problems = parsed.ok ? hookUrlProblems(parsed.params) : parsed.errors;
   if (!parsed.ok || problems.length) throw new ApiError(400, "The request has missing or malformed parameters.", problems);
   const db = getDb();
-  const { record } = await createValidatedRequest(db, { accountId: auth.accountId, mode, type, params: parsed.params, idempotencyKey: null, keyId: null });
+  const { record } = await createValidatedRequest(db, { workspaceId: auth.workspaceId, mode, type, params: parsed.params, idempotencyKey: null, keyId: null });
   if (block) {
-    await waitForRequest(db, record.id, clampBlockSeconds(MAX_BLOCK_SECONDS), request.signal, async () => (await getTaskRequest(db, auth.accountId, mode, record.id))?.status !== "pending");
+    await waitForRequest(db, record.id, clampBlockSeconds(MAX_BLOCK_SECONDS), request.signal, async () => (await getTaskRequest(db, auth.workspaceId, mode, record.id))?.status !== "pending");
   }
-  const current = (await getTaskRequest(db, auth.accountId, mode, record.id)) ?? record;
+  const current = (await getTaskRequest(db, auth.workspaceId, mode, record.id)) ?? record;
   return { status: 200, headers: NO_STORE, body: { request: requestObjectOf(current) } };
 });
 
 /** The request page's live status while it is pending. */
 const progress = defineRoute(sessionApi, { method: "GET", path: "/api/tasks/:request_id/progress" }, async ({ request, auth }) => {
-  const found = await requestProgress(getDb(), auth.accountId, request.params.request_id!);
+  const found = await requestProgress(getDb(), auth.workspaceId, request.params.request_id!);
   if (!found) throw new ApiError(404, "No such request.");
   return { status: 200, headers: NO_STORE, body: found };
 });
@@ -60,22 +61,29 @@ function assignmentOf(params: Record<string, string>): string {
   return id;
 }
 
+/** The assignment the path names, if it belongs to the open workspace (a removed cruncher's old lease does not). */
+async function assignmentIn(auth: SessionPrincipal, params: Record<string, string>): Promise<string> {
+  const id = assignmentOf(params);
+  if ((await assignmentWorkspace(getDb(), id)) !== auth.workspaceId) throw leaseGone();
+  return id;
+}
+
 /** "Start working" and every next task: the worker's live lease if they hold one, else a new one. */
-const next = defineRoute(sessionApi, { method: "POST", path: "/api/work/next", access: "worker" }, async ({ auth }) => {
-  const lease = await leaseNextTask(getDb(), cruncherIdOf(auth.accountId));
+const next = defineRoute(sessionApi, { method: "POST", path: "/api/work/next", access: "work" }, async ({ auth }) => {
+  const lease = await leaseNextTask(getDb(), auth.workspaceId, cruncherIdOf(auth.accountId));
   return { status: 200, headers: NO_STORE, body: { task: lease ? workTaskOf(lease) : null } };
 });
 
 /** Keeps the task reserved while the work page is open (the page calls this every 30 s). */
-const renew = defineRoute(sessionApi, { method: "POST", path: "/api/work/:assignment_id/renew", access: "worker" }, async ({ request, auth }) => {
-  const lease = await renewLease(getDb(), cruncherIdOf(auth.accountId), assignmentOf(request.params));
+const renew = defineRoute(sessionApi, { method: "POST", path: "/api/work/:assignment_id/renew", access: "work" }, async ({ request, auth }) => {
+  const lease = await renewLease(getDb(), cruncherIdOf(auth.accountId), await assignmentIn(auth, request.params));
   if (!lease) throw leaseGone();
   return { status: 200, headers: NO_STORE, body: { leaseUntil: lease.leaseUntil.toISOString() } };
 });
 
 /** Gives the task back; this worker is not offered it again. */
-const skip = defineRoute(sessionApi, { method: "POST", path: "/api/work/:assignment_id/skip", access: "worker" }, async ({ request, auth }) => {
-  if (!(await skipTask(getDb(), cruncherIdOf(auth.accountId), assignmentOf(request.params)))) throw leaseGone();
+const skip = defineRoute(sessionApi, { method: "POST", path: "/api/work/:assignment_id/skip", access: "work" }, async ({ request, auth }) => {
+  if (!(await skipTask(getDb(), cruncherIdOf(auth.accountId), await assignmentIn(auth, request.params)))) throw leaseGone();
   return { status: 200, headers: NO_STORE, body: { ok: true } };
 });
 
@@ -85,9 +93,9 @@ const skip = defineRoute(sessionApi, { method: "POST", path: "/api/work/:assignm
  */
 const answer = defineRoute(
   sessionApi,
-  { method: "POST", path: "/api/work/:assignment_id/answer", access: "worker", body: z.object({ answer: z.unknown() }) },
+  { method: "POST", path: "/api/work/:assignment_id/answer", access: "work", body: z.object({ answer: z.unknown() }) },
   async ({ request, auth, body }) => {
-    const outcome = await submitAnswer(getDb(), cruncherIdOf(auth.accountId), assignmentOf(request.params), body.answer);
+    const outcome = await submitAnswer(getDb(), cruncherIdOf(auth.accountId), await assignmentIn(auth, request.params), body.answer);
     if (outcome.ok) return { status: 200, headers: NO_STORE, body: { ok: true } };
     if (outcome.reason === "invalid") throw new ApiError(422, outcome.message, outcome.errors.map((e) => ({ ...e, type: "invalid" })));
     throw leaseGone();
@@ -100,7 +108,7 @@ const answer = defineRoute(
  */
 const upload = defineRoute(
   sessionApi,
-  { method: "POST", path: "/api/work/:assignment_id/upload", access: "worker", streamBody: true, bodyLimit: taskUploadLimit },
+  { method: "POST", path: "/api/work/:assignment_id/upload", access: "work", streamBody: true, bodyLimit: taskUploadLimit },
   async ({ request, auth }) => {
     let filename = "upload";
     try {
@@ -110,7 +118,7 @@ const upload = defineRoute(
     }
     const outcome = await storeTaskUpload(getDb(), {
       cruncherId: cruncherIdOf(auth.accountId),
-      assignmentId: assignmentOf(request.params),
+      assignmentId: await assignmentIn(auth, request.params),
       filename,
       contentType: header(request.headers, "content-type") ?? "",
       body: request.bodyStream ?? request.body,
@@ -125,13 +133,13 @@ const upload = defineRoute(
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The stats panel: the worker's own counts and agreement, and how many tasks wait for them. */
-const stats = defineRoute(sessionApi, { method: "GET", path: "/api/work/stats", access: "worker", query: z.object({ since: z.string().max(40).optional() }) }, async ({ auth, query }) => {
+const stats = defineRoute(sessionApi, { method: "GET", path: "/api/work/stats", access: "work", query: z.object({ since: z.string().max(40).optional() }) }, async ({ auth, query }) => {
   const cruncherId = cruncherIdOf(auth.accountId);
   // "Today" is the worker's day: the page sends its local midnight (at most a day back).
   const asked = Date.parse(query.since ?? "");
   const since = new Date(Number.isFinite(asked) && Date.now() - asked <= DAY_MS ? asked : Date.now() - DAY_MS);
   const db = getDb();
-  const [counts, waiting] = await Promise.all([cruncherStats(db, cruncherId, since), countWaitingTasks(db, cruncherId)]);
+  const [counts, waiting] = await Promise.all([cruncherStats(db, cruncherId, since), countWaitingTasks(db, auth.workspaceId, cruncherId)]);
   return { status: 200, headers: NO_STORE, body: { ...counts, waiting } };
 });
 

@@ -13,7 +13,7 @@ export type DbOrTx = Database | Parameters<Parameters<Database["transaction"]>[0
 /** A request as the store returns it: the row plus its answers in the order they arrived. */
 export interface TaskRequestRecord {
   id: string;
-  accountId: string;
+  workspaceId: string;
   mode: ApiKeyMode;
   type: RequestType;
   /** As parseRequestBody returned them (validated, defaults applied). */
@@ -54,7 +54,7 @@ async function notifyTaskStatus(db: DbOrTx, requestId: string, status: StatusCha
 /** The columns of a request read (everything but the webhook outbox and idempotency bookkeeping). */
 export const requestColumns = {
   id: taskRequests.id,
-  accountId: taskRequests.accountId,
+  workspaceId: taskRequests.workspaceId,
   mode: taskRequests.mode,
   type: taskRequests.type,
   params: taskRequests.params,
@@ -94,7 +94,7 @@ async function withAnswers(db: DbOrTx, row: RequestRow | undefined): Promise<Tas
 }
 
 export interface NewTaskRequest {
-  accountId: string;
+  workspaceId: string;
   mode: ApiKeyMode;
   type: RequestType;
   params: RequestParams;
@@ -118,7 +118,7 @@ export async function createTaskRequest(db: Database, input: NewTaskRequest): Pr
     const [inserted] = await db
       .insert(taskRequests)
       .values(input)
-      .onConflictDoNothing({ target: [taskRequests.accountId, taskRequests.mode, taskRequests.idempotencyKey] })
+      .onConflictDoNothing({ target: [taskRequests.workspaceId, taskRequests.mode, taskRequests.idempotencyKey] })
       .returning(requestColumns);
     if (inserted) {
       await notifyTaskStatus(db, inserted.id, "created", input.mode);
@@ -128,7 +128,7 @@ export async function createTaskRequest(db: Database, input: NewTaskRequest): Pr
     const [existing] = await db
       .select({ row: requestColumns, fresh })
       .from(taskRequests)
-      .where(and(eq(taskRequests.accountId, input.accountId), eq(taskRequests.mode, input.mode), eq(taskRequests.idempotencyKey, input.idempotencyKey)));
+      .where(and(eq(taskRequests.workspaceId, input.workspaceId), eq(taskRequests.mode, input.mode), eq(taskRequests.idempotencyKey, input.idempotencyKey)));
     if (existing?.fresh) return { record: (await withAnswers(db, existing.row))!, replayed: true };
     if (existing) await db.update(taskRequests).set({ idempotencyKey: null }).where(eq(taskRequests.id, existing.row.id));
   }
@@ -136,9 +136,9 @@ export async function createTaskRequest(db: Database, input: NewTaskRequest): Pr
 }
 
 /** One request of this account in this space (live or test); null when it is not theirs or unknown. */
-export async function getTaskRequest(db: DbOrTx, accountId: string, mode: ApiKeyMode, id: string): Promise<TaskRequestRecord | null> {
+export async function getTaskRequest(db: DbOrTx, workspaceId: string, mode: ApiKeyMode, id: string): Promise<TaskRequestRecord | null> {
   if (!isUuid(id)) return null;
-  const [row] = await selectRequests(db).where(and(eq(taskRequests.id, id), eq(taskRequests.accountId, accountId), eq(taskRequests.mode, mode)));
+  const [row] = await selectRequests(db).where(and(eq(taskRequests.id, id), eq(taskRequests.workspaceId, workspaceId), eq(taskRequests.mode, mode)));
   return withAnswers(db, row);
 }
 
@@ -151,13 +151,13 @@ export async function getTaskRequestInternal(db: DbOrTx, id: string): Promise<Ta
 export type AbortOutcome = { ok: true } | { ok: false; reason: "not_found" | "complete" | "aborted" };
 
 /** Aborts a pending request: it leaves every cruncher's queue at once and blocked readers wake up. */
-export async function abortTaskRequest(db: Database, accountId: string, mode: ApiKeyMode, id: string): Promise<AbortOutcome> {
+export async function abortTaskRequest(db: Database, workspaceId: string, mode: ApiKeyMode, id: string): Promise<AbortOutcome> {
   if (!isUuid(id)) return { ok: false, reason: "not_found" };
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ status: taskRequests.status })
       .from(taskRequests)
-      .where(and(eq(taskRequests.id, id), eq(taskRequests.accountId, accountId), eq(taskRequests.mode, mode)))
+      .where(and(eq(taskRequests.id, id), eq(taskRequests.workspaceId, workspaceId), eq(taskRequests.mode, mode)))
       .for("update");
     if (!row) return { ok: false, reason: "not_found" } as const;
     if (row.status !== "pending") return { ok: false, reason: row.status } as const;

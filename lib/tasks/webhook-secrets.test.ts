@@ -35,13 +35,13 @@ afterEach(() => {
   delete process.env.NEXTAUTH_SECRET_PREVIOUS;
 });
 
-const storedSecret = async (accountId: string) =>
-  ((await getSql()`select secret from task_webhook_secrets where account_id = ${accountId}`)[0]?.secret as string | undefined) ?? null;
+const storedSecret = async (workspaceId: string) =>
+  ((await getSql()`select secret from task_webhook_secrets where workspace_id = ${workspaceId}`)[0]?.secret as string | undefined) ?? null;
 const fakeBoss = () => ({ send: vi.fn(async () => "job") });
 
 /** Delivers one completed-looking request of the account and returns what the receiver got. */
-async function deliverOnce(accountId: string) {
-  const request = await makeChoiceRequest(accountId, { hookUrl });
+async function deliverOnce(workspaceId: string) {
+  const request = await makeChoiceRequest(workspaceId, { hookUrl });
   const job = { requestId: request.id, messageId: `msg_${request.id}`, attempt: 1, firstAttemptAt: new Date().toISOString() };
   const boss = fakeBoss();
   const outcome = await deliverWebhook(getDb(), boss as unknown as PgBoss, job);
@@ -85,7 +85,7 @@ describe("webhook signing secrets at rest", () => {
   it("reads a secret written in plain text by an earlier version, and encrypts it on read or on start", async () => {
     const [first, second] = [await makeAccount(), await makeAccount()];
     const legacy = "whsec_bGVnYWN5IHNlY3JldCBvZiBlYXJsaWVyIHZlcnNpb24=";
-    for (const { id } of [first, second]) await getSql()`insert into task_webhook_secrets (account_id, secret) values (${id}, ${legacy})`;
+    for (const { id } of [first, second]) await getSql()`insert into task_webhook_secrets (workspace_id, secret) values (${id}, ${legacy})`;
     expect(await webhookSecretFor(getDb(), first.id)).toBe(legacy);
     expect(await storedSecret(first.id)).toMatch(/^enc:v1:/);
     expect((await upgradeStoredWebhookSecrets(getDb())).upgraded).toBeGreaterThanOrEqual(1);

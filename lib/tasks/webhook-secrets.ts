@@ -16,61 +16,61 @@ const PURPOSE = "crucible/task-webhook-signing-secrets/v1";
 
 export class WebhookSecretUnreadableError extends Error {
   override name = "WebhookSecretUnreadableError";
-  constructor(accountId: string) {
+  constructor(workspaceId: string) {
     super(
-      `The webhook signing secret of account ${accountId} cannot be decrypted: NEXTAUTH_SECRET is not the secret it was stored under. ` +
+      `The webhook signing secret of account ${workspaceId} cannot be decrypted: NEXTAUTH_SECRET is not the secret it was stored under. ` +
         "Set the old value in NEXTAUTH_SECRET_PREVIOUS (comma-separated) and restart, or rotate the signing secret on the API keys page.",
     );
   }
 }
 
 const newSecret = () => `whsec_${randomBytes(24).toString("base64")}`;
-const sealFor = (accountId: string, secret: string) => seal(secret, appSecretKeys(PURPOSE)[0]!, accountId);
+const sealFor = (workspaceId: string, secret: string) => seal(secret, appSecretKeys(PURPOSE)[0]!, workspaceId);
 
 /** The plaintext of a stored value, and whether it must be re-encrypted under the current key. */
-function unseal(accountId: string, stored: string): { secret: string; stale: boolean } {
+function unseal(workspaceId: string, stored: string): { secret: string; stale: boolean } {
   if (!isSealed(stored)) return { secret: stored, stale: true };
   try {
-    const { plaintext, keyIndex } = open(stored, appSecretKeys(PURPOSE), accountId);
+    const { plaintext, keyIndex } = open(stored, appSecretKeys(PURPOSE), workspaceId);
     return { secret: plaintext, stale: keyIndex > 0 };
   } catch (error) {
-    if (error instanceof SecretBoxError) throw new WebhookSecretUnreadableError(accountId);
+    if (error instanceof SecretBoxError) throw new WebhookSecretUnreadableError(workspaceId);
     throw error;
   }
 }
 
 /** Re-encrypts under the current key, unless the row changed meanwhile (a rotation wins). */
-async function reseal(db: Database, accountId: string, stored: string, secret: string): Promise<void> {
+async function reseal(db: Database, workspaceId: string, stored: string, secret: string): Promise<void> {
   await db
     .update(taskWebhookSecrets)
-    .set({ secret: sealFor(accountId, secret) })
-    .where(and(eq(taskWebhookSecrets.accountId, accountId), eq(taskWebhookSecrets.secret, stored)));
+    .set({ secret: sealFor(workspaceId, secret) })
+    .where(and(eq(taskWebhookSecrets.workspaceId, workspaceId), eq(taskWebhookSecrets.secret, stored)));
 }
 
-async function storedValue(db: Database, accountId: string): Promise<string | null> {
-  const [row] = await db.select({ secret: taskWebhookSecrets.secret }).from(taskWebhookSecrets).where(eq(taskWebhookSecrets.accountId, accountId));
+async function storedValue(db: Database, workspaceId: string): Promise<string | null> {
+  const [row] = await db.select({ secret: taskWebhookSecrets.secret }).from(taskWebhookSecrets).where(eq(taskWebhookSecrets.workspaceId, workspaceId));
   return row?.secret ?? null;
 }
 
 /** The account's signing secret, created on first use. */
-export async function webhookSecretFor(db: Database, accountId: string): Promise<string> {
-  let stored = await storedValue(db, accountId);
+export async function webhookSecretFor(db: Database, workspaceId: string): Promise<string> {
+  let stored = await storedValue(db, workspaceId);
   if (stored === null) {
-    await db.insert(taskWebhookSecrets).values({ accountId, secret: sealFor(accountId, newSecret()) }).onConflictDoNothing();
-    stored = (await storedValue(db, accountId))!;
+    await db.insert(taskWebhookSecrets).values({ workspaceId, secret: sealFor(workspaceId, newSecret()) }).onConflictDoNothing();
+    stored = (await storedValue(db, workspaceId))!;
   }
-  const { secret, stale } = unseal(accountId, stored);
-  if (stale) await reseal(db, accountId, stored, secret);
+  const { secret, stale } = unseal(workspaceId, stored);
+  if (stale) await reseal(db, workspaceId, stored, secret);
   return secret;
 }
 
 /** Replaces the account's secret (the API keys page's "rotate"); works whether or not the old one is readable. */
-export async function rotateWebhookSecret(db: Database, accountId: string): Promise<string> {
+export async function rotateWebhookSecret(db: Database, workspaceId: string): Promise<string> {
   const secret = newSecret();
   await db
     .insert(taskWebhookSecrets)
-    .values({ accountId, secret: sealFor(accountId, secret) })
-    .onConflictDoUpdate({ target: taskWebhookSecrets.accountId, set: { secret: sql`excluded.secret`, createdAt: sql`now()` } });
+    .values({ workspaceId, secret: sealFor(workspaceId, secret) })
+    .onConflictDoUpdate({ target: taskWebhookSecrets.workspaceId, set: { secret: sql`excluded.secret`, createdAt: sql`now()` } });
   return secret;
 }
 
@@ -79,14 +79,14 @@ export async function rotateWebhookSecret(db: Database, accountId: string): Prom
  * counts those no key opens (their accounts' deliveries wait until the old secret is supplied).
  */
 export async function upgradeStoredWebhookSecrets(db: Database): Promise<{ upgraded: number; unreadable: number }> {
-  const rows = await db.select({ accountId: taskWebhookSecrets.accountId, secret: taskWebhookSecrets.secret }).from(taskWebhookSecrets);
+  const rows = await db.select({ workspaceId: taskWebhookSecrets.workspaceId, secret: taskWebhookSecrets.secret }).from(taskWebhookSecrets);
   let upgraded = 0;
   let unreadable = 0;
-  for (const { accountId, secret: stored } of rows) {
+  for (const { workspaceId, secret: stored } of rows) {
     try {
-      const { secret, stale } = unseal(accountId, stored);
+      const { secret, stale } = unseal(workspaceId, stored);
       if (stale) {
-        await reseal(db, accountId, stored, secret);
+        await reseal(db, workspaceId, stored, secret);
         upgraded += 1;
       }
     } catch (error) {

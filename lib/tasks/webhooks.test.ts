@@ -16,7 +16,7 @@ const servers = ["127.0.0.1", "::1"].map((host) => {
   return { host, server };
 });
 let port = 0;
-let accountId: string;
+let workspaceId: string;
 
 beforeAll(async () => {
   for (const { host, server } of servers) {
@@ -26,7 +26,7 @@ beforeAll(async () => {
     });
     port ||= (server.address() as AddressInfo).port;
   }
-  accountId = (await makeAccount()).id;
+  workspaceId = (await makeAccount()).id;
 });
 afterAll(async () => {
   await Promise.all(servers.map(({ server }) => new Promise((resolve) => server.close(resolve))));
@@ -39,7 +39,7 @@ const fakeBoss = () => ({ send: vi.fn(async () => "job") });
 
 /** A request whose hook_url is url, stored as if it had been accepted earlier (or with the setting on). */
 async function requestWithHook(url: string): Promise<string> {
-  const record = await makeChoiceRequest(accountId, { hookUrl: "https://example.com/hook" });
+  const record = await makeChoiceRequest(workspaceId, { hookUrl: "https://example.com/hook" });
   await getSql()`update task_requests set hook_url = ${url} where id = ${record.id}`;
   return record.id;
 }
@@ -53,7 +53,7 @@ describe("webhook delivery through the outbound guard", () => {
       const boss = fakeBoss();
       expect(await deliverWebhook(getDb(), boss as unknown as PgBoss, job(requestId)), spelling).toBe("gave_up");
       expect(boss.send, spelling).not.toHaveBeenCalled();
-      const [attempt] = await listWebhookAttempts(getDb(), accountId, requestId);
+      const [attempt] = await listWebhookAttempts(getDb(), workspaceId, requestId);
       expect(attempt, spelling).toMatchObject({ statusCode: null, error: REFUSED_HOOK, durationMs: 0 });
     }
     expect(connections).toBe(0);
@@ -61,7 +61,7 @@ describe("webhook delivery through the outbound guard", () => {
     process.env.CRUCIBLE_OUTBOUND_ALLOW_PRIVATE = "1"; // the self-hosted setting lets local receivers in
     const requestId = await requestWithHook(`http://localhost:${port}/hook`);
     expect(await deliverWebhook(getDb(), fakeBoss() as unknown as PgBoss, job(requestId))).toBe("delivered");
-    expect((await listWebhookAttempts(getDb(), accountId, requestId))[0]).toMatchObject({ statusCode: 204, error: null });
+    expect((await listWebhookAttempts(getDb(), workspaceId, requestId))[0]).toMatchObject({ statusCode: 204, error: null });
     expect(connections).toBeGreaterThan(0);
   });
 
@@ -75,6 +75,6 @@ describe("webhook delivery through the outbound guard", () => {
     const boss = fakeBoss();
     expect(await deliverWebhook(getDb(), boss as unknown as PgBoss, job(requestId))).toBe("retrying");
     expect(boss.send).toHaveBeenCalledOnce();
-    expect((await listWebhookAttempts(getDb(), accountId, requestId))[0]!.error).not.toBe(REFUSED_HOOK);
+    expect((await listWebhookAttempts(getDb(), workspaceId, requestId))[0]!.error).not.toBe(REFUSED_HOOK);
   });
 });

@@ -99,7 +99,7 @@ export const UNREADABLE_SECRET = "not sent: the signing secret cannot be decrypt
 async function signAndPost(db: Database, request: TaskRequestRecord, messageId: string): Promise<PostResult> {
   let secret: string;
   try {
-    secret = await webhookSecretFor(db, request.accountId);
+    secret = await webhookSecretFor(db, request.workspaceId);
   } catch (error) {
     if (!(error instanceof WebhookSecretUnreadableError)) throw error;
     console.error(`[crucible] webhook ${messageId}: ${error.message}`);
@@ -126,7 +126,7 @@ export async function deliverWebhook(db: Database, boss: PgBoss, job: WebhookJob
   const result = await signAndPost(db, request, job.messageId);
   await db.insert(taskWebhookAttempts).values({
     requestId: request.id,
-    accountId: request.accountId,
+    workspaceId: request.workspaceId,
     messageId: job.messageId,
     attempt: job.attempt,
     url: request.hookUrl,
@@ -152,7 +152,7 @@ export interface WebhookAttempt {
   createdAt: Date;
 }
 
-export async function listWebhookAttempts(db: Database, accountId: string, requestId: string): Promise<WebhookAttempt[]> {
+export async function listWebhookAttempts(db: Database, workspaceId: string, requestId: string): Promise<WebhookAttempt[]> {
   return db
     .select({
       attempt: taskWebhookAttempts.attempt,
@@ -164,6 +164,6 @@ export async function listWebhookAttempts(db: Database, accountId: string, reque
       createdAt: taskWebhookAttempts.createdAt,
     })
     .from(taskWebhookAttempts)
-    .where(and(eq(taskWebhookAttempts.requestId, requestId), eq(taskWebhookAttempts.accountId, accountId)))
+    .where(and(eq(taskWebhookAttempts.requestId, requestId), eq(taskWebhookAttempts.workspaceId, workspaceId)))
     .orderBy(asc(taskWebhookAttempts.createdAt));
 }

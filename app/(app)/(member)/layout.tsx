@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import { requireMember } from "@/app/_server/auth";
+import { requireWorkspace } from "@/app/_server/auth";
 
 export default async function MemberLayout({ children }: { children: ReactNode }) {
-  await requireMember();
+  await requireWorkspace("read");
   return children;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { requireMember } from "@/app/_server/auth";
+import Link from "@/components/workspace-link";
+import { requireWorkspace } from "@/app/_server/auth";
 import { Card, PageHeader } from "@/components/ui";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -27,7 +27,7 @@ const SERVICES = [
 ];
 
 export default async function OverviewPage() {
-  const account = await requireMember();
+  const { account, workspace } = await requireWorkspace("read");
   return (
     <>
       <PageHeader title={`Welcome, ${account.username}`} description="Three services on one app and one Postgres. Each API takes a key from the API keys page." />

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireAccount } from "@/app/_server/auth";
+import { requireWorkspace } from "@/app/_server/auth";
 import { PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { countWaitingTasks, cruncherStats } from "@/lib/tasks/cruncher-stats";
@@ -9,13 +9,13 @@ import { WorkArea } from "./work-area";
 export const metadata: Metadata = { title: "Work" };
 
 export default async function WorkPage() {
-  const account = await requireAccount();
+  const { account, workspace } = await requireWorkspace("work");
   const cruncherId = cruncherIdOf(account.id);
   // The first paint counts from the server's midnight; the page refetches with the cruncher's own.
   const midnight = new Date();
   midnight.setHours(0, 0, 0, 0);
   const db = getDb();
-  const [stats, waiting] = await Promise.all([cruncherStats(db, cruncherId, midnight), countWaitingTasks(db, cruncherId)]);
+  const [stats, waiting] = await Promise.all([cruncherStats(db, cruncherId, midnight), countWaitingTasks(db, workspace.id, cruncherId)]);
   return (
     <>
       <PageHeader

@@ -1,4 +1,4 @@
-import { SessionRouteError, sessionFetch } from "@/components/session-fetch";
+import { SessionRouteError, sessionFetch, workspaceHeaders } from "@/components/session-fetch";
 import type { ApiErrorDetail } from "@/lib/http/errors";
 import type { CruncherStats } from "@/lib/tasks/cruncher-stats";
 import type { WorkTask } from "@/lib/tasks/work-task";
@@ -34,7 +34,7 @@ export async function skipTask(assignmentId: string): Promise<void> {
 export type SubmitResult = { ok: true } | { ok: false; gone: boolean; message: string; errors: ApiErrorDetail[] };
 
 export async function submitAnswer(assignmentId: string, answer: unknown): Promise<SubmitResult> {
-  const res = await fetch(`/api/work/${assignmentId}/answer`, { method: "POST", cache: "no-store", headers: { "content-type": "application/json" }, body: JSON.stringify({ answer }) });
+  const res = await fetch(`/api/work/${assignmentId}/answer`, { method: "POST", cache: "no-store", headers: { "content-type": "application/json", ...workspaceHeaders() }, body: JSON.stringify({ answer }) });
   if (res.ok) return { ok: true };
   // The answer's problems stay structured: the page marks the fields they name.
   const body = (await res.json().catch(() => null)) as { message?: string; errors?: ApiErrorDetail[] } | null;
@@ -60,6 +60,7 @@ export function uploadAnswerFile(assignmentId: string, file: File, onProgress: (
   const xhr = new XMLHttpRequest();
   const done = new Promise<UploadedFile>((resolve, reject) => {
     xhr.open("POST", `/api/work/${assignmentId}/upload`);
+    for (const [name, value] of Object.entries(workspaceHeaders())) xhr.setRequestHeader(name, value);
     xhr.setRequestHeader("content-type", file.type || "application/octet-stream");
     xhr.setRequestHeader("x-filename", encodeURIComponent(file.name));
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);

@@ -7,7 +7,14 @@ import { useState, type FormEvent } from "react";
 import { Button, Card, Field, Input, cx } from "@/components/ui";
 import { signUpAction } from "./actions";
 
-export function SignUpForm() {
+export interface SignUpInvitation {
+  token: string;
+  email: string;
+  workspaceName: string;
+  role: string;
+}
+
+export function SignUpForm({ invitation, inviteOnly = false }: { invitation?: SignUpInvitation; inviteOnly?: boolean }) {
   const router = useRouter();
   const [role, setRole] = useState<"member" | "cruncher">("member");
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -28,7 +35,7 @@ export function SignUpForm() {
       setCreated(true);
       const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
       if (!result?.ok) return setSignInError("Your account was created, but signing in failed. Sign in by hand.");
-      router.replace(role === "cruncher" ? "/work" : "/");
+      router.replace(state.next ?? "/");
       router.refresh();
     } catch {
       setErrors({ form: "The server could not be reached; try again in a moment." });
@@ -40,11 +47,14 @@ export function SignUpForm() {
   return (
     <Card className="p-8">
       <h1 className="text-xl font-semibold">Create your account</h1>
-      <p className="mt-1 text-sm text-slate-600">The first account on a new installation becomes its admin.</p>
+      <p className="mt-1 text-sm text-slate-600">
+        {invitation ? `You are invited to ${invitation.workspaceName} as ${invitation.role}.` : inviteOnly ? "Sign-up on this server is by invitation only: open the link you were sent." : "The first account on a new installation becomes its admin."}
+      </p>
       <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
         {errors.form || signInError ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{errors.form ?? signInError}</p> : null}
+        {invitation ? <input type="hidden" name="invite" value={invitation.token} /> : null}
         <Field label="E-mail" error={errors.email}>
-          <Input name="email" type="email" autoComplete="email" autoFocus />
+          <Input name="email" type="email" autoComplete="email" autoFocus={!invitation} defaultValue={invitation?.email} readOnly={Boolean(invitation)} />
         </Field>
         <Field label="Username" error={errors.username} hint="Loop clients send it as X-username.">
           <Input name="username" autoComplete="username" />
@@ -52,7 +62,7 @@ export function SignUpForm() {
         <Field label="Password" error={errors.password} hint="At least 8 characters.">
           <Input name="password" type="password" autoComplete="new-password" />
         </Field>
-        <fieldset>
+        <fieldset hidden={Boolean(invitation)}>
           <legend className="text-sm font-medium text-slate-700">I will</legend>
           <div className="mt-2 grid grid-cols-2 gap-2">
             {(

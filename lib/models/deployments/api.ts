@@ -10,6 +10,7 @@ import { deploymentCreateSchema, listQuerySchema, operationCreateSchema, operati
 import { startLoading } from "./serving";
 import { createDeployment, recordExternalOperation } from "./service";
 import { listOperations } from "./operations-store";
+import { keyActor, recordAudit } from "@/lib/workspaces/audit";
 import { deleteDeployment, getDeployment, listDeployments } from "./store";
 
 // The deployment half of the models API (the MLConnector API of mlsysops-eu/mlsysops-framework): the same family as
@@ -21,29 +22,30 @@ function notFound(): never {
 }
 
 const add = defineRoute(modelsApi, { method: "POST", path: "/deployment/add", summary: "Deploy a model (a version, an alias or the latest) with a placement", body: deploymentCreateSchema }, async ({ request, auth, body }) => {
-  const row = await createDeployment(getDb(), auth.accountId, body);
+  const row = await createDeployment(getDb(), auth.workspaceId, body);
   return { status: 201, body: apiDeploymentResponse(row, publicBaseUrl(request.headers)) };
 });
 
 const all = defineRoute(modelsApi, { method: "GET", path: "/deployment/all", summary: "The account's deployments, newest first", query: listQuerySchema }, async ({ request, auth, query }) => {
-  const rows = await listDeployments(getDb(), auth.accountId, query);
+  const rows = await listDeployments(getDb(), auth.workspaceId, query);
   const base = publicBaseUrl(request.headers);
   return { status: 200, body: rows.map((row) => apiDeploymentResponse(row, base)) };
 });
 
 const status = defineRoute(modelsApi, { method: "GET", path: "/deployment/get/status/:deployment_id", summary: "A deployment and its status (pending, under_deployment, deployed, Deployment_Failed)" }, async ({ request, auth }) => {
   const db = getDb();
-  const row = await getDeployment(db, auth.accountId, request.params.deployment_id!);
+  const row = await getDeployment(db, auth.workspaceId, request.params.deployment_id!);
   if (!row) notFound();
   // A deployment whose loading process went away is picked up here (at most one load per process).
-  if (row.status === "waiting" || row.status === "loading") void startLoading(db, auth.accountId, row.deploymentId);
+  if (row.status === "waiting" || row.status === "loading") void startLoading(db, auth.workspaceId, row.deploymentId);
   // `response` is the upstream server's whole answer to this call; its clients read the status from it.
   return { status: 200, body: { ...apiDeploymentResponse(row, publicBaseUrl(request.headers)), response: upstreamStatus(row.status) } };
 });
 
 const remove = defineRoute(modelsApi, { method: "DELETE", path: "/deployment/:deployment_id", summary: "Delete a deployment and its operations" }, async ({ request, auth }) => {
   const id = request.params.deployment_id!;
-  if (!(await deleteDeployment(getDb(), auth.accountId, id))) notFound();
+  if (!(await deleteDeployment(getDb(), auth.workspaceId, id))) notFound();
+  await recordAudit(getDb(), auth.workspaceId, keyActor(auth), { action: "deployment.deleted", target: id });
   return { status: 200, body: { deployment_id: id, deleted: true } };
 });
 
@@ -51,7 +53,7 @@ const remove = defineRoute(modelsApi, { method: "DELETE", path: "/deployment/:de
 // answers 400 saying to send a JSON array, and accepts the several shapes of `data`.
 const predict = defineRoute(modelsApi, { method: "POST", path: "/deployment/:deployment_id/predict", summary: "Predict (and explain the first row) with a deployment" }, async ({ request, auth }) => {
   const body = await predictForDeployment(getDb(), {
-    accountId: auth.accountId,
+    workspaceId: auth.workspaceId,
     deploymentId: request.params.deployment_id!,
     rawBody: request.body.toString("utf8"),
     signal: () => request.signal,
@@ -66,7 +68,7 @@ const predict = defineRoute(modelsApi, { method: "POST", path: "/deployment/:dep
  */
 const containerPrediction = defineRoute(modelsApi, { method: "POST", path: "/deployment/:deployment_id/prediction", summary: "The inference containers' contract: {data, explanation} → {inference}" }, async ({ request, auth }) => {
   const { body, kind } = await predictForDeploymentWithKind(getDb(), {
-    accountId: auth.accountId,
+    workspaceId: auth.workspaceId,
     deploymentId: request.params.deployment_id!,
     rawBody: request.body.toString("utf8"),
     signal: () => request.signal,
@@ -78,12 +80,12 @@ const containerPrediction = defineRoute(modelsApi, { method: "POST", path: "/dep
 
 const addOperation = defineRoute(modelsApi, { method: "POST", path: "/deployment/add/operation", summary: "Record an inference made elsewhere (the MLConnector containers' report)", body: operationCreateSchema }, async ({ auth, body }) => ({
   status: 201,
-  body: operationResponse(await recordExternalOperation(getDb(), auth.accountId, body)),
+  body: operationResponse(await recordExternalOperation(getDb(), auth.workspaceId, body)),
 }));
 
 /** Newest first; skip/limit, or keyset paging with ?cursor=<the X-Next-Cursor of the previous page>. */
 const opos = defineRoute(modelsApi, { method: "GET", path: "/deployment/get/opos/:ownerid", summary: "Operations of an owner, newest first (skip/limit or a cursor)", query: operationsQuerySchema }, async ({ request, auth, query }) => {
-  const rows = await listOperations(getDb(), auth.accountId, { ownerid: request.params.ownerid! }, query);
+  const rows = await listOperations(getDb(), auth.workspaceId, { ownerid: request.params.ownerid! }, query);
   const last = rows.at(-1);
   const headers: Record<string, string> = rows.length === query.limit && last ? { "x-next-cursor": String(last.operation.id) } : {};
   return { status: 200, headers, body: operationsResponse(rows) };

@@ -13,9 +13,9 @@ export interface DeploymentListItem extends DeploymentResponse {
   modelname: string;
 }
 
-export async function deploymentList(db: Database, accountId: string): Promise<DeploymentListItem[]> {
-  const rows = await listDeployments(db, accountId, { skip: 0, limit: 500 });
-  const names = await modelNames(db, accountId, rows.map((r) => r.modelId));
+export async function deploymentList(db: Database, workspaceId: string): Promise<DeploymentListItem[]> {
+  const rows = await listDeployments(db, workspaceId, { skip: 0, limit: 500 });
+  const names = await modelNames(db, workspaceId, rows.map((r) => r.modelId));
   return rows.map((row) => ({ ...deploymentResponse(row), modelname: names.get(row.modelId) ?? "(deleted model)" }));
 }
 
@@ -69,18 +69,18 @@ function lastPrediction(op: Awaited<ReturnType<typeof lastExplainedOperation>>):
   return { input, prediction, explanation: op.explanation as ExplanationBody, at: op.createdAt.toISOString() };
 }
 
-export async function deploymentLive(db: Database, accountId: string, deploymentId: string): Promise<DeploymentLive | null> {
-  return (await deploymentDetail(db, accountId, deploymentId))?.live ?? null;
+export async function deploymentLive(db: Database, workspaceId: string, deploymentId: string): Promise<DeploymentLive | null> {
+  return (await deploymentDetail(db, workspaceId, deploymentId))?.live ?? null;
 }
 
-export async function deploymentDetail(db: Database, accountId: string, deploymentId: string): Promise<DeploymentDetail | null> {
-  const plan = await getServingPlan(db, accountId, deploymentId);
+export async function deploymentDetail(db: Database, workspaceId: string, deploymentId: string): Promise<DeploymentDetail | null> {
+  const plan = await getServingPlan(db, workspaceId, deploymentId);
   if (!plan) return null;
   const { deployment } = plan;
   const [counts, lastOp, names] = await Promise.all([
-    operationsPerMinute(db, accountId, deployment.id, PER_MINUTE_WINDOW),
-    lastExplainedOperation(db, accountId, deployment.id),
-    modelNames(db, accountId, [deployment.modelId]),
+    operationsPerMinute(db, workspaceId, deployment.id, PER_MINUTE_WINDOW),
+    lastExplainedOperation(db, workspaceId, deployment.id),
+    modelNames(db, workspaceId, [deployment.modelId]),
   ]);
   const estimator = plan.modelFile?.estimator ?? null;
   const spec = featureSpec(plan.featurelist, { nFeatures: estimator?.n_features ?? null, featureNames: estimator?.feature_names ?? null });
@@ -103,8 +103,8 @@ export interface OperationsPageResult {
 }
 
 /** The deployment page's log, newest first, by keyset on the operation id. */
-export async function deploymentOperations(db: Database, accountId: string, deploymentRowId: string, cursor: number | undefined, limit: number): Promise<OperationsPageResult> {
-  const rows = await listOperations(db, accountId, { deploymentRowId }, { skip: 0, limit: limit + 1, cursor });
+export async function deploymentOperations(db: Database, workspaceId: string, deploymentRowId: string, cursor: number | undefined, limit: number): Promise<OperationsPageResult> {
+  const rows = await listOperations(db, workspaceId, { deploymentRowId }, { skip: 0, limit: limit + 1, cursor });
   const items = operationsResponse(rows.slice(0, limit));
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }
@@ -117,9 +117,9 @@ export interface DeployOption {
 }
 
 /** The deploy form's choices: the account's models with their versions and aliases. */
-export async function deployOptions(db: Database, accountId: string): Promise<DeployOption[]> {
-  const models = await listModels(db, accountId, { skip: 0, limit: 500 });
-  const aliases = await aliasesOf(db, accountId, models.map((m) => m.model.id));
+export async function deployOptions(db: Database, workspaceId: string): Promise<DeployOption[]> {
+  const models = await listModels(db, workspaceId, { skip: 0, limit: 500 });
+  const aliases = await aliasesOf(db, workspaceId, models.map((m) => m.model.id));
   return models.map(({ model, files }) => ({
     modelid: model.id,
     modelname: model.modelname,

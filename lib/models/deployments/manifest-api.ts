@@ -10,7 +10,7 @@ const manifest = defineRoute(
   modelsApi,
   { method: "GET", path: "/deployment/:deployment_id/manifest", summary: "A Kubernetes manifest (v1 List: Deployment and Service) of a dedicated serving pod placed by the deployment's placement" },
   async ({ request, auth }) => {
-    const row = await getDeployment(getDb(), auth.accountId, request.params.deployment_id!);
+    const row = await getDeployment(getDb(), auth.workspaceId, request.params.deployment_id!);
     if (!row) throw new ApiError(404, "Deployment not found");
     return { status: 200, body: servingManifest(row, servingSettingsFromEnv()) };
   },

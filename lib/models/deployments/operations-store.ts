@@ -19,11 +19,11 @@ export interface NewOperation {
   createdAt?: Date;
 }
 
-export async function insertOperation(db: Database, accountId: string, op: NewOperation): Promise<DeploymentOperationRow> {
+export async function insertOperation(db: Database, workspaceId: string, op: NewOperation): Promise<DeploymentOperationRow> {
   await flushOperations(); // keeps the log in arrival order
   const [row] = await db
     .insert(deploymentOperations)
-    .values({ accountId, ...op, output: op.output ?? null, explanation: op.explanation ?? null })
+    .values({ workspaceId, ...op, output: op.output ?? null, explanation: op.explanation ?? null })
     .returning();
   return row!;
 }
@@ -48,9 +48,9 @@ const pending = processSingleton<PendingOperations>("deployments.operationLog", 
 onBeforeClose(flushOperations); // a graceful shutdown writes the last batch
 
 /** The row as jsonb_to_recordset reads it (snake_case columns). */
-function operationRecord(accountId: string, op: NewOperation): string {
+function operationRecord(workspaceId: string, op: NewOperation): string {
   return JSON.stringify({
-    account_id: accountId,
+    workspace_id: workspaceId,
     deployment_row_id: op.deploymentRowId,
     ownerid: op.ownerid,
     source: op.source,
@@ -62,8 +62,8 @@ function operationRecord(accountId: string, op: NewOperation): string {
 }
 
 /** Queues a served prediction for the operations log. */
-export function recordOperationSoon(db: Database, accountId: string, op: NewOperation): void {
-  pending.records.push(operationRecord(accountId, op));
+export function recordOperationSoon(db: Database, workspaceId: string, op: NewOperation): void {
+  pending.records.push(operationRecord(workspaceId, op));
   pending.db = db;
   if (pending.records.length >= MAX_PENDING) void flushOperations();
   else pending.timer ??= setTimeout(() => void flushOperations(), FLUSH_MS);
@@ -87,10 +87,10 @@ async function insertOperationRecords(db: Database, records: string[]): Promise<
   await db.$client.begin(async (tx) => {
     await tx`set local synchronous_commit = off`;
     await tx`
-    insert into deployment_operations (account_id, deployment_row_id, ownerid, source, input, output, explanation, latency_ms)
-    select account_id, deployment_row_id, ownerid, source, input, output, explanation, latency_ms
+    insert into deployment_operations (workspace_id, deployment_row_id, ownerid, source, input, output, explanation, latency_ms)
+    select workspace_id, deployment_row_id, ownerid, source, input, output, explanation, latency_ms
     from jsonb_to_recordset(${`[${records.join(",")}]`}::jsonb) as x(
-      account_id uuid, deployment_row_id uuid, ownerid text, source text, input jsonb, output jsonb, explanation jsonb, latency_ms real)`;
+      workspace_id uuid, deployment_row_id uuid, ownerid text, source text, input jsonb, output jsonb, explanation jsonb, latency_ms real)`;
   });
 }
 
@@ -111,12 +111,12 @@ export interface OperationsPage {
 /** Operations newest first, by owner (the document's opos list) or by deployment row (the page's log). */
 export async function listOperations(
   db: Database,
-  accountId: string,
+  workspaceId: string,
   by: { ownerid: string } | { deploymentRowId: string },
   page: OperationsPage,
 ): Promise<OperationWithIds[]> {
   await flushOperations();
-  const conditions = [eq(deploymentOperations.accountId, accountId)];
+  const conditions = [eq(deploymentOperations.workspaceId, workspaceId)];
   if ("ownerid" in by) conditions.push(eq(deploymentOperations.ownerid, by.ownerid));
   else {
     if (!isUuid(by.deploymentRowId)) return [];
@@ -135,7 +135,7 @@ export async function listOperations(
 }
 
 /** Operations per minute over the last `minutes` minutes (minutes without any are left out). */
-export async function operationsPerMinute(db: Database, accountId: string, deploymentRowId: string, minutes: number): Promise<{ minute: Date; count: number }[]> {
+export async function operationsPerMinute(db: Database, workspaceId: string, deploymentRowId: string, minutes: number): Promise<{ minute: Date; count: number }[]> {
   await flushOperations();
   const minute = sql<Date>`date_trunc('minute', ${deploymentOperations.createdAt})`;
   const rows = await db
@@ -143,7 +143,7 @@ export async function operationsPerMinute(db: Database, accountId: string, deplo
     .from(deploymentOperations)
     .where(
       and(
-        eq(deploymentOperations.accountId, accountId),
+        eq(deploymentOperations.workspaceId, workspaceId),
         eq(deploymentOperations.deploymentRowId, deploymentRowId),
         sql`${deploymentOperations.createdAt} > now() - make_interval(mins => ${minutes})`,
       ),
@@ -154,14 +154,14 @@ export async function operationsPerMinute(db: Database, accountId: string, deplo
 }
 
 /** The latest operation of a deployment that carries an explanation (the page's waterfall). */
-export async function lastExplainedOperation(db: Database, accountId: string, deploymentRowId: string): Promise<DeploymentOperationRow | null> {
+export async function lastExplainedOperation(db: Database, workspaceId: string, deploymentRowId: string): Promise<DeploymentOperationRow | null> {
   await flushOperations();
   const [row] = await db
     .select()
     .from(deploymentOperations)
     .where(
       and(
-        eq(deploymentOperations.accountId, accountId),
+        eq(deploymentOperations.workspaceId, workspaceId),
         eq(deploymentOperations.deploymentRowId, deploymentRowId),
         sql`${deploymentOperations.explanation} is not null and ${deploymentOperations.explanation} <> 'null'::jsonb`,
       ),

@@ -98,7 +98,7 @@ export function predictRows(servable: Servable, rows: InputRow[], explain: boole
 }
 
 export interface PredictCall {
-  accountId: string;
+  workspaceId: string;
   deploymentId: string;
   rawBody: string;
   /** Read only for a data_link fetch: creating a request's AbortSignal costs more than a prediction. */
@@ -113,7 +113,7 @@ export async function predictForDeployment(db: Database, call: PredictCall): Pro
 /** The same, with the kind of estimator that answered (the container contract formats by it). */
 export async function predictForDeploymentWithKind(db: Database, call: PredictCall): Promise<{ body: PredictionBody; kind: Servable["estimator"]["kind"] }> {
   const request = parsePredictBody(call.rawBody);
-  const plan = await getServingPlanCached(db, call.accountId, call.deploymentId);
+  const plan = await getServingPlanCached(db, call.workspaceId, call.deploymentId);
   if (!plan) throw new ApiError(404, "Deployment not found");
   if (request.kind === "link" && plan.deployment.inferenceData !== 1) {
     throw new ApiError(422, "The request body is invalid.", [
@@ -127,7 +127,7 @@ export async function predictForDeploymentWithKind(db: Database, call: PredictCa
   const body = predictRows(servable, rows, request.explain);
   const latencyMs = performance.now() - (request.kind === "link" ? parsedAt : started);
   const { explanation, ...output } = body;
-  recordOperationSoon(db, call.accountId, {
+  recordOperationSoon(db, call.workspaceId, {
     deploymentRowId: plan.deployment.id,
     ownerid: plan.deployment.ownerid,
     source: "predict",

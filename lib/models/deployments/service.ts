@@ -20,16 +20,16 @@ function invalid(field: string, message: string): never {
  * Creates the deployment (201 with status "waiting") and starts loading it in the background. A model
  * without any model file is created "failed" with the reason, so the caller sees why at once.
  */
-export async function createDeployment(db: Database, accountId: string, body: DeploymentCreate): Promise<DeploymentRow> {
+export async function createDeployment(db: Database, workspaceId: string, body: DeploymentCreate): Promise<DeploymentRow> {
   const ref = versionRefOf(body);
-  const resolved = await resolveDeployVersion(db, accountId, body.modelid, ref);
+  const resolved = await resolveDeployVersion(db, workspaceId, body.modelid, ref);
   if (!resolved.ok) {
     if (resolved.reason === "model_not_found") throw new ApiError(404, "Model not found");
     if (resolved.reason === "version_not_found") invalid("version", `The model has no version ${ref && "version" in ref ? ref.version : ""}`.trim());
     invalid(typeof body.version === "string" ? "version" : "alias", `The model has no alias '${ref && "alias" in ref ? ref.alias : ""}'`);
   }
   const explicitId = body.deployment_id?.trim();
-  const row = await insertDeployment(db, accountId, {
+  const row = await insertDeployment(db, workspaceId, {
     deploymentId: explicitId || generatedId(),
     modelId: body.modelid,
     versionRef: resolved.versionRef,
@@ -42,22 +42,22 @@ export async function createDeployment(db: Database, accountId: string, body: De
   });
   if (!row) throw new ApiError(409, `A deployment with deployment_id '${explicitId}' already exists`);
   // After the response: the caller gets 201 "waiting" and polls the status.
-  if (row.status === "waiting") setImmediate(() => void startLoading(db, accountId, row.deploymentId));
+  if (row.status === "waiting") setImmediate(() => void startLoading(db, workspaceId, row.deploymentId));
   return row;
 }
 
 /** POST /deployment/add/operation: an inference made elsewhere, recorded against one of the account's deployments. */
 export async function recordExternalOperation(
   db: Database,
-  accountId: string,
+  workspaceId: string,
   body: OperationCreate,
 ): Promise<{ operation: DeploymentOperationRow; deploymentId: string; modelId: string }> {
-  const deployment = await getDeployment(db, accountId, body.deploymentid);
+  const deployment = await getDeployment(db, workspaceId, body.deploymentid);
   if (!deployment) throw new ApiError(404, "Deployment not found");
   if (body.modelid !== undefined && body.modelid !== deployment.modelId) {
     invalid("modelid", `Deployment ${deployment.deploymentId} serves model ${deployment.modelId}, not ${body.modelid.slice(0, 60)}`);
   }
-  const operation = await insertOperation(db, accountId, {
+  const operation = await insertOperation(db, workspaceId, {
     deploymentRowId: deployment.id,
     ownerid: body.ownerid || deployment.ownerid,
     source: "external",

@@ -30,14 +30,14 @@ const csvServer = http.createServer((req, res) => {
 });
 let base = "";
 let headers: KeyHeaders;
-let accountId: string;
+let workspaceId: string;
 let irisModel: string;
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => csvServer.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(csvServer.address() as AddressInfo).port}`;
-  accountId = (await makeAccount()).id;
-  headers = { "X-api-key": await makeKey(accountId, { scope: "models" }), "Content-Type": "application/json" };
+  workspaceId = (await makeAccount()).id;
+  headers = { "X-api-key": await makeKey(workspaceId, { scope: "models" }), "Content-Type": "application/json" };
   irisModel = await registerModel(client!, headers, irisMetadata, [{ bytes: fixture(logreg.files.protocol4!), name: "iris.pkl", kind: "model" }]);
 });
 afterAll(async () => {
@@ -61,7 +61,7 @@ describe("serving", () => {
 
   it("loads on demand a deployment left waiting by a process that went away", async () => {
     for (const id of ["dep-orphan-a", "dep-orphan-b"]) {
-      await insertDeployment(getDb(), accountId, {
+      await insertDeployment(getDb(), workspaceId, {
         deploymentId: id,
         modelId: irisModel,
         versionRef: null,
@@ -75,7 +75,7 @@ describe("serving", () => {
     }
     const res = await predict("dep-orphan-a", { data: logreg.X[0] });
     expect(res.status).toBe(200);
-    expect((await getDeployment(getDb(), accountId, "dep-orphan-a"))!.status).toBe("running");
+    expect((await getDeployment(getDb(), workspaceId, "dep-orphan-a"))!.status).toBe("running");
     // A status read picks it up too.
     expect((await settledStatus(client!, headers, "dep-orphan-b")).status).toBe("deployed");
   });

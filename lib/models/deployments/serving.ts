@@ -43,12 +43,12 @@ const starting = processSingleton("deployments.loads", () => new Map<string, Pro
  * at most one run per deployment per process). Transitions are conditional, so processes racing on
  * the same deployment agree.
  */
-export function startLoading(db: Database, accountId: string, deploymentId: string): Promise<void> {
-  const key = `${accountId}:${deploymentId}`;
+export function startLoading(db: Database, workspaceId: string, deploymentId: string): Promise<void> {
+  const key = `${workspaceId}:${deploymentId}`;
   const pending = starting.get(key);
   if (pending) return pending;
   const run = (async () => {
-    const plan = await getServingPlan(db, accountId, deploymentId);
+    const plan = await getServingPlan(db, workspaceId, deploymentId);
     if (!plan || (plan.deployment.status !== "waiting" && plan.deployment.status !== "loading")) return;
     await setDeploymentStatus(db, plan.deployment.id, ["waiting"], "loading");
     const outcome = await loadServable(plan);

@@ -9,6 +9,7 @@ import { deploymentResponse } from "./responses";
 import { deploymentCreateSchema } from "./schemas";
 import { startLoading } from "./serving";
 import { createDeployment } from "./service";
+import { recordAudit } from "@/lib/workspaces/audit";
 import { deleteDeployment, getDeployment } from "./store";
 
 // The deployment pages' session routes: the same checks, errors ({detail}) and operations as the
@@ -19,29 +20,30 @@ const NO_STORE = { "cache-control": "no-store" };
 const list = defineRoute(sessionDetailApi, { method: "GET", path: "/api/deployments" }, async ({ auth }) => ({
   status: 200,
   headers: NO_STORE,
-  body: await deploymentList(getDb(), auth.accountId),
+  body: await deploymentList(getDb(), auth.workspaceId),
 }));
 
 /** The deploy form: the body and checks of POST /deployment/add. */
 const create = defineRoute(sessionDetailApi, { method: "POST", path: "/api/deployments", body: deploymentCreateSchema }, async ({ auth, body }) => ({
   status: 201,
   headers: NO_STORE,
-  body: deploymentResponse(await createDeployment(getDb(), auth.accountId, body)),
+  body: deploymentResponse(await createDeployment(getDb(), auth.workspaceId, body)),
 }));
 
 /** The deployment page's live part: status, predictions per minute, the last explained prediction. */
 const live = defineRoute(sessionDetailApi, { method: "GET", path: "/api/deployments/:deployment_id" }, async ({ request, auth }) => {
   const deploymentId = request.params.deployment_id!;
-  const view = await deploymentLive(getDb(), auth.accountId, deploymentId);
+  const view = await deploymentLive(getDb(), auth.workspaceId, deploymentId);
   if (!view) throw new ApiError(404, "Deployment not found");
   const { status } = view.deployment;
-  if (status === "waiting" || status === "loading") void startLoading(getDb(), auth.accountId, deploymentId);
+  if (status === "waiting" || status === "loading") void startLoading(getDb(), auth.workspaceId, deploymentId);
   return { status: 200, headers: NO_STORE, body: view };
 });
 
 const remove = defineRoute(sessionDetailApi, { method: "DELETE", path: "/api/deployments/:deployment_id" }, async ({ request, auth }) => {
   const deploymentId = request.params.deployment_id!;
-  if (!(await deleteDeployment(getDb(), auth.accountId, deploymentId))) throw new ApiError(404, "Deployment not found");
+  if (!(await deleteDeployment(getDb(), auth.workspaceId, deploymentId))) throw new ApiError(404, "Deployment not found");
+  await recordAudit(getDb(), auth.workspaceId, { id: auth.accountId, label: auth.account.username }, { action: "deployment.deleted", target: deploymentId });
   return { status: 200, headers: NO_STORE, body: { deployment_id: deploymentId, deleted: true } };
 });
 
@@ -50,7 +52,7 @@ const predict = defineRoute(sessionDetailApi, { method: "POST", path: "/api/depl
   status: 200,
   headers: NO_STORE,
   body: await predictForDeployment(getDb(), {
-    accountId: auth.accountId,
+    workspaceId: auth.workspaceId,
     deploymentId: request.params.deployment_id!,
     rawBody: request.body.toString("utf8"),
     signal: () => request.signal,
@@ -67,9 +69,9 @@ const operations = defineRoute(
   sessionDetailApi,
   { method: "GET", path: "/api/deployments/:deployment_id/operations", query: operationsQuery },
   async ({ request, auth, query }) => {
-    const deployment = await getDeployment(getDb(), auth.accountId, request.params.deployment_id!);
+    const deployment = await getDeployment(getDb(), auth.workspaceId, request.params.deployment_id!);
     if (!deployment) throw new ApiError(404, "Deployment not found");
-    return { status: 200, headers: NO_STORE, body: await deploymentOperations(getDb(), auth.accountId, deployment.id, query.cursor, query.limit) };
+    return { status: 200, headers: NO_STORE, body: await deploymentOperations(getDb(), auth.workspaceId, deployment.id, query.cursor, query.limit) };
   },
 );
 

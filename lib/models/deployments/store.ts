@@ -13,23 +13,23 @@ export type VersionResolution =
 /** The model version a deployment serves: the asked-for number or alias, else the latest (null: no model file yet). */
 export async function resolveDeployVersion(
   db: Database,
-  accountId: string,
+  workspaceId: string,
   modelId: string,
   ref: { version: number } | { alias: string } | null,
 ): Promise<VersionResolution> {
-  if (!(await getModel(db, accountId, modelId))) return { ok: false, reason: "model_not_found" };
+  if (!(await getModel(db, workspaceId, modelId))) return { ok: false, reason: "model_not_found" };
   if (ref && "version" in ref) {
-    const file = await findModelFile(db, accountId, modelId, { version: ref.version });
+    const file = await findModelFile(db, workspaceId, modelId, { version: ref.version });
     return file ? { ok: true, version: ref.version, versionRef: String(ref.version) } : { ok: false, reason: "version_not_found" };
   }
   if (ref) {
-    const version = await resolveAlias(db, accountId, modelId, ref.alias);
+    const version = await resolveAlias(db, workspaceId, modelId, ref.alias);
     return version === null ? { ok: false, reason: "alias_not_found" } : { ok: true, version, versionRef: ref.alias };
   }
   const [row] = await db
     .select({ max: sql<number | null>`max(${modelFiles.version})` })
     .from(modelFiles)
-    .where(and(eq(modelFiles.accountId, accountId), eq(modelFiles.modelId, modelId)));
+    .where(and(eq(modelFiles.workspaceId, workspaceId), eq(modelFiles.modelId, modelId)));
   return { ok: true, version: row?.max ?? null, versionRef: null };
 }
 
@@ -46,55 +46,55 @@ export interface NewDeployment {
 }
 
 /** Null when the account already has a deployment with this deployment_id. */
-export async function insertDeployment(db: Database, accountId: string, input: NewDeployment): Promise<DeploymentRow | null> {
+export async function insertDeployment(db: Database, workspaceId: string, input: NewDeployment): Promise<DeploymentRow | null> {
   const [row] = await db
     .insert(deployments)
-    .values({ accountId, ...input })
-    .onConflictDoNothing({ target: [deployments.accountId, deployments.deploymentId] })
+    .values({ workspaceId, ...input })
+    .onConflictDoNothing({ target: [deployments.workspaceId, deployments.deploymentId] })
     .returning();
   return row ?? null;
 }
 
-export async function getDeployment(db: Database, accountId: string, deploymentId: string): Promise<DeploymentRow | null> {
-  const [row] = await db.select().from(deployments).where(and(eq(deployments.accountId, accountId), eq(deployments.deploymentId, deploymentId)));
+export async function getDeployment(db: Database, workspaceId: string, deploymentId: string): Promise<DeploymentRow | null> {
+  const [row] = await db.select().from(deployments).where(and(eq(deployments.workspaceId, workspaceId), eq(deployments.deploymentId, deploymentId)));
   return row ?? null;
 }
 
-export async function listDeployments(db: Database, accountId: string, page: { skip: number; limit: number }): Promise<DeploymentRow[]> {
+export async function listDeployments(db: Database, workspaceId: string, page: { skip: number; limit: number }): Promise<DeploymentRow[]> {
   return db
     .select()
     .from(deployments)
-    .where(eq(deployments.accountId, accountId))
+    .where(eq(deployments.workspaceId, workspaceId))
     .orderBy(desc(deployments.createdAt), desc(deployments.id))
     .offset(page.skip)
     .limit(page.limit);
 }
 
 /** The model names of these deployments, for lists. */
-export async function modelNames(db: Database, accountId: string, modelIds: string[]): Promise<Map<string, string>> {
+export async function modelNames(db: Database, workspaceId: string, modelIds: string[]): Promise<Map<string, string>> {
   if (!modelIds.length) return new Map();
   const rows = await db
     .select({ id: models.id, name: models.modelname })
     .from(models)
-    .where(and(eq(models.accountId, accountId), inArray(models.id, [...new Set(modelIds)])));
+    .where(and(eq(models.workspaceId, workspaceId), inArray(models.id, [...new Set(modelIds)])));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** The aliases of these models, for the deploy form's version picker. */
-export async function aliasesOf(db: Database, accountId: string, modelIds: string[]): Promise<{ modelId: string; name: string; version: number }[]> {
+export async function aliasesOf(db: Database, workspaceId: string, modelIds: string[]): Promise<{ modelId: string; name: string; version: number }[]> {
   if (!modelIds.length) return [];
   return db
     .select({ modelId: modelAliases.modelId, name: modelAliases.name, version: modelAliases.version })
     .from(modelAliases)
-    .where(and(eq(modelAliases.accountId, accountId), inArray(modelAliases.modelId, modelIds)))
+    .where(and(eq(modelAliases.workspaceId, workspaceId), inArray(modelAliases.modelId, modelIds)))
     .orderBy(modelAliases.name);
 }
 
-export async function deleteDeployment(db: Database, accountId: string, deploymentId: string): Promise<boolean> {
-  plans.delete(`${accountId}:${deploymentId}`);
+export async function deleteDeployment(db: Database, workspaceId: string, deploymentId: string): Promise<boolean> {
+  plans.delete(`${workspaceId}:${deploymentId}`);
   const rows = await db
     .delete(deployments)
-    .where(and(eq(deployments.accountId, accountId), eq(deployments.deploymentId, deploymentId)))
+    .where(and(eq(deployments.workspaceId, workspaceId), eq(deployments.deploymentId, deploymentId)))
     .returning({ id: deployments.id });
   return rows.length > 0;
 }
@@ -137,11 +137,11 @@ export interface ServingPlan {
 const PLAN_TTL_MS = 1000;
 const plans = processSingleton("deployments.servingPlans", () => new Map<string, { plan: ServingPlan; expires: number }>());
 
-export async function getServingPlanCached(db: Database, accountId: string, deploymentId: string): Promise<ServingPlan | null> {
-  const key = `${accountId}:${deploymentId}`;
+export async function getServingPlanCached(db: Database, workspaceId: string, deploymentId: string): Promise<ServingPlan | null> {
+  const key = `${workspaceId}:${deploymentId}`;
   const hit = plans.get(key);
   if (hit && hit.expires > Date.now()) return hit.plan;
-  const plan = await getServingPlan(db, accountId, deploymentId);
+  const plan = await getServingPlan(db, workspaceId, deploymentId);
   if (plan?.deployment.status === "running") {
     if (plans.size >= 10_000) plans.clear();
     plans.set(key, { plan, expires: Date.now() + PLAN_TTL_MS });
@@ -149,7 +149,7 @@ export async function getServingPlanCached(db: Database, accountId: string, depl
   return plan;
 }
 
-export async function getServingPlan(db: Database, accountId: string, deploymentId: string): Promise<ServingPlan | null> {
+export async function getServingPlan(db: Database, workspaceId: string, deploymentId: string): Promise<ServingPlan | null> {
   const latestData = sql<StoredFile | null>`(
     select json_build_object('sha256', f.sha256, 'size', f.size) from model_files f
     where f.model_id = ${deployments.modelId} and f.filekind = 'data'
@@ -166,7 +166,7 @@ export async function getServingPlan(db: Database, accountId: string, deployment
     .from(deployments)
     .innerJoin(models, eq(models.id, deployments.modelId))
     .leftJoin(modelFiles, and(eq(modelFiles.modelId, deployments.modelId), eq(modelFiles.version, deployments.version)))
-    .where(and(eq(deployments.accountId, accountId), eq(deployments.deploymentId, deploymentId)))
+    .where(and(eq(deployments.workspaceId, workspaceId), eq(deployments.deploymentId, deploymentId)))
     .limit(1);
   if (!row) return null;
   return {

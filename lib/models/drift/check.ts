@@ -45,7 +45,7 @@ function referenceFor(sha256: string, bytes: Buffer, features: FeatureEntry[]): 
  */
 async function columnOrder(db: Database, deployment: DeploymentRow, inputs: FeatureEntry[]): Promise<string[]> {
   if (deployment.version !== null) {
-    const file = await findModelFile(db, deployment.accountId, deployment.modelId, { version: deployment.version });
+    const file = await findModelFile(db, deployment.workspaceId, deployment.modelId, { version: deployment.version });
     const names = file?.estimator?.feature_names;
     if (names && (file.estimator!.n_features === null || names.length === file.estimator!.n_features)) return names;
   }
@@ -57,13 +57,13 @@ async function compare(db: Database, deployment: DeploymentRow, model: ModelRow,
   const inputs = features.filter((f) => f.kind === 0);
   const none = (reason: string) => ({ windowSize: 0, referenceSize: 0, drifted: null, features: [], reason });
   if (!inputs.length) return none("The model's featurelist has no input features (kind 0) to compare");
-  const dataFile = await latestModelFile(db, deployment.accountId, model.id, "data");
+  const dataFile = await latestModelFile(db, deployment.workspaceId, model.id, "data");
   if (!dataFile) return none("The model has no data file to compare with: upload its training data with file_kind=data");
   const bytes = await getBlobStore().get(dataFile.sha256);
   if (!bytes) return none("The data file's bytes are missing from the blob store");
   const reference = referenceFor(dataFile.sha256, bytes, features);
   const windowSize = driftWindowSize();
-  const operations = await recentOperationInputs(db, deployment.accountId, deployment.id, windowSize);
+  const operations = await recentOperationInputs(db, deployment.workspaceId, deployment.id, windowSize);
   const names = inputs.map((f) => f.feature_name);
   const window = windowColumns(operations, await columnOrder(db, deployment, inputs), names, windowSize);
   return compareWindow({
@@ -81,19 +81,19 @@ async function compare(db: Database, deployment: DeploymentRow, model: ModelRow,
  * data file, stored as a drift_checks row. With drift found and the deployment's
  * autoRetrainOnDrift on, a training job starts (trigger "drift") unless one is already running.
  */
-export async function runDriftCheck(db: Database, accountId: string, deploymentRef: string): Promise<DriftCheckOutcome> {
-  const deployment = await findDeployment(db, accountId, deploymentRef);
+export async function runDriftCheck(db: Database, workspaceId: string, deploymentRef: string): Promise<DriftCheckOutcome> {
+  const deployment = await findDeployment(db, workspaceId, deploymentRef);
   if (!deployment) return { ok: false, status: 404, message: "Deployment not found" };
-  const model = await getModel(db, accountId, deployment.modelId);
+  const model = await getModel(db, workspaceId, deployment.modelId);
   if (!model) return { ok: false, status: 404, message: "The deployment's model no longer exists" };
   const method = driftMethodOf(model.driftDetection);
   if (method === null) {
     return { ok: false, status: 409, message: 'Drift detection is off for this model: set drift_detection to [{"is_true": 1, "method": 0, 1 or 2}] (PATCH /model/{id})' };
   }
   const result = await compare(db, deployment, model, method);
-  const check = await insertDriftCheck(db, { accountId, deploymentRowId: deployment.id, method, ...result });
+  const check = await insertDriftCheck(db, { workspaceId, deploymentRowId: deployment.id, method, ...result });
 
   if (!result.drifted || !deployment.autoRetrainOnDrift) return { ok: true, check, retrainJob: null, retrainNote: null };
-  const started = await startTrainingJob(db, accountId, { modelId: model.id, placement: deployment.placement, trigger: "drift" });
+  const started = await startTrainingJob(db, workspaceId, { modelId: model.id, placement: deployment.placement, trigger: "drift" });
   return started.ok ? { ok: true, check, retrainJob: started.job, retrainNote: null } : { ok: true, check, retrainJob: null, retrainNote: started.message };
 }

@@ -45,13 +45,13 @@ export function driftCheckView(row: DriftCheckRow): DriftCheckView {
   };
 }
 
-export async function driftPanelData(db: Database, accountId: string, deploymentRef: string): Promise<DriftPanelData | null> {
-  const deployment = await findDeployment(db, accountId, deploymentRef);
+export async function driftPanelData(db: Database, workspaceId: string, deploymentRef: string): Promise<DriftPanelData | null> {
+  const deployment = await findDeployment(db, workspaceId, deploymentRef);
   if (!deployment) return null;
   const [model, checks, jobs] = await Promise.all([
-    getModel(db, accountId, deployment.modelId),
-    listDriftChecks(db, accountId, deployment.id, CHART_CHECKS),
-    listTrainingJobs(db, accountId, { skip: 0, limit: 1, modelId: deployment.modelId }),
+    getModel(db, workspaceId, deployment.modelId),
+    listDriftChecks(db, workspaceId, deployment.id, CHART_CHECKS),
+    listTrainingJobs(db, workspaceId, { skip: 0, limit: 1, modelId: deployment.modelId }),
   ]);
   const method = model ? driftMethodOf(model.driftDetection) : null;
   return {

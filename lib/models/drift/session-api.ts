@@ -21,13 +21,13 @@ const notFound = (what: string): never => {
 
 /** Detection settings, the checks over time and the model's latest training job. */
 const panel = defineRoute(sessionDetailApi, { method: "GET", path: "/api/drift/:deployment_id" }, async ({ request, auth }) => {
-  const data = await driftPanelData(getDb(), auth.accountId, request.params.deployment_id!);
+  const data = await driftPanelData(getDb(), auth.workspaceId, request.params.deployment_id!);
   return data ? { status: 200, headers: NO_STORE, body: data } : notFound("Deployment");
 });
 
 /** "Check now": runs the check in the request (a few hundred milliseconds) and answers with it. */
 const checkNow = defineRoute(sessionDetailApi, { method: "POST", path: "/api/drift/:deployment_id/check" }, async ({ request, auth }) => {
-  const outcome = await runDriftCheck(getDb(), auth.accountId, request.params.deployment_id!);
+  const outcome = await runDriftCheck(getDb(), auth.workspaceId, request.params.deployment_id!);
   if (!outcome.ok) throw new ApiError(outcome.status, outcome.message);
   return {
     status: 200,
@@ -40,8 +40,8 @@ const settings = defineRoute(
   sessionDetailApi,
   { method: "PATCH", path: "/api/drift/:deployment_id/settings", body: z.strictObject({ autoRetrainOnDrift: z.boolean() }) },
   async ({ request, auth, body }) => {
-    const deployment = (await findDeployment(getDb(), auth.accountId, request.params.deployment_id!)) ?? notFound("Deployment");
-    const updated = await setAutoRetrainOnDrift(getDb(), auth.accountId, deployment.id, body.autoRetrainOnDrift);
+    const deployment = (await findDeployment(getDb(), auth.workspaceId, request.params.deployment_id!)) ?? notFound("Deployment");
+    const updated = await setAutoRetrainOnDrift(getDb(), auth.workspaceId, deployment.id, body.autoRetrainOnDrift);
     return updated ? { status: 200, headers: NO_STORE, body: { autoRetrainOnDrift: updated.autoRetrainOnDrift } } : notFound("Deployment");
   },
 );
@@ -53,18 +53,18 @@ const retrain = defineRoute(sessionDetailApi, { method: "POST", path: "/api/trai
   let modelId: string;
   let placement: unknown = ANYWHERE;
   if ("deploymentId" in body) {
-    const deployment = (await findDeployment(getDb(), auth.accountId, body.deploymentId)) ?? notFound("Deployment");
+    const deployment = (await findDeployment(getDb(), auth.workspaceId, body.deploymentId)) ?? notFound("Deployment");
     modelId = deployment.modelId;
     placement = deployment.placement;
   } else modelId = body.modelId;
-  const started = await startTrainingJob(getDb(), auth.accountId, { modelId, placement, trigger: "dashboard" });
+  const started = await startTrainingJob(getDb(), auth.workspaceId, { modelId, placement, trigger: "dashboard" });
   if (!started.ok) throw new ApiError(started.status, started.message);
   return { status: 201, headers: NO_STORE, body: trainingJobResponse(started.job) };
 });
 
 /** One training job (status, log, outcome). */
 const trainingJob = defineRoute(sessionDetailApi, { method: "GET", path: "/api/training/:job_id" }, async ({ request, auth }) => {
-  const job = await getTrainingJob(getDb(), auth.accountId, request.params.job_id!);
+  const job = await getTrainingJob(getDb(), auth.workspaceId, request.params.job_id!);
   return job ? { status: 200, headers: NO_STORE, body: trainingJobResponse(job) } : notFound("Training job");
 });
 

@@ -17,17 +17,17 @@ process.env.CRUCIBLE_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "crucible-dri
 const TESTDATA = path.resolve(import.meta.dirname, "../training/testdata");
 const db = getDb();
 const clients = await adapterClients(apiRouter);
-let accountId: string;
+let workspaceId: string;
 let deploymentId: string;
 let cookie: string;
 let otherCookie: string;
 
 beforeAll(async () => {
   const account = await makeAccount();
-  accountId = account.id;
+  workspaceId = account.id;
   cookie = await sessionCookieFor(account);
   otherCookie = await sessionCookieFor(await makeAccount());
-  const model = await createModel(db, accountId, {
+  const model = await createModel(db, workspaceId, {
     modelname: "m",
     modelkind: "regression",
     hyperparameter: [],
@@ -40,10 +40,10 @@ beforeAll(async () => {
     drift_detection: [{ is_true: 1, method: 2 }],
   });
   for (const [kind, name] of [["data", "diabetes.csv"], ["code", "retrain_ridge.py"]] as const) {
-    await storeUpload(db, accountId, model.id, { filename: name, contentType: "text/plain", bytes: readFileSync(path.join(TESTDATA, name)), fileKind: kind });
+    await storeUpload(db, workspaceId, model.id, { filename: name, contentType: "text/plain", bytes: readFileSync(path.join(TESTDATA, name)), fileKind: kind });
   }
   // Not "running": the scheduled checks of a test running alongside must not add rows to this one.
-  deploymentId = (await insertTestDeployment(accountId, model.id, { status: "loading" })).deploymentId;
+  deploymentId = (await insertTestDeployment(workspaceId, model.id, { status: "loading" })).deploymentId;
 });
 afterAll(async () => {
   await stopBoss();

@@ -7,22 +7,22 @@ import { isUuid } from "@/lib/ids";
 // owning account, except the scheduler's list of deployments to check, which spans all accounts.
 
 /** A deployment by its document id (deployment_id) or its row id. */
-export async function findDeployment(db: Database, accountId: string, ref: string): Promise<DeploymentRow | null> {
+export async function findDeployment(db: Database, workspaceId: string, ref: string): Promise<DeploymentRow | null> {
   const match = isUuid(ref) ? or(eq(deployments.deploymentId, ref), eq(deployments.id, ref)) : eq(deployments.deploymentId, ref);
   const [row] = await db
     .select()
     .from(deployments)
-    .where(and(eq(deployments.accountId, accountId), match))
+    .where(and(eq(deployments.workspaceId, workspaceId), match))
     .limit(1);
   return row ?? null;
 }
 
 /** The inputs of the deployment's latest operations, newest first. */
-export async function recentOperationInputs(db: Database, accountId: string, deploymentRowId: string, limit: number): Promise<unknown[]> {
+export async function recentOperationInputs(db: Database, workspaceId: string, deploymentRowId: string, limit: number): Promise<unknown[]> {
   const rows = await db
     .select({ input: deploymentOperations.input })
     .from(deploymentOperations)
-    .where(and(eq(deploymentOperations.accountId, accountId), eq(deploymentOperations.deploymentRowId, deploymentRowId)))
+    .where(and(eq(deploymentOperations.workspaceId, workspaceId), eq(deploymentOperations.deploymentRowId, deploymentRowId)))
     .orderBy(desc(deploymentOperations.id))
     .limit(limit);
   return rows.map((r) => valueOfJsonText(r.input));
@@ -46,28 +46,28 @@ export async function insertDriftCheck(db: Database, check: NewDriftCheck): Prom
 }
 
 /** The deployment's checks, newest first. */
-export async function listDriftChecks(db: Database, accountId: string, deploymentRowId: string, limit: number): Promise<DriftCheckRow[]> {
+export async function listDriftChecks(db: Database, workspaceId: string, deploymentRowId: string, limit: number): Promise<DriftCheckRow[]> {
   return db
     .select()
     .from(driftChecks)
-    .where(and(eq(driftChecks.accountId, accountId), eq(driftChecks.deploymentRowId, deploymentRowId)))
+    .where(and(eq(driftChecks.workspaceId, workspaceId), eq(driftChecks.deploymentRowId, deploymentRowId)))
     .orderBy(desc(driftChecks.createdAt), desc(driftChecks.id))
     .limit(limit);
 }
 
-export async function setAutoRetrainOnDrift(db: Database, accountId: string, deploymentRowId: string, enabled: boolean): Promise<DeploymentRow | null> {
+export async function setAutoRetrainOnDrift(db: Database, workspaceId: string, deploymentRowId: string, enabled: boolean): Promise<DeploymentRow | null> {
   const [row] = await db
     .update(deployments)
     .set({ autoRetrainOnDrift: enabled, updatedAt: sql`now()` })
-    .where(and(eq(deployments.id, deploymentRowId), eq(deployments.accountId, accountId)))
+    .where(and(eq(deployments.id, deploymentRowId), eq(deployments.workspaceId, workspaceId)))
     .returning();
   return row ?? null;
 }
 
 /** Every running deployment whose model has drift detection switched on (drift_detection is_true = 1). */
-export async function deploymentsToCheck(db: Database): Promise<{ accountId: string; deploymentRowId: string }[]> {
+export async function deploymentsToCheck(db: Database): Promise<{ workspaceId: string; deploymentRowId: string }[]> {
   return db
-    .select({ accountId: deployments.accountId, deploymentRowId: deployments.id })
+    .select({ workspaceId: deployments.workspaceId, deploymentRowId: deployments.id })
     .from(deployments)
     .innerJoin(models, eq(models.id, deployments.modelId))
     .where(and(eq(deployments.status, "running"), sql`${models.driftDetection} @> '[{"is_true": 1}]'::jsonb`));

@@ -6,7 +6,9 @@ import { driftSchedule } from "./config";
 import { deploymentsToCheck } from "./store";
 
 interface DriftCheckMessage {
-  accountId: string;
+  workspaceId: string;
+  /** Messages queued before workspaces named the owner so (its personal workspace has the same id). */
+  accountId?: string;
   deploymentRowId: string;
 }
 
@@ -23,7 +25,7 @@ export async function registerDriftWorkers(boss: PgBoss): Promise<void> {
   });
   await boss.work<DriftCheckMessage>(QUEUES.driftCheck, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
     if (!job) return;
-    const outcome = await runDriftCheck(getDb(), job.data.accountId, job.data.deploymentRowId);
+    const outcome = await runDriftCheck(getDb(), job.data.workspaceId ?? job.data.accountId!, job.data.deploymentRowId);
     if (outcome.ok && outcome.retrainNote) console.log(`[crucible] drift on ${job.data.deploymentRowId}; retraining not started: ${outcome.retrainNote}`);
   });
   await boss.schedule(QUEUES.driftSchedule, driftSchedule());

@@ -10,6 +10,7 @@ import { sandboxSetup } from "./isolation";
 import { runInSandbox, type SandboxResult } from "./sandbox";
 import type { TrainingJobMessage } from "./start-job";
 import { claimTrainingJob, finishTrainingJob, latestModelFile, setTrainingJobLog } from "./store";
+import { recordAudit, SYSTEM_ACTOR } from "@/lib/workspaces/audit";
 import { evaluateThresholds, parseMetrics } from "./thresholds";
 
 /** A failure with a reason the job's owner can act on (shown as the job's `reason`). */
@@ -40,7 +41,7 @@ function failureOf(run: SandboxResult, limits: TrainingLimits): string | null {
 }
 
 async function loadFile(db: Database, job: TrainingJobRow, kind: "code" | "data") {
-  const file = await latestModelFile(db, job.accountId, job.modelId, kind);
+  const file = await latestModelFile(db, job.workspaceId, job.modelId, kind);
   if (!file) throw new TrainingFailure(kind === "code" ? "The model has no code file to run: upload one with file_kind=code" : "The model has no data file: upload one with file_kind=data");
   const bytes = await getBlobStore().get(file.sha256);
   if (!bytes) throw new TrainingFailure(`The ${kind} file's bytes are missing from the blob store`);
@@ -82,14 +83,15 @@ async function train(db: Database, job: TrainingJobRow, model: ModelRow, log: Jo
   log.line(problem ? `metrics: ${problem}` : `metrics: ${JSON.stringify(metrics)}`);
   const bytes = run.model.bytes;
   // The same path as an upload: the safe reader must accept the file before it becomes a version.
-  const stored = await storeUpload(db, job.accountId, job.modelId, { filename: "model.pkl", contentType: "application/octet-stream", bytes, fileKind: "model" }, job.accountId);
+  const stored = await storeUpload(db, job.workspaceId, job.modelId, { filename: "model.pkl", contentType: "application/octet-stream", bytes, fileKind: "model" }, job.workspaceId);
   if (!stored.ok) throw new TrainingFailure(`The model.pkl the script wrote was refused: ${stored.details[0]?.message ?? stored.message}`);
   const version = stored.file.version!;
   log.line(`stored as version ${version} (${stored.file.estimator?.class ?? "unrecognised estimator"}, sha256 ${stored.file.sha256.slice(0, 12)}…)`);
 
   const verdict = evaluateThresholds(model.modelperformance, metrics);
   const alias = verdict.met ? "production" : "candidate";
-  await setAlias(db, job.accountId, job.modelId, alias, version);
+  await setAlias(db, job.workspaceId, job.modelId, alias, version);
+  if (verdict.met) await recordAudit(db, job.workspaceId, SYSTEM_ACTOR, { action: "training.promoted", target: job.modelId, detail: { version, job: job.id } });
   log.line(`thresholds: ${verdict.summary}`);
   log.line(verdict.met ? `promoted: production → version ${version}` : `not promoted: version ${version} stays a candidate (alias "candidate")`);
   return { resultVersion: version, promoted: verdict.met, metrics };
@@ -101,21 +103,21 @@ async function train(db: Database, job: TrainingJobRow, model: ModelRow, log: Jo
  * Null when the job was not waiting (already taken, or gone).
  */
 export async function runTrainingJob(db: Database, message: TrainingJobMessage): Promise<TrainingJobRow | null> {
-  const job = await claimTrainingJob(db, message.accountId, message.jobId);
+  const job = await claimTrainingJob(db, message.workspaceId ?? message.accountId, message.jobId);
   if (!job) return null;
-  const log = new JobLog((text) => setTrainingJobLog(db, job.accountId, job.id, text), trainingLimits().outputChars);
+  const log = new JobLog((text) => setTrainingJobLog(db, job.workspaceId, job.id, text), trainingLimits().outputChars);
   log.line(`training job ${job.id} (${job.trigger}) for model ${job.modelId}`);
   try {
-    const model = await getModel(db, job.accountId, job.modelId);
+    const model = await getModel(db, job.workspaceId, job.modelId);
     if (!model) throw new TrainingFailure("The model was deleted");
     const result = await train(db, job, model, log);
-    return finishTrainingJob(db, job.accountId, job.id, { status: "succeeded", log: await log.close(), reason: null, ...result });
+    return finishTrainingJob(db, job.workspaceId, job.id, { status: "succeeded", log: await log.close(), reason: null, ...result });
   } catch (error) {
     const known = error instanceof TrainingFailure;
     if (!known) console.error(`[crucible] training job ${job.id} failed`, error);
     const reason = known ? error.message : "Internal error while running the job; the details are in the server log";
     log.endOutput();
     log.line(`failed: ${reason}`);
-    return finishTrainingJob(db, job.accountId, job.id, { status: "failed", log: await log.close(), reason });
+    return finishTrainingJob(db, job.workspaceId, job.id, { status: "failed", log: await log.close(), reason });
   }
 }

@@ -44,21 +44,21 @@ afterAll(async () => {
   await rm(DATA_DIR, { recursive: true, force: true });
 });
 
-async function modelWith(accountId: string, files: { kind: "code" | "data"; name: string; text: string }[]) {
-  const model = await createModel(db, accountId, modelCreateSchema.parse({ modelname: "escape", modelkind: "Regressor" }));
+async function modelWith(workspaceId: string, files: { kind: "code" | "data"; name: string; text: string }[]) {
+  const model = await createModel(db, workspaceId, modelCreateSchema.parse({ modelname: "escape", modelkind: "Regressor" }));
   const shas: string[] = [];
   for (const file of files) {
-    const stored = await storeUpload(db, accountId, model.id, { filename: file.name, contentType: "text/plain", bytes: Buffer.from(file.text), fileKind: file.kind });
+    const stored = await storeUpload(db, workspaceId, model.id, { filename: file.name, contentType: "text/plain", bytes: Buffer.from(file.text), fileKind: file.kind });
     if (!stored.ok) throw new Error(stored.message);
     shas.push(stored.file.sha256);
   }
   return { modelId: model.id, shas };
 }
 
-async function runJob(accountId: string, modelId: string) {
-  const created = await createTrainingJob(db, accountId, { modelId, placement: { clusterID: "*", node: "*", continuum: false }, trigger: "api" });
+async function runJob(workspaceId: string, modelId: string) {
+  const created = await createTrainingJob(db, workspaceId, { modelId, placement: { clusterID: "*", node: "*", continuum: false }, trigger: "api" });
   if (!created.ok) throw new Error(created.reason);
-  return (await runTrainingJob(db, { jobId: created.job.id, accountId }))!;
+  return (await runTrainingJob(db, { jobId: created.job.id, workspaceId }))!;
 }
 
 describe("a hostile training script", () => {

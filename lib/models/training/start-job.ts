@@ -11,7 +11,9 @@ const NOT_FOUND = "No model details found with that model_id";
 /** What the queue carries: the worker loads everything else from the job row. */
 export interface TrainingJobMessage {
   jobId: string;
-  accountId: string;
+  workspaceId: string;
+  /** Messages queued before workspaces named the owner so (its personal workspace has the same id). */
+  accountId?: string;
 }
 
 export type StartJobResult = { ok: true; job: TrainingJobRow } | { ok: false; status: 400 | 404 | 503; message: string; job?: TrainingJobRow };
@@ -22,18 +24,18 @@ export type StartJobResult = { ok: true; job: TrainingJobRow } | { ok: false; st
  */
 export async function startTrainingJob(
   db: Database,
-  accountId: string,
+  workspaceId: string,
   input: { modelId: string; placement: unknown; trigger: TrainingTrigger },
 ): Promise<StartJobResult> {
   const [model, code, data] = await Promise.all([
-    getModel(db, accountId, input.modelId),
-    latestModelFile(db, accountId, input.modelId, "code"),
-    latestModelFile(db, accountId, input.modelId, "data"),
+    getModel(db, workspaceId, input.modelId),
+    latestModelFile(db, workspaceId, input.modelId, "code"),
+    latestModelFile(db, workspaceId, input.modelId, "data"),
   ]);
   if (!model) return { ok: false, status: 404, message: NOT_FOUND };
   if (!code) return { ok: false, status: 400, message: "The model has no code file (the training script) to run: upload one with file_kind=code" };
   if (!data) return { ok: false, status: 400, message: "The model has no data file to train on: upload one with file_kind=data" };
-  const created = await createTrainingJob(db, accountId, input);
+  const created = await createTrainingJob(db, workspaceId, input);
   if (!created.ok) {
     if (created.reason === "model_not_found") return { ok: false, status: 404, message: NOT_FOUND };
     return { ok: false, status: 400, message: `ML model training instance is already running (job ${created.job!.id}, ${created.job!.status})`, job: created.job };
@@ -42,13 +44,13 @@ export async function startTrainingJob(
   try {
     const boss = await getBoss();
     // No retries: a failed run is an outcome (with its log), and the row is claimed only once anyway.
-    await boss.send(QUEUES.trainingJob, { jobId: job.id, accountId } satisfies TrainingJobMessage, {
+    await boss.send(QUEUES.trainingJob, { jobId: job.id, workspaceId } satisfies TrainingJobMessage, {
       retryLimit: 0,
       expireInSeconds: Math.ceil(trainingLimits().wallSeconds) + 600,
     });
   } catch (error) {
     const reason = `The job queue is unavailable: ${(error as Error).message}`;
-    await finishTrainingJob(db, accountId, job.id, { status: "failed", log: "", reason });
+    await finishTrainingJob(db, workspaceId, job.id, { status: "failed", log: "", reason });
     return { ok: false, status: 503, message: reason };
   }
   return { ok: true, job };

@@ -20,37 +20,37 @@ export type CreateJobResult = { ok: true; job: TrainingJobRow } | { ok: false; r
  * Creates a waiting job unless one is already waiting or running for the model (the original
  * implementation's rule). The model row is locked so two concurrent requests cannot both pass.
  */
-export async function createTrainingJob(db: Database, accountId: string, input: NewTrainingJob): Promise<CreateJobResult> {
+export async function createTrainingJob(db: Database, workspaceId: string, input: NewTrainingJob): Promise<CreateJobResult> {
   if (!isUuid(input.modelId)) return { ok: false, reason: "model_not_found" };
   return db.transaction(async (tx) => {
     const [model] = await tx
       .select({ id: models.id })
       .from(models)
-      .where(and(eq(models.id, input.modelId), eq(models.accountId, accountId)))
+      .where(and(eq(models.id, input.modelId), eq(models.workspaceId, workspaceId)))
       .for("update");
     if (!model) return { ok: false, reason: "model_not_found" } as const;
     const [active] = await tx
       .select()
       .from(trainingJobs)
-      .where(and(eq(trainingJobs.accountId, accountId), eq(trainingJobs.modelId, input.modelId), inArray(trainingJobs.status, ["waiting", "running"])))
+      .where(and(eq(trainingJobs.workspaceId, workspaceId), eq(trainingJobs.modelId, input.modelId), inArray(trainingJobs.status, ["waiting", "running"])))
       .limit(1);
     if (active) return { ok: false, reason: "already_running", job: active } as const;
     const [job] = await tx
       .insert(trainingJobs)
-      .values({ accountId, modelId: input.modelId, placement: input.placement, trigger: input.trigger })
+      .values({ workspaceId, modelId: input.modelId, placement: input.placement, trigger: input.trigger })
       .returning();
     return { ok: true, job: job! } as const;
   });
 }
 
-export async function getTrainingJob(db: Database, accountId: string, jobId: string): Promise<TrainingJobRow | null> {
+export async function getTrainingJob(db: Database, workspaceId: string, jobId: string): Promise<TrainingJobRow | null> {
   if (!isUuid(jobId)) return null;
-  const [row] = await db.select().from(trainingJobs).where(and(eq(trainingJobs.id, jobId), eq(trainingJobs.accountId, accountId)));
+  const [row] = await db.select().from(trainingJobs).where(and(eq(trainingJobs.id, jobId), eq(trainingJobs.workspaceId, workspaceId)));
   return row ?? null;
 }
 
-export async function listTrainingJobs(db: Database, accountId: string, options: { skip: number; limit: number; modelId?: string }): Promise<TrainingJobRow[]> {
-  const conditions = [eq(trainingJobs.accountId, accountId)];
+export async function listTrainingJobs(db: Database, workspaceId: string, options: { skip: number; limit: number; modelId?: string }): Promise<TrainingJobRow[]> {
+  const conditions = [eq(trainingJobs.workspaceId, workspaceId)];
   if (options.modelId !== undefined) {
     if (!isUuid(options.modelId)) return [];
     conditions.push(eq(trainingJobs.modelId, options.modelId));
@@ -65,19 +65,19 @@ export async function listTrainingJobs(db: Database, accountId: string, options:
 }
 
 /** waiting → running, once: null when the job is gone or another worker already took it. */
-export async function claimTrainingJob(db: Database, accountId: string, jobId: string): Promise<TrainingJobRow | null> {
+export async function claimTrainingJob(db: Database, workspaceId: string, jobId: string): Promise<TrainingJobRow | null> {
   if (!isUuid(jobId)) return null;
   const [row] = await db
     .update(trainingJobs)
     .set({ status: "running", startedAt: sql`now()` })
-    .where(and(eq(trainingJobs.id, jobId), eq(trainingJobs.accountId, accountId), eq(trainingJobs.status, "waiting")))
+    .where(and(eq(trainingJobs.id, jobId), eq(trainingJobs.workspaceId, workspaceId), eq(trainingJobs.status, "waiting")))
     .returning();
   return row ?? null;
 }
 
 /** The log so far, while the job runs (the page shows it live). */
-export async function setTrainingJobLog(db: Database, accountId: string, jobId: string, log: string): Promise<void> {
-  await db.update(trainingJobs).set({ log }).where(and(eq(trainingJobs.id, jobId), eq(trainingJobs.accountId, accountId)));
+export async function setTrainingJobLog(db: Database, workspaceId: string, jobId: string, log: string): Promise<void> {
+  await db.update(trainingJobs).set({ log }).where(and(eq(trainingJobs.id, jobId), eq(trainingJobs.workspaceId, workspaceId)));
 }
 
 export interface JobOutcome {
@@ -89,7 +89,7 @@ export interface JobOutcome {
   metrics?: Record<string, number> | null;
 }
 
-export async function finishTrainingJob(db: Database, accountId: string, jobId: string, outcome: JobOutcome): Promise<TrainingJobRow | null> {
+export async function finishTrainingJob(db: Database, workspaceId: string, jobId: string, outcome: JobOutcome): Promise<TrainingJobRow | null> {
   const [row] = await db
     .update(trainingJobs)
     .set({
@@ -101,7 +101,7 @@ export async function finishTrainingJob(db: Database, accountId: string, jobId: 
       metrics: outcome.metrics ?? null,
       finishedAt: sql`now()`,
     })
-    .where(and(eq(trainingJobs.id, jobId), eq(trainingJobs.accountId, accountId)))
+    .where(and(eq(trainingJobs.id, jobId), eq(trainingJobs.workspaceId, workspaceId)))
     .returning();
   return row ?? null;
 }
@@ -126,12 +126,12 @@ export async function failAbandonedTrainingJobs(db: Database, limits: { runningS
 }
 
 /** The model's most recently uploaded file of a kind (the code and data a job trains with). */
-export async function latestModelFile(db: Database, accountId: string, modelId: string, kind: ModelFileKind): Promise<ModelFileRow | null> {
+export async function latestModelFile(db: Database, workspaceId: string, modelId: string, kind: ModelFileKind): Promise<ModelFileRow | null> {
   if (!isUuid(modelId)) return null;
   const [row] = await db
     .select()
     .from(modelFiles)
-    .where(and(eq(modelFiles.accountId, accountId), eq(modelFiles.modelId, modelId), eq(modelFiles.filekind, kind)))
+    .where(and(eq(modelFiles.workspaceId, workspaceId), eq(modelFiles.modelId, modelId), eq(modelFiles.filekind, kind)))
     .orderBy(desc(modelFiles.createdAt), desc(modelFiles.id))
     .limit(1);
   return row ?? null;

@@ -4,7 +4,7 @@ import { createTaskRequest, type TaskRequestRecord } from "../store";
 
 /** A live multiple-choice request stored the way the API stores it. */
 export async function makeChoiceRequest(
-  accountId: string,
+  workspaceId: string,
   options: { confidence?: { min_agreements: number; max_crunchers: number }; exclude?: string[]; hookUrl?: string; mode?: "live" | "test" } = {},
 ): Promise<TaskRequestRecord> {
   const parsed = parseRequestBody("multiple-choice", {
@@ -18,7 +18,7 @@ export async function makeChoiceRequest(
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   const { record } = await createTaskRequest(getDb(), {
-    accountId,
+    workspaceId,
     mode: options.mode ?? "live",
     type: "multiple-choice",
     params: parsed.params,

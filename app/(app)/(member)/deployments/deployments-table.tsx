@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/workspace-link";
 import { DataTable } from "@/components/data-table";
 import type { DeploymentListItem } from "@/lib/models/deployments/dashboard";
 import { StatusBadge } from "./status-badge";

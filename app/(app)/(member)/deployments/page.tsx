@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { requireMember } from "@/app/_server/auth";
+import Link from "@/components/workspace-link";
+import { requireWorkspace } from "@/app/_server/auth";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
@@ -16,8 +16,8 @@ const deployModel = (
 );
 
 export default async function DeploymentsPage() {
-  const account = await requireMember();
-  const deployments = await deploymentList(getDb(), account.id);
+  const { account, workspace } = await requireWorkspace("read");
+  const deployments = await deploymentList(getDb(), workspace.id);
   return (
     <>
       <PageHeader title="Deployments" description="Models being served: predictions with SHAP explanations and an operations log." actions={deployModel} />

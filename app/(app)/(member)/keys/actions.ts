@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireMember } from "@/app/_server/auth";
+import { requireWorkspace } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
 import { createApiKey } from "@/lib/auth/api-keys-store";
 import { revokeApiKeyEverywhere } from "@/lib/auth/key-lookup";
@@ -9,28 +9,31 @@ import type { CreateApiKeyInput } from "@/lib/auth/schemas";
 import { actionInputProblem } from "@/lib/http/action-input";
 import { isUuid } from "@/lib/ids";
 import { rotateWebhookSecret } from "@/lib/tasks/webhook-secrets";
+import { recordAudit } from "@/lib/workspaces/audit";
 
 export type CreateKeyState = { ok: true; secret: string; prefix: string } | { ok: false; errors: Record<string, string> };
 
 export async function createKeyAction(input: CreateApiKeyInput): Promise<CreateKeyState> {
-  const account = await requireMember();
+  const { account, workspace } = await requireWorkspace("write");
   const problem = actionInputProblem(input);
   if (problem) return { ok: false, errors: { form: problem } };
-  const result = await createApiKey(getDb(), account.id, { ...input, loopId: input.loopId || undefined });
+  const result = await createApiKey(getDb(), workspace.id, { ...input, loopId: input.loopId || undefined }, account.id);
   if (!result.ok) return result;
+  await recordAudit(getDb(), workspace.id, { id: account.id, label: account.username }, { action: "key.created", target: result.key.prefix, detail: { name: result.key.name, scope: result.key.scope, role: result.key.role } });
   revalidatePath("/keys");
   return { ok: true, secret: result.secret, prefix: result.key.prefix };
 }
 
 export async function revokeKeyAction(keyId: string): Promise<{ ok: boolean }> {
-  const account = await requireMember();
+  const { account, workspace } = await requireWorkspace("write");
   if (!isUuid(keyId)) return { ok: false };
-  const ok = await revokeApiKeyEverywhere(account.id, keyId);
+  const ok = await revokeApiKeyEverywhere(workspace.id, keyId);
+  if (ok) await recordAudit(getDb(), workspace.id, { id: account.id, label: account.username }, { action: "key.revoked", target: keyId });
   revalidatePath("/keys");
   return { ok };
 }
 
 export async function rotateWebhookSecretAction(): Promise<string> {
-  const account = await requireMember();
-  return rotateWebhookSecret(getDb(), account.id);
+  const { account, workspace } = await requireWorkspace("write");
+  return rotateWebhookSecret(getDb(), workspace.id);
 }

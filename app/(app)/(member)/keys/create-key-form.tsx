@@ -30,6 +30,8 @@ export function CreateKeyForm({ defaultScope, defaultLoopId }: { defaultScope?: 
         scope,
         mode: form.get("mode") === "test" ? "test" : "live",
         loopId: String(form.get("loopId") ?? "").trim() || undefined,
+        role: (form.get("role") as "admin" | "member" | "viewer" | null) ?? "member",
+        expiresInDays: Number(form.get("expires")) || undefined,
       });
       setResult(created);
       if (created.ok) element.reset();
@@ -44,7 +46,7 @@ export function CreateKeyForm({ defaultScope, defaultLoopId }: { defaultScope?: 
   return (
     <Card className="mb-6 p-6">
       <h2 className="text-base font-semibold">Generate a key</h2>
-      <form onSubmit={onSubmit} noValidate className="mt-4 grid gap-4 md:grid-cols-[2fr_1fr_1fr_auto] md:items-start">
+      <form onSubmit={onSubmit} noValidate className="mt-4 grid gap-4 md:grid-cols-3 md:items-start">
         <Field label="Name" error={errors.name}>
           <Input name="name" placeholder="e.g. production backend" />
         </Field>
@@ -69,6 +71,21 @@ export function CreateKeyForm({ defaultScope, defaultLoopId }: { defaultScope?: 
         ) : (
           <div />
         )}
+        <Field label="Can" error={errors.role} hint="Never more than your own role in the workspace.">
+          <Select name="role" defaultValue="member">
+            <option value="member">read and write (member)</option>
+            <option value="viewer">only read (viewer)</option>
+            <option value="admin">administer (admin)</option>
+          </Select>
+        </Field>
+        <Field label="Expires" error={errors.expiresInDays}>
+          <Select name="expires" defaultValue="">
+            <option value="">never</option>
+            <option value="30">in 30 days</option>
+            <option value="90">in 90 days</option>
+            <option value="365">in a year</option>
+          </Select>
+        </Field>
         <Button type="submit" disabled={pending} className="md:mt-6">{pending ? "Generating…" : "Generate key"}</Button>
       </form>
       {errors.form ? <p role="alert" className="mt-3 text-sm text-red-600">{errors.form}</p> : null}

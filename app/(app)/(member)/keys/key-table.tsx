@@ -17,6 +17,11 @@ export interface KeyRow {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  expiresAt: string | null;
+  role: string;
+  requestCount: number;
+  /** Who made it. */
+  creator: string;
 }
 
 function when(iso: string | null): string {
@@ -41,10 +46,13 @@ export function KeyTable({ keys }: { keys: KeyRow[] }) {
   }
 
   return (
-    <DataTable columns={["Name", "Key", "Scope", "Created", "Last used", { label: "Status", align: "right" }]}>
+    <DataTable columns={["Name", "Key", "Scope", "Created", "Last used", { label: "Requests", align: "right" }, { label: "Status", align: "right" }]}>
           {keys.map((key) => (
             <tr key={key.id} data-testid="key-row" data-prefix={key.prefix} className={key.revokedAt ? "text-slate-400" : undefined}>
-              <td className="px-4 py-3 font-medium">{key.name}</td>
+              <td className="px-4 py-3 font-medium">
+                {key.name}
+                <span className="block text-xs font-normal text-slate-500">by {key.creator} · acts as {key.role}</span>
+              </td>
               <td className="px-4 py-3 font-mono text-xs">{key.prefix}…</td>
               <td className="px-4 py-3">
                 <span className="inline-flex gap-1">
@@ -55,14 +63,22 @@ export function KeyTable({ keys }: { keys: KeyRow[] }) {
               </td>
               <td className="px-4 py-3">{when(key.createdAt)}</td>
               <td className="px-4 py-3">{when(key.lastUsedAt)}</td>
+              <td className="px-4 py-3 text-right tabular-nums">{key.requestCount.toLocaleString()}</td>
               <td className="px-4 py-3 text-right">
                 {key.revokedAt ? (
                   <Badge tone="red">revoked</Badge>
+                ) : key.expiresAt && Date.parse(key.expiresAt) <= Date.now() ? (
+                  <Badge tone="amber">expired</Badge>
                 ) : (
                   <Button variant="danger" className="px-2.5 py-1 text-xs" disabled={busy === key.id} onClick={() => void revoke(key)}>
                     {busy === key.id ? "Revoking…" : "Revoke"}
                   </Button>
                 )}
+                {key.expiresAt && !key.revokedAt ? (
+                  <span className="mt-1 block text-xs text-slate-500" title={new Date(key.expiresAt).toLocaleString()}>
+                    {Date.parse(key.expiresAt) <= Date.now() ? "" : `expires ${new Date(key.expiresAt).toLocaleDateString()}`}
+                  </span>
+                ) : null}
               </td>
             </tr>
           ))}

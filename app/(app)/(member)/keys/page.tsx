@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { requireMember } from "@/app/_server/auth";
+import { requireWorkspace } from "@/app/_server/auth";
 import { PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { listApiKeys } from "@/lib/auth/api-keys-store";
+import { listMembers } from "@/lib/workspaces/store";
 import { webhookSecretFor, WebhookSecretUnreadableError } from "@/lib/tasks/webhook-secrets";
 import { CreateKeyForm } from "./create-key-form";
 import { KeyTable } from "./key-table";
@@ -11,9 +12,9 @@ import { WebhookSecret } from "./webhook-secret";
 export const metadata: Metadata = { title: "API keys" };
 
 /** The secret, or null when it cannot be decrypted (the app secret changed): the card then offers only rotation. */
-async function readableWebhookSecret(accountId: string): Promise<string | null> {
+async function readableWebhookSecret(workspaceId: string): Promise<string | null> {
   try {
-    return await webhookSecretFor(getDb(), accountId);
+    return await webhookSecretFor(getDb(), workspaceId);
   } catch (error) {
     if (error instanceof WebhookSecretUnreadableError) return null;
     throw error;
@@ -21,8 +22,9 @@ async function readableWebhookSecret(accountId: string): Promise<string | null> 
 }
 
 export default async function KeysPage({ searchParams }: { searchParams: Promise<{ scope?: string; loop?: string }> }) {
-  const account = await requireMember();
-  const [keys, params, webhookSecret] = await Promise.all([listApiKeys(getDb(), account.id), searchParams, readableWebhookSecret(account.id)]);
+  const { account, workspace } = await requireWorkspace("read");
+  const [keys, params, webhookSecret, members] = await Promise.all([listApiKeys(getDb(), workspace.id), searchParams, readableWebhookSecret(workspace.id), listMembers(getDb(), workspace.id)]);
+  const names = new Map(members.map((m) => [m.accountId, m.username]));
   return (
     <>
       <PageHeader
@@ -35,7 +37,16 @@ export default async function KeysPage({ searchParams }: { searchParams: Promise
         }
       />
       <CreateKeyForm defaultScope={params.scope} defaultLoopId={params.loop} />
-      <KeyTable keys={keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null, revokedAt: k.revokedAt?.toISOString() ?? null }))} />
+      <KeyTable
+        keys={keys.map((k) => ({
+          ...k,
+          createdAt: k.createdAt.toISOString(),
+          lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+          revokedAt: k.revokedAt?.toISOString() ?? null,
+          expiresAt: k.expiresAt?.toISOString() ?? null,
+          creator: names.get(k.accountId) ?? "a former member",
+        }))}
+      />
       <WebhookSecret secret={webhookSecret} />
     </>
   );

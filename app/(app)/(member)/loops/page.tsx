@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { requireMember } from "@/app/_server/auth";
+import Link from "@/components/workspace-link";
+import { requireWorkspace } from "@/app/_server/auth";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { Badge, PageHeader } from "@/components/ui";
@@ -20,8 +20,8 @@ const newLoop = (
 );
 
 export default async function LoopsPage() {
-  const account = await requireMember();
-  const loops = await listLoopsWithMetric(getDb(), account.id);
+  const { account, workspace } = await requireWorkspace("read");
+  const loops = await listLoopsWithMetric(getDb(), workspace.id);
   return (
     <>
       <PageHeader title="Loops" description="Adaptive learning loops: models that learn online from every labelled example and explain each prediction." actions={newLoop} />

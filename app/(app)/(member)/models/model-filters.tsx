@@ -1,10 +1,10 @@
-import Link from "next/link";
+import Link from "@/components/workspace-link";
 import { Button, Input, Select } from "@/components/ui";
 
 /** Search by name and filter by kind and tag: a plain GET form, so the filters live in the URL. */
 export function ModelFilters({ q, kind, kinds, tag, tags }: { q: string; kind: string; kinds: string[]; tag: string; tags: string[] }) {
   return (
-    <form method="get" action="/models" role="search" className="mb-4 flex flex-wrap items-end gap-3">
+    <form method="get" action="models" role="search" className="mb-4 flex flex-wrap items-end gap-3">
       <label className="min-w-56 flex-1 space-y-1.5">
         <span className="block text-sm font-medium text-slate-700">Name</span>
         <Input type="search" name="q" defaultValue={q} placeholder="Search by name" />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { requireMember } from "@/app/_server/auth";
+import Link from "@/components/workspace-link";
+import { requireWorkspace } from "@/app/_server/auth";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { Badge, PageHeader } from "@/components/ui";
@@ -19,16 +19,16 @@ const registerModel = (
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
 
 export default async function ModelsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const account = await requireMember();
+  const { account, workspace } = await requireWorkspace("read");
   const params = await searchParams;
   const q = one(params.q).slice(0, 200);
   const kind = one(params.kind).slice(0, 200);
   const tag = one(params.tag).slice(0, 200);
   const db = getDb();
   const [models, kinds, tags] = await Promise.all([
-    listModels(db, account.id, { skip: 0, limit: 200, ...(q ? { name: q } : {}), ...(kind ? { kind } : {}), ...(tag ? { tags: [tag] } : {}) }),
-    listModelKinds(db, account.id),
-    listModelTags(db, account.id),
+    listModels(db, workspace.id, { skip: 0, limit: 200, ...(q ? { name: q } : {}), ...(kind ? { kind } : {}), ...(tag ? { tags: [tag] } : {}) }),
+    listModelKinds(db, workspace.id),
+    listModelTags(db, workspace.id),
   ]);
   const filtered = Boolean(q || kind || tag);
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { requireMember } from "@/app/_server/auth";
+import Link from "@/components/workspace-link";
+import { requireWorkspace } from "@/app/_server/auth";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { Badge, cx, PageHeader } from "@/components/ui";
@@ -42,13 +42,13 @@ const newRequest = (
 );
 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const account = await requireMember();
+  const { account, workspace } = await requireWorkspace("read");
   const query = queryOf(await searchParams);
   // "to" is a whole day: requests created before the next midnight (UTC) are in.
   const createdTo = query.to ? new Date(Date.parse(`${query.to}T00:00:00Z`) + 24 * 60 * 60 * 1000) : undefined;
   const db = getDb();
   const [page, live, test] = await Promise.all([
-    listTaskRequests(db, account.id, query.mode, {
+    listTaskRequests(db, workspace.id, query.mode, {
       status: query.status,
       type: query.type,
       createdFrom: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
@@ -56,8 +56,8 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       cursor: query.cursor,
       limit: PAGE_SIZE,
     }),
-    countTaskRequestsUpTo(db, account.id, "live", COUNT_CAP),
-    countTaskRequestsUpTo(db, account.id, "test", COUNT_CAP),
+    countTaskRequestsUpTo(db, workspace.id, "live", COUNT_CAP),
+    countTaskRequestsUpTo(db, workspace.id, "test", COUNT_CAP),
   ]);
   const counts = query.mode === "live" ? live : test;
   const capped = (c: typeof live) => c.pending >= COUNT_CAP || c.complete >= COUNT_CAP || c.aborted >= COUNT_CAP;

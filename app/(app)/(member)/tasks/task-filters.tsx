@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/workspace-link";
 import { Button, Select } from "@/components/ui";
 import { REQUEST_TYPES, requestTypeLabel } from "@/lib/tasks/request-types";
 
@@ -25,7 +25,7 @@ const dateInput = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm
 /** Type and created-range filters: a plain GET form, so the list is a server render of its URL. */
 export function TaskFilters({ query }: { query: TaskQuery }) {
   return (
-    <form action="/tasks" className="flex flex-wrap items-end gap-3">
+    <form action="tasks" className="flex flex-wrap items-end gap-3">
       {query.mode === "test" ? <input type="hidden" name="mode" value="test" /> : null}
       {query.status ? <input type="hidden" name="status" value={query.status} /> : null}
       <label className="space-y-1 text-xs font-medium text-slate-600">

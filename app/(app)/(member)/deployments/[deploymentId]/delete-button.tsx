@@ -1,13 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { useWorkspaceRouter } from "@/components/workspace-link";
 import { useState } from "react";
 import { sessionFetch } from "@/components/session-fetch";
 import { Button } from "@/components/ui";
 
 /** Deletes the deployment (and its operations log) after a confirmation. */
 export function DeleteDeploymentButton({ deploymentId }: { deploymentId: string }) {
-  const router = useRouter();
+  const router = useWorkspaceRouter();
   const [pending, setPending] = useState(false);
   async function remove() {
     if (!window.confirm(`Delete deployment ${deploymentId} and its operations log?`)) return;

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
+import Link from "@/components/workspace-link";
 import { notFound } from "next/navigation";
-import { requireMember } from "@/app/_server/auth";
+import { requireWorkspace } from "@/app/_server/auth";
 import { Badge, Card, Code, PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { publicBaseUrl } from "@/lib/http/public-url";
@@ -32,9 +32,9 @@ function decodedSegment(segment: string): string {
 }
 
 export default async function DeploymentPage({ params }: { params: Promise<{ deploymentId: string }> }) {
-  const account = await requireMember();
+  const { account, workspace } = await requireWorkspace("read");
   const deploymentId = decodedSegment((await params).deploymentId);
-  const detail = await deploymentDetail(getDb(), account.id, deploymentId);
+  const detail = await deploymentDetail(getDb(), workspace.id, deploymentId);
   if (!detail) notFound();
   const { deployment } = detail.live;
   const endpoint = `${publicBaseUrl(Object.fromEntries((await headers()).entries()))}${deployment.inference_endpoint}`;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { useWorkspaceRouter } from "@/components/workspace-link";
 import { useState, type FormEvent } from "react";
 import { SessionRouteError, sessionFetch } from "@/components/session-fetch";
 import { Button, Card, Field, Input, Select } from "@/components/ui";
@@ -14,7 +14,7 @@ function versionFields(choice: string): { version?: number; alias?: string } {
 }
 
 export function DeployForm({ options, initialModel, defaultOwner }: { options: DeployOption[]; initialModel?: string; defaultOwner: string }) {
-  const router = useRouter();
+  const router = useWorkspaceRouter();
   const deployable = options.filter((o) => o.versions.length > 0);
   const [modelid, setModelid] = useState(deployable.find((o) => o.modelid === initialModel)?.modelid ?? deployable[0]?.modelid ?? "");
   const [version, setVersion] = useState("latest");

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { requireMember } from "@/app/_server/auth";
+import Link from "@/components/workspace-link";
+import { requireWorkspace } from "@/app/_server/auth";
 import { PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { deployOptions } from "@/lib/models/deployments/dashboard";
@@ -9,9 +9,9 @@ import { DeployForm } from "./deploy-form";
 export const metadata: Metadata = { title: "Deploy model" };
 
 export default async function NewDeploymentPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const account = await requireMember();
+  const { account, workspace } = await requireWorkspace("read");
   const { model } = await searchParams;
-  const options = await deployOptions(getDb(), account.id);
+  const options = await deployOptions(getDb(), workspace.id);
   return (
     <>
       <div className="mb-2 text-sm">

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
+import Link from "@/components/workspace-link";
 import { notFound } from "next/navigation";
-import { requireMember } from "@/app/_server/auth";
+import { requireWorkspace } from "@/app/_server/auth";
 import { Badge, PageHeader, Section } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { publicBaseUrl } from "@/lib/http/public-url";
@@ -15,9 +15,9 @@ import { TryPrediction } from "./try-prediction";
 export const metadata: Metadata = { title: "Loop" };
 
 export default async function LoopPage({ params }: { params: Promise<{ loopId: string }> }) {
-  const account = await requireMember();
+  const { account, workspace } = await requireWorkspace("read");
   const { loopId } = await params;
-  const view = await loopDashboard(getDb(), account.id, loopId);
+  const view = await loopDashboard(getDb(), workspace.id, loopId);
   if (!view) notFound();
   const { loop, spec } = view;
   const perClass = view.weights.some((w) => w.class !== undefined);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { useWorkspaceRouter } from "@/components/workspace-link";
 import { useMemo, useState } from "react";
 import { Button, Card, Code, Input, Select, cx } from "@/components/ui";
 import { parseDefinition } from "@/lib/loops/definition";
@@ -16,7 +16,7 @@ interface FieldRow {
 const OUTPUT_TYPES: Record<TaskType, FieldType[]> = { classification: ["string", "integer", "boolean"], regression: ["float", "integer"] };
 
 export function NewLoopForm() {
-  const router = useRouter();
+  const router = useWorkspaceRouter();
   const [name, setName] = useState("");
   const [taskType, setTaskType] = useState<TaskType>("classification");
   const [fields, setFields] = useState<FieldRow[]>([{ key: 1, name: "", type: "string" }]);

@@ -15,7 +15,7 @@ const th = "whitespace-nowrap px-3 py-2";
 
 function Download({ file }: { file: ModelFileRow }) {
   return (
-    <a className="text-indigo-600 hover:underline" href={`/api/models/${file.modelId}/files/${file.sha256}`} download={file.filename}>
+    <a className="text-indigo-600 hover:underline" href={`/api/models/${file.modelId}/files/${file.sha256}?ws=${file.workspaceId}`} download={file.filename}>
       Download
     </a>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/workspace-link";
 import { notFound } from "next/navigation";
-import { requireMember } from "@/app/_server/auth";
+import { requireWorkspace } from "@/app/_server/auth";
 import { Badge, PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { getModelWithFiles, listVersions } from "@/lib/models/store";
@@ -14,16 +14,16 @@ import { UploadForm } from "./upload-form";
 export const metadata: Metadata = { title: "Model" };
 
 export default async function ModelPage({ params }: { params: Promise<{ modelId: string }> }) {
-  const account = await requireMember();
+  const { account, workspace } = await requireWorkspace("read");
   const { modelId } = await params;
   const db = getDb();
-  const found = await getModelWithFiles(db, account.id, modelId);
+  const found = await getModelWithFiles(db, workspace.id, modelId);
   if (!found) notFound();
   const { model, files } = found;
-  const versions = await listVersions(db, account.id, model.id);
+  const versions = await listVersions(db, workspace.id, model.id);
   const otherFiles = files.filter((f) => f.filekind !== "model");
   // Files are uploaded by keys of this account, so the only uploader to name is the account itself.
-  const uploaders = new Map([[account.id, account.name || account.username || account.email]]);
+  const uploaders = new Map([[workspace.id, account.name || account.username || account.email]]);
 
   return (
     <>

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { problemsOf } from "@/components/session-fetch";
+import { problemsOf, workspaceHeaders } from "@/components/session-fetch";
 import { Button, Card, Field, Input, Select } from "@/components/ui";
 
 const KINDS = [
@@ -42,6 +42,7 @@ export function UploadForm({ modelId }: { modelId: string }) {
     body.append("file", file);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/models/${modelId}/upload`);
+    for (const [name, value] of Object.entries(workspaceHeaders())) xhr.setRequestHeader(name, value);
     const size = file.size;
     xhr.upload.onprogress = (e) => setStatus({ state: "uploading", loaded: e.loaded, total: e.lengthComputable ? e.total : size });
     xhr.onload = () => {

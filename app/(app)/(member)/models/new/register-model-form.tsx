@@ -1,13 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { useWorkspaceRouter } from "@/components/workspace-link";
 import { useState, type FormEvent } from "react";
 import { Button, Card } from "@/components/ui";
 import { registerModelAction } from "../actions";
 import { ModelFields, Problems, tagsOf, type ModelFieldValues } from "../model-fields";
 
 export function RegisterModelForm() {
-  const router = useRouter();
+  const router = useWorkspaceRouter();
   const [values, setValues] = useState<ModelFieldValues>({ modelname: "", modelkind: "", tags: "" });
   const [problems, setProblems] = useState<string[]>([]);
   const [pending, setPending] = useState(false);

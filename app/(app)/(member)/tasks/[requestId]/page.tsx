@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/workspace-link";
 import { notFound } from "next/navigation";
-import { requireMember } from "@/app/_server/auth";
+import { requireWorkspace } from "@/app/_server/auth";
 import { Badge, cx, PageHeader, Section } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { requestObjectOf } from "@/lib/tasks/request-view";
@@ -16,6 +16,7 @@ import { formatDuration, formatUtc, STATUS_TONE } from "../format";
 import { AnnotationReview, type MarkLayer } from "./annotation-review";
 import { LiveStatus } from "./live-status";
 import { AbortButton, ResendWebhookButton } from "./request-actions";
+import { cruncherNames } from "@/lib/tasks/cruncher-names";
 import { WebhookAttempts } from "./webhook-attempts";
 
 export const metadata: Metadata = { title: "Request" };
@@ -24,13 +25,13 @@ export const metadata: Metadata = { title: "Request" };
 const letterOf = (i: number) => String.fromCharCode(65 + (i % 26));
 
 export default async function RequestPage({ params }: { params: Promise<{ requestId: string }> }) {
-  const account = await requireMember();
+  const { account, workspace } = await requireWorkspace("read");
   const db = getDb();
-  const request = await findTaskRequest(db, account.id, (await params).requestId);
+  const request = await findTaskRequest(db, workspace.id, (await params).requestId);
   if (!request) notFound();
   const { type, params: p, response } = request;
   const answers = reviewAnswers(request);
-  const attempts = request.hookUrl ? await listWebhookAttempts(db, account.id, request.id) : [];
+  const [attempts, names] = await Promise.all([request.hookUrl ? listWebhookAttempts(db, workspace.id, request.id) : [], cruncherNames(db, answers.map((a) => a.cruncherId))]);
   const consensus = request.maxCrunchers > 1;
 
   const layers: MarkLayer[] = isAnnotationType(type)
@@ -95,6 +96,7 @@ export default async function RequestPage({ params }: { params: Promise<{ reques
                 <tr key={a.cruncherId} data-testid="raw-response" data-agrees={a.agreesWithResponse === null ? "unknown" : String(a.agreesWithResponse)} className={cx(a.agreesWithResponse && "bg-emerald-50/70")}>
                   <td className="py-2.5 pr-4 align-top">
                     <span className="mr-2 inline-flex h-5 w-5 items-center justify-center rounded-full text-[11px] font-bold text-white" style={{ background: colorAt(i) }}>{letterOf(i)}</span>
+                    {names.get(a.cruncherId) ? <span className="mr-2 font-medium text-slate-800" data-testid="cruncher-name">{names.get(a.cruncherId)}</span> : null}
                     <code className="font-mono text-xs text-slate-600">{a.cruncherId}</code>
                   </td>
                   <td className="py-2.5 pr-4 align-top"><AnswerView type={type} params={p} answer={a.answer} /></td>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/workspace-link";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { SessionRouteError, sessionFetch } from "@/components/session-fetch";
 import { Badge, Button, Card, Field, Input, Select } from "@/components/ui";

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { requireMember } from "@/app/_server/auth";
+import Link from "@/components/workspace-link";
+import { requireWorkspace } from "@/app/_server/auth";
 import { PageHeader } from "@/components/ui";
 import { NewRequestForm } from "./new-request-form";
 
 export const metadata: Metadata = { title: "New request" };
 
 export default async function NewRequestPage() {
-  await requireMember();
+  await requireWorkspace("read");
   return (
     <div className="max-w-5xl">
       <PageHeader

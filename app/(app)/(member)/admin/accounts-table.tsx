@@ -1,0 +1,84 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { DataTable } from "@/components/data-table";
+import { sessionFetch, SessionRouteError } from "@/components/session-fetch";
+import { Badge, Button, Code } from "@/components/ui";
+
+export interface AccountView {
+  id: string;
+  username: string;
+  email: string;
+  kind: string;
+  isAdmin: boolean;
+  createdAt: string;
+  disabled: boolean;
+}
+
+export function AccountsTable({ me, accounts }: { me: string; accounts: AccountView[] }) {
+  const router = useRouter();
+  const [note, setNote] = useState<{ text: string; url?: string } | null>(null);
+  async function act(run: () => Promise<unknown>) {
+    try {
+      await run();
+      router.refresh();
+    } catch (error) {
+      setNote({ text: error instanceof SessionRouteError ? error.problems.join(" ") : "Not done." });
+    }
+  }
+  return (
+    <div className="space-y-4">
+      {note ? (
+        <div className="rounded-md border border-indigo-200 bg-indigo-50 p-3 text-sm" role="status" data-testid="admin-note">
+          <p className="text-indigo-900">{note.text}</p>
+          {note.url ? (
+            <div className="mt-2 flex flex-wrap items-center gap-2">
+              <Code>{note.url}</Code>
+              <Button type="button" variant="secondary" onClick={() => void navigator.clipboard?.writeText(note.url!)}>Copy</Button>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      <DataTable columns={["Account", "E-mail", "Signed up as", "Joined", ""]}>
+        {accounts.map((a) => (
+          <tr key={a.id} data-testid={`account-${a.username}`}>
+            <td className="px-4 py-3 font-medium">
+              {a.username} {a.isAdmin ? <Badge tone="indigo">admin</Badge> : null} {a.disabled ? <Badge tone="red">disabled</Badge> : null}
+            </td>
+            <td className="px-4 py-3">{a.email}</td>
+            <td className="px-4 py-3">{a.kind}</td>
+            <td className="px-4 py-3" title={new Date(a.createdAt).toLocaleString()}>{new Date(a.createdAt).toLocaleDateString()}</td>
+            <td className="space-x-2 whitespace-nowrap px-4 py-3 text-right">
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() =>
+                  act(async () => {
+                    const { url, mailed } = await sessionFetch<{ url: string; mailed: boolean }>(`/api/admin/accounts/${a.id}/reset`, { method: "POST" });
+                    setNote({ text: `Reset link for ${a.username}${mailed ? " (also sent by e-mail)" : ""}, valid 24 hours — shown once:`, url });
+                  })
+                }
+              >
+                Reset link
+              </Button>
+              {a.id === me ? null : (
+                <Button
+                  type="button"
+                  variant={a.disabled ? "secondary" : "danger"}
+                  onClick={() => {
+                    if (a.disabled || confirm(`Disable ${a.username}? Their sessions and keys stop at once.`)) {
+                      void act(() => sessionFetch(`/api/admin/accounts/${a.id}/enabled`, { method: "POST", json: { enabled: a.disabled } }));
+                    }
+                  }}
+                >
+                  {a.disabled ? "Enable" : "Disable"}
+                </Button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+    </div>
+  );
+}

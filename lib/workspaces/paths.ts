@@ -1,0 +1,34 @@
+/**
+ * Dashboard URLs name the open workspace: /w/<slug>/loops/… The proxy rewrites them to the page
+ * (/loops/…) and passes the slug on in a header; links and the pages' own calls put it back.
+ */
+
+/** The header naming the open workspace: set by the proxy for pages, by the dashboard's own calls for session routes. */
+export const WORKSPACE_HEADER = "x-crucible-workspace";
+
+/** The header the proxy sets with the path as the browser asked for it (for redirects into a workspace). */
+export const PATH_HEADER = "x-crucible-path";
+
+const PREFIXED = /^\/w\/([^/?#]+)(\/[^?#]*)?([?#].*)?$/;
+
+/** Paths that are never inside a workspace. */
+const OUTSIDE = /^\/(?:w|api|login|signup|invite|reset|workspaces|account|_next|healthz|openapi\.json)(?:[/?#]|$)/;
+
+export function workspacePath(slug: string, path: string): string {
+  if (!path.startsWith("/") || path.startsWith("//") || OUTSIDE.test(path)) return path;
+  const base = `/w/${encodeURIComponent(slug)}`;
+  return path === "/" ? base : path.startsWith("/?") || path.startsWith("/#") ? base + path.slice(1) : base + path;
+}
+
+/** The slug and the page path of a /w/<slug>/… path, or null. */
+export function splitWorkspacePath(path: string): { slug: string; rest: string } | null {
+  const match = PREFIXED.exec(path);
+  if (!match) return null;
+  let slug: string;
+  try {
+    slug = decodeURIComponent(match[1]!);
+  } catch {
+    return null;
+  }
+  return { slug, rest: (match[2] || "/") + (match[3] ?? "") };
+}

@@ -20,10 +20,11 @@ import { kubernetesSchemaErrors } from "./kubernetes-schemas";
 const enabled = process.env.CRUCIBLE_PROCESS_TESTS === "1" && existsSync("dist/server.js") && existsSync(".next/BUILD_ID");
 
 const IMAGE_UID = 1000;
-const root = mkdtempSync(path.join(os.tmpdir(), "crucible-image-"));
-const appDir = path.join(root, "image", "app");
-const tmpDir = path.join(root, "image", "tmp");
-const depsDir = path.join(root, "deps", "app");
+// Made when the test runs (not when the file is loaded, so a skipped run leaves nothing behind).
+let root = "";
+let appDir = "";
+let tmpDir = "";
+let depsDir = "";
 const secret = `image-${process.pid}-secret-long-enough`;
 let database: EmbeddedServer | null = null;
 const children: ChildProcess[] = [];
@@ -31,7 +32,7 @@ const children: ChildProcess[] = [];
 afterAll(async () => {
   await Promise.all(children.map((c) => stopChild(c)));
   await database?.stop();
-  rmSync(root, { recursive: true, force: true });
+  if (root) rmSync(root, { recursive: true, force: true });
 }, 180_000);
 
 /** Exactly these variables, not the test's environment (a container has only its image's and its pod's). */
@@ -133,6 +134,8 @@ async function untilHealthy(started: Started, port: number): Promise<void> {
 
 describe.skipIf(!enabled)("the image's commands, outside a container", () => {
   it("stage the image, then migrate, serve, work and serve one deployment from a real Postgres", { timeout: 600_000 }, async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), "crucible-image-"));
+    [appDir, tmpDir, depsDir] = [path.join(root, "image", "app"), path.join(root, "image", "tmp"), path.join(root, "deps", "app")];
     const stages = Object.fromEntries(parseDockerfile(readFileSync("docs/deploy/Dockerfile", "utf8")).map((s) => [s.name, s]));
     // The build stage is this checkout after the same two steps.
     expect(stages.build!.instructions.filter((i) => i.op === "RUN").map((i) => runCommand(i.args))).toEqual(["npm ci", "npm run build && rm -rf .next/cache"]);

@@ -74,8 +74,11 @@ function mean(outputs: unknown[]): unknown {
   return first.map((_, i) => mean(outputs.map((o) => (o as unknown[])[i])));
 }
 
+/** A lone preprocessing step is served as a transformer: checked with the pipeline steps below. */
+const loneStep = (e: { className: string }) => findPipelineStep(e.className) !== undefined && e.className !== "sklearn.pipeline.Pipeline";
+
 describe("every registered estimator is admitted, shown servable and loaded", () => {
-  it.each(ESTIMATORS.map((e) => [e.className.split(".").pop()!, e] as const))("%s", (_short, entry) => {
+  it.each(ESTIMATORS.filter((e) => !loneStep(e)).map((e) => [e.className.split(".").pop()!, e] as const))("%s", (_short, entry) => {
     for (const name of namesOf(entry)) expectAdmitted(name);
     const fixtures = Object.entries(expected.models).filter(([, m]) => m.class === entry.className);
     for (const [name, m] of fixtures) {
@@ -103,17 +106,22 @@ describe("every registered estimator is admitted, shown servable and loaded", ()
   });
 });
 
-describe("every registered pipeline step is admitted and loads inside a pipeline, never alone", () => {
+describe("every registered pipeline step is admitted, loads inside a pipeline, and is served alone as a transformer", () => {
   it.each(PIPELINE_STEPS.map((e) => [e.className.split(".").pop()!, e] as const))("%s", (_short, entry) => {
     for (const name of namesOf(entry)) expectAdmitted(name);
     const steps = nestedObjects(entry.className);
     expect(steps.length, `no fixture holds a ${entry.className}`).toBeGreaterThan(0);
-    for (const [, step] of steps) {
-      expect(registryContext(expected.sklearn).loadStep(step).className).toBe(entry.className);
-      // A Pipeline is both: served when it ends in an estimator, a step when it holds preprocessing only.
-      if (findEstimator(entry.className)) continue;
-      expect(notServableReason(step, expected.sklearn)).toBe(`${_short} is not servable yet (${_short}, scikit-learn ${expected.sklearn})`);
-      expect(loadEstimator(step, expected.sklearn)).toMatchObject({ ok: false, code: "unsupported_class" });
+    for (const [name, step] of steps) {
+      const t = registryContext(expected.sklearn).loadStep(step);
+      expect(t.className).toBe(entry.className);
+      // A Pipeline is both: served as its final estimator, a step when it holds preprocessing only.
+      if (entry.className === "sklearn.pipeline.Pipeline") continue;
+      expect(notServableReason(step, expected.sklearn)).toBeNull();
+      const lone = load(step);
+      expect(lone.kind).toBe("transformer");
+      // Its prediction is the transformed row, whenever the fixture's inputs are this step's inputs.
+      const X = expected.models[name]!.X;
+      if (X[0]!.length === t.nIn) expect(lone.predictOutputs!(X)).toEqual(X.map((row, i) => t.transform(row, i)));
     }
   });
 });

@@ -21,6 +21,7 @@ import { kMeans } from "./kmeans";
 import { kNeighbors } from "./kneighbors";
 import { linearClassifiers } from "./linear-classifier";
 import { linearRegressors } from "./linear-model";
+import { loneTransformers } from "./lone-transformer";
 import { metaEstimators } from "./meta";
 import { multiLayerPerceptrons } from "./mlp";
 import { oneHotEncoders } from "./one-hot-encoder";
@@ -39,8 +40,24 @@ import { histGradientBoosting } from "./trees/hist-gradient-boosting";
 import { decisionTrees } from "./trees/tree";
 import type { ClassEntry, EstimatorEntry, PipelineStepEntry } from "./types";
 
-/** The servable estimators: a model file whose top-level object has one of these classes can be deployed. */
-export const ESTIMATORS: readonly EstimatorEntry[] = [
+/** Preprocessing a Pipeline (or a ColumnTransformer inside one) may hold; each is also served on its own (./lone-transformer.ts). */
+export const PIPELINE_STEPS: readonly PipelineStepEntry[] = [
+  ...standardScalers,
+  ...oneHotEncoders,
+  ...columnTransformers,
+  ...scalers,
+  ...simpleImputers,
+  ...ordinalEncoders,
+  ...featureSelectors,
+  ...selectFromModel,
+  ...polynomialFeatures,
+  ...projections,
+  ...functionTransformers,
+  ...pipelineSteps,
+];
+
+/** The estimators proper (predictors, clusterers, meta-estimators). */
+const MODELS: readonly EstimatorEntry[] = [
   ...linearRegressors,
   ...linearClassifiers,
   ...decisionTrees,
@@ -57,21 +74,11 @@ export const ESTIMATORS: readonly EstimatorEntry[] = [
   ...metaEstimators,
 ];
 
-/** Preprocessing a Pipeline (or a ColumnTransformer inside one) may hold; not servable on its own. */
-export const PIPELINE_STEPS: readonly PipelineStepEntry[] = [
-  ...standardScalers,
-  ...oneHotEncoders,
-  ...columnTransformers,
-  ...scalers,
-  ...simpleImputers,
-  ...ordinalEncoders,
-  ...featureSelectors,
-  ...selectFromModel,
-  ...polynomialFeatures,
-  ...projections,
-  ...functionTransformers,
-  ...pipelineSteps,
-];
+/**
+ * The servable estimators: a model file whose top-level object has one of these classes can be deployed.
+ * A lone preprocessing step is served too, its prediction the transformed row.
+ */
+export const ESTIMATORS: readonly EstimatorEntry[] = [...MODELS, ...loneTransformers(PIPELINE_STEPS, new Set(MODELS.flatMap((e) => [e.className, ...(e.aliases ?? [])])))];
 
 /** The dotted names an entry answers to: its class name, then its aliases. */
 export const namesOf = (entry: ClassEntry<unknown>): string[] => [entry.className, ...(entry.aliases ?? [])];

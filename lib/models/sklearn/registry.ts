@@ -12,6 +12,7 @@
  * The whitelist imports this file, so nothing reachable from here may import the reader itself
  * (../pickle or ../pickle/index): family modules take their value helpers from ../pickle/values.
  */
+import { xgboostWrappers } from "./boosters/xgboost";
 import { columnTransformers } from "./column-transformer";
 import { featureSelectors } from "./feature-selection";
 import { functionTransformers } from "./function-transformer";
@@ -64,6 +65,7 @@ const MODELS: readonly EstimatorEntry[] = [
   ...forests,
   ...gradientBoosting,
   ...histGradientBoosting,
+  ...xgboostWrappers,
   ...supportVectorMachines,
   ...kNeighbors,
   ...gaussianNaiveBayes,

@@ -12,6 +12,7 @@
  * The whitelist imports this file, so nothing reachable from here may import the reader itself
  * (../pickle or ../pickle/index): family modules take their value helpers from ../pickle/values.
  */
+import { lightgbmWrappers } from "./boosters/lightgbm";
 import { xgboostWrappers } from "./boosters/xgboost";
 import { columnTransformers } from "./column-transformer";
 import { featureSelectors } from "./feature-selection";
@@ -66,6 +67,7 @@ const MODELS: readonly EstimatorEntry[] = [
   ...gradientBoosting,
   ...histGradientBoosting,
   ...xgboostWrappers,
+  ...lightgbmWrappers,
   ...supportVectorMachines,
   ...kNeighbors,
   ...gaussianNaiveBayes,

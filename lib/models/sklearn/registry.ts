@@ -40,6 +40,7 @@ import { forests } from "./trees/forest";
 import { gradientBoosting } from "./trees/gradient-boosting";
 import { histGradientBoosting } from "./trees/hist-gradient-boosting";
 import { decisionTrees } from "./trees/tree";
+import { textVectorizers } from "./vectorizers";
 import type { ClassEntry, EstimatorEntry, PipelineStepEntry } from "./types";
 
 /** Preprocessing a Pipeline (or a ColumnTransformer inside one) may hold; each is also served on its own (./lone-transformer.ts). */
@@ -55,6 +56,7 @@ export const PIPELINE_STEPS: readonly PipelineStepEntry[] = [
   ...polynomialFeatures,
   ...projections,
   ...functionTransformers,
+  ...textVectorizers,
   ...pipelineSteps,
 ];
 

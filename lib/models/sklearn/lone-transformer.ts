@@ -2,10 +2,12 @@
  * A file that holds only a fitted preprocessing step (a StandardScaler, an OrdinalEncoder, a PCA, a
  * ColumnTransformer, a Pipeline of such steps…) is served on its own: its prediction for a row is
  * the transformed row, `transform(X)[i]`, one array of numbers per input row (kind "transformer").
- * Explanations describe the first output column.
+ * Explanations describe the first output column (coalition enumeration with at most 12 inputs, else
+ * permutation sampling).
  */
 import { attr, type PyValue } from "../pickle/values";
 import { toStringsOrNull } from "./arrays";
+import { withEnumeration } from "./explain/fallback";
 import type { Transformer } from "./transformer";
 import { LoadError, type Estimator, type EstimatorEntry, type InputRow, type Label, type LoaderContext, type PipelineStepEntry } from "./types";
 
@@ -21,7 +23,7 @@ export function transformerEstimator(t: Transformer, obj: PyValue): Estimator {
     predictOutputs: rows,
     transform: (X) => rows(X).map((r) => r.map(Number)),
   };
-  return est;
+  return withEnumeration(est);
 }
 
 /** The pipeline steps, as servable estimators of their own; names already served as estimators (Pipeline) are left to those. */

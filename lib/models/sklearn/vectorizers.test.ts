@@ -44,3 +44,13 @@ describe("text vectorizers", () => {
     expect(loadEstimator(v, "1.2.1")).toMatchObject({ ok: false, code: "unsupported_class", message: expect.stringContaining("CountVectorizer with a custom token_pattern cannot be served") });
   });
 });
+
+describe("explaining text models", () => {
+  it("a lone vectorizer explains its first column against the empty document", () => {
+    const v = obj("sklearn.feature_extraction.text.CountVectorizer", [["vocabulary_", vocabulary(["spam", "ham"])]]);
+    const loaded = loadEstimator(v, "1.2.1");
+    if (!loaded.ok) throw new Error(loaded.message);
+    const e = loaded.estimator.explain!(["spam spam ham"], {});
+    expect(e).toMatchObject({ method: "shapley_enumeration", output: "transform[column=0]", base_value: 0, value: 2, values: [2] });
+  });
+});

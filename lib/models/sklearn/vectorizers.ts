@@ -139,7 +139,8 @@ function vectorizer(obj: PyValue, tfidf: boolean): Transformer {
     sourceOf: new Array<number>(n).fill(0),
     transform(row: InputRow, i: number) {
       checkWidth(row, 1, i);
-      const text = row[0];
+      // The explainers' all-zero background row stands for the empty document.
+      const text = row[0] === 0 ? "" : row[0];
       if (typeof text !== "string") throw new InputError(`row ${i}: a text (string) is expected`);
       const out = new Array<number>(n).fill(0);
       for (const term of analyze(text)) {

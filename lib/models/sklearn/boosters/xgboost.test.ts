@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PyObject, PyValue } from "../../pickle/values";
 import { loadEstimator } from "../index";
-import { readUbjson } from "./ubjson";
+import { readUbjson, UbjsonError } from "./ubjson";
 import { sigmoid32, softmax32 } from "./xgboost-predict";
 
 /** UBJSON writer for the test documents (big-endian, int64 lengths, typed float32/int32/uint8 arrays as XGBoost writes them). */
@@ -54,6 +54,14 @@ describe("XGBoost wrappers", () => {
     expect(Array.from(doc.get("a") as Float64Array)).toEqual([0.5, -2]);
     expect(doc.get("b")).toBe("x");
     expect(doc.get("c")).toEqual([true, 1.5]);
+  });
+
+  it("a cut-short document, a count past the end or a nesting bomb is refused, never read past the bytes", () => {
+    const doc = Uint8Array.from(ub({ a: Float32Array.of(0.5, -2), b: "x" }));
+    for (let n = 1; n < doc.length; n++) expect(() => readUbjson(doc.subarray(0, n))).toThrow(UbjsonError);
+    const huge = Uint8Array.from([0x5b, 0x24, 0x64, 0x23, 0x4c, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
+    expect(() => readUbjson(huge)).toThrow(UbjsonError);
+    expect(() => readUbjson(new Uint8Array(10_000).fill(0x5b))).toThrow(/nested too deeply/);
   });
 
   it("a regressor adds leaves to base_score in float32; NaN follows the default direction", () => {

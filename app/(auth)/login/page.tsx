@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentAccount } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
-import { accounts } from "@/db/schema";
+import { hasAccounts } from "@/lib/auth/accounts-store";
+import { mailConfigured } from "@/lib/mail/send";
 import { sameOriginPath } from "@/lib/http/safe-redirect";
 import { LoginForm } from "./login-form";
 
@@ -13,7 +14,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const target = sameOriginPath(typeof next === "string" ? next : undefined);
   if (await currentAccount()) redirect(target);
   // A new install has nobody to sign in: it opens on creating the first account (the admin).
-  const [anyone] = await getDb().select({ id: accounts.id }).from(accounts).limit(1);
-  if (!anyone) redirect("/signup");
-  return <LoginForm next={target} />;
+  if (!(await hasAccounts(getDb()))) redirect("/signup");
+  return <LoginForm next={target} canResetByMail={mailConfigured()} />;
 }

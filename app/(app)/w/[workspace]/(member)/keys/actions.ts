@@ -34,6 +34,8 @@ export async function revokeKeyAction(keyId: string): Promise<{ ok: boolean }> {
 }
 
 export async function rotateWebhookSecretAction(): Promise<string> {
-  const { account, workspace } = await requireWorkspace("write");
-  return rotateWebhookSecret(getDb(), workspace.id);
+  const { account, workspace } = await requireWorkspace("manage");
+  const secret = await rotateWebhookSecret(getDb(), workspace.id);
+  await recordAudit(getDb(), workspace.id, { id: account.id, label: account.username }, { action: "settings.changed", target: "webhook signing secret rotated" });
+  return secret;
 }

@@ -26,7 +26,7 @@ async function inviteLink(page: Page, email: string, role: string): Promise<stri
   await page.getByLabel("Role", { exact: true }).selectOption(role);
   await page.getByRole("button", { name: "Create invitation link" }).click();
   await expect(page.getByTestId("invitation-link")).toContainText(email);
-  return (await page.getByTestId("invitation-link").locator("code").textContent())!.trim();
+  return (await page.getByTestId("invitation-link").getAttribute("data-url"))!;
 }
 
 async function acceptBySigningUp(page: Page, link: string, user: { username: string; password: string }) {

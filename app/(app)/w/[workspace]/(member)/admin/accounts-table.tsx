@@ -30,14 +30,9 @@ export function AccountsTable({ me, accounts }: { me: string; accounts: AccountV
   return (
     <div className="space-y-4">
       {note ? (
-        <div className="rounded-md border border-indigo-200 bg-indigo-50 p-3 text-sm" role="status" data-testid="admin-note">
+        <div className="rounded-md border border-indigo-200 bg-indigo-50 p-3 text-sm" role="status" data-testid="admin-note" data-url={note.url}>
           <p className="text-indigo-900">{note.text}</p>
-          {note.url ? (
-            <div className="mt-2 flex flex-wrap items-center gap-2">
-              <Code>{note.url}</Code>
-              <Button type="button" variant="secondary" onClick={() => void navigator.clipboard?.writeText(note.url!)}>Copy</Button>
-            </div>
-          ) : null}
+          {note.url ? <div className="mt-2"><Code>{note.url}</Code></div> : null}
         </div>
       ) : null}
       <DataTable columns={["Account", "E-mail", "Signed up as", "Joined", ""]}>

@@ -70,12 +70,9 @@ export function MembersPanel({ me, canManage, isOwner, personal }: { me: string;
             <Button type="submit" disabled={run.isPending}>Create invitation link</Button>
           </form>
           {link ? (
-            <div className="mt-4 rounded-md border border-indigo-200 bg-indigo-50 p-3 text-sm" data-testid="invitation-link">
+            <div className="mt-4 rounded-md border border-indigo-200 bg-indigo-50 p-3 text-sm" data-testid="invitation-link" data-url={link.url}>
               <p className="mb-2 font-medium text-indigo-900">Invitation for {link.email}{link.mailed ? " (sent by e-mail)" : ""} — shown once:</p>
-              <div className="flex flex-wrap items-center gap-2">
-                <Code>{link.url}</Code>
-                <Button type="button" variant="secondary" onClick={() => void navigator.clipboard?.writeText(link.url)}>Copy</Button>
-              </div>
+              <Code>{link.url}</Code>
             </div>
           ) : null}
         </Card>

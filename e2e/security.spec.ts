@@ -94,7 +94,8 @@ test("a page on another port cannot create tasks as the signed-in member, nor fr
   await expect(attack.locator("body")).toContainText("forbidden");
   // The framed keys page never renders (frame-ancestors 'none' / X-Frame-Options: DENY), though the
   // browser sends the session cookie with it (same site) and the server answers it.
-  const framedKeys = attack.waitForResponse((r) => r.url() === `${baseURL}/keys`);
+  // /keys goes on to the same page in the member's workspace (/w/<slug>/keys).
+  const framedKeys = attack.waitForResponse((r) => r.url().startsWith(`${baseURL}/w/`) && r.url().endsWith("/keys"));
   await attack.goto(`${attackerOrigin}/frame?app=${encodeURIComponent(baseURL!)}`);
   expect((await framedKeys).status()).toBe(200);
   await attack.waitForTimeout(1000);

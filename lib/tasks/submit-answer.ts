@@ -76,7 +76,7 @@ export async function submitAnswer(db: Database, cruncherId: string, assignmentI
         // One more slot: the next cruncher may take it (answered so far + 1, never beyond max_crunchers).
         await tx
           .update(taskRequests)
-          .set({ consensus, maxCrunchers: sql`greatest(${taskRequests.maxCrunchers}, least(${outcome.answers + 1}, ${params.confidence.max_crunchers}))` })
+          .set({ consensus, maxCrunchers: sql`greatest(${taskRequests.maxCrunchers}, ${Math.min(outcome.answers + 1, params.confidence.max_crunchers)}::smallint)` })
           .where(eq(taskRequests.id, requestId));
         return { ok: true, requestStatus: "pending", response: null } as const;
       }

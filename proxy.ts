@@ -3,7 +3,7 @@ import { sessionClaims } from "@/lib/auth/session-cookie";
 import { servedOverHttps } from "@/lib/http/client-address";
 import { pageContentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
 import type { HeaderBag } from "@/lib/http/types";
-import { PATH_HEADER, splitWorkspacePath, WORKSPACE_HEADER } from "@/lib/workspaces/paths";
+import { splitWorkspacePath, WORKSPACE_HEADER } from "@/lib/workspaces/paths";
 
 /** Dashboard paths: signed-out visitors are sent to the sign-in page with a way back. */
 const SIGNED_IN_PATHS = /^\/(?:$|(?:loops|models|deployments|tasks|keys|work|admin|members|audit|settings|workspaces|account)(?:\/|$))/;
@@ -16,7 +16,7 @@ const SIGNED_IN_PATHS = /^\/(?:$|(?:loops|models|deployments|tasks|keys|work|adm
 export async function proxy(request: NextRequest) {
   const headers: HeaderBag = Object.fromEntries(request.headers.entries());
   const https = servedOverHttps(headers);
-  // /w/<slug>/<page>: the page, told which workspace is open. A client cannot name one by header.
+  // /w/<slug>/<page>: the page is told which workspace is open by a header only the proxy sets.
   const inWorkspace = splitWorkspacePath(request.nextUrl.pathname);
   const path = inWorkspace ? inWorkspace.rest : request.nextUrl.pathname;
   if ((inWorkspace || SIGNED_IN_PATHS.test(path)) && !(await sessionClaims(headers))) {
@@ -31,13 +31,7 @@ export async function proxy(request: NextRequest) {
   forwarded.set("x-nonce", nonce);
   forwarded.set("content-security-policy", policy);
   forwarded.delete(WORKSPACE_HEADER);
-  forwarded.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
-  if (inWorkspace) {
-    forwarded.set(WORKSPACE_HEADER, inWorkspace.slug);
-    const url = request.nextUrl.clone();
-    url.pathname = inWorkspace.rest.split("?")[0]!;
-    return withHeaders(NextResponse.rewrite(url, { request: { headers: forwarded } }), https, policy);
-  }
+  if (inWorkspace) forwarded.set(WORKSPACE_HEADER, inWorkspace.slug);
   return withHeaders(NextResponse.next({ request: { headers: forwarded } }), https, policy);
 }
 

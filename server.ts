@@ -10,6 +10,7 @@ import { prepareIncomingRequest, servedOverHttps } from "./lib/http/client-addre
 import { createFastPath } from "./lib/http/node-adapter";
 import { securityHeaders } from "./lib/http/security-headers";
 import { apiRouter } from "./lib/http/routes";
+import { NOT_SERVED_BODY, SERVE_DEPLOYMENTS_ENV, servedDeploymentIds, servingOnlyRouter } from "./lib/http/serving-only";
 import { registerAllWorkers } from "./lib/jobs/all-workers";
 import { startWorkers, stopWorkers } from "./lib/jobs/workers";
 import { isDraining, startDraining } from "./lib/process-drain";
@@ -18,12 +19,16 @@ import { upgradeStoredWebhookSecrets } from "./lib/tasks/webhook-secrets";
 /**
  * The production server: API paths go straight to the plain handlers (the fast path), everything
  * else to Next. The database (embedded unless DATABASE_URL is set) is ready and migrated first.
+ * With CRUCIBLE_SERVE_DEPLOYMENTS it is a serving-only server (lib/http/serving-only.ts): no Next,
+ * no background jobs, only the named deployments' inference routes and /healthz.
  */
 async function main(): Promise<void> {
   const dev = process.argv.includes("--dev");
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "0.0.0.0";
   const log = (line: string) => console.log(`[crucible] ${line}`);
+  const served = servedDeploymentIds();
+  if (served && !process.env.DATABASE_URL) throw new Error(`${SERVE_DEPLOYMENTS_ENV} serves from the shared database: set DATABASE_URL`);
 
   const database = await prepareDatabase(log);
   ensureSessionSecret(dataDirectory());
@@ -31,12 +36,13 @@ async function main(): Promise<void> {
   await migrateDiskBlobsOnStart(log); // blobs of versions that kept them on disk, before anything is served
   process.env.AUTH_TRUST_HOST ??= "true"; // sign-in URLs follow the Host header unless NEXTAUTH_URL is set
 
-  const app = next({ dev, dir: process.cwd(), hostname: host, port });
-  const handle = app.getRequestHandler();
-  await app.prepare();
-  const fastPath = createFastPath(apiRouter);
+  const app = served ? null : next({ dev, dir: process.cwd(), hostname: host, port });
+  const handle = app?.getRequestHandler();
+  await app?.prepare();
+  const fastPath = createFastPath(served ? servingOnlyRouter(served) : apiRouter);
+  if (served) log(`serving only deployment(s) ${[...served].join(", ")}`);
   // Webhooks, training jobs and drift checks; CRUCIBLE_WORKERS=0 leaves them to dist/lib/jobs/worker-main.js.
-  if (process.env.CRUCIBLE_WORKERS !== "0") {
+  if (!served && process.env.CRUCIBLE_WORKERS !== "0") {
     registerAllWorkers();
     await startWorkers(log);
   }
@@ -45,6 +51,7 @@ async function main(): Promise<void> {
     prepareIncomingRequest(req);
     if (isDraining()) res.setHeader("connection", "close"); // keep-alive clients reconnect to another server
     if (fastPath(req, res)) return; // API answers carry their own security headers
+    if (!handle) return notServed(res);
     for (const [name, value] of Object.entries(securityHeaders(servedOverHttps(req.headers)))) res.setHeader(name, value);
     void handle(req, res);
   });
@@ -94,6 +101,12 @@ async function main(): Promise<void> {
   leaveShutdownSignalsToCaller();
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/** A serving-only server's answer to everything but its routes. */
+function notServed(res: http.ServerResponse): void {
+  for (const [name, value] of Object.entries(securityHeaders(false))) res.setHeader(name, value);
+  res.writeHead(404, { "content-type": "application/json", "content-length": Buffer.byteLength(NOT_SERVED_BODY) }).end(NOT_SERVED_BODY);
 }
 
 /** How long a draining server leaves connections without a request alone before closing them. */

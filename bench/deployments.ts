@@ -1,12 +1,13 @@
 /**
- * Deployments benchmark (issue 7): single-row predict over HTTP for Ridge, a 100-tree RandomForest
- * and a GradientBoosting classifier at concurrency 1 and 32, against two peers run in the same
+ * Deployments benchmark (issue 7, issue 17 item 7): single-row predict over HTTP for Ridge, a 100-tree
+ * RandomForest, a GradientBoosting classifier, an RBF SVC, a preprocessing pipeline (imputers, scaler,
+ * one-hot encoder, Ridge), an MLP and a MultinomialNB at concurrency 1 and 32, against two peers run in the same
  * command (the original implementation's FastAPI app shape, with joblib.load on every request and
  * with the model loaded once), plus in-process predict and TreeSHAP µs per row.
  *
  *   npm run bench:deployments                          (builds first)
  *   node dist/bench/deployments.js [--quick] [--duration S] [--json FILE] [--tool wrk|autocannon]
- *                                  [--server-cpu-prof DIR] [--keep-data] [--models ridge,random_forest]
+ *                                  [--server-cpu-prof DIR] [--keep-data] [--models ridge,svc_rbf,pipeline,mlp,naive_bayes]
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";

@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { CopyButton } from "./copy-button";
 export { Field } from "./field";
 
 /** Small shared building blocks so every page looks and behaves the same. */
@@ -39,7 +40,7 @@ export function Card({ children, className }: { children: ReactNode; className?:
 /** A titled card on a detail page: the title, an optional hint under it, optional actions on the right. */
 export function Section({ title, hint, actions, className, children }: { title: string; hint?: ReactNode; actions?: ReactNode; className?: string; children: ReactNode }) {
   return (
-    <Card className={className ?? "p-6"}>
+    <Card className={className ?? "p-4 sm:p-6"}>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h2 className="text-base font-semibold text-slate-900">{title}</h2>
@@ -55,8 +56,8 @@ export function Section({ title, hint, actions, className, children }: { title: 
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
   return (
     <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+      <div className="min-w-0">
+        <h1 className="break-words text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
         {description ? <p className="mt-1 max-w-3xl text-sm text-slate-600">{description}</p> : null}
       </div>
       {actions}
@@ -75,6 +76,22 @@ export function Badge({ children, tone = "slate" }: { children: ReactNode; tone?
   return <span className={cx("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ring-slate-500/10", tones[tone])}>{children}</span>;
 }
 
+/** A block of code; given as a string, it has a Copy button. */
 export function Code({ children }: { children: ReactNode }) {
-  return <pre className="overflow-x-auto rounded-md bg-slate-900 px-4 py-3 font-mono text-xs leading-relaxed text-slate-100">{children}</pre>;
+  const copyable = typeof children === "string";
+  return (
+    <div className="max-w-full overflow-hidden rounded-md bg-slate-900">
+      {copyable ? (
+        <div className="flex justify-end border-b border-slate-700/60 px-2 py-1">
+          <CopyButton text={children} tone="dark" />
+        </div>
+      ) : null}
+      <pre className="overflow-x-auto px-4 py-3 font-mono text-xs leading-relaxed text-slate-100">{children}</pre>
+    </div>
+  );
+}
+
+/** A wide block (a table, a code line) that scrolls sideways inside its card instead of widening the page. */
+export function ScrollX({ children, className }: { children: ReactNode; className?: string }) {
+  return <div className={cx("max-w-full overflow-x-auto", className)}>{children}</div>;
 }

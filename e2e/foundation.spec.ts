@@ -111,7 +111,7 @@ test("every dashboard page has an empty state that says how to start", async ({ 
     ["/tasks", "Tasks", "No requests yet"],
     ["/work", "Work", "No tasks waiting"],
     ["/members", "Members", "ada@example.com"],
-    ["/audit", "Audit log", "Signed in"],
+    ["/audit", "Audit log", "127.0.0.1"],
     ["/admin", "Accounts on this server", "ada@example.com"],
   ] as const) {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: path === "/admin" ? "Admin" : heading, exact: true }).click();

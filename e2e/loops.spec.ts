@@ -62,7 +62,10 @@ test("create a loop in the dashboard, train and predict through the API, and see
   expect(report.metrics.accuracy.model.last_200).toBeGreaterThan(report.metrics.accuracy.baselines.majority_class.last_200);
 
   await page.reload();
-  await expect(page.getByTestId("recent-predictions")).toContainText('"plan":"basic"');
+  // The inputs read as name and value, in the schema's order.
+  const inputs = page.getByTestId("recent-predictions").getByTestId("prediction-inputs").first();
+  await expect(inputs.locator("dt")).toHaveText(["plan", "seats", "monthly_spend"]);
+  await expect(inputs.locator("dd").first()).toHaveText("basic");
   await expect(page.getByTestId("metric-chart").locator("svg .recharts-line").first()).toBeVisible();
   const table = page.getByTestId("metrics-table");
   for (const label of ["Accuracy", "Log-loss", "Macro-F1"]) await expect(table).toContainText(label);

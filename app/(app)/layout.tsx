@@ -1,21 +1,10 @@
 import type { ReactNode } from "react";
-import { requestHeaders, requireAccount } from "@/app/_server/auth";
-import { AppShell } from "@/components/app-shell/app-shell";
-import { getDb } from "@/db/client";
-import { WORKSPACE_HEADER } from "@/lib/workspaces/paths";
-import { membershipsOf } from "@/lib/workspaces/store";
+import { requireAccount } from "@/app/_server/auth";
 
 export const dynamic = "force-dynamic";
 
+/** The signed-in area. The shell is drawn by the workspace layout (w/[workspace]) and by (plain) for pages outside one. */
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
-  const account = await requireAccount();
-  const named = (await requestHeaders())[WORKSPACE_HEADER];
-  const slug = typeof named === "string" ? named.toLowerCase() : null;
-  const memberships = await membershipsOf(getDb(), account.id);
-  const open = slug ? memberships.find((m) => m.workspace.slug.toLowerCase() === slug) : undefined;
-  return (
-    <AppShell account={account} workspace={{ current: open?.workspace ?? null, role: open?.role ?? null, memberships }}>
-      {children}
-    </AppShell>
-  );
+  await requireAccount();
+  return children;
 }

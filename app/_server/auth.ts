@@ -8,7 +8,7 @@ import { sessionAccount } from "@/lib/auth/session-account";
 import type { HeaderBag } from "@/lib/http/types";
 import { allows, type Permission } from "@/lib/workspaces/roles";
 import { findMembership, type WorkspaceSummary } from "@/lib/workspaces/store";
-import { PATH_HEADER, WORKSPACE_HEADER, workspacePath } from "@/lib/workspaces/paths";
+import { WORKSPACE_HEADER, workspacePath } from "@/lib/workspaces/paths";
 
 /** The request's headers as the framework-free code reads them. */
 export async function requestHeaders(): Promise<HeaderBag> {
@@ -36,9 +36,9 @@ export interface WorkspaceAccess {
 
 /**
  * The signed-in account in the workspace the URL names (/w/<slug>/…, passed on by the proxy as a
- * header), with the permission the page needs. A URL without a workspace goes to the same page in
- * the account's default one; a workspace it is not a member of is a 404; a cruncher on a members'
- * page goes to Work, and a viewer on a page that changes things to the overview.
+ * header that only it sets), with the permission the page needs. A workspace it is not a member of
+ * is a 404; a cruncher on a members' page goes to Work, and a viewer on a page that changes things
+ * to the overview.
  */
 export async function requireWorkspace(permission: Permission = "read"): Promise<WorkspaceAccess> {
   const bag = await requestHeaders();
@@ -52,10 +52,7 @@ export async function requireWorkspace(permission: Permission = "read"): Promise
     redirect("/workspaces");
   }
   const ws = (path: string) => workspacePath(membership.workspace.slug, path);
-  if (!slug) {
-    const path = bag[PATH_HEADER];
-    redirect(ws(typeof path === "string" && path.startsWith("/") ? path : "/"));
-  }
+  if (!slug) redirect(ws("/")); // pages inside a workspace always have one in their URL
   if (!allows(membership.role, permission)) {
     if (allows(membership.role, "work")) redirect(ws("/work"));
     redirect(ws("/"));

@@ -26,7 +26,7 @@ export function Nav({ items }: { items: NavItem[] }) {
             title={item.hint}
             aria-current={active ? "page" : undefined}
             className={cx(
-              "rounded-md px-3 py-2 text-sm font-medium transition",
+              "rounded-md px-3 py-2.5 text-sm font-medium transition lg:py-2",
               active ? "bg-indigo-50 text-indigo-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
             )}
           >

@@ -6,7 +6,7 @@ import type { Membership, WorkspaceSummary } from "@/lib/workspaces/store";
 /** The open workspace and the others the account belongs to; a native <details> so it works without script. */
 export function WorkspaceSwitcher({ current, role, memberships }: { current: WorkspaceSummary | null; role: WorkspaceRole | null; memberships: Membership[] }) {
   return (
-    <details className="group relative mb-4" data-testid="workspace-switcher">
+    <details className="group relative" data-testid="workspace-switcher">
       <summary className="flex cursor-pointer list-none items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm hover:bg-slate-50">
         <span className="min-w-0">
           <span className="block truncate font-medium text-slate-900">{current ? current.name : "No workspace"}</span>

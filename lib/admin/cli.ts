@@ -17,6 +17,7 @@ const HELP = `Crucible admin — scripted set-up against the app's database (DAT
   npm run admin -- create-key --email E --scope loops|models|tasks [--workspace SLUG] [--role admin|member|viewer] [--name N] [--test] [--loop LOOP_ID]
   npm run admin -- list-keys --email E [--workspace SLUG]
   npm run admin -- revoke-key --key KEY_ID_OR_PREFIX
+  npm run admin -- migrate      apply pending database migrations and exit (a deploy step before new servers start)
 
 Without --workspace, commands act in the account's personal workspace (else the first it belongs to).
 Links start with PUBLIC_URL when it is set.

@@ -37,6 +37,12 @@ describe("admin commands", () => {
     expect(await lookupApiKey(key.secret)).not.toBeNull();
   });
 
+  it("migrate reports the migrations the database has (the command line applies them before any command)", async () => {
+    const result = (await runAdminCommand("migrate", {})) as { migrated: boolean; applied: number };
+    expect(result.migrated).toBe(true);
+    expect(result.applied).toBeGreaterThan(5);
+  });
+
   it("explain bad input instead of failing", async () => {
     await expect(runAdminCommand("create-user", { email: "x@example.com", password: "long secret", role: "boss" })).rejects.toThrow(UsageError);
     await expect(runAdminCommand("create-key", { email: "nobody@example.com", scope: "loops" })).rejects.toThrow(/no account/);

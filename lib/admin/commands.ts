@@ -14,6 +14,12 @@ import { createWorkspace, findMembership, membershipsOf } from "@/lib/workspaces
 /** The admin command line's commands, apart from argument parsing and printing (lib/admin/cli.ts). */
 export class UsageError extends Error {}
 
+/** How many migrations the database has recorded (drizzle's journal table). */
+async function appliedMigrationCount(db: ReturnType<typeof getDb>): Promise<number> {
+  const rows = await db.$client<{ n: number }[]>`select count(*)::int as n from drizzle.__drizzle_migrations`;
+  return rows[0]?.n ?? 0;
+}
+
 function need(value: string | undefined, flag: string): string {
   if (!value) throw new UsageError(`${flag} is required`);
   return value;
@@ -109,6 +115,9 @@ export async function runAdminCommand(command: string | undefined, values: Recor
       if (!(await revokeApiKeyEverywhere(key.workspaceId, key.id))) throw new UsageError("the key is already revoked");
       return { revoked: key.id, prefix: key.prefix };
     }
+    case "migrate":
+      // The command line applied them (prepareDatabase) before running any command; this one says so.
+      return { migrated: true, applied: await appliedMigrationCount(db) };
     default:
       throw new UsageError(command ? `unknown command ${command}` : "no command given");
   }

@@ -37,13 +37,17 @@ function listenForRevocations(): void {
     });
 }
 
+/**
+ * Forgets the cached keys a change touches. An account or workspace change also forgets every
+ * cached refusal: a key refused a moment ago (its maker disabled, not yet a member) may work now.
+ */
 function forgetLocally(payload: string): void {
   if (payload.startsWith("account:")) {
     const accountId = payload.slice("account:".length);
-    for (const [hash, entry] of state.entries) if (entry.owner?.accountId === accountId) state.entries.delete(hash);
+    for (const [hash, entry] of state.entries) if (!entry.owner || entry.owner.accountId === accountId) state.entries.delete(hash);
   } else if (payload.startsWith("workspace:")) {
     const workspaceId = payload.slice("workspace:".length);
-    for (const [hash, entry] of state.entries) if (entry.owner?.workspaceId === workspaceId) state.entries.delete(hash);
+    for (const [hash, entry] of state.entries) if (!entry.owner || entry.owner.workspaceId === workspaceId) state.entries.delete(hash);
   } else {
     state.entries.delete(payload);
   }

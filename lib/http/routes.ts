@@ -5,6 +5,7 @@ import { loopRoutes } from "@/lib/loops/api";
 import { loopSessionRoutes } from "@/lib/loops/session-api";
 import { modelRoutes } from "@/lib/models/api";
 import { deploymentRoutes } from "@/lib/models/deployments/api";
+import { deploymentManifestRoutes } from "@/lib/models/deployments/manifest-api";
 import { deploymentSessionRoutes } from "@/lib/models/deployments/session-api";
 import { driftSessionRoutes } from "@/lib/models/drift/session-api";
 import { modelSessionRoutes } from "@/lib/models/session-api";
@@ -26,6 +27,7 @@ export const apiRouter = new ApiRouter([
   ...loopRoutes,
   ...modelRoutes,
   ...deploymentRoutes,
+  ...deploymentManifestRoutes,
   ...trainingRoutes,
   ...taskRoutes,
   ...taskFileRoutes,

@@ -320,9 +320,9 @@ describe.each(clients.map((c) => [c.name, c] as const))("models API through the 
 
   it("stores a safe file it cannot serve yet, with the class, version and reason, downloadable and versioned", async () => {
     const id = (await add()).body.modelid;
-    // A text vectorizer pickled by scikit-learn 1.3.2 (a class without a loader) holding a scipy matrix.
+    // A DBSCAN pickled by scikit-learn 1.3.2 (a class without a loader: it has no predict) holding a scipy matrix.
     const tfidf = pw().proto(4)
-      .stackGlobal("sklearn.feature_extraction.text", "TfidfVectorizer").emptyTuple().newobj()
+      .stackGlobal("sklearn.cluster._dbscan", "DBSCAN").emptyTuple().newobj()
       .emptyDict().mark().str("_sklearn_version").str("1.3.2")
       .str("_idf_diag").stackGlobal("scipy.sparse._dia", "dia_matrix").emptyTuple().newobj().emptyDict().build()
       .setitems().build().stop().bytesOut();
@@ -330,7 +330,7 @@ describe.each(clients.map((c) => [c.name, c] as const))("models API through the 
     expect(up.status).toBe(201);
     expect(up.body).toMatchObject({
       version: 1,
-      estimator: { class: "sklearn.feature_extraction.text.TfidfVectorizer", sklearn_version: "1.3.2", servable: false, reason: "TfidfVectorizer is not servable yet (TfidfVectorizer, scikit-learn 1.3.2)" },
+      estimator: { class: "sklearn.cluster._dbscan.DBSCAN", sklearn_version: "1.3.2", servable: false, reason: "DBSCAN is not servable yet (DBSCAN, scikit-learn 1.3.2)" },
     });
     const old = fixture("layouts/ridge.sklearn-0.21.joblib.xz");
     const second = await uploadTo(client, id, { file: { bytes: old, name: "ridge-0.21.joblib.xz" }, file_kind: "model" });

@@ -5,7 +5,7 @@ import { describeDetail, zodDetails } from "@/lib/http/errors";
 import { modelCreateSchema, modelUpdateSchema } from "./schemas";
 import { createModel, updateModel } from "./store";
 
-// The model pages' forms (the server actions in app/(app)/(member)/models/actions.ts), framework-free:
+// The model pages' forms (the server actions in app/(app)/w/[workspace]/(member)/models/actions.ts), framework-free:
 // the actions add the session and the page revalidation.
 
 export type ModelFormState = { ok: true; modelId: string } | { ok: false; problems: string[] };

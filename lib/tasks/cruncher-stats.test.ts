@@ -16,11 +16,11 @@ const body = (confidence?: { min_agreements: number; max_crunchers: number }) =>
   ...(confidence ? { confidence } : {}),
 });
 
-/** Test-mode requests (live crunchers never see them), answered through the queue as crunchers answer. */
+/** Live requests of the test's own workspace (no other test's cruncher is in it; no simulator answers), answered through the queue as crunchers answer. */
 async function answeredRequest(ownerId: string, answers: [string, string][], confidence?: { min_agreements: number; max_crunchers: number }) {
   const parsed = parseRequestBody("multiple-choice", body(confidence));
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const { record } = await createValidatedRequest(getDb(), { workspaceId: ownerId, mode: "test", type: "multiple-choice", params: parsed.params, idempotencyKey: null, keyId: null });
+  const { record } = await createValidatedRequest(getDb(), { workspaceId: ownerId, mode: "live", type: "multiple-choice", params: parsed.params, idempotencyKey: null, keyId: null });
   const leases = [];
   for (const [cruncher] of answers) leases.push(await leaseSpecificTask(getDb(), record.id, cruncher));
   for (const [i, [cruncher, choice]] of answers.entries()) await submitAnswer(getDb(), cruncher, leases[i]!.assignmentId, [choice]);

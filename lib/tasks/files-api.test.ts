@@ -26,12 +26,12 @@ afterEach(() => {
   delete process.env.TASK_UPLOAD_LIMIT_BYTES;
 });
 
-/** A test-mode request (never offered to live crunchers) with one slot leased to a fresh cruncher. */
+/** A live request of a fresh workspace (offered to nobody else: no other test's cruncher is in it, and no simulator answers it) with one slot leased to a fresh cruncher. */
 async function leasedMediaTask(type: RequestType = "image") {
   const owner = await makeAccount();
   const parsed = parseRequestBody(type, { instruction: "Draw a cat", attachments: ["a cat, please"] });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const { record } = await createValidatedRequest(getDb(), { workspaceId: owner.id, mode: "test", type, params: parsed.params, idempotencyKey: null, keyId: null });
+  const { record } = await createValidatedRequest(getDb(), { workspaceId: owner.id, mode: "live", type, params: parsed.params, idempotencyKey: null, keyId: null });
   const cruncher = await makeAccount("cruncher");
   await joinWorkspace(owner.id, cruncher.id, "cruncher");
   const cruncherId = cruncherIdOf(cruncher.id);

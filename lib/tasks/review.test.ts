@@ -28,7 +28,7 @@ describe("request review", () => {
 
   it("marks each cruncher's answer by agreement with the final response", async () => {
     const owner = await makeAccount();
-    const request = await choiceRequest(owner.id, "test", { min_agreements: 2, max_crunchers: 3 });
+    const request = await choiceRequest(owner.id, "live", { min_agreements: 2, max_crunchers: 3 }); // live: only this workspace's crunchers can lease it, and no simulator answers
     const ids = await Promise.all([1, 2, 3].map(async () => cruncherIdOf((await makeAccount("cruncher")).id)));
     const leases = await Promise.all(ids.map((id) => leaseSpecificTask(getDb(), request.id, id)));
     const pending = await findTaskRequest(getDb(), owner.id, request.id);

@@ -6,8 +6,6 @@
 /** The header naming the open workspace: set by the proxy for pages, by the dashboard's own calls for session routes. */
 export const WORKSPACE_HEADER = "x-crucible-workspace";
 
-/** The header the proxy sets with the path as the browser asked for it (for redirects into a workspace). */
-export const PATH_HEADER = "x-crucible-path";
 
 const PREFIXED = /^\/w\/([^/?#]+)(\/[^?#]*)?([?#].*)?$/;
 

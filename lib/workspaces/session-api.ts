@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import type { SessionPrincipal } from "@/lib/auth/authenticate-session";
+import { forgetWorkspaceKeysEverywhere } from "@/lib/auth/key-lookup";
 import { ApiError } from "@/lib/http/errors";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { sessionApi } from "@/lib/http/families";
@@ -139,6 +140,7 @@ const accept = defineRoute(sessionApi, { method: "POST", path: "/api/invitations
   const result = await acceptInvitation(db, request.params.token ?? "", auth.account);
   if (!result.ok) throw new ApiError(409, result.message);
   const { invitation } = result;
+  await forgetWorkspaceKeysEverywhere(invitation.workspaceId); // keys the account made there before may act again
   await recordAudit(db, invitation.workspaceId, actorOf(auth), { action: "member.joined", target: auth.account.email, detail: { role: invitation.role } });
   return { status: 200, headers: NO_STORE, body: { workspace: { id: invitation.workspaceId, slug: invitation.workspaceSlug, name: invitation.workspaceName }, role: invitation.role } };
 });

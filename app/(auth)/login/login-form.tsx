@@ -13,7 +13,7 @@ function signInError(result: { error: string | null; status: number } | undefine
   return "Sign-in failed; try again in a moment.";
 }
 
-export function LoginForm({ next }: { next: string }) {
+export function LoginForm({ next, canResetByMail = false }: { next: string; canResetByMail?: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
@@ -59,6 +59,13 @@ export function LoginForm({ next }: { next: string }) {
       </form>
       <p className="mt-6 text-center text-sm text-slate-600">
         No account yet? <Link className="font-medium text-indigo-600 hover:underline" href="/signup">Create one</Link>
+      </p>
+      <p className="mt-2 text-center text-sm text-slate-600">
+        {canResetByMail ? (
+          <Link className="font-medium text-indigo-600 hover:underline" href="/forgot">Forgot your password?</Link>
+        ) : (
+          "Forgot your password? Ask an admin of this server for a reset link."
+        )}
       </p>
     </Card>
   );

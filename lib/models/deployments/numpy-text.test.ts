@@ -19,4 +19,10 @@ describe("numpyArrayText", () => {
     const labels = ["setosa", "it's", 'say "hi"', "a\\b"];
     expect(labels.map((v) => numpyArrayText([v], "classifier"))).toEqual(numpyText(labels, "object").map((s) => s));
   });
+
+  it("prints rows of several outputs (multi-output estimators, lone transformers) as a 2-D array, values joined by one space", () => {
+    expect(numpyArrayText([[1.5, 2], [-0.25, 3]], "transformer")).toBe("[[1.5 2.]\n [-0.25 3.]]");
+    expect(numpyArrayText([["a", "b"]], "classifier")).toBe("[['a' 'b']]");
+    expect(numpyArrayText([[1, 2]], "classifier")).toBe("[[1 2]]");
+  });
 });

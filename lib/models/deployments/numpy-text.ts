@@ -1,13 +1,22 @@
-import type { Label } from "../sklearn";
+import type { Label, Prediction } from "../sklearn";
 
 /**
  * A prediction as Python's `str()` of a numpy array prints it — what the MLConnector's generated
  * inference containers answer as `inference` (`str(model.predict(df))`), so programs that parse it
  * keep working against Crucible. Exact for one row (what a container predicts); several values are
- * joined by one space (numpy would pad them to a common width).
+ * joined by one space (numpy would pad them to a common width). Rows of several outputs (multi-output
+ * estimators, lone transformers) print as a 2-D array, `[[a b]\n [c d]]`.
  */
-export function numpyArrayText(values: readonly Label[], kind: "classifier" | "regressor" | "clusterer" | string): string {
-  const floats = kind === "regressor" || values.some((v) => typeof v === "number" && !Number.isInteger(v));
+export function numpyArrayText(values: readonly Prediction[], kind: "classifier" | "regressor" | "clusterer" | "transformer" | string): string {
+  if (values.some((v) => Array.isArray(v))) {
+    const rows = values.map((v) => (Array.isArray(v) ? v : [v]));
+    const floats = kind !== "classifier" || rows.some((r) => r.some((v) => typeof v === "number" && !Number.isInteger(v)));
+    return `[${rows.map((r) => flatText(r, floats)).join("\n ")}]`;
+  }
+  return flatText(values as readonly Label[], kind === "regressor" || kind === "transformer" || values.some((v) => typeof v === "number" && !Number.isInteger(v)));
+}
+
+function flatText(values: readonly Label[], floats: boolean): string {
   const items = values.map((v) => (typeof v === "string" ? pythonString(v) : floats ? numpyFloat(v) : String(v)));
   return `[${items.join(" ")}]`;
 }

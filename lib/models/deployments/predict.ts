@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import type { Database } from "@/db/client";
 import { ApiError } from "@/lib/http/errors";
-import type { Explanation, InputRow, Label } from "../sklearn";
+import type { Explanation, InputRow, Label, Prediction } from "../sklearn";
 import { explainWithFallback } from "../sklearn/explain";
 import { InputError } from "../sklearn/input";
 import { fetchDataLink } from "./data-link";
@@ -35,7 +35,8 @@ export interface ExplanationBody {
 }
 
 export interface PredictionBody {
-  prediction: Label[];
+  /** One per row: a label or value, or an array for multi-output estimators and lone transformers. */
+  prediction: Prediction[];
   probabilities?: number[][];
   classes?: Label[];
   explanation?: ExplanationBody | null;
@@ -74,7 +75,7 @@ export function predictRows(servable: Servable, rows: InputRow[], explain: boole
   const { estimator } = servable;
   const body: PredictionBody = { prediction: [] };
   try {
-    body.prediction = estimator.predict(rows);
+    body.prediction = estimator.predictOutputs ? estimator.predictOutputs(rows) : estimator.predict(rows);
     if (estimator.kind === "classifier" && estimator.predictProba) {
       body.probabilities = estimator.predictProba(rows);
       body.classes = estimator.classes ?? undefined;

@@ -9,6 +9,7 @@ import { getTrainingJob } from "../training/store";
 import { trainingJobResponse } from "../training/view";
 import { runDriftCheck } from "./check";
 import { driftCheckView, driftPanelData } from "./dashboard";
+import { recordAudit } from "@/lib/workspaces/audit";
 import { findDeployment, setAutoRetrainOnDrift } from "./store";
 
 // The drift panel's session routes (a deployment page): its data, "Check now", the automatic
@@ -42,6 +43,7 @@ const settings = defineRoute(
   async ({ request, auth, body }) => {
     const deployment = (await findDeployment(getDb(), auth.workspaceId, request.params.deployment_id!)) ?? notFound("Deployment");
     const updated = await setAutoRetrainOnDrift(getDb(), auth.workspaceId, deployment.id, body.autoRetrainOnDrift);
+    await recordAudit(getDb(), auth.workspaceId, { id: auth.accountId, label: auth.account.username }, { action: "settings.changed", target: `deployment ${deployment.deploymentId}`, detail: { autoRetrainOnDrift: body.autoRetrainOnDrift } });
     return updated ? { status: 200, headers: NO_STORE, body: { autoRetrainOnDrift: updated.autoRetrainOnDrift } } : notFound("Deployment");
   },
 );

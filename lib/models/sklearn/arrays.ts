@@ -7,6 +7,22 @@ import { LoadError, type Label } from "./types";
 
 const malformed = (what: string, why: string) => new LoadError("malformed", `${what}: ${why}`);
 
+/**
+ * An array expected where `v` is something else. joblib before 0.10 saved each array to a side file
+ * (`model.pkl_01.npy`) and pickled only its name: that file is not part of the upload, so say so.
+ */
+function notAnArray(v: PyValue | undefined, what: string): LoadError {
+  if (isObject(v) && v.$class === "joblib.numpy_pickle.NDArrayWrapper") {
+    const file = attr(v, "filename");
+    const name = typeof file === "string" ? ` (${file.slice(0, 80)})` : "";
+    return new LoadError(
+      "unsupported_version",
+      `${what} is kept in a separate .npy file${name}, as joblib before 0.10 saved arrays; such a model needs its side files and cannot be served from one upload (re-save it with a current joblib)`,
+    );
+  }
+  return malformed(what, "array expected");
+}
+
 /** One element of an array or list as a JS number (int64 arrays hold bigints). */
 function toNumber(v: unknown, what: string): number {
   if (typeof v === "number") return v;
@@ -43,13 +59,13 @@ export function toNumbers(v: PyValue | undefined, what: string): number[] {
   if (isNdArray(v)) return Array.from(cOrderElements(v), (e) => toNumber(e, what));
   if (isList(v) || isTuple(v)) return v.map((e) => toNumber(e, what));
   if (typeof v === "number" || typeof v === "bigint") return [Number(v)];
-  throw malformed(what, "array expected");
+  throw notAnArray(v, what);
 }
 
 /** A 2-D numeric matrix (rows in C order); a 1-D array becomes a single row. */
 export function toMatrix(v: PyValue | undefined, what: string): number[][] {
   if (isList(v) || isTuple(v)) return v.map((row) => toNumbers(row, what));
-  if (!isNdArray(v)) throw malformed(what, "array expected");
+  if (!isNdArray(v)) throw notAnArray(v, what);
   if (v.shape.length > 2) throw malformed(what, `2-D array expected, got shape (${v.shape.join(", ")})`);
   const flat = toNumbers(v, what);
   const cols = v.shape.length === 2 ? v.shape[1]! : flat.length;
@@ -62,7 +78,7 @@ export function toMatrix(v: PyValue | undefined, what: string): number[][] {
 /** classes_ as labels, keeping their type: int64/float arrays → numbers, str/object arrays → strings. */
 export function toLabels(v: PyValue | undefined, what: string): Label[] {
   const items: ArrayLike<unknown> | null = isNdArray(v) ? cOrderElements(v) : isList(v) || isTuple(v) ? v : null;
-  if (!items) throw malformed(what, "array expected");
+  if (!items) throw notAnArray(v, what);
   return Array.from(items, (e) => {
     if (typeof e === "string") return e;
     if (typeof e === "number" || typeof e === "bigint" || typeof e === "boolean") return toNumber(e, what);

@@ -1,6 +1,10 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { readModelFile, type PyObject } from "../pickle";
+import { loadEstimator } from "./index";
 import type { LinearEstimator } from "./linear-model";
-import { checkOutputs, expectClose, expected, fileCases, loadFixture, model } from "./testing/linear-family-fixtures";
+import { FIXTURES, checkOutputs, expectClose, expected, fileCases, loadFixture, model } from "./testing/linear-family-fixtures";
 
 const REGRESSORS = ["linear_regression", "ridge", "lasso", "elastic_net", "sgd_regressor"];
 
@@ -43,5 +47,21 @@ describe("linear regressor SHAP = coef·(x − background mean)", () => {
     const e = loadFixture(m.files.protocol2 as string).explain!(m.X[0]!, {});
     expect(e.background).toBe("none");
     expect(e.residual).toBeLessThanOrEqual(1e-9);
+  });
+});
+
+describe("cross-validated linear regressors predict with their refitted coef_ and intercept_", () => {
+  it.each([
+    ["ElasticNetCV", "sklearn.linear_model._coordinate_descent.ElasticNetCV", "elastic_net"],
+    ["LassoCV", "sklearn.linear_model._coordinate_descent.LassoCV", "lasso"],
+    ["RidgeCV", "sklearn.linear_model._ridge.RidgeCV", "ridge"],
+  ])("%s", (_short, className, fitted) => {
+    const m = model(fitted);
+    const read = readModelFile(readFileSync(path.join(FIXTURES, m.files.protocol4 as string)));
+    if (!read.ok) throw new Error(read.error.message);
+    const loaded = loadEstimator({ ...(read.value as PyObject), $class: className }, expected.sklearn);
+    if (!loaded.ok) throw new Error(loaded.message);
+    expect(loaded.estimator.className).toBe(className);
+    expectClose(loaded.estimator.predict(m.X), m.predict);
   });
 });

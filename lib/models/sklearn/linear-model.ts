@@ -85,4 +85,8 @@ export const linearRegressors: EstimatorEntry[] = [
   { className: "sklearn.linear_model._coordinate_descent.ElasticNet", load: loadLinearRegressor },
   { className: "sklearn.linear_model._stochastic_gradient.SGDRegressor", load: loadLinearRegressor },
   { className: "sklearn.svm._classes.LinearSVR", load: loadLinearRegressor },
+  // The cross-validated variants keep the model refitted on all data in the same coef_ / intercept_.
+  { className: "sklearn.linear_model._coordinate_descent.ElasticNetCV", load: loadLinearRegressor },
+  { className: "sklearn.linear_model._coordinate_descent.LassoCV", load: loadLinearRegressor },
+  { className: "sklearn.linear_model._ridge.RidgeCV", load: loadLinearRegressor },
 ];

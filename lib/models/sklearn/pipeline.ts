@@ -88,7 +88,8 @@ const loadPipeline: Loader = (obj, ctx) => {
       return { rows: [], source: "none" };
     },
   };
-  const { predictProba, decisionFunction, transform: finalTransform, explain } = final;
+  const { predictProba, decisionFunction, transform: finalTransform, predictOutputs, explain } = final;
+  if (predictOutputs) est.predictOutputs = (X) => predictOutputs.call(final, transform(X));
   if (predictProba) est.predictProba = (X) => predictProba.call(final, transform(X));
   if (decisionFunction) est.decisionFunction = (X) => decisionFunction.call(final, transform(X));
   if (finalTransform) est.transform = (X) => finalTransform.call(final, transform(X));

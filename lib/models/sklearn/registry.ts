@@ -12,6 +12,8 @@
  * The whitelist imports this file, so nothing reachable from here may import the reader itself
  * (../pickle or ../pickle/index): family modules take their value helpers from ../pickle/values.
  */
+import { lightgbmWrappers } from "./boosters/lightgbm";
+import { xgboostWrappers } from "./boosters/xgboost";
 import { columnTransformers } from "./column-transformer";
 import { featureSelectors } from "./feature-selection";
 import { functionTransformers } from "./function-transformer";
@@ -21,6 +23,7 @@ import { kMeans } from "./kmeans";
 import { kNeighbors } from "./kneighbors";
 import { linearClassifiers } from "./linear-classifier";
 import { linearRegressors } from "./linear-model";
+import { loneTransformers } from "./lone-transformer";
 import { metaEstimators } from "./meta";
 import { multiLayerPerceptrons } from "./mlp";
 import { oneHotEncoders } from "./one-hot-encoder";
@@ -37,27 +40,10 @@ import { forests } from "./trees/forest";
 import { gradientBoosting } from "./trees/gradient-boosting";
 import { histGradientBoosting } from "./trees/hist-gradient-boosting";
 import { decisionTrees } from "./trees/tree";
+import { textVectorizers } from "./vectorizers";
 import type { ClassEntry, EstimatorEntry, PipelineStepEntry } from "./types";
 
-/** The servable estimators: a model file whose top-level object has one of these classes can be deployed. */
-export const ESTIMATORS: readonly EstimatorEntry[] = [
-  ...linearRegressors,
-  ...linearClassifiers,
-  ...decisionTrees,
-  ...forests,
-  ...gradientBoosting,
-  ...histGradientBoosting,
-  ...supportVectorMachines,
-  ...kNeighbors,
-  ...gaussianNaiveBayes,
-  ...discreteNaiveBayes,
-  ...kMeans,
-  ...multiLayerPerceptrons,
-  ...pipelines,
-  ...metaEstimators,
-];
-
-/** Preprocessing a Pipeline (or a ColumnTransformer inside one) may hold; not servable on its own. */
+/** Preprocessing a Pipeline (or a ColumnTransformer inside one) may hold; each is also served on its own (./lone-transformer.ts). */
 export const PIPELINE_STEPS: readonly PipelineStepEntry[] = [
   ...standardScalers,
   ...oneHotEncoders,
@@ -70,8 +56,35 @@ export const PIPELINE_STEPS: readonly PipelineStepEntry[] = [
   ...polynomialFeatures,
   ...projections,
   ...functionTransformers,
+  ...textVectorizers,
   ...pipelineSteps,
 ];
+
+/** The estimators proper (predictors, clusterers, meta-estimators). */
+const MODELS: readonly EstimatorEntry[] = [
+  ...linearRegressors,
+  ...linearClassifiers,
+  ...decisionTrees,
+  ...forests,
+  ...gradientBoosting,
+  ...histGradientBoosting,
+  ...xgboostWrappers,
+  ...lightgbmWrappers,
+  ...supportVectorMachines,
+  ...kNeighbors,
+  ...gaussianNaiveBayes,
+  ...discreteNaiveBayes,
+  ...kMeans,
+  ...multiLayerPerceptrons,
+  ...pipelines,
+  ...metaEstimators,
+];
+
+/**
+ * The servable estimators: a model file whose top-level object has one of these classes can be deployed.
+ * A lone preprocessing step is served too, its prediction the transformed row.
+ */
+export const ESTIMATORS: readonly EstimatorEntry[] = [...MODELS, ...loneTransformers(PIPELINE_STEPS, new Set(MODELS.flatMap((e) => [e.className, ...(e.aliases ?? [])])))];
 
 /** The dotted names an entry answers to: its class name, then its aliases. */
 export const namesOf = (entry: ClassEntry<unknown>): string[] => [entry.className, ...(entry.aliases ?? [])];

@@ -6,7 +6,14 @@ export type InputValue = number | string;
 export type InputRow = InputValue[];
 export type Label = number | string;
 
-export type EstimatorKind = "classifier" | "regressor" | "clusterer";
+/** "transformer": a fitted preprocessing step served on its own, its prediction the transformed row. */
+export type EstimatorKind = "classifier" | "regressor" | "clusterer" | "transformer";
+
+/**
+ * One row's served prediction: a label or value, or one value per output for multi-output estimators
+ * (MultiOutputRegressor…) and lone transformers (the transformed row).
+ */
+export type Prediction = Label | Label[];
 
 /** The explanation method labels the API reports. */
 export type ExplainMethod = "linear" | "tree_path_dependent" | "shapley_enumeration" | "permutation" | "kernel";
@@ -50,7 +57,13 @@ export interface Estimator {
   featureNames: string[] | null;
   /** classes_ for classifiers. */
   classes: Label[] | null;
+  /** One label or value per row; for estimators with predictOutputs, the first output. */
   predict(X: InputRow[]): Label[];
+  /**
+   * Estimators with several outputs per row (multi-output meta-estimators, lone transformers): one array
+   * per row, which is what a deployment answers as the prediction.
+   */
+  predictOutputs?(X: InputRow[]): Label[][];
   predictProba?(X: InputRow[]): number[][];
   /** Binary models return one column per row (shape [n][1]); multiclass one per class. */
   decisionFunction?(X: InputRow[]): number[][];

@@ -3,6 +3,7 @@
  * else permutation sampling. What the sampler explains:
  *  - classifiers: predict_proba of the predicted class (decision_function when there is no predict_proba);
  *  - regressors: predict;
+ *  - multi-output estimators and lone transformers: their first output;
  *  - KMeans: the distance to the assigned centre (transform[:, label]), a number that moves smoothly
  *    with the inputs, unlike the cluster label itself.
  * Background: the uploaded rows ("data_file"), else what the model keeps ("model" / "scaler_mean"),
@@ -19,6 +20,11 @@ interface Target {
 }
 
 function samplingTarget(est: Estimator, x: InputRow): Target {
+  const { predictOutputs } = est;
+  if (predictOutputs && est.kind !== "classifier") {
+    // Several outputs per row (a lone transformer, a multi-output regressor): the first one is explained.
+    return { f: (X) => predictOutputs.call(est, X).map((r) => Number(r[0])), output: est.kind === "transformer" ? "transform[column=0]" : "predict[output=0]" };
+  }
   if (est.kind === "classifier") {
     const label = est.predict([x])[0]!;
     const k = est.classes?.indexOf(label) ?? -1;

@@ -14,9 +14,19 @@ export interface KernelParams {
   degree: number;
 }
 
+/** Support vectors of a model fitted on sparse input: each row's non-zero columns (increasing) and values. */
+export interface SparseRows {
+  indices: Int32Array[];
+  values: Float64Array[];
+}
+
 /** A fitted libsvm model as scikit-learn stores it (the `_dual_coef_` / `_intercept_` libsvm reads, not the sign-flipped public ones). */
 export interface LibsvmModel extends KernelParams {
+  /** Dense support vectors; empty when the model was fitted on sparse input (then `sparse`). */
   supportVectors: number[][];
+  sparse: SparseRows | null;
+  nSv: number;
+  width: number;
   /** nr_class − 1 rows (1 for regression) of one coefficient per support vector. */
   dualCoef: number[][];
   /** One per class pair (classification) or one (regression); libsvm's rho is its negation. */
@@ -62,11 +72,64 @@ export function kernelValue(p: KernelParams, x: readonly number[], sv: readonly 
   }
 }
 
+/**
+ * libsvm_sparse's k_function: x and the support vector walked together by column index, in increasing
+ * order (a column zero in both contributes nothing, so this is the dense sum without its zero terms).
+ */
+function sparseKernelValue(p: KernelParams, xi: Int32Array, xv: Float64Array, si: Int32Array, sv: Float64Array): number {
+  let a = 0;
+  let b = 0;
+  let sum = 0;
+  if (p.kernel === "rbf") {
+    while (a < xi.length && b < si.length) {
+      if (xi[a] === si[b]) {
+        const d = xv[a++]! - sv[b++]!;
+        sum += d * d;
+      } else if (xi[a]! > si[b]!) {
+        sum += sv[b]! * sv[b]!;
+        b++;
+      } else {
+        sum += xv[a]! * xv[a]!;
+        a++;
+      }
+    }
+    for (; a < xi.length; a++) sum += xv[a]! * xv[a]!;
+    for (; b < si.length; b++) sum += sv[b]! * sv[b]!;
+    return Math.exp(-p.gamma * sum);
+  }
+  while (a < xi.length && b < si.length) {
+    if (xi[a] === si[b]) sum += xv[a++]! * sv[b++]!;
+    else if (xi[a]! > si[b]!) b++;
+    else a++;
+  }
+  if (p.kernel === "linear") return sum;
+  if (p.kernel === "poly") return powi(p.gamma * sum + p.coef0, p.degree);
+  return Math.tanh(p.gamma * sum + p.coef0);
+}
+
+/** K(x, sv_i) for every support vector, dense or sparse. */
+function kernelValues(m: LibsvmModel, x: readonly number[]): number[] {
+  if (!m.sparse) return m.supportVectors.map((sv) => kernelValue(m, x, sv));
+  const idx: number[] = [];
+  const val: number[] = [];
+  x.forEach((v, j) => {
+    if (v !== 0) {
+      idx.push(j);
+      val.push(v);
+    }
+  });
+  const xi = Int32Array.from(idx);
+  const xv = Float64Array.from(val);
+  const { indices, values } = m.sparse;
+  return indices.map((si, i) => sparseKernelValue(m, xi, xv, si, values[i]!));
+}
+
 /** SVR / NuSVR: Σ coef_i·K(x, sv_i) − rho. */
 export function regressionValue(m: LibsvmModel, x: readonly number[]): number {
   const coef = m.dualCoef[0]!;
+  const k = kernelValues(m, x);
   let sum = 0;
-  for (let i = 0; i < m.supportVectors.length; i++) sum += coef[i]! * kernelValue(m, x, m.supportVectors[i]!);
+  for (let i = 0; i < m.nSv; i++) sum += coef[i]! * k[i]!;
   return sum - -m.intercept[0]!;
 }
 
@@ -76,7 +139,7 @@ export function regressionValue(m: LibsvmModel, x: readonly number[]): number {
  */
 export function oneVsOne(m: LibsvmModel, x: readonly number[]): { values: number[]; winner: number } {
   const nClass = m.nSupport.length;
-  const kvalue = m.supportVectors.map((sv) => kernelValue(m, x, sv));
+  const kvalue = kernelValues(m, x);
   const start = [0];
   for (let i = 1; i < nClass; i++) start.push(start[i - 1]! + m.nSupport[i - 1]!);
   const vote = new Array<number>(nClass).fill(0);

@@ -5,7 +5,7 @@
  * models negate libsvm's value, multiclass 'ovr' reshapes the one-vs-one values
  * (_ovr_decision_function), 'ovo' returns them as they are.
  */
-import { attr, type PyValue } from "../../pickle/values";
+import { attr, isObject, type PyValue } from "../../pickle/values";
 import { argmax, classNameOf, featureNamesIn, need, nFeaturesIn, stringAttr, toLabels, toMatrix, toNumbers } from "../arrays";
 import type { ModelBackground } from "../explain/background";
 import { withEnumeration } from "../explain/fallback";
@@ -13,7 +13,7 @@ import { DEFAULT_BUDGET_MS } from "../explain/sampling";
 import { explainLinearOutput, type LinearCore } from "../linear-model";
 import { numericRows } from "../input";
 import { LoadError, type Estimator, type EstimatorEntry, type ExplainContext, type InputRow, type Label, type Loader } from "../types";
-import { oneVsOne, ovrDecision, regressionValue, type KernelName, type LibsvmModel } from "./libsvm";
+import { oneVsOne, ovrDecision, regressionValue, type KernelName, type LibsvmModel, type SparseRows } from "./libsvm";
 import { pairwiseCoupling } from "./probability";
 
 const KERNELS: readonly string[] = ["linear", "poly", "rbf", "sigmoid"];
@@ -33,14 +33,52 @@ function optionalNumbers(obj: PyValue, names: string[], className: string): numb
   return [];
 }
 
+/** A scipy CSR matrix's rows as (column, value) lists, checked against its shape. */
+function csrRows(v: PyValue, what: string): { rows: SparseRows; shape: [number, number] } {
+  const shape = toNumbers(attr(v, "_shape") ?? attr(v, "shape"), `${what}._shape`);
+  const data = toNumbers(attr(v, "data"), `${what}.data`);
+  const indices = toNumbers(attr(v, "indices"), `${what}.indices`);
+  const indptr = toNumbers(attr(v, "indptr"), `${what}.indptr`);
+  const [nRows, nCols] = [shape[0]!, shape[1]!];
+  if (shape.length !== 2 || indptr.length !== nRows + 1 || indices.length !== data.length || indptr[nRows] !== data.length) {
+    throw new LoadError("malformed", `${what} is not a consistent CSR matrix`);
+  }
+  const rows: SparseRows = { indices: [], values: [] };
+  for (let r = 0; r < nRows; r++) {
+    const from = indptr[r]!;
+    const to = indptr[r + 1]!;
+    if (!(from <= to)) throw new LoadError("malformed", `${what}.indptr decreases`);
+    const order = Array.from({ length: to - from }, (_, k) => from + k).sort((a, b) => indices[a]! - indices[b]!);
+    const idx = Int32Array.from(order, (k) => indices[k]!);
+    if (idx.some((j, k) => j < 0 || j >= nCols || (k > 0 && j === idx[k - 1]))) throw new LoadError("malformed", `${what}: column index out of range or repeated`);
+    rows.indices.push(idx);
+    rows.values.push(Float64Array.from(order, (k) => data[k]!));
+  }
+  return { rows, shape: [nRows, nCols] };
+}
+
+/** A CSR matrix as dense rows (the small dual_coef_ of a sparse fit). */
+function csrDense(v: PyValue, what: string): number[][] {
+  const { rows, shape } = csrRows(v, what);
+  return rows.indices.map((idx, r) => {
+    const out = new Array<number>(shape[1]).fill(0);
+    idx.forEach((j, k) => (out[j] = rows.values[r]![k]!));
+    return out;
+  });
+}
+
 function readLibsvm(obj: PyValue, className: string, classification: boolean): LibsvmModel {
-  if (attr(obj, "_sparse") === true) throw new LoadError("unsupported_class", `${className} fitted on sparse input cannot be served`);
   const kernel = attr(obj, "kernel");
   if (typeof kernel !== "string" || !KERNELS.includes(kernel)) {
     throw new LoadError("unsupported_class", `${className} with kernel ${typeof kernel === "string" ? `'${kernel}'` : "callable"} cannot be served`);
   }
-  const supportVectors = toMatrix(need(obj, "support_vectors_", className), `${className}.support_vectors_`);
-  const dualCoef = toMatrix(attr(obj, "_dual_coef_") ?? need(obj, "dual_coef_", className), `${className}._dual_coef_`);
+  // Fitted on sparse input: support_vectors_ and dual_coef_ are CSR matrices, evaluated as libsvm_sparse does.
+  const isSparse = attr(obj, "_sparse") === true;
+  const svValue = need(obj, "support_vectors_", className);
+  const sparseSv = isSparse ? csrRows(svValue, `${className}.support_vectors_`) : null;
+  const supportVectors = sparseSv ? [] : toMatrix(svValue, `${className}.support_vectors_`);
+  const dualValue = attr(obj, "_dual_coef_") ?? need(obj, "dual_coef_", className);
+  const dualCoef = isSparse && isObject(dualValue) ? csrDense(dualValue, `${className}._dual_coef_`) : toMatrix(dualValue, `${className}._dual_coef_`);
   const intercept = toNumbers(attr(obj, "_intercept_") ?? need(obj, "intercept_", className), `${className}._intercept_`);
   const nSupport = optionalNumbers(obj, ["_n_support", "n_support_"], className);
   const degree = num(obj, "degree", className);
@@ -50,12 +88,14 @@ function readLibsvm(obj: PyValue, className: string, classification: boolean): L
     coef0: num(obj, "coef0", className),
     degree,
     supportVectors,
+    sparse: sparseSv ? sparseSv.rows : null,
+    nSv: sparseSv ? sparseSv.shape[0] : supportVectors.length,
+    width: sparseSv ? sparseSv.shape[1] : (supportVectors[0]?.length ?? 0),
     dualCoef,
     intercept,
     nSupport,
   };
-  const width = supportVectors[0]?.length ?? 0;
-  const nSv = supportVectors.length;
+  const { width, nSv } = m;
   const bad = (why: string) => new LoadError("malformed", `${className}: ${why}`);
   if (supportVectors.some((r) => r.length !== width)) throw bad("support_vectors_ is ragged");
   if (!Number.isInteger(degree) || degree < 0) throw bad("degree must be a non-negative integer");
@@ -74,15 +114,16 @@ function readLibsvm(obj: PyValue, className: string, classification: boolean): L
 
 /** Σ dual_coef · support vector: a linear kernel's primal weights (what scikit-learn's coef_ property computes). */
 function primal(m: LibsvmModel, row: number): number[] {
-  const w = new Array<number>(m.supportVectors[0]?.length ?? 0).fill(0);
+  const w = new Array<number>(m.width).fill(0);
   m.supportVectors.forEach((sv, i) => sv.forEach((v, j) => (w[j]! += m.dualCoef[row]![i]! * v)));
+  m.sparse?.indices.forEach((idx, i) => idx.forEach((j, k) => (w[j]! += m.dualCoef[row]![i]! * m.sparse!.values[i]![k]!)));
   return w;
 }
 
 function checkWidth(obj: PyValue, m: LibsvmModel, className: string): number {
-  const width = m.supportVectors[0]?.length ?? nFeaturesIn(obj) ?? 0;
+  const width = m.nSv > 0 ? m.width : (nFeaturesIn(obj) ?? 0);
   const declared = nFeaturesIn(obj);
-  if (declared !== null && declared !== width && m.supportVectors.length > 0) throw new LoadError("malformed", `${className}: n_features_in_ ≠ support vector width`);
+  if (declared !== null && declared !== width && m.nSv > 0) throw new LoadError("malformed", `${className}: n_features_in_ ≠ support vector width`);
   if (width === 0) throw new LoadError("malformed", `${className}: no support vectors`);
   return width;
 }
@@ -93,9 +134,9 @@ type SvmEstimator = Estimator & ModelBackground;
 const KERNELS_PER_MS = 10_000;
 
 const rowsWithinBudget = (m: LibsvmModel) => (ctx: ExplainContext) =>
-  ((ctx.budgetMs ?? DEFAULT_BUDGET_MS) * KERNELS_PER_MS) / Math.max(1, m.supportVectors.length);
+  ((ctx.budgetMs ?? DEFAULT_BUDGET_MS) * KERNELS_PER_MS) / Math.max(1, m.nSv);
 
-/** The support vectors stand in for training data when none was uploaded (an SVM keeps no other sample). */
+/** The support vectors stand in for training data when none was uploaded (an SVM keeps no other sample; a sparse fit's are not expanded). */
 const supportBackground = (m: LibsvmModel) => () => ({ rows: m.supportVectors as InputRow[], source: "model" as const });
 
 const loadClassifier: Loader = (obj) => {

@@ -17,7 +17,9 @@ export function readMeta(v: PyValue, classifier: boolean): Meta {
   if (!isObject(v) || !isDict(v.state)) throw new LoadError("malformed", "expected an estimator object with a state dict");
   const className = v.$class;
   const name = className.slice(className.lastIndexOf(".") + 1);
-  const nFeatures = nFeaturesIn(v);
+  // GradientBoosting before 0.19 recorded its width as `n_features`.
+  const legacy = attr(v, "n_features");
+  const nFeatures = nFeaturesIn(v) ?? (typeof legacy === "number" && Number.isInteger(legacy) && attr(v, "estimators_") !== undefined ? legacy : null);
   if (nFeatures === null || nFeatures < 1) throw new LoadError("malformed", `${name}: missing n_features_in_ (is the estimator fitted?)`);
   const nOutputs = attr(v, "n_outputs_");
   if (nOutputs !== undefined && Number(nOutputs) !== 1) {

@@ -6,8 +6,9 @@ import type { InputRow } from "../types";
  * "float32": DecisionTree / forests / GradientBoosting cast X to float32 before comparing it with the
  * float64 thresholds (docs/sklearn-pickles.md §9), and refuse NaN and infinity (check_array with force_all_finite=True).
  * "float64": HistGradientBoosting compares in float64 and accepts NaN (routed by missing_go_to_left) and ±inf.
+ * "float32_missing": XGBoost / LightGBM, float32 values with NaN as missing (routed by each node's default).
  */
-export type InputMode = "float32" | "float64";
+export type InputMode = "float32" | "float64" | "float32_missing";
 
 export function prepareRow(row: InputRow, index: number, nFeatures: number, mode: InputMode, out: Float64Array): Float64Array {
   if (!Array.isArray(row)) throw new InputError(`row ${index} is not an array`);
@@ -23,6 +24,10 @@ export function prepareRow(row: InputRow, index: number, nFeatures: number, mode
       continue;
     }
     const f = Math.fround(v);
+    if (mode === "float32_missing") {
+      out[j] = f;
+      continue;
+    }
     if (!Number.isFinite(f)) {
       throw new InputError(
         v !== v

@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "@/components/workspace-link";
+import { notFound } from "next/navigation";
+import { requireWorkspace } from "@/app/_server/auth";
+import { Badge, PageHeader } from "@/components/ui";
+import { getDb } from "@/db/client";
+import { getModelWithFiles, listVersions } from "@/lib/models/store";
+import { EditMetadataForm } from "./edit-metadata-form";
+import { EditModelForm } from "./edit-model-form";
+import { OtherFilesTable, VersionsTable } from "./files-tables";
+import { DriftDetection, FeatureList, Hyperparameters, PerformanceThresholds } from "./metadata-tables";
+import { UploadForm } from "./upload-form";
+
+export const metadata: Metadata = { title: "Model" };
+
+export default async function ModelPage({ params }: { params: Promise<{ modelId: string }> }) {
+  const { account, workspace } = await requireWorkspace("read");
+  const { modelId } = await params;
+  const db = getDb();
+  const found = await getModelWithFiles(db, workspace.id, modelId);
+  if (!found) notFound();
+  const { model, files } = found;
+  const versions = await listVersions(db, workspace.id, model.id);
+  const otherFiles = files.filter((f) => f.filekind !== "model");
+  // Files are uploaded by keys of this account, so the only uploader to name is the account itself.
+  const uploaders = new Map([[workspace.id, account.name || account.username || account.email]]);
+
+  return (
+    <>
+      <div className="mb-2 text-sm">
+        <Link href="/models" className="text-indigo-600 hover:underline">← Models</Link>
+      </div>
+      <PageHeader
+        title={model.modelname}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <Badge tone="indigo">{model.modelkind}</Badge>
+            {model.modeltags.map((t) => <Badge key={t}>{t}</Badge>)}
+            <span className="font-mono text-xs text-slate-400">{model.id}</span>
+          </span>
+        }
+        actions={
+          versions.length > 0 ? (
+            <Link
+              href={`/deployments/new?model=${model.id}`}
+              className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500"
+            >
+              Deploy
+            </Link>
+          ) : undefined
+        }
+      />
+      <div className="grid grid-cols-1 gap-6 2xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="min-w-0 space-y-6">
+          <VersionsTable versions={versions} uploaders={uploaders} />
+          <OtherFilesTable files={otherFiles} uploaders={uploaders} />
+          <FeatureList features={model.featurelist} />
+          <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
+            <Hyperparameters parameters={model.hyperparameter} />
+            <PerformanceThresholds thresholds={model.modelperformance} />
+          </div>
+          <DriftDetection settings={model.driftDetection} />
+        </div>
+        <div className="grid grid-cols-1 content-start gap-6 md:grid-cols-2 2xl:grid-cols-1">
+          <UploadForm modelId={model.id} />
+          <EditModelForm modelId={model.id} initial={{ modelname: model.modelname, modelkind: model.modelkind, tags: model.modeltags.join(", ") }} />
+          <EditMetadataForm
+            modelId={model.id}
+            initial={{
+              featurelist: model.featurelist,
+              drift_detection: model.driftDetection,
+              modelperformance: model.modelperformance,
+              hyperparameter: model.hyperparameter,
+              trainingresource: model.trainingresource,
+              runresource: model.runresource,
+              inference: model.inference,
+            }}
+          />
+        </div>
+      </div>
+    </>
+  );
+}

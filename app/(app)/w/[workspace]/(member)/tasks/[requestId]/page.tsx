@@ -71,8 +71,8 @@ export default async function RequestPage({ params }: { params: Promise<{ reques
         }
         actions={request.status === "pending" ? <AbortButton requestId={request.id} /> : null}
       />
-      {request.status === "pending" ? (
-        <LiveStatus requestId={request.id} initial={{ status: request.status, answers: answers.length }} maxCrunchers={request.gold ? answers.length + 1 : Math.max(request.maxCrunchers, confidence?.max_crunchers ?? 0)} minAgreements={request.minAgreements} />
+      {request.status === "pending" && !request.gold ? (
+        <LiveStatus requestId={request.id} initial={{ status: request.status, answers: answers.length }} maxCrunchers={Math.max(request.maxCrunchers, confidence?.max_crunchers ?? 0)} minAgreements={request.minAgreements} />
       ) : null}
 
       <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">

@@ -23,6 +23,9 @@ export const GOLD_SETTINGS_BOUNDS = {
   minAnswers: { min: 1, max: 1_000 },
 } as const;
 
+/** The standing is read from the cruncher's latest tasks in the workspace only, so a lease costs the same after years of work. */
+export const STANDING_WINDOW = 2_000;
+
 export const DEFAULT_GOLD_SETTINGS: GoldSettings = { rate: 0.1, minAccuracy: 0.6, minAnswers: 10 };
 
 export async function goldSettingsOf(db: DbOrTx, workspaceId: string): Promise<GoldSettings> {
@@ -63,19 +66,26 @@ export function isPaused(accuracy: GoldAccuracy, settings: GoldSettings): boolea
   return settings.minAccuracy > 0 && belowGoldThreshold(accuracy, settings.minAccuracy, settings.minAnswers);
 }
 
-/** The cruncher's gold record in the workspace and what follows from it, in one read. */
+/** The cruncher's gold record over their latest STANDING_WINDOW tasks in the workspace and what follows from it. */
 export async function goldStanding(db: DbOrTx, workspaceId: string, cruncherId: string): Promise<GoldStanding> {
   const settings = await goldSettingsOf(db, workspaceId);
+  // Newest first along task_assignments_workspace_cruncher_idx (leased, unanswered tasks first).
+  const latest = db
+    .select({ gold: taskRequests.gold, goldCorrect: taskAssignments.goldCorrect })
+    .from(taskAssignments)
+    .innerJoin(taskRequests, eq(taskRequests.id, taskAssignments.requestId))
+    .where(and(eq(taskAssignments.workspaceId, workspaceId), eq(taskAssignments.cruncherId, cruncherId), ne(taskAssignments.state, "skipped")))
+    .orderBy(sql`${taskAssignments.answeredAt} desc nulls first`)
+    .limit(STANDING_WINDOW)
+    .as("latest");
   const [row] = await db
     .select({
       tasks: sql<number>`count(*)`.mapWith(Number),
-      goldTasks: sql<number>`count(*) filter (where ${taskRequests.gold})`.mapWith(Number),
-      goldAnswered: sql<number>`count(${taskAssignments.goldCorrect})`.mapWith(Number),
-      goldCorrect: sql<number>`count(*) filter (where ${taskAssignments.goldCorrect})`.mapWith(Number),
+      goldTasks: sql<number>`count(*) filter (where ${latest.gold})`.mapWith(Number),
+      goldAnswered: sql<number>`count(${latest.goldCorrect})`.mapWith(Number),
+      goldCorrect: sql<number>`count(*) filter (where ${latest.goldCorrect})`.mapWith(Number),
     })
-    .from(taskAssignments)
-    .innerJoin(taskRequests, eq(taskRequests.id, taskAssignments.requestId))
-    .where(and(eq(taskAssignments.workspaceId, workspaceId), eq(taskAssignments.cruncherId, cruncherId), ne(taskAssignments.state, "skipped")));
+    .from(latest);
   const tasks = row?.tasks ?? 0;
   const goldTasks = row?.goldTasks ?? 0;
   const accuracy = goldAccuracy(row?.goldCorrect ?? 0, row?.goldAnswered ?? 0);

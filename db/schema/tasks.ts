@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { apiKeyMode, apiKeys } from "./auth";
 import { workspaces } from "./workspaces";
 
@@ -29,6 +29,10 @@ export const taskRequests = pgTable(
     /** Answered plus currently leased slots; the queue hands out a slot only while this is below maxCrunchers. */
     slotsTaken: smallint().notNull().default(0),
     hookUrl: text(),
+    /** A gold (control) question: params.gold is its known answer; it never completes and scores every cruncher who answers it. */
+    gold: boolean().notNull().default(false),
+    /** The Dawid–Skene consensus of the answers so far: {probability, answers} (confidence.strategy "dawid-skene" only). */
+    consensus: jsonb().$type<{ probability: number | null; answers: number }>(),
     /** Webhook outbox: "due" is set in the completing transaction; the dispatcher queues it ("queued"). */
     hookState: text({ enum: ["due", "queued"] }),
     idempotencyKey: text(),
@@ -39,7 +43,7 @@ export const taskRequests = pgTable(
   (t) => [
     index("task_requests_list_idx").on(t.workspaceId, t.mode, t.createdAt.desc(), t.id.desc()),
     index("task_requests_status_list_idx").on(t.workspaceId, t.mode, t.status, t.createdAt.desc(), t.id.desc()),
-    index("task_requests_queue_idx").on(t.workspaceId, t.createdAt, t.id).where(sql`status = 'pending' and mode = 'live'`),
+    index("task_requests_queue_idx").on(t.workspaceId, t.gold, t.createdAt, t.id).where(sql`status = 'pending' and mode = 'live'`),
     uniqueIndex("task_requests_idempotency_key").on(t.workspaceId, t.mode, t.idempotencyKey),
     index("task_requests_hook_due_idx").on(t.completedAt).where(sql`hook_state = 'due'`),
     index("task_requests_test_pending_idx").on(t.createdAt).where(sql`status = 'pending' and mode = 'test'`),
@@ -67,11 +71,14 @@ export const taskAssignments = pgTable(
     answer: jsonb(),
     leasedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     answeredAt: timestamp({ withTimezone: true }),
+    /** On a gold request: whether the answer agrees with the known one (null elsewhere). */
+    goldCorrect: boolean(),
   },
   (t) => [
     uniqueIndex("task_assignments_request_cruncher_key").on(t.requestId, t.cruncherId),
     index("task_assignments_cruncher_idx").on(t.cruncherId, t.answeredAt),
     index("task_assignments_expiry_idx").on(t.leaseUntil).where(sql`state = 'leased'`),
+    index("task_assignments_workspace_cruncher_idx").on(t.workspaceId, t.cruncherId, t.answeredAt),
   ],
 );
 
@@ -133,3 +140,23 @@ export const taskFiles = pgTable(
 );
 
 export type TaskFileRow = typeof taskFiles.$inferSelect;
+
+/**
+ * A workspace's Dawid–Skene model for one kind of question ("multiple-choice", or "rating:min:max:step"
+ * per scale): the class priors and every cruncher's confusion matrix fitted over its answer
+ * history (lib/tasks/consensus-models.ts), refitted by a periodic job.
+ */
+export const taskConsensusModels = pgTable(
+  "task_consensus_models",
+  {
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    kind: text().notNull(),
+    /** A ConsensusModel (lib/tasks/consensus/adaptive-overlap.ts). */
+    model: jsonb().$type<Record<string, unknown>>().notNull(),
+    answers: integer().notNull(),
+    fittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.kind] }), index("task_consensus_models_fitted_idx").on(t.fittedAt)],
+);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, jsonb, pgEnum, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./auth";
 
 /**
@@ -24,6 +24,12 @@ export const workspaces = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** In the trash: hidden and unusable (keys refused) until restored or purged. */
     deletedAt: timestamp({ withTimezone: true }),
+    /** Share of a cruncher's tasks that are gold (control) questions, 0 … 0.5. */
+    goldRate: real().notNull().default(0.1),
+    /** Crunchers whose gold accuracy is surely below this (Wilson upper bound) get no more tasks; 0 turns the rule off. */
+    goldMinAccuracy: real().notNull().default(0.6),
+    /** The rule applies from this many gold answers on. */
+    goldMinAnswers: smallint().notNull().default(10),
   },
   (t) => [uniqueIndex("workspaces_slug_key").on(sql`lower(${t.slug})`)],
 );

@@ -4,7 +4,7 @@ import { processSlot } from "@/lib/process-singleton";
 
 /**
  * The Postgres-backed job queue (pg-boss, schema `pgboss`) shared by webhooks, training jobs, drift
- * checks, the blob sweep and the auth clean-up. One instance per process (lib/process-singleton.ts).
+ * checks, the blob sweep, the auth clean-up and the consensus-model refit. One instance per process (lib/process-singleton.ts).
  */
 const boss = processSlot<Promise<PgBoss>>("jobs.boss");
 
@@ -15,6 +15,7 @@ export const QUEUES = {
   driftSchedule: "drift-schedule",
   blobGc: "blob-gc",
   authCleanup: "auth-cleanup",
+  consensusRefit: "task-consensus-refit",
 } as const;
 
 async function start(): Promise<PgBoss> {

@@ -68,7 +68,10 @@ export function decideConsensus<T extends RequestType>(
 ): ConsensusDecision<AnswerByType[T]> {
   const seen = new Set<string>();
   const firstPerCruncher = answers.filter(({ cruncherId }) => !seen.has(cruncherId) && seen.add(cruncherId));
-  const confidence = params.confidence;
+  // "dawid-skene" requests are decided by consensus-decision.ts; asked here, a strict majority of max_crunchers.
+  const asked = params.confidence;
+  const confidence =
+    asked?.strategy === "dawid-skene" ? { min_agreements: Math.floor(asked.max_crunchers / 2) + 1, max_crunchers: asked.max_crunchers } : asked;
   if (!confidence) {
     const first = firstPerCruncher[0];
     return first ? { state: "complete", response: first.answer, agreeingCruncherIds: [first.cruncherId] } : { state: "pending" };

@@ -113,6 +113,11 @@ const listQuery = z.object({
   status: z.enum(["pending", "complete", "aborted"]).optional(),
   type: z.enum(REQUEST_TYPES).optional(),
   tag: z.string().trim().min(1).max(100).optional().describe("Only requests carrying this tag"),
+  gold: z
+    .enum(["true", "false"], { error: "gold must be true or false" })
+    .optional()
+    .transform((v) => v === "true")
+    .describe("true: the gold (control) questions instead of the requests (they are never listed otherwise)"),
   cursor: z.uuid({ error: "cursor must be the next_cursor of a previous page" }).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -120,7 +125,7 @@ const listQuery = z.object({
 const listRequests = defineRoute(tasksApi, { method: "GET", path: "/v1/requests", summary: "The key's requests, newest first, with a cursor", query: listQuery }, async ({ request, auth, query }) =>
   guarded(auth, async () => {
     const db = getDb();
-    const [page, counts] = await Promise.all([listTaskRequests(db, auth.workspaceId, auth.mode, query), countTaskRequests(db, auth.workspaceId, auth.mode)]);
+    const [page, counts] = await Promise.all([listTaskRequests(db, auth.workspaceId, auth.mode, query), countTaskRequests(db, auth.workspaceId, auth.mode, query.gold)]);
     return { status: 200, body: { requests: page.items.map((item) => requestObjectOf(item, publicBaseUrl(request.headers))), next_cursor: page.nextCursor, counts } };
   }),
 );

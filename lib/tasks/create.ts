@@ -8,6 +8,9 @@ import { createTaskRequest, type TaskRequestRecord } from "./store";
 import { resolveCruncherHandles } from "./cruncher-names";
 import { scheduleSimulation } from "./test-simulator";
 
+/** A gold question stays open to every cruncher of the workspace (each answers it once): its slot count. */
+export const GOLD_SLOTS = 30_000;
+
 export interface NewRequestInput {
   workspaceId: string;
   mode: ApiKeyMode;
@@ -36,18 +39,21 @@ export function hookUrlProblems(params: RequestParams): ApiErrorDetail[] {
  */
 export async function createValidatedRequest(db: Database, input: NewRequestInput): Promise<{ record: TaskRequestRecord; replayed: boolean }> {
   const { params } = input;
+  const confidence = params.confidence;
   const created = await createTaskRequest(db, {
     workspaceId: input.workspaceId,
     mode: input.mode,
     type: input.type,
     params,
-    maxCrunchers: params.confidence?.max_crunchers ?? 1,
-    minAgreements: params.confidence?.min_agreements ?? 1,
+    // Adaptive overlap opens one slot at a time (submit-answer.ts opens the next while unsure).
+    maxCrunchers: params.gold !== undefined ? GOLD_SLOTS : confidence?.strategy === "dawid-skene" ? 1 : (confidence?.max_crunchers ?? 1),
+    minAgreements: confidence?.strategy === "majority" ? confidence.min_agreements : 1,
+    gold: params.gold !== undefined,
     excludeCrunchers: await resolveCruncherHandles(db, input.workspaceId, params.exclude_crunchers ?? []),
     hookUrl: params.hook_url ?? null,
     idempotencyKey: input.idempotencyKey,
     keyId: input.keyId,
   });
-  if (!created.replayed && input.mode === "test") scheduleSimulation(created.record.id);
+  if (!created.replayed && input.mode === "test" && params.gold === undefined) scheduleSimulation(created.record.id);
   return created;
 }

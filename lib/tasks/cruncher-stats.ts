@@ -67,7 +67,7 @@ export async function cruncherStats(db: Database, cruncherId: string, since: Dat
 
 /** How many live tasks this cruncher could lease now, counted up to `cap` (the page shows "100+"). */
 export async function countWaitingTasks(db: DbOrTx, workspaceId: string, cruncherId: string, cap = 100): Promise<number> {
-  const waiting = db.select({ one: sql`1` }).from(taskRequests).where(leasableBy(db, workspaceId, cruncherId)).limit(cap).as("waiting");
+  const waiting = db.select({ one: sql`1` }).from(taskRequests).where(and(leasableBy(db, workspaceId, cruncherId), eq(taskRequests.gold, false))).limit(cap).as("waiting");
   const [row] = await db.select({ n: count() }).from(waiting);
   return row?.n ?? 0;
 }

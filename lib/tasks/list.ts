@@ -14,6 +14,8 @@ export interface TaskListFilter {
   tag?: string;
   createdFrom?: Date;
   createdTo?: Date;
+  /** true: only gold (control) questions; otherwise they are left out. */
+  gold?: boolean;
   /** The id of the last request of the previous page. */
   cursor?: string;
   limit: number;
@@ -33,6 +35,7 @@ export async function listTaskRequests(
   const conditions: (SQL | undefined)[] = [
     eq(taskRequests.workspaceId, workspaceId),
     eq(taskRequests.mode, mode),
+    eq(taskRequests.gold, filter.gold ?? false),
     filter.status ? eq(taskRequests.status, filter.status) : undefined,
     filter.type ? eq(taskRequests.type, filter.type) : undefined,
     filter.tag ? sql`${taskRequests.params} @> ${JSON.stringify({ tags: [filter.tag] })}::jsonb` : undefined,
@@ -56,12 +59,12 @@ export async function listTaskRequests(
 
 const noRequests = (): Record<Status, number> => ({ pending: 0, complete: 0, aborted: 0 });
 
-/** Requests per status in one space (live or test). */
-export async function countTaskRequests(db: Database, workspaceId: string, mode: ApiKeyMode): Promise<Record<Status, number>> {
+/** Requests (or, with gold, gold questions) per status in one space (live or test). */
+export async function countTaskRequests(db: Database, workspaceId: string, mode: ApiKeyMode, gold = false): Promise<Record<Status, number>> {
   const rows = await db
     .select({ status: taskRequests.status, n: count() })
     .from(taskRequests)
-    .where(and(eq(taskRequests.workspaceId, workspaceId), eq(taskRequests.mode, mode)))
+    .where(and(eq(taskRequests.workspaceId, workspaceId), eq(taskRequests.mode, mode), eq(taskRequests.gold, gold)))
     .groupBy(taskRequests.status);
   const counts = noRequests();
   for (const row of rows) counts[row.status] = row.n;
@@ -72,12 +75,12 @@ export async function countTaskRequests(db: Database, workspaceId: string, mode:
  * Requests per status, each counted up to `cap` (the Tasks page shows "10,000+"): an index range
  * of at most `cap` entries per status, so the counts cost the same at a million requests.
  */
-export async function countTaskRequestsUpTo(db: Database, workspaceId: string, mode: ApiKeyMode, cap: number): Promise<Record<Status, number>> {
+export async function countTaskRequestsUpTo(db: Database, workspaceId: string, mode: ApiKeyMode, cap: number, gold = false): Promise<Record<Status, number>> {
   const upTo = (status: Status) => {
     const capped = db
       .select({ one: sql`1` })
       .from(taskRequests)
-      .where(and(eq(taskRequests.workspaceId, workspaceId), eq(taskRequests.mode, mode), eq(taskRequests.status, status)))
+      .where(and(eq(taskRequests.workspaceId, workspaceId), eq(taskRequests.mode, mode), eq(taskRequests.status, status), eq(taskRequests.gold, gold)))
       .limit(cap);
     return sql<number>`(select count(*)::int from ${capped.as("capped")})`;
   };

@@ -76,7 +76,7 @@ function leaseNext(db: Database) {
     db
       .select(requestColumns)
       .from(taskRequests)
-      .where(leasableBy(db, sql.placeholder("workspaceId"), cruncherId))
+      .where(and(leasableBy(db, sql.placeholder("workspaceId"), cruncherId), eq(taskRequests.gold, sql.placeholder("gold"))))
       .orderBy(asc(taskRequests.createdAt), asc(taskRequests.id))
       .limit(1)
       .for("update", { of: taskRequests, skipLocked: true }),
@@ -100,13 +100,15 @@ function leaseNext(db: Database) {
       answer: sql`null::jsonb`.as("answer"),
       leasedAt: sql`now()`.as("leased_at"),
       answeredAt: sql`null::timestamptz`.as("answered_at"),
+      goldCorrect: sql`null::boolean`.as("gold_correct"),
     })
     .from(picked);
   const assigned = db.$with("assigned").as(
     db.insert(taskAssignments).select(assignment).returning({ id: taskAssignments.id, leaseUntil: taskAssignments.leaseUntil }),
   );
-  const { id, workspaceId, mode, type, params, status, response, maxCrunchers, minAgreements, excludeCrunchers, slotsTaken, hookUrl, createdAt, completedAt } = picked;
-  const request = { id, workspaceId, mode, type, params, status, response, maxCrunchers, minAgreements, excludeCrunchers, slotsTaken, hookUrl, createdAt, completedAt };
+  const { id, workspaceId, mode, type, params, status, response, maxCrunchers, minAgreements, excludeCrunchers, slotsTaken, hookUrl, gold, consensus, createdAt, completedAt } =
+    picked;
+  const request = { id, workspaceId, mode, type, params, status, response, maxCrunchers, minAgreements, excludeCrunchers, slotsTaken, hookUrl, gold, consensus, createdAt, completedAt };
   return db
     .with(picked, bumped, assigned)
     .select({ request, assignmentId: assigned.id, leaseUntil: assigned.leaseUntil })
@@ -124,6 +126,8 @@ function answeredSlot(db: Database) {
       type: taskRequests.type,
       params: taskRequests.params,
       mode: taskRequests.mode,
+      gold: taskRequests.gold,
+      workspaceId: taskRequests.workspaceId,
     })
     .from(taskAssignments)
     .innerJoin(taskRequests, eq(taskRequests.id, taskAssignments.requestId))
@@ -131,8 +135,24 @@ function answeredSlot(db: Database) {
     .prepare("tasks_answered_slot");
 }
 
+/** Whether any real (not gold) task waits for this cruncher: gold is mixed into work, never handed out alone. */
+function anyLeasable(db: Database) {
+  return db
+    .select({ one: sql`1` })
+    .from(taskRequests)
+    .where(and(leasableBy(db, sql.placeholder("workspaceId"), sql.placeholder("cruncherId")), eq(taskRequests.gold, false)))
+    .limit(1)
+    .prepare("tasks_any_leasable");
+}
+
 function prepare(db: Database) {
-  return { reclaimExpiredLeases: reclaimExpiredLeases(db), heldLease: heldLease(db), leaseNext: leaseNext(db), answeredSlot: answeredSlot(db) };
+  return {
+    reclaimExpiredLeases: reclaimExpiredLeases(db),
+    heldLease: heldLease(db),
+    leaseNext: leaseNext(db),
+    anyLeasable: anyLeasable(db),
+    answeredSlot: answeredSlot(db),
+  };
 }
 
 const prepared = new WeakMap<Database, ReturnType<typeof prepare>>();

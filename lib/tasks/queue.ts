@@ -1,6 +1,7 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { taskAssignments, taskRequests } from "@/db/schema";
+import { goldStanding } from "./gold-store";
 import { leaseEnd, queueStatements } from "./queue-statements";
 import { requestColumns, toRecord, type DbOrTx, type TaskRequestRecord } from "./store";
 
@@ -29,15 +30,27 @@ export interface LeasedTask {
  * Leases the next live task of the workspace this cruncher may take: pending, a free slot, not excluded, not
  * already leased, answered or skipped by them; oldest first. Expired leases are reclaimed first. A
  * cruncher holding a live lease gets that one back (a reload of the work page does not take a
- * second slot).
+ * second slot). Gold questions are mixed in at the workspace's rate (gold-store.ts): when one is
+ * due the oldest gold question they have not seen comes first, else the oldest real task; gold is
+ * never handed out when no real work waits. A cruncher paused by the workspace's gold rule gets
+ * nothing (null; goldStanding tells why).
  */
 export async function leaseNextTask(db: Database, workspaceId: string, cruncherId: string, leaseSeconds = DEFAULT_LEASE_SECONDS): Promise<LeasedTask | null> {
   const statements = queueStatements(db);
   await statements.reclaimExpiredLeases.execute();
   const [held] = await statements.heldLease.execute({ cruncherId, workspaceId });
   if (held) return renewLease(db, cruncherId, held.id, leaseSeconds);
-  const [leased] = await statements.leaseNext.execute({ cruncherId, workspaceId, leaseSeconds });
-  return leased ? { assignmentId: leased.assignmentId, leaseUntil: leased.leaseUntil!, request: toRecord(leased.request) } : null;
+  const standing = await goldStanding(db, workspaceId, cruncherId);
+  if (standing.paused) return null;
+  const lease = async (gold: boolean) => {
+    const [leased] = await statements.leaseNext.execute({ cruncherId, workspaceId, leaseSeconds, gold });
+    return leased ? { assignmentId: leased.assignmentId, leaseUntil: leased.leaseUntil!, request: toRecord(leased.request) } : null;
+  };
+  if (standing.goldDue) {
+    const hasRealWork = (await statements.anyLeasable.execute({ cruncherId, workspaceId })).length > 0;
+    if (hasRealWork) return (await lease(true)) ?? (await lease(false));
+  }
+  return lease(false);
 }
 
 async function takeSlot(tx: DbOrTx, request: TaskRequestRecord, cruncherId: string, leaseSeconds: number): Promise<LeasedTask> {

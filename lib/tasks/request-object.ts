@@ -32,6 +32,8 @@ export interface StoredRequest {
   completedAt: Date | null;
   /** Test-key (staging) requests are answered by simulated crunchers; not shown in the object. */
   mode: "live" | "test";
+  /** "dawid-skene" requests: the chosen answer's posterior and the answers used, once there is one. */
+  consensus?: { probability: number | null; answers: number } | null;
 }
 
 type RequestObjectOf<T extends RequestType> = {
@@ -59,6 +61,10 @@ export function toRequestObject(stored: StoredRequest): RequestObject {
   }
   object.type = stored.type;
   for (const [name, value] of Object.entries(stored.params)) if (value !== undefined) object[name] = value;
+  // The confidence object gains, for Dawid–Skene, the posterior of the chosen answer and the answers it rests on.
+  if (stored.params.confidence?.strategy === "dawid-skene") {
+    object.confidence = { ...stored.params.confidence, probability: stored.consensus?.probability ?? null, answers_used: stored.consensus?.answers ?? 0 };
+  }
   object.created_at = apiTimestamp(stored.createdAt);
   object.completed_at = stored.completedAt ? apiTimestamp(stored.completedAt) : null;
   return object as RequestObject;

@@ -11,7 +11,8 @@ import { image } from "./types/image";
 import { multipleChoice } from "./types/multiple-choice";
 import { rating } from "./types/rating";
 import type { RequestKind } from "./types/request-kind";
-import { sharedProblems } from "./types/shared-fields";
+import { confidenceBodyProblems, sharedProblems } from "./types/shared-fields";
+import { multipleChoiceClasses, ratingClasses } from "./consensus/classes";
 import { video } from "./types/video";
 
 // The request types, as the human-tasks document lists them, each declared in types/<type>.ts.
@@ -79,7 +80,45 @@ export function parseRequestBody<T extends RequestType>(type: T, body: unknown):
   const kind: RequestKind<z.ZodObject, unknown> = REQUEST_KINDS[type];
   const parsed = kind.schema.safeParse(body);
   const values = parsed.success ? parsed.data : passingFields(kind.schema, body);
-  const errors = [...(parsed.success ? [] : zodProblems(parsed.error, body)), ...sharedProblems(values), ...kind.crossFieldProblems(values)];
+  const errors = [
+    ...(parsed.success ? [] : zodProblems(parsed.error, body)),
+    ...sharedProblems(values),
+    ...confidenceBodyProblems(body.confidence),
+    ...kind.crossFieldProblems(values),
+  ];
+  if (parsed.success) errors.push(...strategyProblems(type, parsed.data as ParamsByType[T]));
+  const gold = parsed.success ? goldAnswer(type, parsed.data as ParamsByType[T]) : { errors: [] };
+  errors.push(...gold.errors);
   if (errors.length || !parsed.success) return { ok: false, errors };
-  return { ok: true, params: parsed.data as ParamsByType[T] };
+  const params = parsed.data as ParamsByType[T];
+  return { ok: true, params: "value" in gold ? { ...params, gold: gold.value } : params };
+}
+
+/** Whether Dawid–Skene consensus applies: multiple-choice with one answer per cruncher, and ratings of at most 101 steps. */
+export function dawidSkeneApplies(type: RequestType, params: RequestParams): boolean {
+  if (type === "multiple-choice") return multipleChoiceClasses(params as ParamsByType["multiple-choice"]) !== null;
+  if (type === "rating") return ratingClasses(params as ParamsByType["rating"]) !== null;
+  return false;
+}
+
+function strategyProblems(type: RequestType, params: RequestParams): ApiErrorDetail[] {
+  if (params.confidence?.strategy !== "dawid-skene" || dawidSkeneApplies(type, params)) return [];
+  return [
+    problem(
+      ["confidence", "strategy"],
+      '"dawid-skene" applies to multiple-choice requests with one answer per cruncher (min_answers and max_answers 1) and to ratings of at most 101 steps; use "majority".',
+      "unsupported_strategy",
+    ),
+  ];
+}
+
+/** A gold request's known answer, checked and normalised like a cruncher's answer (paths under "gold"). */
+function goldAnswer(type: RequestType, params: RequestParams): { value: unknown; errors: ApiErrorDetail[] } | { errors: ApiErrorDetail[] } {
+  if (params.gold === undefined) return { errors: [] };
+  const kind: RequestKind<z.ZodObject, unknown> = REQUEST_KINDS[type];
+  if (kind.family === "media") return { errors: [problem(["gold"], "Gold questions are not available for image, video and audio requests.", "unsupported_gold")] };
+  if (params.confidence) return { errors: [problem(["confidence"], "A gold question is answered once by every cruncher it is mixed in for and never completes: leave confidence out.")] };
+  const checked = kind.validateAnswer(params, params.gold);
+  if (!checked.ok) return { errors: checked.errors.map((e) => ({ ...e, path: ["gold", ...e.path] })) };
+  return { value: checked.value, errors: [] };
 }

@@ -19,6 +19,7 @@ export function requestObjectOf(record: TaskRequestRecord, baseUrl?: string): Re
     createdAt: record.createdAt,
     completedAt: record.completedAt,
     mode: record.mode,
+    consensus: record.consensus,
   });
 }
 

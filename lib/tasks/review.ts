@@ -42,9 +42,9 @@ export interface ReviewedAnswer {
   agreesWithResponse: boolean | null;
 }
 
-/** Each cruncher's first answer, in arrival order, marked by whether it agrees with the final response. */
+/** Each cruncher's first answer, in arrival order, marked by whether it agrees with the final response (on a gold question: the known answer). */
 export function reviewAnswers(record: TaskRequestRecord): ReviewedAnswer[] {
-  const response = record.status === "complete" ? record.response : null;
+  const response = record.gold ? ((record.params.gold as Answer | undefined) ?? null) : record.status === "complete" ? record.response : null;
   const seen = new Set<string>();
   return record.answers
     .filter((a) => !seen.has(a.cruncherId) && seen.add(a.cruncherId))

@@ -10,6 +10,7 @@ import { isUuid } from "@/lib/ids";
 import { clampBlockSeconds, MAX_BLOCK_SECONDS, waitForRequest } from "./completion-waiters";
 import { createValidatedRequest, hookUrlProblems } from "./create";
 import { countWaitingTasks, cruncherStats } from "./cruncher-stats";
+import { goldStanding } from "./gold-store";
 import { storeTaskUpload, taskUploadLimit } from "./files-api";
 import { assignmentWorkspace, cruncherIdOf, leaseNextTask, renewLease, skipTask } from "./queue";
 import { parseRequestBody, REQUEST_TYPES } from "./request-types";
@@ -70,8 +71,11 @@ async function assignmentIn(auth: SessionPrincipal, params: Record<string, strin
 
 /** "Start working" and every next task: the worker's live lease if they hold one, else a new one. */
 const next = defineRoute(sessionApi, { method: "POST", path: "/api/work/next", access: "work" }, async ({ auth }) => {
-  const lease = await leaseNextTask(getDb(), auth.workspaceId, cruncherIdOf(auth.accountId));
-  return { status: 200, headers: NO_STORE, body: { task: lease ? workTaskOf(lease) : null } };
+  const cruncherId = cruncherIdOf(auth.accountId);
+  const lease = await leaseNextTask(getDb(), auth.workspaceId, cruncherId);
+  // No task: say so politely when the workspace's gold rule paused this cruncher.
+  const paused = lease ? false : (await goldStanding(getDb(), auth.workspaceId, cruncherId)).paused;
+  return { status: 200, headers: NO_STORE, body: { task: lease ? workTaskOf(lease) : null, paused } };
 });
 
 /** Keeps the task reserved while the work page is open (the page calls this every 30 s). */
@@ -139,8 +143,12 @@ const stats = defineRoute(sessionApi, { method: "GET", path: "/api/work/stats", 
   const asked = Date.parse(query.since ?? "");
   const since = new Date(Number.isFinite(asked) && Date.now() - asked <= DAY_MS ? asked : Date.now() - DAY_MS);
   const db = getDb();
-  const [counts, waiting] = await Promise.all([cruncherStats(db, cruncherId, since), countWaitingTasks(db, auth.workspaceId, cruncherId)]);
-  return { status: 200, headers: NO_STORE, body: { ...counts, waiting } };
+  const [counts, waiting, standing] = await Promise.all([
+    cruncherStats(db, cruncherId, since),
+    countWaitingTasks(db, auth.workspaceId, cruncherId),
+    goldStanding(db, auth.workspaceId, cruncherId),
+  ]);
+  return { status: 200, headers: NO_STORE, body: { ...counts, waiting: standing.paused ? 0 : waiting, paused: standing.paused } };
 });
 
 export const taskSessionRoutes: RouteDefinition[] = [createRequest, progress, next, renew, skip, answer, upload, stats];

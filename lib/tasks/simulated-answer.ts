@@ -24,7 +24,7 @@ function hashSeed(text: string): number {
 
 /** A valid, deterministic answer for simulated cruncher `slot` (1, 2, …) of a test request. */
 export function simulatedAnswer<T extends RequestType>(type: T, params: ParamsByType[T], requestId: string, slot: number): AnswerByType[T] {
-  const confidence = params.confidence;
+  const confidence = params.confidence?.strategy === "majority" ? params.confidence : undefined;
   const dissents =
     slot === DISSENTING_SLOT && confidence !== undefined && confidence.min_agreements >= 2 && confidence.max_crunchers >= confidence.min_agreements + 1;
   const random = mulberry32(hashSeed(dissents ? `${requestId}:dissent` : requestId));

@@ -26,6 +26,10 @@ export interface TaskRequestRecord {
   excludeCrunchers: string[];
   slotsTaken: number;
   hookUrl: string | null;
+  /** A gold (control) question (params.gold holds its known answer). */
+  gold: boolean;
+  /** Dawid–Skene requests: the chosen answer's posterior and the answers it is based on. */
+  consensus: { probability: number | null; answers: number } | null;
   createdAt: Date;
   completedAt: Date | null;
   answers: TaskAnswerRecord[];
@@ -65,6 +69,8 @@ export const requestColumns = {
   excludeCrunchers: taskRequests.excludeCrunchers,
   slotsTaken: taskRequests.slotsTaken,
   hookUrl: taskRequests.hookUrl,
+  gold: taskRequests.gold,
+  consensus: taskRequests.consensus,
   createdAt: taskRequests.createdAt,
   completedAt: taskRequests.completedAt,
 };
@@ -102,6 +108,7 @@ export interface NewTaskRequest {
   minAgreements: number;
   excludeCrunchers: string[];
   hookUrl: string | null;
+  gold?: boolean;
   idempotencyKey: string | null;
   keyId: string | null;
 }

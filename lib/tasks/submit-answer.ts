@@ -2,10 +2,12 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { taskAssignments, taskRequests } from "@/db/schema";
 import type { ApiErrorDetail } from "@/lib/http/errors";
-import { decideConsensus } from "./agreement";
+import { answersAgree, decideConsensus } from "./agreement";
 import { validateAnswer } from "./answers";
+import { decideDawidSkene } from "./consensus-decision";
+import { consensusKindOf, consensusModelFor } from "./consensus-models";
 import { queueStatements } from "./queue-statements";
-import type { RequestParams, RequestType } from "./request-types";
+import type { Answer, RequestParams, RequestType } from "./request-types";
 import { answersOf, notificationOf } from "./store";
 
 export type SubmitOutcome =
@@ -19,6 +21,11 @@ export type SubmitOutcome =
  * max_crunchers answered without agreement). The request row is locked while its answers are
  * read and decided, so two answers never decide it at once. Completion wakes blocked readers
  * (NOTIFY) and marks the webhook as due in the same transaction, so neither can be lost.
+ *
+ * A gold question only scores the answer (gold_correct) and stays open for other crunchers. A
+ * "dawid-skene" request is decided by adaptive overlap with the workspace's model (read, or
+ * fitted, before the lock): complete once the chosen answer's posterior reaches min_confidence,
+ * else one more slot opens, up to max_crunchers, after which it completes with a null response.
  */
 export async function submitAnswer(db: Database, cruncherId: string, assignmentId: string, answer: unknown): Promise<SubmitOutcome> {
   const [slot] = await queueStatements(db).answeredSlot.execute({ assignmentId, cruncherId });
@@ -29,6 +36,8 @@ export async function submitAnswer(db: Database, cruncherId: string, assignmentI
   // Stored type and params were validated when the request was made.
   const type = slot.type as RequestType;
   const params = slot.params as RequestParams;
+  const strategy = params.confidence?.strategy === "dawid-skene" && !slot.gold ? consensusKindOf(type, params) : null;
+  const model = strategy ? await consensusModelFor(db, slot.workspaceId, strategy.kind, strategy.mapping.classes) : null;
   return db.transaction(async (tx) => {
     // Run for every answer, so prepared: Postgres parses and plans each once per connection.
     const [locked] = await tx
@@ -45,15 +54,39 @@ export async function submitAnswer(db: Database, cruncherId: string, assignmentI
     if (!checked.ok) return { ok: false, reason: "invalid", message: "The answer does not fit the request.", errors: checked.errors } as const;
     const [stored] = await tx
       .update(taskAssignments)
-      .set({ state: "answered", answer: checked.answer, answeredAt: sql`now()`, leaseUntil: null })
+      .set({
+        state: "answered",
+        answer: checked.answer,
+        answeredAt: sql`now()`,
+        leaseUntil: null,
+        goldCorrect: slot.gold ? answersAgree(type, params, checked.answer as never, params.gold as never) : null,
+      })
       .where(and(eq(taskAssignments.id, assignmentId), eq(taskAssignments.state, "leased")))
       .returning({ id: taskAssignments.id })
       .prepare("tasks_submit_store")
       .execute();
     if (!stored) return { ok: false, reason: "not_leased", message: "This task is no longer leased to you." } as const;
-    const decision = decideConsensus(type, params, await answersOf(tx, requestId));
-    if (decision.state === "pending") return { ok: true, requestStatus: "pending", response: null } as const;
-    const response = decision.state === "complete" ? decision.response : null;
+    if (slot.gold) return { ok: true, requestStatus: "pending", response: null } as const;
+    const answers = await answersOf(tx, requestId);
+    let response: Answer | null;
+    if (strategy && model && params.confidence?.strategy === "dawid-skene") {
+      const outcome = decideDawidSkene(model, strategy.mapping, params.confidence, answers);
+      const consensus = { probability: outcome.probability, answers: outcome.answers };
+      if (outcome.state === "pending") {
+        // One more slot: the next cruncher may take it (answered so far + 1, never beyond max_crunchers).
+        await tx
+          .update(taskRequests)
+          .set({ consensus, maxCrunchers: sql`greatest(${taskRequests.maxCrunchers}, ${Math.min(outcome.answers + 1, params.confidence.max_crunchers)}::smallint)` })
+          .where(eq(taskRequests.id, requestId));
+        return { ok: true, requestStatus: "pending", response: null } as const;
+      }
+      await tx.update(taskRequests).set({ consensus }).where(eq(taskRequests.id, requestId));
+      response = outcome.response;
+    } else {
+      const decision = decideConsensus(type, params, answers);
+      if (decision.state === "pending") return { ok: true, requestStatus: "pending", response: null } as const;
+      response = decision.state === "complete" ? decision.response : null;
+    }
     // The other crunchers' leases end with it, and blocked readers are notified (on commit).
     const released = tx.$with("released").as(
       tx.delete(taskAssignments).where(and(eq(taskAssignments.requestId, requestId), eq(taskAssignments.state, "leased"))),

@@ -22,8 +22,11 @@ function simulatedCruncherId(requestId: string, slot: number): string {
 
 async function simulateTestRequest(db: Database, requestId: string): Promise<void> {
   const request = await getTaskRequestInternal(db, requestId);
-  if (!request || request.mode !== "test" || request.status !== "pending") return;
-  for (let slot = 1; slot <= request.maxCrunchers; slot++) {
+  // Gold questions never complete: the simulated crunchers leave them alone.
+  if (!request || request.mode !== "test" || request.status !== "pending" || request.gold) return;
+  // Adaptive overlap opens its slots one at a time, up to confidence.max_crunchers.
+  const slots = Math.max(request.maxCrunchers, request.params.confidence?.max_crunchers ?? 1);
+  for (let slot = 1; slot <= slots; slot++) {
     const cruncherId = simulatedCruncherId(requestId, slot);
     const lease = await leaseSpecificTask(db, requestId, cruncherId, 30);
     if (!lease) continue;
@@ -45,7 +48,7 @@ export async function sweepPendingTestRequests(db: Database): Promise<number> {
   const rows = await db
     .select({ id: taskRequests.id })
     .from(taskRequests)
-    .where(and(eq(taskRequests.status, "pending"), eq(taskRequests.mode, "test"), lt(taskRequests.createdAt, sql`now() - interval '2 seconds'`)))
+    .where(and(eq(taskRequests.status, "pending"), eq(taskRequests.mode, "test"), eq(taskRequests.gold, false), lt(taskRequests.createdAt, sql`now() - interval '2 seconds'`)))
     .orderBy(asc(taskRequests.createdAt))
     .limit(100);
   for (const row of rows) await simulateTestRequest(db, row.id);

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { QUEUES } from "@/lib/jobs/boss";
 import { everyUntilDrained } from "@/lib/process-drain";
 import { onTaskStatus } from "./completion-waiters";
+import { refitStaleConsensusModels } from "./consensus-models";
 import { sweepPendingTestRequests } from "./test-simulator";
 import { deliverWebhook, dispatchDueWebhooks, type WebhookJob } from "./webhooks";
 
@@ -13,8 +14,14 @@ function logFailure(what: string) {
   return (error: unknown) => console.error(`[crucible] ${what}:`, (error as Error).message);
 }
 
-/** Webhook delivery and dispatch, and the sweep that completes stranded test requests. */
+/** Webhook delivery and dispatch, the sweep that completes stranded test requests, and the consensus-model refit. */
 export async function registerTaskWorkers(boss: PgBoss): Promise<void> {
+  // Every 10 minutes: the workspaces' Dawid–Skene models older than 10 minutes are fitted anew from their latest answers.
+  await boss.work(QUEUES.consensusRefit, { batchSize: 1 }, async () => {
+    await refitStaleConsensusModels(getDb());
+  });
+  await boss.schedule(QUEUES.consensusRefit, "*/10 * * * *", {}, { singletonKey: "task-consensus-refit", expireInSeconds: 10 * 60, retryLimit: 0 });
+
   await boss.work<WebhookJob>(QUEUES.taskWebhook, { pollingIntervalSeconds: 0.5, batchSize: 10 }, async (jobs) => {
     await Promise.all(jobs.map((job) => deliverWebhook(getDb(), boss, job.data)));
   });

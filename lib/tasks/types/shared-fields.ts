@@ -22,30 +22,70 @@ export const count = z.number().int().min(0);
 export const contentType = z.enum(CONTENT_TYPES);
 const contentTypeNote = "text (the default), image, video, audio or website; all but text are http(s) URLs";
 
-/** Absent: one cruncher answers. Missing numbers default to a strict majority (2 of 3). */
+/** min_confidence of the "dawid-skene" strategy: between a coin toss and near certainty. */
+export const MIN_CONFIDENCE = { min: 0.5, max: 0.999, default: 0.9 } as const;
+/** max_crunchers of the "dawid-skene" strategy when absent. */
+export const DAWID_SKENE_DEFAULT_MAX_CRUNCHERS = 5;
+
+/**
+ * Absent: one cruncher answers. "majority" (the default): missing numbers default to a strict
+ * majority (2 of 3). "dawid-skene": weigh each cruncher by their estimated confusion matrix and
+ * complete once the chosen answer's posterior reaches min_confidence (one more cruncher at a time,
+ * up to max_crunchers); multiple-choice with one answer and rating only (checked in request-types.ts).
+ */
 const confidenceSchema = z
   .strictObject({
-    strategy: z.literal("majority").default("majority").describe('How answers are combined; only "majority".'),
+    strategy: z
+      .enum(["majority", "dawid-skene"])
+      .default("majority")
+      .describe('How answers are combined: "majority" (the default) or "dawid-skene" (multiple-choice with one answer, and rating).'),
     min_agreements: z
       .number()
       .int()
       .min(1)
       .max(LIMITS.crunchers)
       .optional()
-      .describe("How many answers must agree. Defaults to a strict majority of max_crunchers, or 2."),
+      .describe('majority: how many answers must agree. Defaults to a strict majority of max_crunchers, or 2.'),
+    min_confidence: z
+      .number()
+      .min(MIN_CONFIDENCE.min)
+      .max(MIN_CONFIDENCE.max)
+      .optional()
+      .describe(`dawid-skene: the posterior probability the chosen answer must reach (${MIN_CONFIDENCE.min}–${MIN_CONFIDENCE.max}). Defaults to ${MIN_CONFIDENCE.default}.`),
     max_crunchers: z
       .number()
       .int()
       .min(1)
       .max(LIMITS.crunchers)
       .optional()
-      .describe("The most crunchers asked. Defaults to 2 × min_agreements − 1."),
+      .describe(`The most crunchers asked. majority: defaults to 2 × min_agreements − 1; dawid-skene: ${DAWID_SKENE_DEFAULT_MAX_CRUNCHERS}.`),
   })
-  .transform(({ strategy, min_agreements, max_crunchers }) => {
+  .transform(({ strategy, min_agreements, min_confidence, max_crunchers }): ConfidenceParams => {
+    if (strategy === "dawid-skene") {
+      return { strategy, min_confidence: min_confidence ?? MIN_CONFIDENCE.default, max_crunchers: max_crunchers ?? DAWID_SKENE_DEFAULT_MAX_CRUNCHERS };
+    }
     const min = min_agreements ?? (max_crunchers === undefined ? 2 : Math.floor(max_crunchers / 2) + 1);
     const max = max_crunchers ?? Math.min(LIMITS.crunchers, Math.max(min, 2 * min - 1));
     return { strategy, min_agreements: min, max_crunchers: max };
   });
+
+export type MajorityConfidence = { strategy: "majority"; min_agreements: number; max_crunchers: number };
+export type DawidSkeneConfidence = { strategy: "dawid-skene"; min_confidence: number; max_crunchers: number };
+export type ConfidenceParams = MajorityConfidence | DawidSkeneConfidence;
+
+/** The raw confidence body's cross-field mistakes (the transform above drops what does not apply). */
+export function confidenceBodyProblems(body: unknown): ApiErrorDetail[] {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return [];
+  const raw = body as Record<string, unknown>;
+  const strategy = raw.strategy ?? "majority";
+  if (strategy === "dawid-skene" && raw.min_agreements !== undefined) {
+    return [problem(["confidence", "min_agreements"], 'Not used by the "dawid-skene" strategy: give min_confidence instead.')];
+  }
+  if (strategy === "majority" && raw.min_confidence !== undefined) {
+    return [problem(["confidence", "min_confidence"], 'Only for the "dawid-skene" strategy.')];
+  }
+  return [];
+}
 
 export const sharedFields = {
   instruction,
@@ -63,6 +103,10 @@ export const sharedFields = {
     .optional()
     .describe("Ids of crunchers who must not receive this request."),
   confidence: confidenceSchema.optional().describe("Ask several crunchers and complete on agreement. Absent: the first answer completes."),
+  gold: z
+    .unknown()
+    .optional()
+    .describe("The known answer, shaped like the response of this type: the request becomes a gold (control) question mixed into crunchers' work to score them. Not for image, video and audio."),
   tags: z
     .array(z.string().trim().min(1).max(100))
     .max(20)
@@ -91,7 +135,7 @@ export function sharedProblems(p: PassedFields<SharedParams>): ApiErrorDetail[] 
   const problems = contentProblems(p.attachments_type, p.attachments, ["attachments"], "attachments_type");
   if (p.hook_url !== undefined && !isHttpUrl(p.hook_url)) problems.push(problem(["hook_url"], "Must be an http(s) URL."));
   const confidence = p.confidence;
-  if (confidence && confidence.min_agreements > confidence.max_crunchers) {
+  if (confidence && "min_agreements" in confidence && confidence.min_agreements !== undefined && confidence.max_crunchers !== undefined && confidence.min_agreements > confidence.max_crunchers) {
     problems.push(problem(["confidence", "min_agreements"], `Cannot exceed confidence.max_crunchers (${confidence.max_crunchers}).`));
   }
   return problems;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireWorkspace } from "@/app/_server/auth";
+import { goldStanding } from "@/lib/tasks/gold-store";
 import { PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { countWaitingTasks, cruncherStats } from "@/lib/tasks/cruncher-stats";
@@ -15,7 +16,7 @@ export default async function WorkPage() {
   const midnight = new Date();
   midnight.setHours(0, 0, 0, 0);
   const db = getDb();
-  const [stats, waiting] = await Promise.all([cruncherStats(db, cruncherId, midnight), countWaitingTasks(db, workspace.id, cruncherId)]);
+  const [stats, waiting, standing] = await Promise.all([cruncherStats(db, cruncherId, midnight), countWaitingTasks(db, workspace.id, cruncherId), goldStanding(db, workspace.id, cruncherId)]);
   return (
     <>
       <PageHeader
@@ -27,7 +28,7 @@ export default async function WorkPage() {
           </>
         }
       />
-      <WorkArea initialStats={{ ...stats, waiting }} cruncherId={cruncherId} />
+      <WorkArea initialStats={{ ...stats, waiting: standing.paused ? 0 : waiting, paused: standing.paused }} cruncherId={cruncherId} />
     </>
   );
 }

@@ -5,13 +5,14 @@ import type { WorkTask } from "@/lib/tasks/work-task";
 
 /** The work page's calls to its session routes (/api/work, lib/tasks/session-api.ts). */
 
-export type WorkStats = CruncherStats & { waiting: number };
+/** paused: the workspace's gold rule stopped sending this cruncher tasks. */
+export type WorkStats = CruncherStats & { waiting: number; paused: boolean };
 
 /** 410: the task is no longer reserved for this worker (answered, aborted or expired). */
 const isGone = (error: unknown) => error instanceof SessionRouteError && error.status === 410;
 
-export async function leaseNextTask(): Promise<WorkTask | null> {
-  return (await sessionFetch<{ task: WorkTask | null }>("/api/work/next", { method: "POST" })).task;
+export async function leaseNextTask(): Promise<{ task: WorkTask | null; paused: boolean }> {
+  return sessionFetch<{ task: WorkTask | null; paused: boolean }>("/api/work/next", { method: "POST" });
 }
 
 /** False when the task is no longer reserved for this cruncher. */

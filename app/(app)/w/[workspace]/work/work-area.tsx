@@ -17,7 +17,22 @@ const RENEW_EVERY_MS = 30_000;
 /** How often an idle-but-working page asks for a new task. */
 const POLL_EVERY_MS = 5_000;
 
-type Phase = { kind: "idle" } | { kind: "loading" } | { kind: "task"; task: WorkTask } | { kind: "waiting" } | { kind: "error"; message: string };
+type Phase = { kind: "idle" } | { kind: "loading" } | { kind: "task"; task: WorkTask } | { kind: "waiting" } | { kind: "paused" } | { kind: "error"; message: string };
+
+/** What a cruncher paused by the workspace's gold rule reads instead of tasks. */
+function PausedNotice() {
+  return (
+    <Card className="border-amber-200 px-8 py-8" >
+      <div data-testid="work-paused">
+        <h2 className="text-lg font-semibold text-slate-900">Thank you for your work so far</h2>
+        <p className="mt-1 max-w-2xl text-sm text-slate-600">
+          This workspace checks answers against a few questions whose answers it already knows. Your recent answers to those did not match often enough, so no more tasks from this workspace are
+          being sent to you for now. If you think this is a mistake, please get in touch with the workspace&apos;s owner.
+        </p>
+      </div>
+    </Card>
+  );
+}
 
 /**
  * The Work area: "Start working" leases a task; the reservation is renewed while the page is open;
@@ -39,8 +54,8 @@ export function WorkArea({ initialStats, cruncherId }: { initialStats: WorkStats
     if (loading.current) return;
     loading.current = true;
     try {
-      const leased = await leaseNextTask();
-      setPhase(leased ? { kind: "task", task: leased } : { kind: "waiting" });
+      const { task: leased, paused } = await leaseNextTask();
+      setPhase(leased ? { kind: "task", task: leased } : paused ? { kind: "paused" } : { kind: "waiting" });
     } catch (error) {
       setPhase({ kind: "error", message: (error as Error).message });
     } finally {
@@ -81,7 +96,8 @@ export function WorkArea({ initialStats, cruncherId }: { initialStats: WorkStats
     <div className="space-y-6">
       <WorkStatsPanel initial={initialStats} working={task !== null} />
       {notice ? <p role="status" className="rounded-md bg-amber-50 px-4 py-2 text-sm text-amber-800">{notice}</p> : null}
-      {phase.kind === "idle" ? (
+      {phase.kind === "paused" || (phase.kind === "idle" && stats.paused) ? <PausedNotice /> : null}
+      {phase.kind === "idle" && !stats.paused ? (
         stats.waiting === 0 ? (
           <EmptyState
             title="No tasks waiting"

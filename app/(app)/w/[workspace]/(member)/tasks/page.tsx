@@ -32,14 +32,20 @@ function queryOf(params: Record<string, string | string[] | undefined>): TaskQue
     type: type && isRequestType(type) ? type : undefined,
     from: from && DAY.test(from) ? from : undefined,
     to: to && DAY.test(to) ? to : undefined,
+    gold: one(params.gold) === "true" ? "true" : undefined,
     cursor: one(params.cursor),
   };
 }
 
 const newRequest = (
-  <Link href="/tasks/new" className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500">
-    New request
-  </Link>
+  <span className="flex items-center gap-3">
+    <Link href="/tasks/crunchers" className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50">
+      Crunchers
+    </Link>
+    <Link href="/tasks/new" className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500">
+      New request
+    </Link>
+  </span>
 );
 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -54,11 +60,12 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       type: query.type,
       createdFrom: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
       createdTo,
+      gold: query.gold === "true",
       cursor: query.cursor,
       limit: PAGE_SIZE,
     }),
-    countTaskRequestsUpTo(db, workspace.id, "live", COUNT_CAP),
-    countTaskRequestsUpTo(db, workspace.id, "test", COUNT_CAP),
+    countTaskRequestsUpTo(db, workspace.id, "live", COUNT_CAP, query.gold === "true"),
+    countTaskRequestsUpTo(db, workspace.id, "test", COUNT_CAP, query.gold === "true"),
   ]);
   const counts = query.mode === "live" ? live : test;
   const capped = (c: typeof live) => c.pending >= COUNT_CAP || c.complete >= COUNT_CAP || c.aborted >= COUNT_CAP;
@@ -66,7 +73,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const total = (c: typeof live) => shown(c.pending + c.complete + c.aborted, capped(c));
   const header = <PageHeader title="Tasks" description="Questions your programs ask people: every request, its status, the crunchers' answers and webhook deliveries." actions={newRequest} />;
 
-  if (live.pending + live.complete + live.aborted + test.pending + test.complete + test.aborted === 0) {
+  if (!query.gold && live.pending + live.complete + live.aborted + test.pending + test.complete + test.aborted === 0) {
     return (
       <>
         {header}
@@ -97,6 +104,9 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           <Link href={tasksHref(query, { mode: "live" })} className={tab(query.mode === "live")} aria-current={query.mode === "live" ? "page" : undefined}>Live · {total(live)}</Link>
           <Link href={tasksHref(query, { mode: "test" })} className={tab(query.mode === "test")} aria-current={query.mode === "test" ? "page" : undefined}>Test · {total(test)}</Link>
         </nav>
+        <Link href={tasksHref(query, { gold: query.gold ? undefined : "true" })} className={cx("rounded-full border px-3 py-1 text-sm", query.gold ? "border-amber-300 bg-amber-50 text-amber-800" : "border-slate-200 bg-white text-slate-600 hover:border-slate-300")} data-testid="gold-toggle">
+          {query.gold ? "Showing gold questions · show requests" : "Gold questions"}
+        </Link>
         <nav aria-label="Status" className="flex flex-wrap gap-2" data-testid="status-counts">
           <Link href={tasksHref(query, { status: undefined })} className={cx("rounded-full border px-3 py-1 text-sm", !query.status ? "border-indigo-300 bg-indigo-50 text-indigo-800" : "border-slate-200 bg-white text-slate-600 hover:border-slate-300")}>
             All <span className="tabular-nums font-semibold">{total(counts)}</span>

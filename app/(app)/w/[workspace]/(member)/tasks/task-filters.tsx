@@ -8,6 +8,8 @@ export interface TaskQuery {
   type?: (typeof REQUEST_TYPES)[number];
   from?: string;
   to?: string;
+  /** "true": the gold (control) questions instead of the requests. */
+  gold?: "true";
   cursor?: string;
 }
 
@@ -28,6 +30,7 @@ export function TaskFilters({ query }: { query: TaskQuery }) {
     <form action="tasks" className="flex flex-wrap items-end gap-3">
       {query.mode === "test" ? <input type="hidden" name="mode" value="test" /> : null}
       {query.status ? <input type="hidden" name="status" value={query.status} /> : null}
+      {query.gold ? <input type="hidden" name="gold" value="true" /> : null}
       <label className="space-y-1 text-xs font-medium text-slate-600">
         <span className="block">Type</span>
         <Select name="type" defaultValue={query.type ?? ""} className="w-56">

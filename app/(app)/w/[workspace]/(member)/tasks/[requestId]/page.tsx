@@ -18,6 +18,8 @@ import { LiveStatus } from "./live-status";
 import { AbortButton, ResendWebhookButton } from "./request-actions";
 import { cruncherNames } from "@/lib/tasks/cruncher-names";
 import { WebhookAttempts } from "./webhook-attempts";
+import { cruncherQuality } from "@/lib/tasks/cruncher-quality";
+import { CruncherQualityTable } from "../cruncher-quality-table";
 import { Time } from "@/components/time";
 
 export const metadata: Metadata = { title: "Request" };
@@ -32,8 +34,20 @@ export default async function RequestPage({ params }: { params: Promise<{ reques
   if (!request) notFound();
   const { type, params: p, response } = request;
   const answers = reviewAnswers(request);
-  const [attempts, names] = await Promise.all([request.hookUrl ? listWebhookAttempts(db, workspace.id, request.id) : [], cruncherNames(db, answers.map((a) => a.cruncherId))]);
-  const consensus = request.maxCrunchers > 1;
+  const [attempts, names, quality] = await Promise.all([
+    request.hookUrl ? listWebhookAttempts(db, workspace.id, request.id) : [],
+    cruncherNames(db, answers.map((a) => a.cruncherId)),
+    answers.length && request.mode === "live" ? cruncherQuality(db, workspace.id, answers.map((a) => a.cruncherId)) : null,
+  ]);
+  const confidence = p.confidence;
+  const consensus = request.maxCrunchers > 1 || confidence !== undefined;
+  const responseHint = request.gold
+    ? "A gold question: every cruncher it is mixed in for answers once and is scored against the known answer; it never completes."
+    : confidence?.strategy === "dawid-skene"
+      ? `Dawid–Skene: complete once the chosen answer's probability reaches ${confidence.min_confidence}, one more cruncher at a time up to ${confidence.max_crunchers}.${request.consensus?.probability != null ? ` Now ${Math.round(request.consensus.probability * 1000) / 10}% after ${request.consensus.answers} answer(s).` : ""}`
+      : consensus
+        ? `Majority: ${request.minAgreements} of up to ${request.maxCrunchers} crunchers must agree.`
+        : "The first cruncher's answer.";
 
   const layers: MarkLayer[] = isAnnotationType(type)
     ? [
@@ -57,23 +71,25 @@ export default async function RequestPage({ params }: { params: Promise<{ reques
         }
         actions={request.status === "pending" ? <AbortButton requestId={request.id} /> : null}
       />
-      {request.status === "pending" ? (
-        <LiveStatus requestId={request.id} initial={{ status: request.status, answers: answers.length }} maxCrunchers={request.maxCrunchers} minAgreements={request.minAgreements} />
+      {request.status === "pending" && !request.gold ? (
+        <LiveStatus requestId={request.id} initial={{ status: request.status, answers: answers.length }} maxCrunchers={Math.max(request.maxCrunchers, confidence?.max_crunchers ?? 0)} minAgreements={request.minAgreements} />
       ) : null}
 
       <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Section title="Question" hint="As the crunchers saw it.">
           <QuestionView type={type} params={p} />
         </Section>
-        <Section title="Response" hint={consensus ? `Majority: ${request.minAgreements} of up to ${request.maxCrunchers} crunchers must agree.` : "The first cruncher's answer."}>
+        <Section title="Response" hint={responseHint}>
           {request.status === "complete" ? (
             response === null ? (
-              <p className="text-sm text-slate-700">Complete without agreement: {answers.length} crunchers answered and no {request.minAgreements} agreed, so the response is <code>null</code>.</p>
+              <p className="text-sm text-slate-700">Complete without agreement: {answers.length} crunchers answered and {confidence?.strategy === "dawid-skene" ? "no answer reached the required probability" : `no ${request.minAgreements} agreed`}, so the response is <code>null</code>.</p>
             ) : (
               <div data-testid="final-response"><AnswerView type={type} params={p} answer={response} /></div>
             )
           ) : request.status === "aborted" ? (
             <p className="text-sm text-slate-600">Aborted before it was answered.</p>
+          ) : request.gold ? (
+            <div data-testid="gold-answer"><p className="mb-2 text-xs font-semibold uppercase tracking-wide text-amber-700">Known answer</p><AnswerView type={type} params={p} answer={p.gold as never} /></div>
           ) : (
             <p className="text-sm text-slate-600">Not answered yet.</p>
           )}
@@ -115,6 +131,12 @@ export default async function RequestPage({ params }: { params: Promise<{ reques
           <p className="text-sm text-slate-500">No answers yet.</p>
         )}
       </Section>
+
+      {quality?.crunchers.length ? (
+        <Section title="These crunchers' quality" hint="Across the workspace's live tasks: gold accuracy with its 95% interval, agreement with final answers, pace." actions={<Link href="/tasks/crunchers" className="text-sm text-indigo-600 hover:underline">All crunchers →</Link>}>
+          <CruncherQualityTable crunchers={quality.crunchers} names={names} />
+        </Section>
+      ) : null}
 
       {request.hookUrl ? (
         <Section title="Webhook deliveries" hint={<>POSTed to <code className="break-all font-mono text-xs">{request.hookUrl}</code>, signed with your webhook secret.</>} actions={request.status === "complete" ? <ResendWebhookButton requestId={request.id} /> : null}>

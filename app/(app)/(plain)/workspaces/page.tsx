@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { ROLE_LABELS } from "@/lib/workspaces/roles";
 import { membershipsOf, trashedWorkspacesOf } from "@/lib/workspaces/store";
 import { workspacePath } from "@/lib/workspaces/paths";
+import { Time } from "@/components/time";
 import { NewWorkspaceForm, RestoreButton } from "./workspace-forms";
 
 export const metadata: Metadata = { title: "Workspaces" };
@@ -36,7 +37,7 @@ export default async function WorkspacesPage() {
           <ul className="mt-3 space-y-2 text-sm">
             {trashed.map((w) => (
               <li key={w.id} className="flex items-center justify-between gap-3">
-                <span>{w.name} <span className="text-slate-500">(deleted {w.deletedAt.toLocaleDateString()})</span></span>
+                <span>{w.name} <span className="text-slate-500">(deleted <Time value={w.deletedAt} style="relative" />)</span></span>
                 <RestoreButton workspaceId={w.id} />
               </li>
             ))}

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { sessionFetch, SessionRouteError } from "@/components/session-fetch";
+import { Time } from "@/components/time";
 import { Badge, Button, Code } from "@/components/ui";
 
 export interface AccountView {
@@ -43,7 +44,7 @@ export function AccountsTable({ me, accounts }: { me: string; accounts: AccountV
             </td>
             <td className="px-4 py-3">{a.email}</td>
             <td className="px-4 py-3">{a.kind}</td>
-            <td className="px-4 py-3" title={new Date(a.createdAt).toLocaleString()}>{new Date(a.createdAt).toLocaleDateString()}</td>
+            <td className="px-4 py-3"><Time value={a.createdAt} style="date" /></td>
             <td className="space-x-2 whitespace-nowrap px-4 py-3 text-right">
               <Button
                 type="button"

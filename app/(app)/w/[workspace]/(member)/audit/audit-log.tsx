@@ -4,6 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { sessionFetch, withWorkspaceQuery } from "@/components/session-fetch";
+import { Time } from "@/components/time";
 import { Button, Select } from "@/components/ui";
 
 interface AuditEventView {
@@ -58,7 +59,7 @@ export function AuditLog({ actors, actions }: { actors: { id: string; label: str
       <DataTable columns={["When", "Who", "What", "On", "Details"]}>
         {rows.map((e) => (
           <tr key={e.id} data-testid="audit-row">
-            <td className="whitespace-nowrap px-4 py-3 text-slate-600" title={new Date(e.createdAt).toISOString()}>{new Date(e.createdAt).toLocaleString()}</td>
+            <td className="whitespace-nowrap px-4 py-3 text-slate-600"><Time value={e.createdAt} style="seconds" /></td>
             <td className="px-4 py-3 font-medium">{e.actorLabel}</td>
             <td className="px-4 py-3">{labels.get(e.action) ?? e.action}</td>
             <td className="px-4 py-3">{e.target}</td>

@@ -60,7 +60,7 @@ export function KeyTable({ keys }: { keys: KeyRow[] }) {
               </td>
               <td className="whitespace-nowrap px-4 py-3"><Time value={key.createdAt} /></td>
               <td className="whitespace-nowrap px-4 py-3">{key.lastUsedAt ? <Time value={key.lastUsedAt} style="relative" /> : "never"}</td>
-              <td className="px-4 py-3 text-right tabular-nums">{key.requestCount.toLocaleString()}</td>
+              <td className="px-4 py-3 text-right tabular-nums">{key.requestCount.toLocaleString("en-GB")}</td>
               <td className="px-4 py-3 text-right">
                 {key.revokedAt ? (
                   <Badge tone="red">revoked</Badge>
@@ -72,9 +72,9 @@ export function KeyTable({ keys }: { keys: KeyRow[] }) {
                   </Button>
                 )}
                 {key.expiresAt && !key.revokedAt ? (
-                  <span className="mt-1 block text-xs text-slate-500" title={new Date(key.expiresAt).toLocaleString()}>
-                    {Date.parse(key.expiresAt) <= Date.now() ? "" : `expires ${new Date(key.expiresAt).toLocaleDateString()}`}
-                  </span>
+                  Date.parse(key.expiresAt) <= Date.now() ? null : (
+                    <span className="mt-1 block text-xs text-slate-500">expires <Time value={key.expiresAt} style="date" /></span>
+                  )
                 ) : null}
               </td>
             </tr>

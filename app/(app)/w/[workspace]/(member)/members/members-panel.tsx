@@ -8,6 +8,7 @@ import { Badge, Button, Card, Code, Field, Input, Select } from "@/components/ui
 import type { WorkspaceRole } from "@/db/schema";
 import type { InvitationRow } from "@/lib/workspaces/invitations";
 import { ROLE_LABELS, WORKSPACE_ROLES } from "@/lib/workspaces/roles";
+import { Time } from "@/components/time";
 import type { MemberRow } from "@/lib/workspaces/store";
 
 interface MembersData {
@@ -99,7 +100,7 @@ export function MembersPanel({ me, canManage, isOwner, personal }: { me: string;
                 ROLE_LABELS[m.role]
               )}
             </td>
-            <td className="px-4 py-3 text-slate-600" title={new Date(m.joinedAt).toLocaleString()}>{new Date(m.joinedAt).toLocaleDateString()}</td>
+            <td className="px-4 py-3 text-slate-600"><Time value={m.joinedAt} style="date" /></td>
             <td className="px-4 py-3 text-right">
               {(canManage && m.accountId !== me && (isOwner || m.role !== "owner")) || (m.accountId === me && !personal) ? (
                 <Button
@@ -141,7 +142,7 @@ export function MembersPanel({ me, canManage, isOwner, personal }: { me: string;
                 <tr key={i.id}>
                   <td className="px-4 py-3">{i.email}</td>
                   <td className="px-4 py-3">{ROLE_LABELS[i.role]}</td>
-                  <td className="px-4 py-3 text-slate-600" title={new Date(i.createdAt).toLocaleString()}>{new Date(i.createdAt).toLocaleDateString()}</td>
+                  <td className="px-4 py-3 text-slate-600"><Time value={i.createdAt} style="relative" /></td>
                   <td className="px-4 py-3"><Badge tone={state.tone}>{state.label}</Badge></td>
                   <td className="px-4 py-3 text-right">
                     {state.label === "open" ? (

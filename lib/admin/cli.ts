@@ -13,6 +13,7 @@ const HELP = `Crucible admin — scripted set-up against the app's database (DAT
   npm run admin -- reset-password --email E      (prints a one-time link to set a new password)
   npm run admin -- list-workspaces --email E
   npm run admin -- create-workspace --email OWNER --name N
+  npm run admin -- set-role --workspace SLUG --email E --role owner|admin|member|viewer|cruncher   (adds or changes)
   npm run admin -- invite --by INVITER --email E [--workspace SLUG] [--role owner|admin|member|viewer|cruncher]
   npm run admin -- create-key --email E --scope loops|models|tasks [--workspace SLUG] [--role admin|member|viewer] [--name N] [--test] [--loop LOOP_ID]
   npm run admin -- list-keys --email E [--workspace SLUG]

@@ -1,15 +1,15 @@
 import { getDb } from "@/db/client";
 import { createAccount, findAccountByEmail, listAccountsWithState } from "@/lib/auth/accounts-store";
 import { createApiKey, findApiKeyByIdOrPrefix, listApiKeys } from "@/lib/auth/api-keys-store";
-import { revokeApiKeyEverywhere } from "@/lib/auth/key-lookup";
+import { forgetWorkspaceKeysEverywhere, revokeApiKeyEverywhere } from "@/lib/auth/key-lookup";
 import { createPasswordReset, RESET_HOURS } from "@/lib/auth/password-resets";
 import { SCOPES, ROLES } from "@/lib/auth/schemas";
 import { configuredPublicUrl } from "@/lib/http/public-url";
 import { SYSTEM_ACTOR, recordAudit } from "@/lib/workspaces/audit";
 import { createInvitation, INVITATION_DAYS } from "@/lib/workspaces/invitations";
-import { setAccountEnabled } from "@/lib/workspaces/lifecycle";
+import { changeMemberRole, setAccountEnabled } from "@/lib/workspaces/lifecycle";
 import { KEY_ROLES, WORKSPACE_ROLES } from "@/lib/workspaces/roles";
-import { createWorkspace, findMembership, membershipsOf } from "@/lib/workspaces/store";
+import { addMember, createWorkspace, findMembership, findWorkspaceBySlug, memberRole, membershipsOf } from "@/lib/workspaces/store";
 
 /** The admin command line's commands, apart from argument parsing and printing (lib/admin/cli.ts). */
 export class UsageError extends Error {}
@@ -91,6 +91,23 @@ export async function runAdminCommand(command: string | undefined, values: Recor
       const { invitation, token } = await createInvitation(db, workspace.id, inviter.id, need(str("email"), "--email"), role);
       await recordAudit(db, workspace.id, { id: inviter.id, label: `${inviter.username} (command line)` }, { action: "member.invited", target: invitation.email, detail: { role } });
       return { workspace: workspace.slug, email: invitation.email, role, link: `${baseUrl()}/invite/${token}`, valid: `${INVITATION_DAYS} days, once` };
+    }
+    case "set-role": {
+      // Adds the account to the workspace with this role, or changes its role there (at once, on every server).
+      const account = await accountFor(need(str("email"), "--email"));
+      const slug = need(str("workspace"), "--workspace");
+      const workspace = (await findWorkspaceBySlug(db, slug)) ?? (() => { throw new UsageError(`no workspace ${slug}`); })();
+      const role = oneOf(need(str("role"), "--role"), WORKSPACE_ROLES, "--role");
+      const actor = { id: null, label: "admin command line" };
+      if (!(await memberRole(db, workspace.id, account.id))) {
+        await addMember(db, workspace.id, account.id, role);
+        await forgetWorkspaceKeysEverywhere(workspace.id);
+        await recordAudit(db, workspace.id, actor, { action: "member.joined", target: account.email, detail: { role } });
+      } else {
+        const result = await changeMemberRole(db, workspace.id, actor, account.id, account.username, role);
+        if (!result.ok) throw new UsageError(result.message);
+      }
+      return { workspace: workspace.slug, account: account.email, role };
     }
     case "create-key": {
       const account = await accountFor(need(str("email"), "--email"));

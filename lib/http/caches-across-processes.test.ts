@@ -2,10 +2,11 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { benchAccountKey, launchServer, stopChild, type LaunchedServer } from "@/bench/processes";
+import { adminCli, benchAccountKey, launchServer, stopChild, type LaunchedServer } from "@/bench/processes";
 
 // Two production servers on one database: what one changes, the other's caches see within a second —
-// a revoked key stops working, a loop's new model answers, a deleted deployment is gone. The caches
+// a revoked key stops working, a loop's new model answers, a deleted deployment is gone, a member
+// made a viewer can no longer write, a disabled account's key stops. The caches
 // are per process (keys, loop models, serving plans); NOTIFY or a one-second expiry keeps them true.
 // Needs the build: `npm run test:crash` runs it after `npm run build`; the unit run skips it.
 const enabled = process.env.CRUCIBLE_PROCESS_TESTS === "1" && existsSync("dist/server.js") && existsSync(".next/BUILD_ID");
@@ -38,7 +39,7 @@ async function msUntil(check: () => Promise<boolean>): Promise<number> {
 }
 
 describe.skipIf(!enabled)("caches across server processes", () => {
-  it("a revoked key, a loop's new model and a deleted deployment are seen by the other server within a second", { timeout: 180_000 }, async () => {
+  it("a revoked key, a loop's new model, a deleted deployment, a role change and a disabled account are seen by the other server within a second", { timeout: 180_000 }, async () => {
     rmSync(dataDir, { recursive: true, force: true });
     const a = await launchServer("server A", () => ["dist/server.js"], env);
     servers.push(a);
@@ -82,6 +83,23 @@ describe.skipIf(!enabled)("caches across server processes", () => {
     expect((await fetch(url(a, "/deployment/dep-caches"), { method: "DELETE", headers })).status).toBe(200);
     const deletedMs = await msUntil(async () => (await predictOnB()).status === 404);
     expect(deletedMs).toBeLessThan(1100);
-    console.log(`seen on the other server after: key revocation ${revokedMs} ms, loop training ${trainedMs} ms, deployment deletion ${deletedMs} ms`);
+
+    // A member's key used on B; on A's database the member becomes a viewer (the key may only read),
+    // then the account is disabled (the key stops).
+    const owner = await benchAccountKey(env(a.port), "models");
+    const member = `member-${Date.now().toString(36)}`;
+    await adminCli(env(a.port), ["create-user", "--email", `${member}@bench.invalid`, "--password", "long enough secret", "--username", member]);
+    await adminCli(env(a.port), ["set-role", "--workspace", owner.username, "--email", `${member}@bench.invalid`, "--role", "member"]);
+    const memberKey = String((await adminCli(env(a.port), ["create-key", "--email", `${member}@bench.invalid`, "--workspace", owner.username, "--scope", "models"])).secret);
+    const addModel = () => fetch(url(b, "/model/add"), { method: "POST", headers: { "x-api-key": memberKey, "content-type": "application/json" }, body: JSON.stringify({ modelname: "by a member", modelkind: "regression" }) });
+    expect((await addModel()).status).toBe(201); // cached on B
+    await adminCli(env(a.port), ["set-role", "--workspace", owner.username, "--email", `${member}@bench.invalid`, "--role", "viewer"]);
+    const roleMs = await msUntil(async () => (await addModel()).status === 403);
+    expect(roleMs).toBeLessThan(1000);
+    expect((await fetch(url(b, "/model/all"), { headers: { "x-api-key": memberKey } })).status).toBe(200); // a viewer still reads
+    await adminCli(env(a.port), ["disable-user", "--email", `${member}@bench.invalid`]);
+    const disabledMs = await msUntil(async () => (await fetch(url(b, "/model/all"), { headers: { "x-api-key": memberKey } })).status === 401);
+    expect(disabledMs).toBeLessThan(1000);
+    console.log(`seen on the other server after: key revocation ${revokedMs} ms, loop training ${trainedMs} ms, deployment deletion ${deletedMs} ms, role change ${roleMs} ms, account disabled ${disabledMs} ms`);
   });
 });

@@ -208,3 +208,9 @@ export async function trashedWorkspacesOf(db: Database, accountId: string): Prom
     .where(and(eq(workspaceMembers.accountId, accountId), eq(workspaceMembers.role, "owner"), sql`${workspaces.deletedAt} is not null`));
   return rows.map((r) => ({ ...r, deletedAt: r.deletedAt! }));
 }
+
+/** A workspace by its slug (not in the trash), for the admin command line. */
+export async function findWorkspaceBySlug(db: Database, slug: string): Promise<WorkspaceSummary | null> {
+  const [row] = await db.select(summary).from(workspaces).where(and(sql`lower(${workspaces.slug}) = ${slug.trim().toLowerCase()}`, isNull(workspaces.deletedAt)));
+  return row ?? null;
+}

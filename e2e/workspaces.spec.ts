@@ -6,8 +6,8 @@ import { expect, test, type Browser, type BrowserContext, type Page } from "@pla
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/output/screenshots/${name}.png`, fullPage: true });
 const ada = { email: "ada@example.com", password: "analytical-engine" };
-const mo = { email: "mo@example.com", username: "mo", password: "builds-models" };
-const cy = { email: "cy@example.com", username: "cy", password: "answers-questions" };
+const mo = { email: "mo.acme@example.com", username: "mo-acme", password: "builds-models" };
+const cy = { email: "cy.acme@example.com", username: "cy-acme", password: "answers-questions" };
 
 const contexts: BrowserContext[] = [];
 let owner: Page;
@@ -67,8 +67,8 @@ test("the owner creates a team workspace and invites a member and a cruncher by 
   await expect(cruncher.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Work"]);
 
   await owner.reload();
-  await expect(owner.getByTestId("member-mo")).toContainText("Member");
-  await expect(owner.getByTestId("member-cy")).toContainText("Cruncher");
+  await expect(owner.getByTestId(`member-${mo.username}`)).toContainText("Member");
+  await expect(owner.getByTestId(`member-${cy.username}`)).toContainText("Cruncher");
   await shot(owner, "workspace-members");
 });
 
@@ -133,8 +133,8 @@ test("the owner disables the member: their key gets 401 at once, and the audit l
   expect((await request.get("/model/all", { headers: { "X-api-key": memberKey } })).status()).toBe(200);
   await owner.goto("/w/acme-data/admin");
   owner.once("dialog", (dialog) => void dialog.accept());
-  await owner.getByTestId("account-mo").getByRole("button", { name: "Disable" }).click();
-  await expect(owner.getByTestId("account-mo")).toContainText("disabled");
+  await owner.getByTestId(`account-${mo.username}`).getByRole("button", { name: "Disable" }).click();
+  await expect(owner.getByTestId(`account-${mo.username}`)).toContainText("disabled");
   expect((await request.get("/model/all", { headers: { "X-api-key": memberKey } })).status()).toBe(401);
   await member.goto("/w/acme-data/models");
   await expect(member).toHaveURL(/\/login/);
@@ -143,8 +143,8 @@ test("the owner disables the member: their key gets 401 at once, and the audit l
   for (const step of ["Invitation sent", "Joined by invitation", "API key created", "Account disabled"]) {
     await expect(owner.getByTestId("audit-row").filter({ hasText: step }).first()).toBeVisible();
   }
-  await owner.getByLabel("Person").selectOption({ label: "mo" });
-  await expect(owner.getByTestId("audit-row").first()).toContainText("mo");
+  await owner.getByLabel("Person").selectOption({ label: mo.username });
+  await expect(owner.getByTestId("audit-row").first()).toContainText(mo.username);
   await shot(owner, "workspace-audit");
   const csv = await owner.request.get("/api/workspace/audit.csv?ws=acme-data");
   expect(csv.status()).toBe(200);

@@ -6,6 +6,7 @@ import { sessionFetch, SessionRouteError } from "@/components/session-fetch";
 import { Badge, Button, Card, Select } from "@/components/ui";
 import { BULK_CHUNK_ROWS, MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS } from "@/lib/tasks/bulk/limits";
 import { formatOf, parseUpload, type UploadRow } from "@/lib/tasks/bulk/parse-upload";
+import { newUploadId } from "@/lib/tasks/bulk/upload-id";
 import { REQUEST_TYPES, requestTypeLabel, type RequestType } from "@/lib/tasks/request-types";
 
 interface Problem {
@@ -50,7 +51,7 @@ export function UploadForm() {
     if (file.size > MAX_UPLOAD_BYTES) return setError(`The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
     const parsed = parseUpload(await file.text(), format, forType);
     if (!parsed.ok) return setError(parsed.message);
-    setUpload(crypto.randomUUID());
+    setUpload(newUploadId());
     await check(parsed.rows, forType);
   }
 

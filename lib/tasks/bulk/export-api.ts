@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
@@ -23,8 +24,8 @@ const exportQuery = z.object({
 });
 
 /**
- * The Tasks page's list as filtered, newest first, as CSV or JSONL: read a page of 500 at a time, up
- * to 10,000 requests (the header X-Export-Truncated says when there were more).
+ * The Tasks page's list as filtered, newest first, as CSV or JSONL: streamed as the client reads it,
+ * 500 requests (and their answers) read at a time, up to the newest 10,000 (X-Export-Limit).
  */
 const exportTasks = defineRoute(sessionApi, { method: "GET", path: "/api/tasks/export", query: exportQuery }, async ({ auth, query }) => {
   const db = getDb();
@@ -36,21 +37,18 @@ const exportTasks = defineRoute(sessionApi, { method: "GET", path: "/api/tasks/e
     gold: query.gold === "true",
   };
   const line = query.format === "csv" ? csvLine : jsonLine;
-  const parts: string[] = query.format === "csv" ? [csvHeader()] : [];
-  let cursor: string | undefined;
-  let rows = 0;
-  let truncated = false;
-  for (;;) {
-    const page = await listTaskRequests(db, auth.workspaceId, query.mode, { ...filter, cursor, limit: Math.min(PAGE, MAX_EXPORT_ROWS - rows) });
-    const answers = await answersOfRequests(db, auth.workspaceId, page.items.map((r) => r.id));
-    for (const record of page.items) parts.push(line(exportRowOf({ ...record, answers: answers.get(record.id) ?? [] })));
-    rows += page.items.length;
-    if (!page.nextCursor) break;
-    if (rows >= MAX_EXPORT_ROWS) {
-      truncated = true;
-      break;
+  // Bytes, not strings: the Next adapter's web stream takes Uint8Array chunks only.
+  async function* lines(): AsyncGenerator<Buffer> {
+    if (query.format === "csv") yield Buffer.from(csvHeader());
+    let cursor: string | undefined;
+    for (let rows = 0; rows < MAX_EXPORT_ROWS; ) {
+      const page = await listTaskRequests(db, auth.workspaceId, query.mode, { ...filter, cursor, limit: Math.min(PAGE, MAX_EXPORT_ROWS - rows) });
+      const answers = await answersOfRequests(db, auth.workspaceId, page.items.map((r) => r.id));
+      yield Buffer.from(page.items.map((record) => line(exportRowOf({ ...record, answers: answers.get(record.id) ?? [] }))).join(""));
+      rows += page.items.length;
+      if (!page.nextCursor) return;
+      cursor = page.nextCursor;
     }
-    cursor = page.nextCursor;
   }
   const name = `requests-${query.mode}${query.gold === "true" ? "-gold" : ""}.${query.format}`;
   return {
@@ -59,9 +57,9 @@ const exportTasks = defineRoute(sessionApi, { method: "GET", path: "/api/tasks/e
       "cache-control": "no-store",
       "content-type": query.format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
       "content-disposition": `attachment; filename="${name}"`,
-      ...(truncated ? { "x-export-truncated": "true" } : {}),
+      "x-export-limit": String(MAX_EXPORT_ROWS),
     },
-    body: Buffer.from(parts.join("")),
+    body: Readable.from(lines()),
   };
 });
 

@@ -99,4 +99,19 @@ describe.each(clients.map((c) => [c.name, c] as const))("bulk task routes throug
     expect((theirs.body as string).trim().split("\n")).toHaveLength(1);
     expect((await client.request("GET", "/api/tasks/export?format=xml", { headers: { cookie } })).status).toBe(400);
   });
+
+  it("streams an export longer than one page of reads, every request once", async () => {
+    const owner = await sessionCookieFor(await makeAccount());
+    const upload = randomUUID();
+    const rows = Array.from({ length: BULK_CHUNK_ROWS + 20 }, (_, i) => ({ line: i + 2, body: { instruction: `q${i}` } }));
+    for (let i = 0; i < rows.length; i += BULK_CHUNK_ROWS) {
+      const made = await post("/api/tasks/bulk/create", { mode: "live", type: "free-text", upload, rows: rows.slice(i, i + BULK_CHUNK_ROWS) }, owner);
+      expect(made.status).toBe(200);
+    }
+    const csv = await client.request("GET", "/api/tasks/export?format=csv", { headers: { cookie: owner } });
+    const lines = (csv.body as string).trim().split("\n");
+    expect(lines).toHaveLength(rows.length + 1);
+    expect(new Set(lines.slice(1).map((l) => l.split(",")[0])).size).toBe(rows.length);
+    expect(csv.headers.get("x-export-limit")).toBe("10000");
+  });
 });

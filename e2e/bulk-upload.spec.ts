@@ -54,4 +54,13 @@ test("upload a CSV, fix nothing, create the valid rows and export them", async (
   expect(text).toContain("Is this review positive?");
   expect(text).not.toContain("Known positive?"); // gold questions are exported from the gold list only
   expect(text).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+
+  // At a phone's width neither page scrolls sideways, and the controls used stay on screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["/tasks", "/tasks/upload"]) {
+    await page.goto(path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
+  }
+  await expect(page.getByLabel("Request type")).toBeInViewport();
+  await page.screenshot({ path: "e2e/output/screenshots/bulk-upload-phone.png", fullPage: true });
 });

@@ -39,7 +39,7 @@ function queryOf(params: Record<string, string | string[] | undefined>): TaskQue
 }
 
 const newRequest = (
-  <span className="flex items-center gap-3">
+  <span className="flex flex-wrap items-center gap-3">
     <Link href="/tasks/crunchers" className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50">
       Crunchers
     </Link>

@@ -5,7 +5,7 @@ import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { sessionApi } from "@/lib/http/families";
 import { createValidatedBatch, type NewRequestInput } from "../create";
 import { REQUEST_TYPES } from "../request-types";
-import { BULK_CHUNK_ROWS, MAX_UPLOAD_ROWS } from "./limits";
+import { BULK_CHUNK_ROWS, MAX_UPLOAD_BYTES } from "./limits";
 import { checkRow, rowProblems } from "./validate-rows";
 
 // The Upload requests page: validate a file's rows as the API would, then create them a chunk at a
@@ -29,7 +29,7 @@ const createBody = z.object({
   type: z.enum(REQUEST_TYPES),
   upload: z.uuid({ error: "upload must be the upload's id (a UUID)." }),
   rows: z
-    .array(z.object({ line: z.number().int().min(1).max(MAX_UPLOAD_ROWS * 10), body: z.unknown() }))
+    .array(z.object({ line: z.number().int().min(1).max(MAX_UPLOAD_BYTES + 1), body: z.unknown() }))
     .min(1)
     .max(BULK_CHUNK_ROWS, { error: `At most ${BULK_CHUNK_ROWS} rows per call.` }),
 });

@@ -13,6 +13,8 @@ import { trainingRoutes } from "@/lib/models/training/api";
 import { taskRoutes } from "@/lib/tasks/api";
 import { taskFileRoutes } from "@/lib/tasks/files-api";
 import { taskSessionRoutes } from "@/lib/tasks/session-api";
+import { bulkTaskSessionRoutes } from "@/lib/tasks/bulk/session-api";
+import { taskExportRoutes } from "@/lib/tasks/bulk/export-api";
 import { workspaceSessionRoutes } from "@/lib/workspaces/session-api";
 import { openApiRoute } from "./openapi-route";
 import { ApiRouter } from "./router";
@@ -36,6 +38,8 @@ export const apiRouter = new ApiRouter([
   ...deploymentSessionRoutes,
   ...driftSessionRoutes,
   ...taskSessionRoutes,
+  ...bulkTaskSessionRoutes,
+  ...taskExportRoutes,
   ...workspaceSessionRoutes,
   ...accountSessionRoutes,
   ...(process.env.CRUCIBLE_BENCH_ROUTES === "1" ? [benchEmptyRoute] : []),

@@ -22,7 +22,7 @@ export interface AdapterClient {
 async function toTestResponse(response: Response): Promise<TestResponse> {
   const raw = Buffer.from(await response.arrayBuffer());
   const type = response.headers.get("content-type");
-  const json = !type || type.includes("json");
+  const json = !type || (type.includes("json") && !type.includes("ndjson")); // JSON lines are text
   const text = raw.toString("utf8");
   return { status: response.status, headers: response.headers, body: text ? (json ? JSON.parse(text) : text) : undefined, raw };
 }

@@ -4,7 +4,7 @@ import type { ApiErrorDetail } from "@/lib/http/errors";
 import { refusedLiteralHost } from "@/lib/net/address-policy";
 import { problem } from "./problems";
 import type { RequestParams, RequestType } from "./request-types";
-import { createTaskRequest, type TaskRequestRecord } from "./store";
+import { createTaskRequest, type NewTaskRequest, type TaskRequestRecord } from "./store";
 import { resolveCruncherHandles } from "./cruncher-names";
 import { scheduleSimulation } from "./test-simulator";
 
@@ -38,9 +38,16 @@ export function hookUrlProblems(params: RequestParams): ApiErrorDetail[] {
  * their public form (no dashes, lower case), and a new test-mode request is handed to the simulator.
  */
 export async function createValidatedRequest(db: Database, input: NewRequestInput): Promise<{ record: TaskRequestRecord; replayed: boolean }> {
+  const created = await createTaskRequest(db, await storedRequestOf(db, input));
+  if (!created.replayed) simulateIfTest(input, created.record.id);
+  return created;
+}
+
+/** What createTaskRequest stores for a validated request. */
+async function storedRequestOf(db: Database, input: NewRequestInput): Promise<NewTaskRequest> {
   const { params } = input;
   const confidence = params.confidence;
-  const created = await createTaskRequest(db, {
+  return {
     workspaceId: input.workspaceId,
     mode: input.mode,
     type: input.type,
@@ -53,7 +60,28 @@ export async function createValidatedRequest(db: Database, input: NewRequestInpu
     hookUrl: params.hook_url ?? null,
     idempotencyKey: input.idempotencyKey,
     keyId: input.keyId,
+  };
+}
+
+function simulateIfTest(input: NewRequestInput, id: string): void {
+  if (input.mode === "test" && input.params.gold === undefined) scheduleSimulation(id);
+}
+
+/**
+ * Stores validated requests all together or not at all (one transaction), each under its own
+ * idempotency key so a retried batch returns the requests it stored the first time. New test-mode
+ * requests go to the simulator once the batch is committed.
+ */
+export async function createValidatedBatch(db: Database, inputs: readonly NewRequestInput[]): Promise<{ record: TaskRequestRecord; replayed: boolean }[]> {
+  const stored: NewTaskRequest[] = [];
+  for (const input of inputs) stored.push(await storedRequestOf(db, input));
+  const created = await db.transaction(async (tx) => {
+    const out = [];
+    for (const request of stored) out.push(await createTaskRequest(tx, request));
+    return out;
   });
-  if (!created.replayed && input.mode === "test" && params.gold === undefined) scheduleSimulation(created.record.id);
+  created.forEach((c, i) => {
+    if (!c.replayed) simulateIfTest(inputs[i]!, c.record.id);
+  });
   return created;
 }

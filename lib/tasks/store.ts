@@ -119,7 +119,7 @@ const IDEMPOTENCY_WINDOW_HOURS = 24;
  * Stores a new request. With an Idempotency-Key seen in the last 24 h the first request is returned
  * instead (replayed: true); an older use of the key is released so the key can be used again.
  */
-export async function createTaskRequest(db: Database, input: NewTaskRequest): Promise<{ record: TaskRequestRecord; replayed: boolean }> {
+export async function createTaskRequest(db: DbOrTx, input: NewTaskRequest): Promise<{ record: TaskRequestRecord; replayed: boolean }> {
   const fresh = sql<boolean>`${taskRequests.createdAt} > now() - make_interval(hours => ${IDEMPOTENCY_WINDOW_HOURS})`;
   for (let attempt = 0; attempt < 3; attempt++) {
     const [inserted] = await db

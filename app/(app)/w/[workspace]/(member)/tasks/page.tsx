@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { countTaskRequestsUpTo, listTaskRequests } from "@/lib/tasks/list";
 import { isRequestType, requestTypeLabel } from "@/lib/tasks/request-types";
 import { responseSummary, STATUS_TONE } from "./format";
+import { ExportLinks } from "./export-links";
 import { TaskFilters, tasksHref, type TaskQuery } from "./task-filters";
 import { Time } from "@/components/time";
 
@@ -38,9 +39,12 @@ function queryOf(params: Record<string, string | string[] | undefined>): TaskQue
 }
 
 const newRequest = (
-  <span className="flex items-center gap-3">
+  <span className="flex flex-wrap items-center gap-3">
     <Link href="/tasks/crunchers" className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50">
       Crunchers
+    </Link>
+    <Link href="/tasks/upload" className="rounded-md border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50">
+      Upload requests
     </Link>
     <Link href="/tasks/new" className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500">
       New request
@@ -118,7 +122,10 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           ))}
         </nav>
       </div>
-      <div className="mb-4"><TaskFilters query={query} /></div>
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+        <TaskFilters query={query} />
+        <ExportLinks query={query} workspaceSlug={workspace.slug} />
+      </div>
       {page.items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-500">No request matches these filters.</p>
       ) : (

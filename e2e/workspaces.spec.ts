@@ -91,6 +91,11 @@ test("the member creates a loop and a model that the owner sees", async ({ reque
   await owner.goto("/w/acme-data/loops");
   await expect(owner.getByText("Acme demand loop")).toBeVisible();
   await shot(owner, "workspace-loops-seen-by-owner");
+  // The overview counts what the workspace holds.
+  await owner.goto("/w/acme-data");
+  await expect(owner.getByTestId("workspace-counts")).toContainText(/1\s*loops/);
+  await expect(owner.getByTestId("workspace-counts")).toContainText(/1\s*models/);
+  await shot(owner, "workspace-overview");
   // Not in the owner's personal workspace.
   await owner.goto("/w/ada/models");
   await expect(owner.getByText("Acme churn model")).toHaveCount(0);

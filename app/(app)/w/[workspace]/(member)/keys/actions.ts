@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireWorkspace } from "@/app/_server/auth";
 import { getDb } from "@/db/client";
-import { createApiKey } from "@/lib/auth/api-keys-store";
+import { createApiKey, listApiKeys } from "@/lib/auth/api-keys-store";
 import { revokeApiKeyEverywhere } from "@/lib/auth/key-lookup";
 import type { CreateApiKeyInput } from "@/lib/auth/schemas";
 import { actionInputProblem } from "@/lib/http/action-input";
@@ -27,8 +27,9 @@ export async function createKeyAction(input: CreateApiKeyInput): Promise<CreateK
 export async function revokeKeyAction(keyId: string): Promise<{ ok: boolean }> {
   const { account, workspace } = await requireWorkspace("write");
   if (!isUuid(keyId)) return { ok: false };
+  const key = (await listApiKeys(getDb(), workspace.id)).find((k) => k.id === keyId);
   const ok = await revokeApiKeyEverywhere(workspace.id, keyId);
-  if (ok) await recordAudit(getDb(), workspace.id, { id: account.id, label: account.username }, { action: "key.revoked", target: keyId });
+  if (ok) await recordAudit(getDb(), workspace.id, { id: account.id, label: account.username }, { action: "key.revoked", target: key ? `${key.prefix}…` : keyId, detail: key ? { name: key.name } : {} });
   revalidatePath("/keys");
   return { ok };
 }

@@ -2,10 +2,13 @@ import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accounts, workspaceMembers } from "@/db/schema";
 
-/** A cruncher id (32 hex digits, the account id without dashes) as the account's uuid, or null for other ids (simulated crunchers). */
+/** A cruncher id as the API shows it: 32 hex digits, the account id without dashes. */
+const isCruncherId = (value: string) => /^[0-9a-f]{32}$/.test(value);
+
+/** A cruncher id as the account's uuid, or null for other ids (simulated crunchers). */
 export function accountIdOfCruncher(cruncherId: string): string | null {
   const hex = cruncherId.toLowerCase();
-  if (!/^[0-9a-f]{32}$/.test(hex)) return null;
+  if (!isCruncherId(hex)) return null;
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
@@ -23,7 +26,7 @@ export async function cruncherNames(db: Database, cruncherIds: readonly string[]
  */
 export async function resolveCruncherHandles(db: Database, workspaceId: string, entries: readonly string[]): Promise<string[]> {
   const normalised = entries.map((e) => e.replace(/-/g, "").toLowerCase());
-  const handles = entries.filter((e, i) => !/^[0-9a-f]{32}$/.test(normalised[i]!)).map((e) => e.trim().toLowerCase()).slice(0, 500);
+  const handles = entries.filter((e, i) => !isCruncherId(normalised[i]!)).map((e) => e.trim().toLowerCase()).slice(0, 500);
   if (!handles.length) return normalised;
   const rows = await db
     .select({ id: accounts.id, username: accounts.username, email: accounts.email })
@@ -36,5 +39,5 @@ export async function resolveCruncherHandles(db: Database, workspaceId: string, 
     byHandle.set(r.username.toLowerCase(), id);
     byHandle.set(r.email.toLowerCase(), id);
   }
-  return entries.map((e, i) => (/^[0-9a-f]{32}$/.test(normalised[i]!) ? normalised[i]! : (byHandle.get(e.trim().toLowerCase()) ?? e.trim())));
+  return entries.map((e, i) => (isCruncherId(normalised[i]!) ? normalised[i]! : (byHandle.get(e.trim().toLowerCase()) ?? e.trim())));
 }

@@ -48,15 +48,24 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+const eventRow = (workspaceId: string, actor: AuditActor, entry: AuditEntry) => ({
+  workspaceId,
+  actorId: actor.id,
+  actorLabel: actor.label.slice(0, 200),
+  action: entry.action,
+  target: (entry.target ?? "").slice(0, 500),
+  detail: entry.detail ?? {},
+});
+
 export async function recordAudit(db: DbLike, workspaceId: string, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  await db.insert(auditEvents).values({ workspaceId, actorId: actor.id, actorLabel: actor.label.slice(0, 200), action: entry.action, target: (entry.target ?? "").slice(0, 500), detail: entry.detail ?? {} });
+  await db.insert(auditEvents).values(eventRow(workspaceId, actor, entry));
 }
 
 /** The same event in every workspace the account belongs to (sign-ins, an account disabled). */
 export async function recordAuditForAccount(db: Database, accountId: string, actor: AuditActor, entry: AuditEntry): Promise<void> {
   const rows = await db.select({ workspaceId: workspaceMembers.workspaceId }).from(workspaceMembers).where(eq(workspaceMembers.accountId, accountId));
   if (!rows.length) return;
-  await db.insert(auditEvents).values(rows.map((r) => ({ workspaceId: r.workspaceId, actorId: actor.id, actorLabel: actor.label.slice(0, 200), action: entry.action, target: (entry.target ?? "").slice(0, 500), detail: entry.detail ?? {} })));
+  await db.insert(auditEvents).values(rows.map((r) => eventRow(r.workspaceId, actor, entry)));
 }
 
 export interface AuditQuery {

@@ -1,6 +1,6 @@
 /**
- * Dashboard URLs name the open workspace: /w/<slug>/loops/… The proxy rewrites them to the page
- * (/loops/…) and passes the slug on in a header; links and the pages' own calls put it back.
+ * Dashboard URLs name the open workspace: /w/<slug>/loops/… The proxy passes the slug on to the
+ * page in a header; links and the pages' own calls keep it.
  */
 
 /** The header naming the open workspace: set by the proxy for pages, by the dashboard's own calls for session routes. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import type { SessionPrincipal } from "@/lib/auth/authenticate-session";
+import { getAccount } from "@/lib/auth/accounts-store";
 import { forgetWorkspaceKeysEverywhere } from "@/lib/auth/key-lookup";
 import { ApiError } from "@/lib/http/errors";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
@@ -28,9 +29,8 @@ function accountParam(params: Record<string, string>): string {
   return id;
 }
 
-async function labelOf(auth: SessionPrincipal, accountId: string): Promise<string> {
-  const member = (await listMembers(getDb(), auth.workspaceId)).find((m) => m.accountId === accountId);
-  return member ? member.username : accountId;
+async function labelOf(accountId: string): Promise<string> {
+  return (await getAccount(getDb(), accountId))?.username ?? accountId;
 }
 
 /** People in the workspace and (for its managers) the invitations. */
@@ -77,7 +77,7 @@ const changeRole = defineRoute(
     const current = await memberRole(db, auth.workspaceId, accountId);
     if (!current) throw new ApiError(404, "No such member.");
     if (!mayAssign(auth.role!, current) || !mayAssign(auth.role!, body.role)) throw new ApiError(403, "Only an owner can change an owner's role or make someone owner.");
-    const result = await changeMemberRole(db, auth.workspaceId, actorOf(auth), accountId, await labelOf(auth, accountId), body.role);
+    const result = await changeMemberRole(db, auth.workspaceId, actorOf(auth), accountId, await labelOf(accountId), body.role);
     if (!result.ok) throw new ApiError(result.status, result.message);
     return { status: 200, headers: NO_STORE, body: { accountId, role: body.role } };
   },
@@ -93,7 +93,7 @@ const remove = defineRoute(sessionApi, { method: "DELETE", path: "/api/workspace
     if (!current) throw new ApiError(404, "No such member.");
     if (!mayAssign(auth.role, current)) throw new ApiError(403, "Only the workspace's owners and admins can remove members, and only owners can remove an owner.");
   }
-  const result = await removeWorkspaceMember(db, auth.workspaceId, actorOf(auth), accountId, await labelOf(auth, accountId));
+  const result = await removeWorkspaceMember(db, auth.workspaceId, actorOf(auth), accountId, await labelOf(accountId));
   if (!result.ok) throw new ApiError(result.status, result.message);
   return { status: 200, headers: NO_STORE, body: { removed: accountId } };
 });
@@ -102,7 +102,7 @@ const transfer = defineRoute(
   sessionApi,
   { method: "POST", path: "/api/workspace/transfer", access: "own", body: z.object({ accountId: z.uuid("Choose a member.") }) },
   async ({ auth, body }) => {
-    const result = await transferWorkspace(getDb(), auth.workspaceId, actorOf(auth), body.accountId, await labelOf(auth, body.accountId));
+    const result = await transferWorkspace(getDb(), auth.workspaceId, actorOf(auth), body.accountId, await labelOf(body.accountId));
     if (!result.ok) throw new ApiError(result.status, result.message);
     return { status: 200, headers: NO_STORE, body: { owner: body.accountId } };
   },

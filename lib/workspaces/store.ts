@@ -141,12 +141,17 @@ async function otherOwners(tx: DbOrTx, workspaceId: string, accountId: string): 
   return row?.n ?? 0;
 }
 
+/** Serialises changes to one workspace's members, so the last-owner rule holds under concurrent changes. */
+async function lockMembers(tx: DbOrTx, workspaceId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`workspace-members:${workspaceId}`}))`);
+}
+
 export type MemberChange = { ok: true; before: WorkspaceRole } | { ok: false; status: 404 | 409; message: string };
 
 /** Changes a member's role; the last owner keeps theirs (transfer ownership first). */
 export async function setMemberRole(db: Database, workspaceId: string, accountId: string, role: WorkspaceRole): Promise<MemberChange> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`workspace-members:${workspaceId}`}))`);
+    await lockMembers(tx, workspaceId);
     const before = await memberRole(tx, workspaceId, accountId);
     if (!before) return { ok: false as const, status: 404 as const, message: "No such member." };
     if (before === "owner" && role !== "owner" && !(await otherOwners(tx, workspaceId, accountId))) {
@@ -160,7 +165,7 @@ export async function setMemberRole(db: Database, workspaceId: string, accountId
 /** Removes a member (their data stays with the workspace); the last owner cannot be removed. */
 export async function removeMember(db: Database, workspaceId: string, accountId: string): Promise<MemberChange> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`workspace-members:${workspaceId}`}))`);
+    await lockMembers(tx, workspaceId);
     const before = await memberRole(tx, workspaceId, accountId);
     if (!before) return { ok: false as const, status: 404 as const, message: "No such member." };
     if (before === "owner" && !(await otherOwners(tx, workspaceId, accountId))) {
@@ -174,7 +179,7 @@ export async function removeMember(db: Database, workspaceId: string, accountId:
 /** Makes `toAccountId` an owner and the current owner an admin, in one step. */
 export async function transferOwnership(db: Database, workspaceId: string, fromAccountId: string, toAccountId: string): Promise<MemberChange> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`workspace-members:${workspaceId}`}))`);
+    await lockMembers(tx, workspaceId);
     const target = await memberRole(tx, workspaceId, toAccountId);
     if (!target) return { ok: false as const, status: 404 as const, message: "The new owner must be a member of the workspace." };
     await tx.update(workspaceMembers).set({ role: "owner" }).where(and(eq(workspaceMembers.workspaceId, workspaceId), eq(workspaceMembers.accountId, toAccountId)));

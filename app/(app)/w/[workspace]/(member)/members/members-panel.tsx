@@ -39,6 +39,8 @@ export function MembersPanel({ me, canManage, isOwner, personal }: { me: string;
     onSettled: refresh,
   });
   const assignable = WORKSPACE_ROLES.filter((r) => isOwner || r !== "owner");
+  /** Whether I may change this person's role or remove them (only owners touch owners). */
+  const mayChange = (m: MembersData["members"][number]) => canManage && m.accountId !== me && (isOwner || m.role !== "owner");
 
   async function invite(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -87,7 +89,7 @@ export function MembersPanel({ me, canManage, isOwner, personal }: { me: string;
             </td>
             <td className="px-4 py-3 text-slate-600">{m.email}</td>
             <td className="px-4 py-3">
-              {canManage && m.accountId !== me && (isOwner || m.role !== "owner") ? (
+              {mayChange(m) ? (
                 <Select
                   aria-label={`Role of ${m.username}`}
                   className="w-36"
@@ -102,7 +104,7 @@ export function MembersPanel({ me, canManage, isOwner, personal }: { me: string;
             </td>
             <td className="px-4 py-3 text-slate-600"><Time value={m.joinedAt} style="date" /></td>
             <td className="px-4 py-3 text-right">
-              {(canManage && m.accountId !== me && (isOwner || m.role !== "owner")) || (m.accountId === me && !personal) ? (
+              {mayChange(m) || (m.accountId === me && !personal) ? (
                 <Button
                   type="button"
                   variant="danger"

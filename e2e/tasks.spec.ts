@@ -441,8 +441,8 @@ test("the member sends a request by hand, blocks until answered, sees its webhoo
   const id = await ask(request, "free-text", { instruction });
   await memberPage.goto(`/tasks/${id}`);
   await expect(memberPage.getByText("Waiting for crunchers")).toBeVisible();
-  memberPage.once("dialog", (dialog) => void dialog.accept());
   await memberPage.getByRole("button", { name: "Abort request" }).click();
+  await memberPage.getByRole("dialog").getByRole("button", { name: "Abort request" }).click();
   await expect(memberPage.getByTestId("request-status")).toHaveText("aborted");
   expect((await fetchRequest(request, id)).status).toBe("aborted");
 });

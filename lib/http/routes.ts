@@ -15,6 +15,7 @@ import { taskFileRoutes } from "@/lib/tasks/files-api";
 import { taskSessionRoutes } from "@/lib/tasks/session-api";
 import { bulkTaskSessionRoutes } from "@/lib/tasks/bulk/session-api";
 import { taskExportRoutes } from "@/lib/tasks/bulk/export-api";
+import { searchSessionRoutes } from "@/lib/search/session-api";
 import { workspaceSessionRoutes } from "@/lib/workspaces/session-api";
 import { openApiRoute } from "./openapi-route";
 import { ApiRouter } from "./router";
@@ -41,6 +42,7 @@ export const apiRouter = new ApiRouter([
   ...bulkTaskSessionRoutes,
   ...taskExportRoutes,
   ...workspaceSessionRoutes,
+  ...searchSessionRoutes,
   ...accountSessionRoutes,
   ...(process.env.CRUCIBLE_BENCH_ROUTES === "1" ? [benchEmptyRoute] : []),
 ]);

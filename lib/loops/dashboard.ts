@@ -5,6 +5,7 @@ import { monitorSummary, type DriftEvent, type SeriesPoint } from "./monitor";
 import { recentPredictions, type RecentPrediction } from "./prediction-log";
 import { getLoop, loadLoop, type LoopSummary } from "./store";
 import type { FieldType, LoopSpec } from "./types";
+import { windowQuality, type WindowQuality } from "./window-report";
 
 /** What the loop page shows, read in one place. */
 export interface LoopDashboard {
@@ -26,6 +27,8 @@ export interface LiveLoopData {
   series: SeriesPoint[];
   events: DriftEvent[];
   recent: RecentPrediction[];
+  /** Confusion matrix and per-class metrics, or residuals, over the last examples scored. */
+  quality: WindowQuality | null;
 }
 
 const SAMPLE: Record<FieldType, unknown> = { string: "a", integer: 1, float: 0.5, boolean: true, array: ["a", "b"], object: { key: "value" } };
@@ -35,7 +38,7 @@ export async function loopDashboard(db: Database, workspaceId: string, loopId: s
   if (!loop) return null;
   const loaded = loop.taskType ? await loadLoop(db, workspaceId, loopId) : null;
   if (!loaded?.ok) {
-    const live = { nSeen: loop.nSeen, version: loop.version, metric: null, report: null, series: [], events: [], recent: [] };
+    const live = { nSeen: loop.nSeen, version: loop.version, metric: null, report: null, series: [], events: [], recent: [], quality: null };
     return { loop, spec: null, weights: [], example: {}, live };
   }
   const { spec, model } = loaded.loop;
@@ -50,7 +53,7 @@ export async function loopDashboard(db: Database, workspaceId: string, loopId: s
     loop,
     spec,
     weights,
-    live: { nSeen: loaded.loop.nSeen, version: loaded.loop.version, metric, report: metricsReport(summary), series: summary.series.points, events: summary.drift_events, recent },
+    live: { nSeen: loaded.loop.nSeen, version: loaded.loop.version, metric, report: metricsReport(summary), series: summary.series.points, events: summary.drift_events, recent, quality: windowQuality(model.monitor) },
     example: Object.fromEntries(Object.entries(spec.input_schema).map(([field, type]) => [field, SAMPLE[type]])),
   };
 }

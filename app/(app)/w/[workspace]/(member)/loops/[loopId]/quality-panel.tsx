@@ -11,8 +11,8 @@ function ConfusionMatrix({ report }: { report: ConfusionReport }) {
   return (
     <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
       <ScrollX>
-        <table className="border-separate border-spacing-0.5 text-xs" data-testid="confusion-matrix">
-          <caption className="mb-2 text-left text-xs text-slate-500">Rows: the true class · columns: the prediction</caption>
+        <p className="mb-2 text-xs text-slate-500">Rows: the true class · columns: the prediction</p>
+        <table className="border-separate border-spacing-0.5 text-xs" data-testid="confusion-matrix" aria-label="Confusion matrix: rows are the true class, columns the prediction">
           <thead>
             <tr>
               <th />

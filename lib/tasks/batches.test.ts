@@ -114,6 +114,12 @@ describe("the batch and archive routes", () => {
     const batch = await client.request("GET", `/v1/batch/${encodeURIComponent(`of A ${index}`)}?limit=5`, { headers: headers(keyA) });
     expect(batch.body).toMatchObject({ id: `of A ${index}`, requests: 1, archived: 1, tasks: [{ id: made.body.id, archived: true }], next_cursor: null });
 
+    // Any name works in the path once URL-encoded, slashes included.
+    const odd = `a/b ?#%é ${index}`;
+    await post("/v1/requests/free-text", keyA, { instruction: "odd", batch: odd });
+    const oddBatch = await client.request("GET", `/v1/batch/${encodeURIComponent(odd)}`, { headers: headers(keyA) });
+    expect(oddBatch).toMatchObject({ status: 200, body: { id: odd, requests: 1 } });
+
     const bad = await post("/v1/requests/free-text", keyA, { instruction: "x", batch: "b".repeat(101), responseTitles: [] });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.stringMatching(/^batch: /), expect.stringMatching(/^responseTitles: /)]);

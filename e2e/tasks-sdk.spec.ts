@@ -19,6 +19,7 @@ async function ask(request: APIRequestContext, type: string, body: Record<string
 test.setTimeout(120_000);
 
 test("responseTitles on the Work page, a batch and an archived request on the Tasks page", async ({ page, request, baseURL }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto("/signup");
   await page.getByLabel("E-mail").fill(requester.email);
   await page.getByLabel("Username").fill(requester.username);

@@ -114,17 +114,19 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           <Link href={tasksHref(query, { mode: "live" })} className={tab(query.mode === "live")} aria-current={query.mode === "live" ? "page" : undefined}>Live · {total(live)}</Link>
           <Link href={tasksHref(query, { mode: "test" })} className={tab(query.mode === "test")} aria-current={query.mode === "test" ? "page" : undefined}>Test · {total(test)}</Link>
         </nav>
-        <Link href={tasksHref(query, { gold: query.gold ? undefined : "true" })} className={cx("rounded-full border px-3 py-1 text-sm", query.gold ? "border-amber-300 bg-amber-50 text-amber-800" : "border-slate-200 bg-white text-slate-600 hover:border-slate-300")} data-testid="gold-toggle">
-          {query.gold ? "Showing gold questions · show requests" : "Gold questions"}
-        </Link>
-        <Link href={tasksHref(query, { archived: query.archived ? undefined : "true" })} className={cx("rounded-full border px-3 py-1 text-sm", query.archived ? "border-slate-400 bg-slate-100 text-slate-800" : "border-slate-200 bg-white text-slate-600 hover:border-slate-300")} data-testid="archived-toggle">
-          {query.archived ? "Showing archived too · hide them" : "Show archived"}
-        </Link>
-        {query.batch ? (
-          <Link href={tasksHref(query, { batch: undefined })} className="rounded-full border border-indigo-300 bg-indigo-50 px-3 py-1 text-sm text-indigo-800" data-testid="batch-filter" title="Show every batch">
-            Batch <span className="font-mono">{query.batch}</span> ×
+        <div className="flex flex-wrap items-center gap-2">
+          <Link href={tasksHref(query, { gold: query.gold ? undefined : "true" })} className={cx("rounded-full border px-3 py-1 text-sm", query.gold ? "border-amber-300 bg-amber-50 text-amber-800" : "border-slate-200 bg-white text-slate-600 hover:border-slate-300")} data-testid="gold-toggle">
+            {query.gold ? "Showing gold questions · show requests" : "Gold questions"}
           </Link>
-        ) : null}
+          <Link href={tasksHref(query, { archived: query.archived ? undefined : "true" })} className={cx("rounded-full border px-3 py-1 text-sm", query.archived ? "border-slate-400 bg-slate-100 text-slate-800" : "border-slate-200 bg-white text-slate-600 hover:border-slate-300")} data-testid="archived-toggle">
+            {query.archived ? "Showing archived too · hide them" : "Show archived"}
+          </Link>
+          {query.batch ? (
+            <Link href={tasksHref(query, { batch: undefined })} className="rounded-full border border-indigo-300 bg-indigo-50 px-3 py-1 text-sm text-indigo-800" data-testid="batch-filter" title="Show every batch">
+              Batch <span className="inline-block max-w-[16rem] truncate align-bottom font-mono">{query.batch}</span> ×
+            </Link>
+          ) : null}
+        </div>
         <nav aria-label="Status" className="flex flex-wrap gap-2" data-testid="status-counts">
           <Link href={tasksHref(query, { status: undefined })} className={cx("rounded-full border px-3 py-1 text-sm", !query.status ? "border-indigo-300 bg-indigo-50 text-indigo-800" : "border-slate-200 bg-white text-slate-600 hover:border-slate-300")}>
             All <span className="tabular-nums font-semibold">{total(counts)}</span>

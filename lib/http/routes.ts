@@ -11,6 +11,7 @@ import { driftSessionRoutes } from "@/lib/models/drift/session-api";
 import { modelSessionRoutes } from "@/lib/models/session-api";
 import { trainingRoutes } from "@/lib/models/training/api";
 import { taskRoutes } from "@/lib/tasks/api";
+import { taskBatchRoutes } from "@/lib/tasks/batch-api";
 import { taskFileRoutes } from "@/lib/tasks/files-api";
 import { taskSessionRoutes } from "@/lib/tasks/session-api";
 import { bulkTaskSessionRoutes } from "@/lib/tasks/bulk/session-api";
@@ -33,6 +34,7 @@ export const apiRouter = new ApiRouter([
   ...deploymentManifestRoutes,
   ...trainingRoutes,
   ...taskRoutes,
+  ...taskBatchRoutes,
   ...taskFileRoutes,
   ...loopSessionRoutes,
   ...modelSessionRoutes,

@@ -120,4 +120,15 @@ describe("CrucibleTasksClient", () => {
     await client().getRequest("../admin?x=1");
     expect(seen[0]!.url).toBe("/v1/requests/..%2Fadmin%3Fx%3D1");
   });
+
+  it("archives, lists batches and reads one by name", async () => {
+    await client().archiveRequest(DOC_REQUEST_ID);
+    await client().listBatches({ limit: 5 });
+    await client().getBatch("survey 1/2", { limit: 10 });
+    expect(seen.map((s) => [s.method, s.url, s.body])).toEqual([
+      ["POST", `/v1/tasks/archive/${DOC_REQUEST_ID}`, {}],
+      ["GET", "/v1/batch?limit=5", undefined],
+      ["GET", "/v1/batch/survey%201%2F2?limit=10", undefined],
+    ]);
+  });
 });

@@ -25,6 +25,11 @@ export interface CommonRequestParams {
   hook_url?: string;
   exclude_crunchers?: string[];
   confidence?: ConfidenceOptions;
+  tags?: string[];
+  /** A batch of your own (1–100 characters): GET /v1/batch/{batch} lists its requests. */
+  batch?: string;
+  /** Titles shown to crunchers: each annotation mark's, or multiple-choice's heading (the first). */
+  responseTitles?: string[];
 }
 export interface ChoiceParams {
   choices_type?: ContentType;
@@ -79,7 +84,20 @@ export interface TaskRequestObject<R = unknown> {
   instruction?: string;
   created_at?: string;
   completed_at?: string | null;
+  archived?: boolean;
+  archived_at?: string | null;
   [parameter: string]: unknown;
+}
+
+/** A batch of GET /v1/batch: its name and its requests per status (archived ones counted in `requests` too). */
+export interface TaskBatch {
+  id: string;
+  created_at: string;
+  requests: number;
+  pending: number;
+  complete: number;
+  aborted: number;
+  archived: number;
 }
 
 export interface CreateOptions {
@@ -93,6 +111,10 @@ export interface CreateOptions {
 export interface ListRequestsQuery {
   status?: "pending" | "complete" | "aborted";
   type?: string;
+  tag?: string;
+  batch?: string;
+  /** "false" (the default) leaves archived requests out; "true" lists only them; "all" both. */
+  archived?: "false" | "true" | "all";
   cursor?: string;
   limit?: number;
 }
@@ -186,6 +208,21 @@ export class CrucibleTasksClient {
   /** POST /v1/tasks/abort/{id} (the document's path); only a pending request can be aborted. */
   abortRequest(id: string): Promise<{ success: boolean }> {
     return this.call(`/v1/tasks/abort/${encodeURIComponent(id)}`, {}, { method: "POST" });
+  }
+
+  /** POST /v1/tasks/archive/{id}: out of the default lists, still readable by id (any status; idempotent). */
+  archiveRequest<R = unknown>(id: string): Promise<TaskRequestObject<R>> {
+    return this.call(`/v1/tasks/archive/${encodeURIComponent(id)}`, {}, { method: "POST", body: {} });
+  }
+
+  /** GET /v1/batch: this key's batches, newest first, a page at a time. */
+  listBatches(query: { cursor?: string; limit?: number } = {}): Promise<{ batches: TaskBatch[]; next_cursor: string | null }> {
+    return this.call("/v1/batch", { ...query }, { method: "GET" });
+  }
+
+  /** GET /v1/batch/{batch}: the batch's counts and a page of its requests (newest first, at most 200). */
+  getBatch(batch: string, query: { cursor?: string; limit?: number } = {}): Promise<TaskBatch & { tasks: TaskRequestObject[]; next_cursor: string | null }> {
+    return this.call(`/v1/batch/${encodeURIComponent(batch)}`, { ...query }, { method: "GET" });
   }
 
   /** GET /v1/requests: this key's requests, newest first, a page at a time. */

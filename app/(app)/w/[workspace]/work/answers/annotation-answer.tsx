@@ -9,7 +9,7 @@ import { colorAt, type MarkPosition } from "../_shared/marks";
 import { choiceIndexOfKey, isTyping, useShortcuts } from "../use-shortcuts";
 import { AudioMarker } from "./audio-marker";
 import { toggleChoice } from "./controls";
-import { MarkList, MarkPanel, subQuestionOf, type DraftMark } from "./mark-panel";
+import { MarkList, MarkPanel, markTitle, subQuestionOf, type DraftMark } from "./mark-panel";
 import type { AnswerProps } from "./types";
 import { clearDraft, loadDraft, saveDraft } from "../work-drafts";
 
@@ -40,6 +40,8 @@ export function AnnotationAnswer({ task, onChange, draftKey }: AnswerProps<Annot
   const sub = subQuestionOf(task.type, p as { per_annotation?: unknown });
   const kind = p.attachments_type;
   const several = p.attachments.length > 1;
+  /** The requester's title of each mark (responseTitles), in the order marks are made. */
+  const titles = p.responseTitles;
   const max = p.max_annotations || LIMITS.annotations;
   // Marks drawn before a reload come back (this page renders only in the browser, after a lease).
   const [restored] = useState(() => validDraft(loadDraft<DraftMark[]>(draftKey)));
@@ -153,12 +155,17 @@ export function AnnotationAnswer({ task, onChange, draftKey }: AnswerProps<Annot
           {kind === "video" ? "Each mark takes the video's current time. " : ""}Select a mark to {sub ? "answer its question" : "review it"}; <Kbd>Del</Kbd> deletes it, <Kbd>[</Kbd> <Kbd>]</Kbd> move between marks.
         </p>
         {note ? <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{note}</p> : null}
-        <MarkList marks={marks} selected={selected} sub={sub} several={several} onSelect={setSelected} onDelete={remove} />
+        {titles && marks.length < titles.length ? (
+          <p className="text-sm text-slate-700" data-testid="next-mark-title">
+            Next mark: <span className="font-medium text-slate-900">{titles[marks.length]}</span>
+          </p>
+        ) : null}
+        <MarkList marks={marks} selected={selected} sub={sub} several={several} titles={titles} onSelect={setSelected} onDelete={remove} />
         {/* A plain mark on a picture has nothing more to answer: no empty panel for it. */}
         {current && (sub || kind === "video" || kind === "audio") ? (
           <MarkPanel
             mark={current}
-            number={marks.indexOf(current) + 1}
+            title={markTitle(titles, marks.indexOf(current))}
             sub={sub}
             timed={kind === "video" || kind === "audio"}
             onResponse={(response) => change(current.id, { response })}

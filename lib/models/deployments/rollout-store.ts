@@ -34,8 +34,10 @@ export interface VersionSwitch {
   to: number;
   /** What the deployment follows afterwards (an alias, or the pinned version's number). */
   versionRef: string;
-  /** Roll only while this alias still points at `to` (a later move wins). */
-  whileAlias?: string;
+  /** What it follows now: the switch happens only if it still does. */
+  expectRef: string | null;
+  /** Switch only while this alias still points at `to` (a later move wins). */
+  whileAliasAt?: string;
 }
 
 /**
@@ -43,11 +45,15 @@ export interface VersionSwitch {
  * changed meanwhile (another switch, a newer alias move, a deletion): nothing is written then.
  */
 export async function switchVersion(db: Database, workspaceId: string, row: DeploymentRow, change: VersionSwitch): Promise<DeploymentRow | null> {
-  const conditions = [eq(deployments.id, row.id), eq(deployments.workspaceId, workspaceId), sql`${deployments.version} is not distinct from ${change.from}`];
-  if (change.whileAlias !== undefined) {
-    conditions.push(eq(deployments.versionRef, change.whileAlias));
+  const conditions = [
+    eq(deployments.id, row.id),
+    eq(deployments.workspaceId, workspaceId),
+    sql`${deployments.version} is not distinct from ${change.from}`,
+    sql`${deployments.versionRef} is not distinct from ${change.expectRef}`,
+  ];
+  if (change.whileAliasAt !== undefined) {
     conditions.push(
-      sql`exists (select 1 from ${modelAliases} where ${modelAliases.modelId} = ${deployments.modelId} and ${modelAliases.name} = ${change.whileAlias} and ${modelAliases.version} = ${change.to})`,
+      sql`exists (select 1 from ${modelAliases} where ${modelAliases.modelId} = ${deployments.modelId} and ${modelAliases.name} = ${change.whileAliasAt} and ${modelAliases.version} = ${change.to})`,
     );
   }
   const [updated] = await db

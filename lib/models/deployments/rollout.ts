@@ -72,7 +72,7 @@ async function rollFollower(db: Database, workspaceId: string, row: DeploymentRo
     await refuse(db, workspaceId, row, to, verdict.reason, cause, alias);
     return { ...base, ok: false, reason: verdict.reason };
   }
-  const switched = await switchVersion(db, workspaceId, row, { from: row.version, to, versionRef: alias, whileAlias: alias });
+  const switched = await switchVersion(db, workspaceId, row, { from: row.version, to, versionRef: alias, expectRef: alias, whileAliasAt: alias });
   if (!switched) return { ...base, ok: false, reason: "the deployment or the alias changed meanwhile; the newer change stands" };
   await insertDeploymentEvent(db, workspaceId, { deploymentRowId: row.id, kind: "rolled", fromVersion: row.version, toVersion: to, alias, trainingJobId: cause.trainingJobId ?? null, actorLabel: cause.actor.label });
   await recordAudit(db, workspaceId, cause.actor, { action: "deployment.rolled", target: row.deploymentId, detail: { from: row.version, to, alias, ...(cause.trainingJobId ? { job: cause.trainingJobId } : {}) } });
@@ -113,7 +113,7 @@ export async function rollBack(db: Database, workspaceId: string, deploymentId: 
   if (to === null) throw new ApiError(409, `Deployment ${row.deploymentId} has no previous version to roll back to`);
   const verdict = await verifyVersion(db, workspaceId, row, to);
   if (!verdict.ok) throw new ApiError(409, `Cannot roll back to v${to}: ${verdict.reason}`);
-  const switched = await switchVersion(db, workspaceId, row, { from: row.version, to, versionRef: String(to) });
+  const switched = await switchVersion(db, workspaceId, row, { from: row.version, to, versionRef: String(to), expectRef: row.versionRef });
   if (!switched) throw new ApiError(409, "The deployment changed meanwhile: reload the page and try again");
   await insertDeploymentEvent(db, workspaceId, { deploymentRowId: row.id, kind: "rolled_back", fromVersion: row.version, toVersion: to, actorLabel: actor.label });
   await recordAudit(db, workspaceId, actor, { action: "deployment.rolled_back", target: row.deploymentId, detail: { from: row.version, to } });
@@ -133,7 +133,7 @@ export async function followAlias(db: Database, workspaceId: string, deploymentI
       await refuse(db, workspaceId, row, to, verdict.reason, { actor }, alias);
       throw new ApiError(409, `Cannot follow ${alias}: ${verdict.reason}`);
     }
-    if (!(await switchVersion(db, workspaceId, row, { from: row.version, to, versionRef: alias, whileAlias: alias }))) {
+    if (!(await switchVersion(db, workspaceId, row, { from: row.version, to, versionRef: alias, expectRef: row.versionRef, whileAliasAt: alias }))) {
       throw new ApiError(409, "The deployment or the alias changed meanwhile: reload the page and try again");
     }
   }

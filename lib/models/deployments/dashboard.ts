@@ -2,6 +2,7 @@ import type { Database } from "@/db/client";
 import type { DeploymentEventRow, DeploymentRow } from "@/db/schema";
 import { apiTimestamp } from "@/lib/http/timestamps";
 import { listDeploymentEvents } from "./rollout-store";
+import { followedAlias } from "./serving-line";
 import type { InputRow, Label } from "../sklearn";
 import { listModels } from "../store";
 import { displayNames, featureSpec } from "./features";
@@ -53,10 +54,9 @@ export interface RolloutView {
 }
 
 export function rolloutView(row: DeploymentRow, events: DeploymentEventRow[]): RolloutView {
-  const pinned = row.versionRef === null || /^\d+$/.test(row.versionRef);
   return {
     version: row.version,
-    follows: pinned ? null : row.versionRef,
+    follows: followedAlias(row.versionRef),
     pinnedAtDeploy: row.versionRef === null,
     previousVersion: row.previousVersion,
     rolledAt: row.rolledAt ? apiTimestamp(row.rolledAt) : null,
@@ -64,13 +64,6 @@ export function rolloutView(row: DeploymentRow, events: DeploymentEventRow[]): R
     rollFailedVersion: row.rollFailedVersion,
     events: events.map((e) => ({ id: e.id, kind: e.kind, from: e.fromVersion, to: e.toVersion, alias: e.alias, reason: e.reason, actor: e.actorLabel, at: apiTimestamp(e.createdAt) })),
   };
-}
-
-/** "serving v2 · follows production", "pinned to v1". */
-export function servingLine(view: Pick<RolloutView, "version" | "follows" | "pinnedAtDeploy">): string {
-  if (view.version === null) return view.follows ? `no version yet · follows ${view.follows}` : "no version";
-  if (view.follows) return `serving v${view.version} · follows ${view.follows}`;
-  return view.pinnedAtDeploy ? `pinned to v${view.version} (latest at deploy time)` : `pinned to v${view.version}`;
 }
 
 export interface DeploymentLive {

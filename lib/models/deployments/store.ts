@@ -107,7 +107,7 @@ export async function deleteDeployment(db: Database, workspaceId: string, deploy
   const rows = await db
     .delete(deployments)
     .where(and(eq(deployments.workspaceId, workspaceId), eq(deployments.deploymentId, deploymentId)))
-    .returning({ id: deployments.id });
+    .returning({ id: deployments.id, notified: notifyPlanChanged(workspaceId, deploymentId) });
   return rows.length > 0;
 }
 

@@ -45,6 +45,16 @@ function problemOf(error: unknown): string {
 
 /** Loads `version` as the deployment would serve it (its features, its data file) and predicts a sample row. */
 export async function verifyVersion(db: Database, workspaceId: string, deployment: DeploymentRow, version: number): Promise<Verdict> {
+  try {
+    return await checkVersion(db, workspaceId, deployment, version);
+  } catch (error) {
+    // A loader fault is a refusal like any other: the deployment keeps what it serves.
+    console.error(`[deployments] checking v${version} for ${deployment.deploymentId} failed`, error);
+    return { ok: false, reason: `v${version} could not be checked: ${problemOf(error)}` };
+  }
+}
+
+async function checkVersion(db: Database, workspaceId: string, deployment: DeploymentRow, version: number): Promise<Verdict> {
   const [plan, file] = await Promise.all([getServingPlan(db, workspaceId, deployment.deploymentId), findModelFile(db, workspaceId, deployment.modelId, { version })]);
   if (!plan) return { ok: false, reason: "the deployment was deleted" };
   if (!file) return { ok: false, reason: `version ${version} has no model file` };

@@ -60,7 +60,7 @@ export function RolloutCard({ deploymentId, initial }: { deploymentId: string; i
           ) : null}
           {rollout.follows === null ? (
             <Button variant="secondary" onClick={() => follow.mutate()} disabled={busy} data-testid="follow-production">
-              {follow.isPending ? "Switching…" : "Follow production again"}
+              {follow.isPending ? "Switching…" : rollout.pinnedAtDeploy ? "Follow production" : "Follow production again"}
             </Button>
           ) : null}
         </div>

@@ -10,6 +10,9 @@ import { EditModelForm } from "./edit-model-form";
 import { OtherFilesTable, VersionsTable } from "./files-tables";
 import { DriftDetection, FeatureList, Hyperparameters, PerformanceThresholds } from "./metadata-tables";
 import { UploadForm } from "./upload-form";
+import { AliasForm } from "./alias-form";
+import { ModelDeployments } from "./model-deployments";
+import { deploymentsOfModel } from "@/lib/models/deployments/rollout-store";
 
 export const metadata: Metadata = { title: "Model" };
 
@@ -20,7 +23,8 @@ export default async function ModelPage({ params }: { params: Promise<{ modelId:
   const found = await getModelWithFiles(db, workspace.id, modelId);
   if (!found) notFound();
   const { model, files } = found;
-  const versions = await listVersions(db, workspace.id, model.id);
+  const [versions, deployments] = await Promise.all([listVersions(db, workspace.id, model.id), deploymentsOfModel(db, workspace.id, model.id)]);
+  const aliases = versions.flatMap(({ file, aliases: names }) => names.map((name) => ({ name, version: file.version! })));
   const otherFiles = files.filter((f) => f.filekind !== "model");
   // Files are uploaded by keys of this account, so the only uploader to name is the account itself.
   const uploaders = new Map([[workspace.id, account.name || account.username || account.email]]);
@@ -53,6 +57,7 @@ export default async function ModelPage({ params }: { params: Promise<{ modelId:
       <div className="grid grid-cols-1 gap-6 2xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="min-w-0 space-y-6">
           <VersionsTable versions={versions} uploaders={uploaders} />
+          <ModelDeployments deployments={deployments} />
           <OtherFilesTable files={otherFiles} uploaders={uploaders} />
           <FeatureList features={model.featurelist} />
           <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
@@ -62,6 +67,7 @@ export default async function ModelPage({ params }: { params: Promise<{ modelId:
           <DriftDetection settings={model.driftDetection} />
         </div>
         <div className="grid grid-cols-1 content-start gap-6 md:grid-cols-2 2xl:grid-cols-1">
+          {versions.length > 0 ? <AliasForm modelId={model.id} versions={versions.map((v) => v.file.version!)} aliases={aliases} /> : null}
           <UploadForm modelId={model.id} />
           <EditModelForm modelId={model.id} initial={{ modelname: model.modelname, modelkind: model.modelkind, tags: model.modeltags.join(", ") }} />
           <EditMetadataForm

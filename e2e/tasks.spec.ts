@@ -231,6 +231,12 @@ test("two rectangles drawn and rated on an image land where they were drawn, in 
   for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowLeft");
   await expect(page.getByTestId("mark-panel").getByTestId("rating-value")).toHaveText("2");
   await expect(page.getByTestId("mark-count")).toContainText("2");
+  // A slip undone and redone brings the mark back as it was.
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByTestId("mark-count")).toHaveText(/^1 ·/);
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect(page.getByTestId("mark-count")).toHaveText(/^2 ·/);
+  await page.getByTestId("mark-count").click();
   await shot(page, "work-annotations-with-rating");
   await page.keyboard.press("Enter");
   await finish(page, instruction);

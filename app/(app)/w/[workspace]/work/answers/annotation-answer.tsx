@@ -57,7 +57,16 @@ export function AnnotationAnswer({ task, onChange, draftKey }: AnswerProps<Annot
   const audios = useRef(new Map<number, HTMLAudioElement>());
   const activeAudio = useRef(0);
 
-  function update(next: DraftMark[]) {
+  // Undo and redo over what was drawn, moved, answered or deleted (the last 100 steps).
+  const undoStack = useRef<DraftMark[][]>([]);
+  const redoStack = useRef<DraftMark[][]>([]);
+  const [, setHistoryVersion] = useState(0);
+  function update(next: DraftMark[], from: "edit" | "history" = "edit") {
+    if (from === "edit") {
+      undoStack.current = [...undoStack.current.slice(-99), marks];
+      redoStack.current = [];
+    }
+    setHistoryVersion((v) => v + 1);
     setMarks(next);
     onChange(toAnswer(next, sub !== null));
     if (next.length) saveDraft(draftKey, next);
@@ -82,9 +91,33 @@ export function AnnotationAnswer({ task, onChange, draftKey }: AnswerProps<Annot
     if (selected === id) setSelected(null);
   }
 
+  function undo() {
+    const previous = undoStack.current.pop();
+    if (!previous) return;
+    redoStack.current.push(marks);
+    setNote(null);
+    update(previous, "history");
+    if (selected !== null && !previous.some((m) => m.id === selected)) setSelected(null);
+  }
+  function redo() {
+    const next = redoStack.current.pop();
+    if (!next) return;
+    undoStack.current.push(marks);
+    update(next, "history");
+  }
+
   const current = marks.find((m) => m.id === selected) ?? null;
   useShortcuts((event) => {
     if (isTyping(event)) return false;
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "z") {
+      if (event.shiftKey) redo();
+      else undo();
+      return true;
+    }
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "y") {
+      redo();
+      return true;
+    }
     if ((event.key === "Delete" || event.key === "Backspace") && current) {
       remove(current.id);
       return true;
@@ -150,9 +183,17 @@ export function AnnotationAnswer({ task, onChange, draftKey }: AnswerProps<Annot
           <h3 className="text-sm font-semibold text-slate-900">Marks</h3>
           <span className="text-xs text-slate-500" data-testid="mark-count">{marks.length} · {range}</span>
         </div>
+        <div className="flex gap-2" role="toolbar" aria-label="History">
+          <button type="button" onClick={undo} disabled={!undoStack.current.length} className="min-h-9 rounded-md border border-slate-300 px-3 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40" data-own-enter="">
+            Undo
+          </button>
+          <button type="button" onClick={redo} disabled={!redoStack.current.length} className="min-h-9 rounded-md border border-slate-300 px-3 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40" data-own-enter="">
+            Redo
+          </button>
+        </div>
         <p className="text-xs leading-relaxed text-slate-500">
           {kind === "audio" ? "Play the audio and add marks at the right moments." : p.annotations_type === "rectangle" ? "Drag over the attachment to draw a box." : "Tap or click the attachment to place a point."}{" "}
-          {kind === "video" ? "Each mark takes the video's current time. " : ""}Select a mark to {sub ? "answer its question" : "review it"}; <Kbd>Del</Kbd> deletes it, <Kbd>[</Kbd> <Kbd>]</Kbd> move between marks.
+          {kind === "video" ? "Each mark takes the video's current time. " : ""}Select a mark to {sub ? "answer its question" : "review it"}; <Kbd>Del</Kbd> deletes it, <Kbd>[</Kbd> <Kbd>]</Kbd> move between marks, <Kbd>Ctrl Z</Kbd> undoes.
         </p>
         {note ? <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{note}</p> : null}
         {titles && marks.length < titles.length ? (

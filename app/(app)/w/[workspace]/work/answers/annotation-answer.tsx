@@ -61,11 +61,14 @@ export function AnnotationAnswer({ task, onChange, draftKey }: AnswerProps<Annot
   const undoStack = useRef<DraftMark[][]>([]);
   const redoStack = useRef<DraftMark[][]>([]);
   const [, setHistoryVersion] = useState(0);
-  function update(next: DraftMark[], from: "edit" | "history" = "edit") {
-    if (from === "edit") {
+  /** Edits of one mark's answer in a row (a slider's steps, typing) undo as one step. */
+  const lastEdit = useRef<string | null>(null);
+  function update(next: DraftMark[], from: "edit" | "history" = "edit", editKey: string | null = null) {
+    if (from === "edit" && (editKey === null || editKey !== lastEdit.current)) {
       undoStack.current = [...undoStack.current.slice(-99), marks];
       redoStack.current = [];
     }
+    lastEdit.current = from === "edit" ? editKey : null;
     setHistoryVersion((v) => v + 1);
     setMarks(next);
     onChange(toAnswer(next, sub !== null));
@@ -83,7 +86,11 @@ export function AnnotationAnswer({ task, onChange, draftKey }: AnswerProps<Annot
     setSelected(mark.id);
   }
   function change(id: number, patch: Partial<DraftMark>) {
-    update(marks.map((m) => (m.id === id ? { ...m, ...patch } : m)));
+    update(
+      marks.map((m) => (m.id === id ? { ...m, ...patch } : m)),
+      "edit",
+      `${id}:${Object.keys(patch).join(",")}`,
+    );
   }
   function remove(id: number) {
     setNote(null);

@@ -84,6 +84,16 @@ test("deploy, retrain, see the deployment roll to v2, roll back to v1", async ({
   // The model page says what each deployment serves and follows.
   await page.goto(`/models/${modelid}`);
   await expect(page.getByTestId("model-deployments")).toContainText("serving v2 · follows production");
+  // Lineage: v2 came from the training run, which names what it read and measured; v1 was uploaded.
+  const history = page.getByTestId("training-history");
+  await expect(history.locator("tbody tr")).toHaveCount(1);
+  await expect(history).toContainText("v2 → production");
+  await expect(history).toContainText("succeeded");
+  const comparison = page.getByTestId("version-comparison");
+  await expect(comparison.getByLabel("First version")).toHaveValue("1");
+  await expect(comparison.getByLabel("Second version")).toHaveValue("2");
+  await expect(comparison.locator("tr", { hasText: "Origin" })).toContainText("uploaded");
+  await expect(comparison.locator("tr", { hasText: "Origin" })).toContainText("retrained");
   await expectFits(page, "the model page");
   await shot(page, "desktop-model");
 

@@ -46,9 +46,6 @@ export default async function DeploymentPage({ params }: { params: Promise<{ dep
 
   return (
     <>
-      <div className="mb-2 text-sm">
-        <Link href="/deployments" className="text-indigo-600 hover:underline">← Deployments</Link>
-      </div>
       <PageHeader
         title={deployment.deployment_id}
         description={

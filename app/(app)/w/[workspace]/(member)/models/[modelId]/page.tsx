@@ -56,9 +56,6 @@ export default async function ModelPage({ params }: { params: Promise<{ modelId:
 
   return (
     <>
-      <div className="mb-2 text-sm">
-        <Link href="/models" className="text-indigo-600 hover:underline">← Models</Link>
-      </div>
       <PageHeader
         title={model.modelname}
         description={

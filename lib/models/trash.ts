@@ -138,7 +138,7 @@ export const TRASH_LIST_LIMIT = 200;
 
 export async function listTrashedModels(db: Database, workspaceId: string): Promise<ModelInTrash[]> {
   const withModel = sql<string[]>`coalesce((select array_agg(d.deployment_id order by d.deployment_id) from deployments d
-    where d.model_id = ${models.id} and d.deleted_at = ${models.deletedAt}), '{}')`;
+    where d.model_id = "models"."id" and d.deleted_at = "models"."deleted_at"), '{}')`;
   const rows = await db
     .select({ modelId: models.id, name: models.modelname, kind: models.modelkind, deletedAt: models.deletedAt, deletedBy: models.deletedBy, deployments: withModel })
     .from(models)

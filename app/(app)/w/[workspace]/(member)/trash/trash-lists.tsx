@@ -76,7 +76,7 @@ export function TrashLists({ view, canRestore, canPurge }: { view: TrashView; ca
       ) : null}
       {view.models.length ? (
         <Section title="Models" hint="Restoring a model brings back the deployments that were deleted with it; they serve again.">
-          <DataTable columns={["Model", "Deployments with it", "Deleted", "Deleted for good on", ""]}>
+          <DataTable columns={["Model", "Deployments", "Deleted", "Purged on", ""]}>
             {view.models.map((m) => (
               <tr key={m.id} data-testid={`trash-model-${m.id}`}>
                 <td className="px-4 py-3">
@@ -101,7 +101,7 @@ export function TrashLists({ view, canRestore, canPurge }: { view: TrashView; ca
       ) : null}
       {view.deployments.length ? (
         <Section title="Deployments" hint="Deleted on their own; restoring one makes it serve again.">
-          <DataTable columns={["Deployment", "Model", "Deleted", "Deleted for good on", ""]}>
+          <DataTable columns={["Deployment", "Model", "Deleted", "Purged on", ""]}>
             {view.deployments.map((d) => (
               <tr key={d.id} data-testid={`trash-deployment-${d.id}`}>
                 <td className="px-4 py-3 font-mono text-xs break-all">{d.id}</td>
@@ -117,7 +117,7 @@ export function TrashLists({ view, canRestore, canPurge }: { view: TrashView; ca
       ) : null}
       {view.loops.length ? (
         <Section title="Loops" hint="A restored loop answers again with its model as it was.">
-          <DataTable columns={["Loop", "Examples learned", "Deleted", "Deleted for good on", ""]}>
+          <DataTable columns={["Loop", "Examples", "Deleted", "Purged on", ""]}>
             {view.loops.map((l) => (
               <tr key={l.id} data-testid={`trash-loop-${l.id}`}>
                 <td className="px-4 py-3">

@@ -106,7 +106,7 @@ function ResetDialog({ dialog, loopId, settings, onDone }: { dialog: React.RefOb
   }
 
   return (
-    <dialog ref={dialog} className="w-[32rem] max-w-[calc(100vw-2rem)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40" data-testid="reset-dialog">
+    <dialog ref={dialog} className="m-auto w-[32rem] max-w-[calc(100vw-2rem)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40" data-testid="reset-dialog">
       <form
         method="dialog"
         className="space-y-4 p-5"

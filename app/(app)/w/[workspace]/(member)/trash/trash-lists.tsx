@@ -93,7 +93,7 @@ export function TrashLists({ view, canRestore, canPurge }: { view: TrashView; ca
                   )}
                 </td>
                 {dates(m)}
-                {actions("models", m.id, `Model ${m.name}`)}
+                {actions("models", m.id, m.name)}
               </tr>
             ))}
           </DataTable>
@@ -109,7 +109,7 @@ export function TrashLists({ view, canRestore, canPurge }: { view: TrashView; ca
                   <span className="break-words">{d.modelName}</span> {d.modelTrashed ? <Badge tone="amber">in the trash</Badge> : null}
                 </td>
                 {dates(d)}
-                {actions("deployments", d.id, `Deployment ${d.id}`, d.modelTrashed ? "Its model is in the trash: restore the model first." : undefined)}
+                {actions("deployments", d.id, d.id, d.modelTrashed ? "Its model is in the trash: restore the model first." : undefined)}
               </tr>
             ))}
           </DataTable>
@@ -126,7 +126,7 @@ export function TrashLists({ view, canRestore, canPurge }: { view: TrashView; ca
                 </td>
                 <td className="px-4 py-3">{l.nSeen.toLocaleString("en")}</td>
                 {dates(l)}
-                {actions("loops", l.id, `Loop ${l.name}`)}
+                {actions("loops", l.id, l.name)}
               </tr>
             ))}
           </DataTable>

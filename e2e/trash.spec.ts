@@ -75,7 +75,6 @@ test("a deleted deployed model and a deleted loop are restored from the Trash pa
   const loopId = (await defined.json()).loop_id as string;
   expect((await request.post("/train/", { headers: { ...loopHeaders, "x-loop-id": loopId }, data: { data: [{ x: 1, y: 2 }, { x: 2, y: 4 }] } })).status()).toBe(200);
 
-  page.on("dialog", (dialog) => void dialog.accept());
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
     await page.goto(`/loops/${loopId}`);
@@ -92,6 +91,7 @@ test("a deleted deployed model and a deleted loop are restored from the Trash pa
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`/loops/${loopId}`);
   await page.getByTestId("loop-delete").click();
+  await page.getByRole("dialog").getByRole("button", { name: "Move to the trash" }).click();
   await page.waitForURL(/\/trash$/);
   const loopPredict = () => request.post("/predict/", { headers: { ...loopHeaders, "x-loop-id": loopId }, data: { data: { x: 1 } } });
   expect((await loopPredict()).status()).toBe(401); // the loops document's "Invalid Loop ID"
@@ -108,7 +108,7 @@ test("a deleted deployed model and a deleted loop are restored from the Trash pa
 
   // Restore (on the phone): the model with its deployment, which predicts again.
   await page.getByTestId(`restore-models-${modelid}`).click();
-  await expect(page.getByTestId("trash-note")).toContainText("restored with 1 deployment");
+  await expect(page.getByTestId("toast").filter({ hasText: "restored with 1 deployment" })).toBeVisible();
   await expect(page.getByTestId(`trash-model-${modelid}`)).toHaveCount(0);
   await expect.poll(async () => (await predict()).status(), { timeout: 10_000 }).toBe(200);
   expect((await (await predict()).json()).prediction).toEqual([0]);
@@ -119,7 +119,11 @@ test("a deleted deployed model and a deleted loop are restored from the Trash pa
 
   // Delete forever, after the confirmation.
   await page.getByTestId(`purge-models-${spare}`).click();
-  await expect(page.getByTestId("trash-note")).toContainText("deleted for good");
+  const confirmation = page.getByRole("dialog");
+  await expect(confirmation).toContainText("cannot be undone");
+  await shot(page, "phone-trash-confirm", false);
+  await confirmation.getByRole("button", { name: "Delete forever" }).click();
+  await expect(page.getByTestId("toast").filter({ hasText: "deleted for good" })).toBeVisible();
   await expect(page.getByText("The trash is empty")).toBeVisible();
   await expectFits(page, "the empty Trash page (phone)");
   await shot(page, "phone-trash-empty");

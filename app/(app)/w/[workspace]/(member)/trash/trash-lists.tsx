@@ -4,7 +4,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
+import { useConfirm } from "@/components/confirm-dialog";
 import { sessionFetch, SessionRouteError } from "@/components/session-fetch";
+import { useToast } from "@/components/toast";
 import { Time } from "@/components/time";
 import { Badge, Button, Section } from "@/components/ui";
 
@@ -24,19 +26,20 @@ type Kind = "models" | "deployments" | "loops";
 /** The trash, one table per kind, with Restore and (owners and admins) Delete forever on each row. */
 export function TrashLists({ view, canRestore, canPurge }: { view: TrashView; canRestore: boolean; canPurge: boolean }) {
   const router = useRouter();
-  const [note, setNote] = useState<{ text: string; tone: "ok" | "error" } | null>(null);
+  const confirm = useConfirm();
+  const toast = useToast();
   const [busy, setBusy] = useState<string | null>(null);
 
   async function act(kind: Kind, id: string, label: string, purge: boolean) {
-    if (purge && !window.confirm(`Delete ${label} forever? This cannot be undone.`)) return;
+    if (purge && !(await confirm({ title: `Delete ${label} forever?`, body: "It is removed with everything that belongs to it. This cannot be undone.", confirmLabel: "Delete forever", tone: "danger" }))) return;
     setBusy(`${kind}:${id}`);
     try {
       const path = `/api/trash/${kind}/${encodeURIComponent(id)}${purge ? "" : "/restore"}`;
       const { message } = await sessionFetch<{ message: string }>(path, { method: purge ? "DELETE" : "POST" });
-      setNote({ text: `${label}: ${message}`, tone: "ok" });
+      toast(`${label}: ${message}`);
       router.refresh();
     } catch (error) {
-      setNote({ text: error instanceof SessionRouteError ? error.problems.join(" ") : "Not done.", tone: "error" });
+      toast(error instanceof SessionRouteError ? error.problems.join(" ") : "Not done.", "error");
     } finally {
       setBusy(null);
     }
@@ -66,11 +69,6 @@ export function TrashLists({ view, canRestore, canPurge }: { view: TrashView; ca
 
   return (
     <div className="space-y-6">
-      {note ? (
-        <div role="status" data-testid="trash-note" className={`rounded-md border p-3 text-sm ${note.tone === "ok" ? "border-emerald-200 bg-emerald-50 text-emerald-900" : "border-red-200 bg-red-50 text-red-900"}`}>
-          {note.text}
-        </div>
-      ) : null}
       {empty ? (
         <EmptyState title="The trash is empty" description="Deleting a model (DELETE /model/{id}), a deployment or a loop moves it here first." />
       ) : null}

@@ -2,7 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { useConfirm } from "@/components/confirm-dialog";
 import { sessionFetch, SessionRouteError, withWorkspaceQuery } from "@/components/session-fetch";
+import { useToast } from "@/components/toast";
 import { Button, Field, Input, Select } from "@/components/ui";
 import { useWorkspaceRouter } from "@/components/workspace-link";
 
@@ -22,28 +24,32 @@ const problemText = (error: unknown) => (error instanceof SessionRouteError ? er
 export function LoopActions({ loopId, name, defined, canWrite, settings }: { loopId: string; name: string; defined: boolean; canWrite: boolean; settings: (EditableSettings & Record<string, unknown>) | null }) {
   const router = useRouter();
   const workspaceRouter = useWorkspaceRouter();
+  const confirm = useConfirm();
+  const toast = useToast();
   const [error, setError] = useState<string | null>(null);
   const [renaming, setRenaming] = useState(false);
   const [newName, setNewName] = useState(name);
   const resetDialog = useRef<HTMLDialogElement>(null);
 
-  async function run(call: () => Promise<unknown>, after: () => void) {
+  async function run(call: () => Promise<unknown>, done: string, after: () => void) {
     setError(null);
     try {
       await call();
+      toast(done);
       after();
     } catch (e) {
       setError(problemText(e));
     }
   }
 
-  const rename = () => run(() => sessionFetch(`/api/loops/${loopId}`, { method: "PATCH", json: { name: newName } }), () => {
+  const rename = () => run(() => sessionFetch(`/api/loops/${loopId}`, { method: "PATCH", json: { name: newName } }), "Loop renamed", () => {
     setRenaming(false);
     router.refresh();
   });
-  const remove = () => {
-    if (!window.confirm(`Move loop "${name}" to the trash? Its API calls stop answering; it can be restored from the Trash page for 30 days.`)) return;
-    void run(() => sessionFetch(`/api/loops/${loopId}`, { method: "DELETE" }), () => workspaceRouter.push("/trash"));
+  const remove = async () => {
+    const body = "The API stops answering for it at once. It can be restored, model and all, from the Trash page for 30 days.";
+    if (!(await confirm({ title: `Delete loop ${name}?`, body, confirmLabel: "Move to the trash", tone: "danger" }))) return;
+    void run(() => sessionFetch(`/api/loops/${loopId}`, { method: "DELETE" }), `Loop ${name} moved to the trash`, () => workspaceRouter.push("/trash"));
   };
 
   return (
@@ -58,7 +64,7 @@ export function LoopActions({ loopId, name, defined, canWrite, settings }: { loo
           <>
             <Button variant="secondary" onClick={() => setRenaming((v) => !v)} data-testid="loop-rename">Rename</Button>
             {defined ? <Button variant="secondary" onClick={() => resetDialog.current?.showModal()} data-testid="loop-reset">Reset…</Button> : null}
-            <Button variant="danger" onClick={remove} data-testid="loop-delete">Delete</Button>
+            <Button variant="danger" onClick={() => void remove()} data-testid="loop-delete">Delete</Button>
           </>
         ) : null}
       </div>
@@ -75,7 +81,17 @@ export function LoopActions({ loopId, name, defined, canWrite, settings }: { loo
         </form>
       ) : null}
       {error ? <p className="text-sm text-red-600" role="alert">{error}</p> : null}
-      {settings ? <ResetDialog dialog={resetDialog} loopId={loopId} settings={settings} onDone={() => router.refresh()} /> : null}
+      {settings ? (
+        <ResetDialog
+          dialog={resetDialog}
+          loopId={loopId}
+          settings={settings}
+          onDone={() => {
+            toast("Loop reset: it learns from scratch");
+            router.refresh();
+          }}
+        />
+      ) : null}
     </div>
   );
 }
@@ -106,7 +122,7 @@ function ResetDialog({ dialog, loopId, settings, onDone }: { dialog: React.RefOb
   }
 
   return (
-    <dialog ref={dialog} className="m-auto w-[32rem] max-w-[calc(100vw-2rem)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40" data-testid="reset-dialog">
+    <dialog ref={dialog} className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-black/50" data-testid="reset-dialog">
       <form
         method="dialog"
         className="space-y-4 p-5"

@@ -41,6 +41,7 @@ export async function createDeployment(db: Database, workspaceId: string, body: 
     status: resolved.version === null ? "failed" : "waiting",
     reason: resolved.version === null ? NO_MODEL_FILE : null,
   });
+  if (row === "model_gone") throw new ApiError(404, "Model not found");
   if (!row) {
     if (explicitId && (await isTrashedDeploymentId(db, workspaceId, explicitId))) {
       throw new ApiError(409, `deployment_id '${explicitId}' belongs to a deployment in the trash: ids stay reserved until it is deleted for good (${TRASH_DAYS} days after its deletion). Restore it, or delete it forever, from the Trash page; or choose another id.`);

@@ -61,14 +61,25 @@ export interface NewDeployment {
   reason: string | null;
 }
 
-/** Null when the account already has a deployment with this deployment_id. */
-export async function insertDeployment(db: Database, workspaceId: string, input: NewDeployment): Promise<DeploymentRow | null> {
-  const [row] = await db
-    .insert(deployments)
-    .values({ workspaceId, ...input })
-    .onConflictDoNothing({ target: [deployments.workspaceId, deployments.deploymentId] })
-    .returning();
-  return row ?? null;
+/**
+ * Null when the account already has a deployment with this deployment_id; "model_gone" when the
+ * model went to the trash meanwhile (its row is share-locked, so a concurrent trash waits or wins).
+ */
+export async function insertDeployment(db: Database, workspaceId: string, input: NewDeployment): Promise<DeploymentRow | "model_gone" | null> {
+  return db.transaction(async (tx) => {
+    const [model] = await tx
+      .select({ id: models.id })
+      .from(models)
+      .where(and(eq(models.id, input.modelId), eq(models.workspaceId, workspaceId), isNull(models.deletedAt)))
+      .for("share");
+    if (!model) return "model_gone" as const;
+    const [row] = await tx
+      .insert(deployments)
+      .values({ workspaceId, ...input })
+      .onConflictDoNothing({ target: [deployments.workspaceId, deployments.deploymentId] })
+      .returning();
+    return row ?? null;
+  });
 }
 
 export async function getDeployment(db: Database, workspaceId: string, deploymentId: string): Promise<DeploymentRow | null> {

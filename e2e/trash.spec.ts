@@ -117,6 +117,14 @@ test("a deleted deployed model and a deleted loop are restored from the Trash pa
   await expect(page.getByTestId(`trash-loop-${loopId}`)).toHaveCount(0);
   expect((await loopPredict()).status()).toBe(200);
 
+  // In the dark (the system's scheme), the page stays readable and fits.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.reload();
+  await expect(page.getByTestId(`trash-model-${spare}`)).toBeVisible();
+  await expectFits(page, "the Trash page in the dark (phone)");
+  await shot(page, "phone-trash-dark");
+  await page.emulateMedia({ colorScheme: "light" });
+
   // Delete forever, after the confirmation.
   await page.getByTestId(`purge-models-${spare}`).click();
   const confirmation = page.getByRole("dialog");

@@ -42,16 +42,21 @@ export async function trashModel(db: Database, workspaceId: string, modelId: str
   return trashed;
 }
 
+/** Locks a model of the workspace that is in the trash; false when there is none. */
+async function lockTrashedModel(tx: Parameters<Parameters<Database["transaction"]>[0]>[0], workspaceId: string, modelId: string): Promise<boolean> {
+  const [model] = await tx
+    .select({ id: models.id })
+    .from(models)
+    .where(and(eq(models.id, modelId), eq(models.workspaceId, workspaceId), isNotNull(models.deletedAt)))
+    .for("update");
+  return model !== undefined;
+}
+
 /** Brings the model back with the deployments trashed with it (they serve again on their next predict). */
 export async function restoreModel(db: Database, workspaceId: string, modelId: string): Promise<TrashedModel | null> {
   if (!isUuid(modelId)) return null;
   return db.transaction(async (tx) => {
-    const [model] = await tx
-      .select({ id: models.id })
-      .from(models)
-      .where(and(eq(models.id, modelId), eq(models.workspaceId, workspaceId), isNotNull(models.deletedAt)))
-      .for("update");
-    if (!model) return null;
+    if (!(await lockTrashedModel(tx, workspaceId, modelId))) return null;
     const rows = await tx
       .update(deployments)
       .set({ deletedAt: null, deletedBy: null })
@@ -89,12 +94,7 @@ export async function restoreDeployment(db: Database, workspaceId: string, deplo
 export async function purgeModel(db: Database, workspaceId: string, modelId: string): Promise<{ blobs: string[]; deployments: string[] } | null> {
   if (!isUuid(modelId)) return null;
   return db.transaction(async (tx) => {
-    const [model] = await tx
-      .select({ id: models.id })
-      .from(models)
-      .where(and(eq(models.id, modelId), eq(models.workspaceId, workspaceId), isNotNull(models.deletedAt)))
-      .for("update");
-    if (!model) return null;
+    if (!(await lockTrashedModel(tx, workspaceId, modelId))) return null;
     const blobs = await tx.selectDistinct({ sha256: modelFiles.sha256 }).from(modelFiles).where(eq(modelFiles.modelId, modelId));
     // Deployments reference the model without cascade: they go first (every one of them, trashed alone earlier or with it).
     const gone = await tx.delete(deployments).where(eq(deployments.modelId, modelId)).returning({ deploymentId: deployments.deploymentId, notified: planGone(workspaceId) });

@@ -5,7 +5,7 @@ import "@scalar/api-reference-react/style.css";
 
 /**
  * Scalar's API reference of one description. Everything it needs is bundled: no fonts from its CDN,
- * no telemetry, no request client (which would send keys through its proxy); the page's
+ * no telemetry, no chat agent, no request client (which would send keys through its proxy); the page's
  * Content-Security-Policy would refuse other origins anyway.
  */
 const APP_LOOK = `
@@ -31,6 +31,7 @@ export default function ScalarReference({ url }: { url: string }) {
         url: new URL(url, window.location.origin).toString(),
         withDefaultFonts: false,
         telemetry: false,
+        agent: { disabled: true },
         hideClientButton: true,
         hideTestRequestButton: true,
         hideDarkModeToggle: true,

@@ -72,7 +72,7 @@ test("the API reference renders the description from this server only, family by
   await expect(reference.getByText("POST /train/: labelled examples, learned in order").first()).toBeAttached();
   await page.waitForLoadState("networkidle");
   expect(foreign).toEqual([]);
-  test.info().annotations.push({ type: "script bytes", description: JSON.stringify(Object.fromEntries(bytes)) });
+  console.log(`script bytes by page: ${JSON.stringify(Object.fromEntries(bytes))}`);
 });
 
 for (const viewport of [
@@ -95,6 +95,15 @@ for (const viewport of [
     expect(await overflow(page), "the page is wider than the screen").toBeLessThanOrEqual(0);
     await page.screenshot({ path: `e2e/output/screenshots/docs-${viewport.name}.png` });
     await page.screenshot({ path: `e2e/output/screenshots/docs-${viewport.name}-full.png`, fullPage: true });
+    if (viewport.name === "desktop") {
+      // An operation lists its concrete answers: the success status and the refusals, with their schemas.
+      await page.getByTestId("api-reference").getByRole("link", { name: /Register a model's metadata/ }).click();
+      const operation = page.getByTestId("api-reference").getByRole("region", { name: /Register a model's metadata/ }).first();
+      await expect(operation.getByText("201", { exact: true }).first()).toBeVisible();
+      await expect(operation.getByText("422", { exact: true }).first()).toBeAttached();
+      await expect(page.getByTestId("api-reference").getByRole("link", { name: "Introduction" })).toBeInViewport(); // the sidebar stays put
+      await page.screenshot({ path: "e2e/output/screenshots/docs-desktop-operation.png" });
+    }
     expect(foreign).toEqual([]);
     await context.close();
   });

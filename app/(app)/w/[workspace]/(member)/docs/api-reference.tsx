@@ -39,7 +39,7 @@ export function ApiReference({ family }: { family: DocsFamily }) {
           </Link>
         ))}
       </nav>
-      <div data-testid="api-reference" className="min-w-0 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div data-testid="api-reference" className="min-w-0 overflow-clip rounded-lg border border-slate-200 bg-white shadow-sm">
         <ScalarReference key={family} url={family === "all" ? "/openapi.json" : `/openapi.json?family=${family}`} />
       </div>
     </div>

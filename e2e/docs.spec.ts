@@ -24,11 +24,13 @@ function foreignRequests(page: Page, origin: string): string[] {
   return seen;
 }
 
-/** The scripts a page loaded that hold the reference viewer, and the bytes of every script, by page path. */
+/** The scripts a page loaded that hold the reference viewer, and the bytes of the scripts first loaded on each page path. */
 function viewerScripts(page: Page): { viewer: string[]; bytes: Map<string, number> } {
   const found = { viewer: [] as string[], bytes: new Map<string, number>() };
+  const seen = new Set<string>();
   page.on("response", async (response) => {
-    if (response.request().resourceType() !== "script") return;
+    if (response.request().resourceType() !== "script" || seen.has(response.url())) return;
+    seen.add(response.url());
     const body = await response.body().catch(() => Buffer.alloc(0));
     const path = new URL(page.url()).pathname;
     found.bytes.set(path, (found.bytes.get(path) ?? 0) + body.length);

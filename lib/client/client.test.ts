@@ -1,14 +1,20 @@
 import { Ajv2020 } from "ajv/dist/2020";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeAccount, makeKey } from "@/lib/auth/testing";
 import { openApiDocument } from "@/lib/http/openapi";
 import { apiRouter } from "@/lib/http/routes";
 import { liveServer } from "@/lib/http/testing";
+import { expected, fixture, irisMeansCsv, irisMetadata } from "@/lib/models/deployments/testing";
 import { DOC_CREATE_EXAMPLES } from "@/lib/tasks/testdata/doc-examples";
 import { createLoopsClient, createModelsClient, createTasksClient } from "./src";
 
 // The generated client against a real server: each family's main calls, and each answer checked
 // against the schema the description gives it, so the description says what the handlers answer.
+
+process.env.CRUCIBLE_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "crucible-client-"));
 
 let server: Awaited<ReturnType<typeof liveServer>>;
 let account: Awaited<ReturnType<typeof makeAccount>>;
@@ -87,6 +93,57 @@ describe("the generated client against a live server", () => {
     const invalid = await models.POST("/model/add", { body: { modelname: "", modelkind: "x" } });
     expect(invalid.response.status).toBe(422);
     expect(Array.isArray(invalid.error!.detail)).toBe(true);
+  });
+
+  it("models: uploads files, deploys, predicts, records and lists operations, lists training jobs", async () => {
+    const models = createModelsClient({ baseUrl: server.baseUrl, apiKey: keys.models });
+    const added = await models.POST("/model/add", { body: irisMetadata as never });
+    const modelId = added.data!.modelid;
+    const upload = (bytes: Buffer, name: string, kind: string) => {
+      const form = new FormData();
+      form.append("file", new Blob([new Uint8Array(bytes)]), name);
+      form.append("file_kind", kind);
+      return models.POST("/model/{model_id}/upload", { params: { path: { model_id: modelId } }, body: form as never, bodySerializer: (body) => body as unknown as FormData });
+    };
+    const stored = await upload(fixture(expected.models.logreg_multinomial!.files.protocol4!), "iris.pkl", "model");
+    expect(stored.response.status).toBe(201);
+    expectFits("ModelFile", stored.data);
+    expect((await upload(irisMeansCsv(), "iris.csv", "data")).response.status).toBe(201);
+    expectFits("ModelVersionList", (await models.GET("/model/{model_id}/versions", { params: { path: { model_id: modelId } } })).data);
+    expectFits("ModelAlias", (await models.PUT("/model/{model_id}/aliases/{name}", { params: { path: { model_id: modelId, name: "production" } }, body: { version: 1 } })).data);
+
+    const deployed = await models.POST("/deployment/add", { body: { modelid: modelId, ownerid: "client-test", deployment_id: "dep-client-1", inference_data: 0 } });
+    expect(deployed.response.status).toBe(201);
+    expectFits("Deployment", deployed.data);
+    const params = { path: { deployment_id: "dep-client-1" } };
+    let status = await models.GET("/deployment/get/status/{deployment_id}", { params });
+    for (let i = 0; i < 200 && (status.data!.status === "pending" || status.data!.status === "under_deployment"); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      status = await models.GET("/deployment/get/status/{deployment_id}", { params });
+    }
+    expectFits("DeploymentStatus", status.data);
+    expect(status.data!.status).toBe("deployed");
+
+    const predicted = await models.POST("/deployment/{deployment_id}/predict", { params, body: { data: [5.1, 3.5, 1.4, 0.2], explain: true } });
+    expect(predicted.response.status).toBe(200);
+    expectFits("DeploymentPrediction", predicted.data);
+    const contained = await models.POST("/deployment/{deployment_id}/prediction", { params, body: { data: { "sepal length (cm)": 5.1, "sepal width (cm)": 3.5, "petal length (cm)": 1.4, "petal width (cm)": 0.2 } } });
+    expectFits("ContainerPrediction", contained.data);
+    const recorded = await models.POST("/deployment/add/operation", { body: { ownerid: "client-test", deploymentid: "dep-client-1", data: "[5.1, 3.5, 1.4, 0.2]", result: "[0]" } });
+    expect(recorded.response.status).toBe(201);
+    expectFits("Operation", recorded.data);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // served predictions are logged just after they answer
+    const operations = await models.GET("/deployment/get/opos/{ownerid}", { params: { path: { ownerid: "client-test" } } });
+    expectFits("OperationList", operations.data);
+    expect(operations.data!.length).toBeGreaterThanOrEqual(1);
+    expectFits("DeploymentList", (await models.GET("/deployment/all")).data);
+    expectFits("KubernetesList", (await models.GET("/deployment/{deployment_id}/manifest", { params })).data);
+
+    const noCode = await models.POST("/mltraining/add", { body: { modelid: modelId, placement: { clusterID: "*", node: "*", continuum: false } } });
+    expect(noCode.response.status).toBe(400); // no training script uploaded: as the description says
+    expectFits("TrainingJobList", (await models.GET("/mltraining/all")).data);
+    const removed = await models.DELETE("/deployment/{deployment_id}", { params });
+    expect(removed.data).toEqual({ deployment_id: "dep-client-1", deleted: true });
   });
 
   it("tasks: creates a request, gets it, lists and aborts", async () => {

@@ -182,7 +182,10 @@ function operation(route: RouteDefinition): Record<string, unknown> {
     },
   };
   const example = answer?.requestExample !== undefined ? { example: answer.requestExample } : {};
-  if (doc.upload) op.requestBody = { required: true, content: { "multipart/form-data": { schema: { type: "object", additionalProperties: true } }, "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } } };
+  if (doc.upload) {
+    const form = answer?.formFields ? { type: "object", ...answer.formFields } : { type: "object", additionalProperties: true };
+    op.requestBody = { required: true, content: { "multipart/form-data": { schema: form }, "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } } };
+  }
   else if (body && route.method !== "GET" && route.method !== "DELETE") op.requestBody = { required: true, content: { "application/json": { schema: body, ...example } } };
   else if (answer?.requestExample !== undefined) op.requestBody = { required: true, content: { "application/json": { schema: { type: "object", additionalProperties: true }, ...example } } };
   return op;

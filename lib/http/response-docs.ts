@@ -15,6 +15,8 @@ export interface RouteResponseDoc {
   /** Not JSON: the media type of the bytes sent (downloads). */
   media?: string;
   example?: unknown;
+  /** The fields of a multipart upload (an upload route's form), as JSON Schema properties. */
+  formFields?: { required: string[]; properties: Record<string, Record<string, unknown>> };
   /** An example request body, beside the body schema. */
   requestExample?: unknown;
   /** Request headers the route reads beyond the key's, name → what it does. */

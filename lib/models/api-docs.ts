@@ -200,6 +200,13 @@ export const modelResponseDocs: RouteResponseDocs = {
     status: 201,
     description: "The stored file; a model file becomes the next version",
     schema: modelFileSchema,
+    formFields: {
+      required: ["file", "file_kind"],
+      properties: {
+        file: { type: "string", contentMediaType: "application/octet-stream", description: "The file, with its name" },
+        file_kind: { type: "string", enum: [...modelFileKinds], description: "model (a pickle or joblib file: the next version), data (CSV), code (the training script) or env (requirements.txt)" },
+      },
+    },
     errors: { ...noModel, 413: "Larger than MODEL_UPLOAD_LIMIT_BYTES" },
   },
   "GET /model/:model_id/files/:sha256": { status: 200, description: "The file's bytes", media: "application/octet-stream", errors: { 404: "No such model or file" } },

@@ -2951,7 +2951,13 @@ export interface operations {
         requestBody: {
             content: {
                 "multipart/form-data": {
-                    [key: string]: unknown;
+                    /** @description The file, with its name */
+                    file: string;
+                    /**
+                     * @description model (a pickle or joblib file: the next version), data (CSV), code (the training script) or env (requirements.txt)
+                     * @enum {string}
+                     */
+                    file_kind: "model" | "data" | "code" | "env";
                 };
                 "application/octet-stream": string;
             };

@@ -32,7 +32,7 @@ export function CodeSnippets({ snippets, note }: { snippets: CodeSnippet[]; note
               role="tab"
               aria-selected={language === value}
               onClick={() => setLanguage(value)}
-              className={cx("min-h-8 rounded-md px-3 py-1 text-xs font-medium", language === value ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100")}
+              className={cx("min-h-8 rounded-md px-3 py-1 text-xs font-medium", language === value ? "bg-indigo-600 text-white" : "text-slate-600 hover:bg-slate-100")}
             >
               {label}
             </button>

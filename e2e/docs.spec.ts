@@ -110,3 +110,22 @@ for (const viewport of [
     await context.close();
   });
 }
+
+test("the API reference follows the system's dark mode", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: "dark" });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.goto("/docs?family=tasks");
+  const reference = page.getByTestId("api-reference");
+  await expect(reference.getByRole("heading", { name: "Crucible — Human tasks (the Heat API)" })).toBeVisible({ timeout: 30_000 });
+  // The reference's page is the app's card colour, dark here, not Scalar's own white.
+  const background = await reference.locator(".scalar-app").first().evaluate((el) => getComputedStyle(el).getPropertyValue("--scalar-background-1").trim());
+  const card = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--color-white").trim());
+  expect(background === card || background.includes("--color-white"), `${background} vs ${card}`).toBe(true);
+  await page.screenshot({ path: "e2e/output/screenshots/docs-desktop-dark.png" });
+  await context.close();
+});

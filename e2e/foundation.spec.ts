@@ -91,8 +91,9 @@ test("generate a key, see it listed by prefix, use it, revoke it, and the revoke
   await expect(page.getByTestId("new-key-secret")).toHaveCount(0); // shown once only
   await expect(row.getByText("never")).toHaveCount(0); // last used is now recorded
 
-  page.once("dialog", (dialog) => void dialog.accept());
   await row.getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
+  await expect(page.getByTestId("toast")).toContainText("revoked");
   await expect(row.getByText("revoked")).toBeVisible();
   await shot(page, "keys-revoked");
 
@@ -150,8 +151,8 @@ test("a cruncher without a workspace is told to ask for an invitation; invited, 
 
   // Disabling ends the account's sessions on the server: the old cookie no longer signs anyone in.
   await adminPage.goto("/admin");
-  adminPage.once("dialog", (dialog) => void dialog.accept());
   await adminPage.getByTestId("account-carl").getByRole("button", { name: "Disable" }).click();
+  await adminPage.getByRole("dialog").getByRole("button", { name: "Disable" }).click();
   await expect(adminPage.getByTestId("account-carl")).toContainText("disabled");
   await page.goto("/work");
   await expect(page).toHaveURL(/\/login/);

@@ -69,6 +69,11 @@ test("create a loop in the dashboard, train and predict through the API, and see
   await expect(page.getByTestId("metric-chart").locator("svg .recharts-line").first()).toBeVisible();
   const table = page.getByTestId("metrics-table");
   for (const label of ["Accuracy", "Log-loss", "Macro-F1"]) await expect(table).toContainText(label);
+  // Where it goes wrong: the confusion matrix of the last examples, with each class's precision and recall.
+  const matrix = page.getByTestId("confusion-matrix");
+  await expect(matrix.locator("thead th")).toHaveCount(3);
+  for (const label of ["true", "false"]) await expect(matrix.locator("thead")).toContainText(label);
+  await expect(page.getByTestId("per-class-metrics").locator("tbody tr")).toHaveCount(2);
   await expect(table.locator("tbody tr").first()).toContainText(report.metrics.accuracy.model.last_200.toFixed(3));
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: 900 });
@@ -88,4 +93,35 @@ test("create a loop in the dashboard, train and predict through the API, and see
   await expect(page.getByRole("link", { name: "Churn" })).toBeVisible();
   await expect(page.getByText(/accuracy 0\.\d{3}/)).toBeVisible();
   await shot(page, "loops-list");
+});
+
+test("import a loop's fields from a CSV example and see its residuals", async ({ page, request }) => {
+  await page.goto("/signup");
+  await page.getByLabel("E-mail").fill("ivy@example.com");
+  await page.getByLabel("Username").fill("ivy");
+  await page.getByLabel("Password").fill("residual-plots");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Welcome, ivy" })).toBeVisible();
+
+  await page.goto("/loops/new");
+  await page.getByLabel("Name", { exact: true }).fill("Spend");
+  await page.getByText("Import fields from a CSV or JSON example").click();
+  await page.getByLabel("CSV or JSON example").fill("zip,seats,tenure_months,monthly_spend\n02139,4,12,120.5\n10001,12,3,310.25\n");
+  await expect(page.getByTestId("import-preview")).toContainText("4 fields from 2 sample rows: zip (string), seats (integer), tenure_months (integer), monthly_spend (float)");
+  await page.getByLabel("Output column").selectOption("monthly_spend");
+  await page.getByRole("button", { name: "Use these fields" }).click();
+  await expect(page.getByLabel("Input field 1 name")).toHaveValue("zip");
+  await expect(page.getByLabel("Input field 3 name")).toHaveValue("tenure_months");
+  await expect(page.getByLabel("Output field name")).toHaveValue("monthly_spend");
+  await expect(page.getByLabel("Output field type")).toHaveValue("float");
+  await shot(page, "loops-new-imported");
+  await page.getByRole("button", { name: "Create loop" }).click();
+  const loopId = (await page.getByTestId("loop-id").textContent())!.trim();
+  await page.getByRole("button", { name: "Generate API Key" }).click();
+  const key = (await page.getByTestId("loop-key-secret").textContent())!.trim();
+  const data = Array.from({ length: 300 }, (_, i) => ({ zip: String(10000 + (i % 7)), seats: 1 + (i % 20), tenure_months: i % 36, monthly_spend: 20 + 9.5 * (1 + (i % 20)) + (i % 36) }));
+  expect((await request.post("/train/", { headers: { "X-api-key": key, "X-username": "ivy", "x-loop-id": loopId }, data: { data } })).status()).toBe(200);
+  await page.reload();
+  await expect(page.getByTestId("residual-plot").locator(".recharts-scatter-symbol").first()).toBeVisible();
+  await shot(page, "loop-residuals");
 });

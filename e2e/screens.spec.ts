@@ -58,9 +58,10 @@ async function newKey(page: Page, scope: "loops" | "models" | "tasks", name: str
   return (await page.getByTestId("new-key-secret").textContent())!.trim();
 }
 
-async function contextAt(browser: Browser, viewport: Viewport) {
+async function contextAt(browser: Browser, viewport: Viewport, colorScheme: "light" | "dark" = "light") {
   return browser.newContext({
     viewport: { width: viewport.width, height: viewport.height },
+    colorScheme,
     hasTouch: viewport.name === "phone",
     isMobile: viewport.name === "phone",
     timezoneId: viewport.timezoneId,
@@ -349,5 +350,33 @@ for (const viewport of VIEWPORTS) {
     await expectFits(adminPage, "the admin page");
     await shot(adminPage, viewport, "admin");
     await adminContext.close();
+  });
+}
+
+for (const viewport of VIEWPORTS) {
+  test(`dark mode and search at ${viewport.width}×${viewport.height}`, async ({ browser }) => {
+    const context = await contextAt(browser, viewport, "dark");
+    const page = await context.newPage();
+    await signIn(page, member);
+    // The system's dark scheme darkens every page, with no setting to find.
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).not.toMatch(/rgb\(2[45]\d, 2[45]\d, 2[45]\d\)|oklch\(0\.9/);
+    // Search from anywhere: Ctrl K on a keyboard, the top bar's button on a phone.
+    // (Pressed again until the page has hydrated and listens.)
+    await expect(async () => {
+      if (viewport.name === "phone") await page.getByRole("button", { name: "Search", exact: true }).click();
+      else await page.keyboard.press("Control+k");
+      await expect(page.getByLabel("Search the workspace")).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+    await page.getByLabel("Search the workspace").fill("long loop");
+    await expect(page.getByTestId("search-results").getByRole("option")).toHaveCount(1);
+    await shot(page, viewport, "dark-search");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(new RegExp(`/loops/${ids.loop}$`));
+    // Detail pages say where they sit.
+    await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Loops" })).toBeVisible();
+    await expectFits(page, "the loop page in the dark");
+    await shot(page, viewport, "dark-loop");
+    await context.close();
   });
 }

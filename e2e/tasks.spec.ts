@@ -231,6 +231,15 @@ test("two rectangles drawn and rated on an image land where they were drawn, in 
   for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowLeft");
   await expect(page.getByTestId("mark-panel").getByTestId("rating-value")).toHaveText("2");
   await expect(page.getByTestId("mark-count")).toContainText("2");
+  // A slip undone and redone brings the mark back as it was.
+  // (The rating's three steps undo as one, then the mark itself.)
+  await page.getByRole("button", { name: "Undo" }).click();
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByTestId("mark-count")).toHaveText(/^1 ·/);
+  await page.getByRole("button", { name: "Redo" }).click();
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect(page.getByTestId("mark-count")).toHaveText(/^2 ·/);
+  await page.getByTestId("mark-count").click();
   await shot(page, "work-annotations-with-rating");
   await page.keyboard.press("Enter");
   await finish(page, instruction);
@@ -441,8 +450,8 @@ test("the member sends a request by hand, blocks until answered, sees its webhoo
   const id = await ask(request, "free-text", { instruction });
   await memberPage.goto(`/tasks/${id}`);
   await expect(memberPage.getByText("Waiting for crunchers")).toBeVisible();
-  memberPage.once("dialog", (dialog) => void dialog.accept());
   await memberPage.getByRole("button", { name: "Abort request" }).click();
+  await memberPage.getByRole("dialog").getByRole("button", { name: "Abort request" }).click();
   await expect(memberPage.getByTestId("request-status")).toHaveText("aborted");
   expect((await fetchRequest(request, id)).status).toBe("aborted");
 });

@@ -137,8 +137,8 @@ test("the cruncher answers this workspace's task and sees nothing of another's",
 test("the owner disables the member: their key gets 401 at once, and the audit log shows each step", async ({ request }) => {
   expect((await request.get("/model/all", { headers: { "X-api-key": memberKey } })).status()).toBe(200);
   await owner.goto("/w/acme-data/admin");
-  owner.once("dialog", (dialog) => void dialog.accept());
   await owner.getByTestId(`account-${mo.username}`).getByRole("button", { name: "Disable" }).click();
+  await owner.getByRole("dialog").getByRole("button", { name: "Disable" }).click();
   await expect(owner.getByTestId(`account-${mo.username}`)).toContainText("disabled");
   expect((await request.get("/model/all", { headers: { "X-api-key": memberKey } })).status()).toBe(401);
   await member.goto("/w/acme-data/models");

@@ -17,7 +17,7 @@ function MenuIcon({ open }: { open: boolean }) {
  * button slides the same sidebar in over the page. The menu closes on navigation, Escape or a tap
  * outside it.
  */
-export function ResponsiveShell({ brand, navTop, nav, footer, children }: { brand: ReactNode; navTop?: ReactNode; nav: ReactNode; footer: ReactNode; children: ReactNode }) {
+export function ResponsiveShell({ brand, navTop, topActions, nav, footer, children }: { brand: ReactNode; navTop?: ReactNode; topActions?: ReactNode; nav: ReactNode; footer: ReactNode; children: ReactNode }) {
   const pathname = usePathname();
   // Open for the page it was opened on: navigating anywhere closes it.
   const [openOn, setOpenOn] = useState<string | null>(null);
@@ -50,9 +50,12 @@ export function ResponsiveShell({ brand, navTop, nav, footer, children }: { bran
     <div className="min-h-screen lg:flex">
       <header className="sticky top-0 z-30 flex h-14 items-center justify-between border-b border-slate-200 bg-white/95 pl-1 pr-2 backdrop-blur lg:hidden" data-testid="top-bar">
         {brand}
-        {menuButton}
+        <div className="flex items-center">
+          {topActions}
+          {menuButton}
+        </div>
       </header>
-      {open ? <div className="fixed inset-0 z-40 bg-slate-900/30 lg:hidden" onClick={close} aria-hidden /> : null}
+      {open ? <div className="fixed inset-0 z-40 bg-black/40 lg:hidden" onClick={close} aria-hidden /> : null}
       <aside
         id="app-nav"
         className={cx(

@@ -1,6 +1,7 @@
 import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { workspaces } from "./workspaces";
 import { models } from "./models";
+import { trainingJobs } from "./training";
 import { exactJsonb } from "./exact-jsonb";
 
 export const deploymentStatus = pgEnum("deployment_status", ["waiting", "loading", "running", "failed"]);
@@ -24,10 +25,22 @@ export const deployments = pgTable(
     modelId: uuid()
       .notNull()
       .references(() => models.id, { onDelete: "no action" }),
-    /** What the caller asked for: a version number, an alias, or null for the latest. */
+    /**
+     * What the deployment follows: an alias name (it rolls when the alias moves), a version number
+     * (pinned), or null (pinned to the latest version at deploy time, by deployments made before
+     * new deployments followed `production`).
+     */
     versionRef: text(),
     /** The model version the deployment resolved to and serves. */
     version: integer(),
+    /** The version served before the last roll or rollback: what "Roll back" returns to. */
+    previousVersion: integer(),
+    /** When the served version last changed by a roll, a rollback or following an alias again. */
+    rolledAt: timestamp({ withTimezone: true }),
+    /** Why the last attempt to roll to a new version was refused (null once a roll succeeds). */
+    rollFailure: text(),
+    /** The version that last attempt tried to roll to. */
+    rollFailedVersion: integer(),
     ownerid: text().notNull().default(""),
     placement: jsonb().$type<Placement>().notNull(),
     inferenceData: smallint().notNull().default(0),
@@ -45,6 +58,39 @@ export const deployments = pgTable(
 );
 
 export type DeploymentRow = typeof deployments.$inferSelect;
+
+export const deploymentEventKinds = ["rolled", "roll_failed", "rolled_back", "followed"] as const;
+export type DeploymentEventKind = (typeof deploymentEventKinds)[number];
+
+/** A change of the version a deployment serves (or a refused one): its page's history. */
+export const deploymentEvents = pgTable(
+  "deployment_events",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    deploymentRowId: uuid()
+      .notNull()
+      .references(() => deployments.id, { onDelete: "cascade" }),
+    kind: text({ enum: deploymentEventKinds }).notNull(),
+    fromVersion: integer(),
+    toVersion: integer(),
+    /** The alias whose move caused it, when one did. */
+    alias: text(),
+    /** The training job whose promotion caused it, when one did. */
+    trainingJobId: uuid().references(() => trainingJobs.id, { onDelete: "set null" }),
+    reason: text(),
+    actorLabel: text().notNull().default("system"),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("deployment_events_deployment_idx").on(t.deploymentRowId, t.id.desc()),
+    index("deployment_events_training_job_idx").on(t.trainingJobId),
+  ],
+);
+
+export type DeploymentEventRow = typeof deploymentEvents.$inferSelect;
 
 /** One prediction (or an externally recorded operation) on a deployment. */
 export const deploymentOperations = pgTable(

@@ -37,10 +37,15 @@ export const taskRequests = pgTable(
     hookState: text({ enum: ["due", "queued"] }),
     idempotencyKey: text(),
     keyId: uuid().references(() => apiKeys.id, { onDelete: "set null" }),
+    /** The caller's batch (params.batch, a name of theirs or an upload's id); one row of task_batches per name. */
+    batch: text(),
+    /** Archived: left out of the default lists, still readable by id. Set once, never cleared. */
+    archivedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
+    index("task_requests_batch_idx").on(t.workspaceId, t.mode, t.batch, t.createdAt.desc(), t.id.desc()).where(sql`batch is not null`),
     index("task_requests_list_idx").on(t.workspaceId, t.mode, t.createdAt.desc(), t.id.desc()),
     index("task_requests_status_list_idx").on(t.workspaceId, t.mode, t.status, t.createdAt.desc(), t.id.desc()),
     index("task_requests_queue_idx").on(t.workspaceId, t.gold, t.createdAt, t.id).where(sql`status = 'pending' and mode = 'live'`),
@@ -51,6 +56,23 @@ export const taskRequests = pgTable(
 );
 
 export type TaskRequestRow = typeof taskRequests.$inferSelect;
+
+/**
+ * The batches of a workspace's space (live or test): one row per name, written when its first
+ * request is stored, so GET /v1/batch pages through batches without grouping every request.
+ */
+export const taskBatches = pgTable(
+  "task_batches",
+  {
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    mode: apiKeyMode().notNull(),
+    name: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.mode, t.name] }), index("task_batches_list_idx").on(t.workspaceId, t.mode, t.createdAt.desc(), t.name.desc())],
+);
 
 /** One cruncher's slot on a request: leased with a visibility timeout, then answered or skipped. */
 export const taskAssignments = pgTable(

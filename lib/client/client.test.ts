@@ -195,6 +195,24 @@ describe("the generated client against a live server", () => {
     }
   });
 
+  it("tasks: archives a request and reads batches", async () => {
+    const tasks = createTasksClient({ baseUrl: server.baseUrl, apiKey: keys.tasks });
+    const batch = `client-batch-${Date.now()}`;
+    const created = await tasks.POST("/v1/requests/{type}", { params: { path: { type: "free-text" } }, body: { instruction: "Name a colour", batch } as never });
+    expect(created.response.status).toBe(200);
+    const archived = await tasks.POST("/v1/tasks/archive/{request_id}", { params: { path: { request_id: created.data!.id } } });
+    expect(archived.response.status).toBe(200);
+    expectFits("TaskRequest", archived.data);
+    expect(archived.data!.archived).toBe(true);
+    const batches = await tasks.GET("/v1/batch", { params: { query: { limit: 10 } } });
+    expectFits("TaskBatchPage", batches.data);
+    expect(batches.data!.batches.map((b) => b.id)).toContain(batch);
+    const one = await tasks.GET("/v1/batch/{batch_id}", { params: { path: { batch_id: batch } } });
+    expectFits("TaskBatchWithRequests", one.data);
+    expect(one.data!.tasks.map((t) => t.id)).toEqual([created.data!.id]);
+    expect((await tasks.GET("/v1/batch/{batch_id}", { params: { path: { batch_id: "no-such-batch" } } })).response.status).toBe(404);
+  });
+
   it("health: checks each family's key", async () => {
     const check = await createTasksClient({ baseUrl: server.baseUrl, apiKey: keys.tasks }).GET("/healthz/tasks");
     expectFits("KeyCheck", check.data);

@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { adminCli, benchAccountKey, launchServer, stopChild, type LaunchedServer } from "@/bench/processes";
 
 // Two production servers on one database: what one changes, the other's caches see within a second —
-// a revoked key stops working, a loop's new model answers, a deleted deployment is gone, a member
+// a revoked key stops working, a loop's new model answers, a rolled deployment answers with its new
+// version, a deleted deployment is gone, a member
 // made a viewer can no longer write, a disabled account's key stops. The caches
 // are per process (keys, loop models, serving plans); NOTIFY or a one-second expiry keeps them true.
 // Needs the build: `npm run test:crash` runs it after `npm run build`; the unit run skips it.
@@ -39,7 +40,7 @@ async function msUntil(check: () => Promise<boolean>): Promise<number> {
 }
 
 describe.skipIf(!enabled)("caches across server processes", () => {
-  it("a revoked key, a loop's new model, a deleted deployment, a role change and a disabled account are seen by the other server within a second", { timeout: 180_000 }, async () => {
+  it("a revoked key, a loop's new model, a rolled deployment, a deleted deployment, a role change and a disabled account are seen by the other server within a second", { timeout: 180_000 }, async () => {
     rmSync(dataDir, { recursive: true, force: true });
     const a = await launchServer("server A", () => ["dist/server.js"], env);
     servers.push(a);
@@ -80,6 +81,15 @@ describe.skipIf(!enabled)("caches across server processes", () => {
     expect((await fetch(url(a, "/deployment/add"), { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(deployBody) })).status).toBe(201);
     const predictOnB = () => fetch(url(b, "/deployment/dep-caches/predict"), { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify({ data: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }) });
     await msUntil(async () => (await predictOnB()).status === 200);
+    expect((await predictOnB()).headers.get("x-model-version")).toBe("1");
+    // Production moved on A (v2 verified there): B answers with v2, its cached plan dropped by NOTIFY.
+    const v2 = new FormData();
+    v2.append("file", new Blob([readFileSync("lib/models/fixtures/models/ridge.p4.pkl")]), "model.pkl");
+    v2.append("file_kind", "model");
+    expect((await fetch(url(a, `/model/${created.modelid}/upload`), { method: "POST", headers, body: v2 })).status).toBe(201);
+    expect((await fetch(url(a, `/model/${created.modelid}/aliases/production`), { method: "PUT", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify({ version: 2 }) })).status).toBe(200);
+    const rolledMs = await msUntil(async () => (await predictOnB()).headers.get("x-model-version") === "2");
+    expect(rolledMs).toBeLessThan(1000);
     expect((await fetch(url(a, "/deployment/dep-caches"), { method: "DELETE", headers })).status).toBe(200);
     const deletedMs = await msUntil(async () => (await predictOnB()).status === 404);
     expect(deletedMs).toBeLessThan(1100);
@@ -100,6 +110,6 @@ describe.skipIf(!enabled)("caches across server processes", () => {
     await adminCli(env(a.port), ["disable-user", "--email", `${member}@bench.invalid`]);
     const disabledMs = await msUntil(async () => (await fetch(url(b, "/model/all"), { headers: { "x-api-key": memberKey } })).status === 401);
     expect(disabledMs).toBeLessThan(1000);
-    console.log(`seen on the other server after: key revocation ${revokedMs} ms, loop training ${trainedMs} ms, deployment deletion ${deletedMs} ms, role change ${roleMs} ms, account disabled ${disabledMs} ms`);
+    console.log(`seen on the other server after: key revocation ${revokedMs} ms, loop training ${trainedMs} ms, deployment rolled ${rolledMs} ms, deployment deletion ${deletedMs} ms, role change ${roleMs} ms, account disabled ${disabledMs} ms`);
   });
 });

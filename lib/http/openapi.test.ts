@@ -99,7 +99,7 @@ describe("the OpenAPI description", () => {
 
   it("holds only the components its families refer to", () => {
     const tasks = openApiDocument(apiRouter.list(), { families: ["tasks"] }) as Doc;
-    expect(Object.keys(tasks.components.schemas).sort()).toEqual(["AbortResult", "KeyCheck", "TaskRequest", "TaskRequestPage", "TasksError"]);
+    expect(Object.keys(tasks.components.schemas).sort()).toEqual(["AbortResult", "KeyCheck", "TaskBatch", "TaskBatchPage", "TaskBatchWithRequests", "TaskRequest", "TaskRequestPage", "TasksError"]);
     const models = openApiDocument(apiRouter.list(), { families: ["models"] }) as Doc;
     expect(models.components.schemas.ModelFile).toBeDefined(); // through Model.files
     expect(models.components.schemas.TaskRequest).toBeUndefined();

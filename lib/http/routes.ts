@@ -11,10 +11,12 @@ import { driftSessionRoutes } from "@/lib/models/drift/session-api";
 import { modelSessionRoutes } from "@/lib/models/session-api";
 import { trainingRoutes } from "@/lib/models/training/api";
 import { taskRoutes } from "@/lib/tasks/api";
+import { taskBatchRoutes } from "@/lib/tasks/batch-api";
 import { taskFileRoutes } from "@/lib/tasks/files-api";
 import { taskSessionRoutes } from "@/lib/tasks/session-api";
 import { bulkTaskSessionRoutes } from "@/lib/tasks/bulk/session-api";
 import { taskExportRoutes } from "@/lib/tasks/bulk/export-api";
+import { searchSessionRoutes } from "@/lib/search/session-api";
 import { workspaceSessionRoutes } from "@/lib/workspaces/session-api";
 import { openApiRoute } from "./openapi-route";
 import { ApiRouter } from "./router";
@@ -32,6 +34,7 @@ export const apiRouter = new ApiRouter([
   ...deploymentManifestRoutes,
   ...trainingRoutes,
   ...taskRoutes,
+  ...taskBatchRoutes,
   ...taskFileRoutes,
   ...loopSessionRoutes,
   ...modelSessionRoutes,
@@ -41,6 +44,7 @@ export const apiRouter = new ApiRouter([
   ...bulkTaskSessionRoutes,
   ...taskExportRoutes,
   ...workspaceSessionRoutes,
+  ...searchSessionRoutes,
   ...accountSessionRoutes,
   ...(process.env.CRUCIBLE_BENCH_ROUTES === "1" ? [benchEmptyRoute] : []),
 ]);

@@ -86,11 +86,12 @@ beforeAll(async () => {
   await joinWorkspace(bob.id, bobCruncher.id, "cruncher");
   ids.loop_id = (await createLoop(db, bob.id, `${MARK} loop`)).id;
   ids.model_id = (await createModel(db, bob.id, modelCreateSchema.parse({ modelname: `${MARK} model`, modelkind: "Regressor" }))).id;
-  const parsed = parseRequestBody("free-text", { instruction: `${MARK} question` });
+  const parsed = parseRequestBody("free-text", { instruction: `${MARK} question`, batch: `${MARK} batch` });
   if (!parsed.ok) throw new Error("fixture");
   const { record } = await createValidatedRequest(db, { workspaceId: bob.id, mode: "live", type: "free-text", params: parsed.params, idempotencyKey: null, keyId: null });
   bobRequestId = record.id;
   ids.request_id = record.id;
+  ids.batch_id = `${MARK} batch`;
   ids.assignment_id = (await leaseSpecificTask(db, record.id, cruncherIdOf(bobCruncher.id)))!.assignmentId;
   ids.invitation_id = (await createInvitation(db, bob.id, bob.id, "someone@example.com", "member")).invitation.id;
   ids.account_id = bobCruncher.id;
@@ -163,7 +164,7 @@ describe("workspace A's callers against every route", () => {
         const where = `${caller.name}: ${route.method} ${route.path} → ${res.status}`;
         if (res.raw.toString("utf8").includes(MARK)) leaks.push(`${where} shows B's data`);
         if (res.status >= 500) leaks.push(`${where} failed`);
-        if (route.path.includes(":") && res.status < 300 && /:(loop_id|model_id|request_id|assignment_id|invitation_id|account_id|workspace_id|deployment_id)/.test(route.path)) {
+        if (route.path.includes(":") && res.status < 300 && /:(loop_id|model_id|request_id|batch_id|assignment_id|invitation_id|account_id|workspace_id|deployment_id)/.test(route.path)) {
           leaks.push(`${where} acted on B's resource`);
         }
       }
@@ -200,7 +201,7 @@ describe("workspace A's callers against every route", () => {
     const members = await listMembers(getDb(), bobWorkspace);
     expect(members.map((m) => m.role).sort()).toEqual(["cruncher", "owner"]);
     const [row] = await getDb().query.taskRequests.findMany({ where: (r, { eq }) => eq(r.id, bobRequestId) });
-    expect(row).toMatchObject({ status: "pending" });
+    expect(row).toMatchObject({ status: "pending", archivedAt: null });
     expect(await listApiKeys(getDb(), bobWorkspace)).toEqual([]);
   });
 });

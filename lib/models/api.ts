@@ -18,11 +18,11 @@ import {
   listVersions,
   modelFileAddresses,
   resolveAlias,
-  setAlias,
   updateModel,
   type ModelWithFiles,
 } from "./store";
 import { MULTIPART_SLACK, uploadFromMultipart } from "./uploads";
+import { moveAlias } from "./deployments/rollout";
 import { keyActor, recordAudit } from "@/lib/workspaces/audit";
 import { apiTimestamp } from "@/lib/http/timestamps";
 
@@ -181,11 +181,12 @@ const putAlias = defineRoute(modelsApi, { method: "PUT", path: "/model/:model_id
   if (!(await getModel(getDb(), auth.workspaceId, modelId))) notFound();
   const name = aliasNameSchema.safeParse(request.params.name);
   if (!name.success) throw new ApiError(422, "Invalid alias name", [{ path: ["name"], message: name.error.issues[0]!.message, type: "value_error" }]);
-  const result = await setAlias(getDb(), auth.workspaceId, modelId, name.data, body.version);
+  const result = await moveAlias(getDb(), auth.workspaceId, modelId, name.data, body.version, { actor: keyActor(auth) });
   if (!result.ok) {
     if (result.reason === "model_not_found") notFound();
     throw new ApiError(404, `Version ${body.version} not found`);
   }
+  await recordAudit(getDb(), auth.workspaceId, keyActor(auth), { action: "model.alias_set", target: modelId, detail: { alias: result.alias.name, version: result.alias.version } });
   return { status: 200, body: { modelid: modelId, name: result.alias.name, version: result.alias.version } };
 });
 

@@ -113,7 +113,7 @@ export const searchQuerySchema = z.object({
 
 export const fileKindSchema = z.enum(modelFileKinds);
 
-export const aliasBodySchema = z.strictObject({ version: z.number().int().min(1) });
+export const aliasBodySchema = z.strictObject({ version: z.number().int().min(1).max(2_147_483_647) });
 
 /** Alias names: `production`, `staging-2`… (also safe in a URL path). */
 export const aliasNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,62}$/, "An alias starts with a letter and has letters, digits, _ . - (up to 63)");

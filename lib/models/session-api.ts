@@ -6,6 +6,9 @@ import { fileResponse } from "./api";
 import { modelUploadLimit } from "@/lib/blobs/store";
 import { downloadHeaders, loadModelFile } from "./downloads";
 import { MULTIPART_SLACK, uploadFromMultipart } from "./uploads";
+import { moveAlias } from "./deployments/rollout";
+import { aliasBodySchema, aliasNameSchema } from "./schemas";
+import { recordAudit } from "@/lib/workspaces/audit";
 
 // The model page's session routes: its upload form and download links, with the checks and
 // `{detail}` errors of the models API, for the signed-in member (crunchers get 403).
@@ -30,4 +33,20 @@ const download = defineRoute(sessionDetailApi, { method: "GET", path: "/api/mode
   return { status: 200, headers: { ...downloadHeaders(found.file, found.blob), ...NO_STORE }, body: found.blob.stream() };
 });
 
-export const modelSessionRoutes: RouteDefinition[] = [upload, download];
+/** The model page's alias editor: points an alias at a version and rolls the deployments that follow it. */
+const putAlias = defineRoute(
+  sessionDetailApi,
+  { method: "PUT", path: "/api/models/:model_id/aliases/:name", body: aliasBodySchema },
+  async ({ request, auth, body }) => {
+    const modelId = request.params.model_id!;
+    const name = aliasNameSchema.safeParse(request.params.name);
+    if (!name.success) throw new ApiError(422, "Invalid alias name", [{ path: ["name"], message: name.error.issues[0]!.message, type: "value_error" }]);
+    const actor = { id: auth.accountId, label: auth.account.username };
+    const moved = await moveAlias(getDb(), auth.workspaceId, modelId, name.data, body.version, { actor });
+    if (!moved.ok) throw new ApiError(404, moved.reason === "model_not_found" ? "Model not found" : `Version ${body.version} not found`);
+    await recordAudit(getDb(), auth.workspaceId, actor, { action: "model.alias_set", target: modelId, detail: { alias: moved.alias.name, version: moved.alias.version } });
+    return { status: 200, headers: NO_STORE, body: { modelid: modelId, name: moved.alias.name, version: moved.alias.version, rolls: moved.rolls } };
+  },
+);
+
+export const modelSessionRoutes: RouteDefinition[] = [upload, download, putAlias];

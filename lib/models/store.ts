@@ -205,7 +205,7 @@ export async function listVersions(db: Database, workspaceId: string, modelId: s
 
 export type AliasResult = { ok: true; alias: ModelAliasRow } | { ok: false; reason: "model_not_found" | "version_not_found" };
 
-/** Points the alias at the version (creating or moving it). */
+/** Points the alias at the version (creating or moving it). Deployments do not move: see moveAlias. */
 export async function setAlias(db: Database, workspaceId: string, modelId: string, name: string, version: number): Promise<AliasResult> {
   if (!(await getModel(db, workspaceId, modelId))) return { ok: false, reason: "model_not_found" };
   if (!(await findModelFile(db, workspaceId, modelId, { version }))) return { ok: false, reason: "version_not_found" };
@@ -214,11 +214,8 @@ export async function setAlias(db: Database, workspaceId: string, modelId: strin
     .values({ workspaceId, modelId, name, version })
     .onConflictDoUpdate({ target: [modelAliases.modelId, modelAliases.name], set: { version, updatedAt: sql`now()` } })
     .returning();
-  // Deployments made with this alias follow it: their next prediction loads the new version.
-  await db
-    .update(deployments)
-    .set({ version, status: "waiting", reason: null, updatedAt: sql`now()` })
-    .where(and(eq(deployments.workspaceId, workspaceId), eq(deployments.modelId, modelId), eq(deployments.versionRef, name), sql`${deployments.version} is distinct from ${version}`));
+  // The deployments following this alias roll separately (lib/models/deployments/rollout.ts), after
+  // the new version is verified; moveAlias there is what callers use.
   return { ok: true, alias: alias! };
 }
 

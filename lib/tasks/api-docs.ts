@@ -17,6 +17,8 @@ export const taskRequestSchema = named(
       raw_responses: z.record(z.string(), z.unknown()).optional().describe("Cruncher id → that cruncher's answer"),
       type: z.enum(REQUEST_TYPES as [RequestType, ...RequestType[]]),
       instruction: z.string().optional(),
+      archived: z.boolean().describe("Archived requests are left out of the default lists"),
+      archived_at: timestamp().nullable(),
       created_at: timestamp(),
       completed_at: timestamp().nullable(),
     })
@@ -32,6 +34,30 @@ export const taskRequestPageSchema = named(
       counts: z.object({ pending: z.number().int(), complete: z.number().int(), aborted: z.number().int() }).describe("Requests per status in this key's space (live or test)"),
     })
     .describe("A page of requests, newest first"),
+);
+
+const batchFields = {
+  id: z.string().describe("The batch's name: the batch parameter of its requests"),
+  created_at: timestamp(),
+  requests: z.number().int(),
+  pending: z.number().int(),
+  complete: z.number().int(),
+  aborted: z.number().int(),
+  archived: z.number().int(),
+};
+
+export const taskBatchSchema = named("TaskBatch", z.object(batchFields).describe("A batch: the requests sent with one batch name, counted per status"));
+
+const taskBatchPageSchema = named(
+  "TaskBatchPage",
+  z.object({ batches: z.array(taskBatchSchema), next_cursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last one") }).describe("A page of batches, newest first"),
+);
+
+const taskBatchWithRequestsSchema = named(
+  "TaskBatchWithRequests",
+  z
+    .object({ ...batchFields, tasks: z.array(taskRequestSchema), next_cursor: z.string().nullable().describe("Pass as ?cursor= for the next page of its requests") })
+    .describe("A batch and a page of its requests, newest first, archived included"),
 );
 
 const abortedSchema = named("AbortResult", z.object({ success: z.literal(true) }).describe("The request is aborted"));
@@ -64,6 +90,14 @@ export const taskResponseDocs: RouteResponseDocs = {
   },
   "GET /v1/requests": { status: 200, description: "A page of the key's requests", schema: taskRequestPageSchema, errors: rateLimited },
   "POST /v1/tasks/abort/:request_id": { status: 200, description: "Aborted", schema: abortedSchema, example: { success: true }, errors: { ...rateLimited, ...noRequest, 409: "The request is no longer pending" } },
+  "POST /v1/tasks/archive/:request_id": {
+    status: 200,
+    description: "The Request object, archived (any status; archiving again changes nothing)",
+    schema: taskRequestSchema,
+    errors: { ...rateLimited, ...noRequest },
+  },
+  "GET /v1/batch": { status: 200, description: "A page of the key's batches", schema: taskBatchPageSchema, errors: rateLimited },
+  "GET /v1/batch/:batch_id": { status: 200, description: "The batch and a page of its requests", schema: taskBatchWithRequestsSchema, errors: { ...rateLimited, 404: "No batch with this name for this key" } },
   "DELETE /v1/requests/:request_id": { status: 200, description: "Aborted", schema: abortedSchema, example: { success: true }, errors: { ...rateLimited, ...noRequest, 409: "The request is no longer pending" } },
   "GET /v1/simulated/:file": { status: 200, description: "The sample file's bytes", media: "application/octet-stream", errors: { 404: "No such sample file" } },
   "GET /v1/files/:file_id": {

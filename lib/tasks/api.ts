@@ -12,7 +12,8 @@ import { countTaskRequests, listTaskRequests } from "./list";
 import { takeRateToken } from "./rate-limit";
 import { requestObjectOf } from "./request-view";
 import { isRequestType, parseRequestBody, REQUEST_KINDS, REQUEST_TYPES } from "./request-types";
-import { abortTaskRequest, getTaskRequest, type TaskRequestRecord } from "./store";
+import { abortTaskRequest, archiveTaskRequest, getTaskRequest, type TaskRequestRecord } from "./store";
+import { LIMITS } from "./limits";
 import { simulatedMediaRoute } from "./simulated-media";
 
 // The human-task API (the Heat API, formerly Crunchable): X-Heat-API-Key or Basic auth with a
@@ -31,7 +32,7 @@ export function isDatabaseDown(error: unknown): boolean {
 }
 
 /** Rate limit first, and a 503 (not a 500) when the database cannot be reached. */
-async function guarded(auth: TasksPrincipal, work: () => Promise<ApiResponse>): Promise<ApiResponse> {
+export async function guarded(auth: TasksPrincipal, work: () => Promise<ApiResponse>): Promise<ApiResponse> {
   const token = takeRateToken(auth.keyId);
   if (!token.ok) {
     throw new ApiError(429, `Too many requests for this API key; retry in ${token.retryAfterSeconds} s.`, [], {
@@ -109,6 +110,8 @@ const getRequest = defineRoute(tasksApi, { method: "GET", path: "/v1/requests/:r
   }),
 );
 
+const ARCHIVED_FILTERS = { false: "exclude", true: "only", all: "all" } as const;
+
 const listQuery = z.object({
   status: z.enum(["pending", "complete", "aborted"]).optional(),
   type: z.enum(REQUEST_TYPES).optional(),
@@ -118,6 +121,12 @@ const listQuery = z.object({
     .optional()
     .transform((v) => v === "true")
     .describe("true: the gold (control) questions instead of the requests (they are never listed otherwise)"),
+  archived: z
+    .enum(["false", "true", "all"], { error: "archived must be false, true or all" })
+    .default("false")
+    .transform((v) => ARCHIVED_FILTERS[v])
+    .describe("false (the default): archived requests are left out; true: only them; all: both"),
+  batch: z.string().trim().min(1).max(LIMITS.batchChars).optional().describe("Only requests of this batch"),
   cursor: z.uuid({ error: "cursor must be the next_cursor of a previous page" }).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -138,7 +147,19 @@ const abort = async ({ request, auth }: { request: ApiRequest; auth: TasksPrinci
     if (outcome.reason === "not_found") throw new ApiError(404, "No request with this id exists for this API key.");
     throw new ApiError(409, `The request is already ${outcome.reason}; only pending requests can be aborted.`);
   });
+/**
+ * POST /v1/tasks/archive/{id} (the Crunchable SDK's archive_task): any status; the request leaves
+ * the default lists and nothing else changes (a pending one is still answered). Idempotent.
+ */
+const archiveRequest = defineRoute(tasksApi, { method: "POST", path: "/v1/tasks/archive/:request_id", summary: "Archive a request: left out of the default lists, still readable by id" }, async ({ request, auth }) =>
+  guarded(auth, async () => {
+    const record = await archiveTaskRequest(getDb(), auth.workspaceId, auth.mode, request.params.request_id!);
+    if (!record) throw new ApiError(404, "No request with this id exists for this API key.");
+    return { status: 200, body: requestObjectOf(record, publicBaseUrl(request.headers)) };
+  }),
+);
+
 const abortRequest = defineRoute(tasksApi, { method: "POST", path: "/v1/tasks/abort/:request_id", summary: "Abort a pending request" }, abort);
 const deleteRequest = defineRoute(tasksApi, { method: "DELETE", path: "/v1/requests/:request_id", summary: "Abort a pending request (as the SDKs call it)" }, abort);
 
-export const taskRoutes: RouteDefinition[] = [createRequest, getRequest, listRequests, abortRequest, deleteRequest, simulatedMediaRoute];
+export const taskRoutes: RouteDefinition[] = [createRequest, getRequest, listRequests, abortRequest, archiveRequest, deleteRequest, simulatedMediaRoute];

@@ -17,4 +17,8 @@ export const LIMITS = {
   urlChars: 2_048,
   /** rating_max − rating_min over rating_step, so the scale stays a usable slider. */
   ratingSteps: 1_000_000,
+  /** A batch name (params.batch). */
+  batchChars: 100,
+  /** One of responseTitles (at most `annotations` of them). */
+  responseTitleChars: 200,
 } as const;

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, gte, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { taskRequests, type ApiKeyMode } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
@@ -6,6 +6,12 @@ import type { RequestType } from "./request-types";
 import { requestColumns, toRecord, type TaskRequestRecord } from "./store";
 
 type Status = TaskRequestRecord["status"];
+export type ArchivedFilter = "exclude" | "only" | "all";
+
+/** The condition of an archived filter (undefined: no condition). */
+export function archivedCondition(filter: ArchivedFilter = "exclude"): SQL | undefined {
+  return filter === "exclude" ? isNull(taskRequests.archivedAt) : filter === "only" ? isNotNull(taskRequests.archivedAt) : undefined;
+}
 
 export interface TaskListFilter {
   status?: Status;
@@ -16,6 +22,10 @@ export interface TaskListFilter {
   createdTo?: Date;
   /** true: only gold (control) questions; otherwise they are left out. */
   gold?: boolean;
+  /** Requests of this batch. */
+  batch?: string;
+  /** "exclude" (the default): archived requests are left out; "only": just them; "all": both. */
+  archived?: ArchivedFilter;
   /** The id of the last request of the previous page. */
   cursor?: string;
   limit: number;
@@ -39,6 +49,8 @@ export async function listTaskRequests(
     filter.status ? eq(taskRequests.status, filter.status) : undefined,
     filter.type ? eq(taskRequests.type, filter.type) : undefined,
     filter.tag ? sql`${taskRequests.params} @> ${JSON.stringify({ tags: [filter.tag] })}::jsonb` : undefined,
+    filter.batch !== undefined ? eq(taskRequests.batch, filter.batch) : undefined,
+    archivedCondition(filter.archived),
     filter.createdFrom ? gte(taskRequests.createdAt, filter.createdFrom) : undefined,
     filter.createdTo ? lt(taskRequests.createdAt, filter.createdTo) : undefined,
     // A row-value comparison, which Drizzle has no operator for.

@@ -106,9 +106,9 @@ function leaseNext(db: Database) {
   const assigned = db.$with("assigned").as(
     db.insert(taskAssignments).select(assignment).returning({ id: taskAssignments.id, leaseUntil: taskAssignments.leaseUntil }),
   );
-  const { id, workspaceId, mode, type, params, status, response, maxCrunchers, minAgreements, excludeCrunchers, slotsTaken, hookUrl, gold, consensus, createdAt, completedAt } =
+  const { id, workspaceId, mode, type, params, status, response, maxCrunchers, minAgreements, excludeCrunchers, slotsTaken, hookUrl, gold, consensus, batch, archivedAt, createdAt, completedAt } =
     picked;
-  const request = { id, workspaceId, mode, type, params, status, response, maxCrunchers, minAgreements, excludeCrunchers, slotsTaken, hookUrl, gold, consensus, createdAt, completedAt };
+  const request = { id, workspaceId, mode, type, params, status, response, maxCrunchers, minAgreements, excludeCrunchers, slotsTaken, hookUrl, gold, consensus, batch, archivedAt, createdAt, completedAt };
   return db
     .with(picked, bumped, assigned)
     .select({ request, assignmentId: assigned.id, leaseUntil: assigned.leaseUntil })

@@ -5,7 +5,8 @@ import { apiTimestamp } from "@/lib/http/timestamps";
 /**
  * The Request object of the human-tasks document: id, status, response, raw_responses, type, then
  * every parameter of the request at the top level (normalised, defaults included). The document
- * shows no timestamps; created_at and completed_at (ISO 8601, UTC) are additions.
+ * shows no timestamps; created_at and completed_at (ISO 8601, UTC) are additions, as are archived
+ * and archived_at.
  */
 
 /** "aborted" is ours: the document has abort but names only pending and complete. */
@@ -34,6 +35,8 @@ export interface StoredRequest {
   mode: "live" | "test";
   /** "dawid-skene" requests: the chosen answer's posterior and the answers used, once there is one. */
   consensus?: { probability: number | null; answers: number } | null;
+  /** When it was archived; null or absent when it is not. */
+  archivedAt?: Date | null;
 }
 
 type RequestObjectOf<T extends RequestType> = {
@@ -46,6 +49,9 @@ type RequestObjectOf<T extends RequestType> = {
   type: T;
   created_at: string;
   completed_at: string | null;
+  /** Archived requests are left out of the default lists (GET /v1/requests?archived=true lists them). */
+  archived: boolean;
+  archived_at: string | null;
 } & ParamsByType[T];
 
 export type RequestObject = { [T in RequestType]: RequestObjectOf<T> }[RequestType];
@@ -67,5 +73,7 @@ export function toRequestObject(stored: StoredRequest): RequestObject {
   }
   object.created_at = apiTimestamp(stored.createdAt);
   object.completed_at = stored.completedAt ? apiTimestamp(stored.completedAt) : null;
+  object.archived = Boolean(stored.archivedAt);
+  object.archived_at = stored.archivedAt ? apiTimestamp(stored.archivedAt) : null;
   return object as RequestObject;
 }

@@ -20,6 +20,7 @@ export function requestObjectOf(record: TaskRequestRecord, baseUrl?: string): Re
     completedAt: record.completedAt,
     mode: record.mode,
     consensus: record.consensus,
+    archivedAt: record.archivedAt,
   });
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { taskAssignments, taskRequests, type ApiKeyMode } from "@/db/schema";
+import { taskAssignments, taskBatches, taskRequests, type ApiKeyMode } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
 import type { Answer, RequestParams, RequestType } from "./request-types";
 
@@ -30,6 +30,10 @@ export interface TaskRequestRecord {
   gold: boolean;
   /** Dawid–Skene requests: the chosen answer's posterior and the answers it is based on. */
   consensus: { probability: number | null; answers: number } | null;
+  /** params.batch, as its own column for the batch lists. */
+  batch: string | null;
+  /** When it was archived (left out of the default lists); null when it is not. */
+  archivedAt: Date | null;
   createdAt: Date;
   completedAt: Date | null;
   answers: TaskAnswerRecord[];
@@ -71,6 +75,8 @@ export const requestColumns = {
   hookUrl: taskRequests.hookUrl,
   gold: taskRequests.gold,
   consensus: taskRequests.consensus,
+  batch: taskRequests.batch,
+  archivedAt: taskRequests.archivedAt,
   createdAt: taskRequests.createdAt,
   completedAt: taskRequests.completedAt,
 };
@@ -121,10 +127,13 @@ const IDEMPOTENCY_WINDOW_HOURS = 24;
  */
 export async function createTaskRequest(db: DbOrTx, input: NewTaskRequest): Promise<{ record: TaskRequestRecord; replayed: boolean }> {
   const fresh = sql<boolean>`${taskRequests.createdAt} > now() - make_interval(hours => ${IDEMPOTENCY_WINDOW_HOURS})`;
+  const batch = input.params.batch ?? null;
+  // The batch's row first: a batch is listed from the moment its first request exists.
+  if (batch !== null) await db.insert(taskBatches).values({ workspaceId: input.workspaceId, mode: input.mode, name: batch }).onConflictDoNothing();
   for (let attempt = 0; attempt < 3; attempt++) {
     const [inserted] = await db
       .insert(taskRequests)
-      .values(input)
+      .values({ ...input, batch })
       .onConflictDoNothing({ target: [taskRequests.workspaceId, taskRequests.mode, taskRequests.idempotencyKey] })
       .returning(requestColumns);
     if (inserted) {
@@ -173,6 +182,21 @@ export async function abortTaskRequest(db: Database, workspaceId: string, mode: 
     await notifyTaskStatus(tx, id, "aborted", mode);
     return { ok: true } as const;
   });
+}
+
+/**
+ * Archives a request of this workspace's space, whatever its status: it leaves the default lists
+ * (and nothing else changes: a pending one is still answered). Idempotent: the first time is kept.
+ * Null when the request is not theirs or unknown.
+ */
+export async function archiveTaskRequest(db: DbOrTx, workspaceId: string, mode: ApiKeyMode, id: string): Promise<TaskRequestRecord | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .update(taskRequests)
+    .set({ archivedAt: sql`coalesce(${taskRequests.archivedAt}, now())` })
+    .where(and(eq(taskRequests.id, id), eq(taskRequests.workspaceId, workspaceId), eq(taskRequests.mode, mode)))
+    .returning(requestColumns);
+  return withAnswers(db, row);
 }
 
 /** The request behind a slot this cruncher holds right now (leased, not expired); null otherwise. */

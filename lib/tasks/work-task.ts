@@ -10,7 +10,7 @@ export type WorkTaskOf<T extends RequestType> = {
 }[T];
 export type WorkTask = WorkTaskOf<RequestType>;
 
-const PRIVATE_PARAMS = ["hook_url", "exclude_crunchers", "confidence", "gold", "tags"];
+const PRIVATE_PARAMS = ["hook_url", "exclude_crunchers", "confidence", "gold", "tags", "batch"];
 
 export function workTaskOf(lease: LeasedTask): WorkTask {
   const params = Object.fromEntries(Object.entries(lease.request.params).filter(([name]) => !PRIVATE_PARAMS.includes(name)));

@@ -276,6 +276,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The key's batches, newest first, with their counts and a cursor */
+        get: operations["getV1Batch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -490,7 +507,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Predict (and explain the first row) with a deployment */
+        /** Predict (and explain the first row) with a deployment; X-Model-Version names the version that answered */
         post: operations["postDeploymentDeploymentIdPredict"];
         delete?: never;
         options?: never;
@@ -618,6 +635,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tasks/archive/{request_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a request: left out of the default lists, still readable by id */
+        post: operations["postV1TasksArchiveRequestId"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/simulated/{file}": {
         parameters: {
             query?: never;
@@ -627,6 +661,23 @@ export interface paths {
         };
         /** The sample file test-key media answers point to */
         get: operations["getV1SimulatedFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batch/{batch_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One batch: its counts and a page of its requests (newest first, archived included) */
+        get: operations["getV1BatchBatchId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1181,6 +1232,9 @@ export interface components {
             /** @enum {string} */
             type: "multiple-choice" | "free-text" | "rating" | "image" | "video" | "audio" | "annotations" | "annotations-with-multiple-choice" | "annotations-with-free-text" | "annotations-with-rating";
             instruction?: string;
+            /** @description Archived requests are left out of the default lists */
+            archived: boolean;
+            archived_at: string | null;
             /** @description ISO 8601 timestamp, UTC as +00:00 */
             created_at: string;
             completed_at: string | null;
@@ -1198,6 +1252,39 @@ export interface components {
                 complete: number;
                 aborted: number;
             };
+        };
+        /** @description A batch: the requests sent with one batch name, counted per status */
+        TaskBatch: {
+            /** @description The batch's name: the batch parameter of its requests */
+            id: string;
+            /** @description ISO 8601 timestamp, UTC as +00:00 */
+            created_at: string;
+            requests: number;
+            pending: number;
+            complete: number;
+            aborted: number;
+            archived: number;
+        };
+        /** @description A page of batches, newest first */
+        TaskBatchPage: {
+            batches: components["schemas"]["TaskBatch"][];
+            /** @description Pass as ?cursor= for the next page; null on the last one */
+            next_cursor: string | null;
+        };
+        /** @description A batch and a page of its requests, newest first, archived included */
+        TaskBatchWithRequests: {
+            /** @description The batch's name: the batch parameter of its requests */
+            id: string;
+            /** @description ISO 8601 timestamp, UTC as +00:00 */
+            created_at: string;
+            requests: number;
+            pending: number;
+            complete: number;
+            aborted: number;
+            archived: number;
+            tasks: components["schemas"]["TaskRequest"][];
+            /** @description Pass as ?cursor= for the next page of its requests */
+            next_cursor: string | null;
         };
         /** @description The request is aborted */
         AbortResult: {
@@ -2611,6 +2698,10 @@ export interface operations {
                 tag?: string;
                 /** @description true: the gold (control) questions instead of the requests (they are never listed otherwise) */
                 gold?: "true" | "false";
+                /** @description false (the default): archived requests are left out; true: only them; all: both */
+                archived?: "false" | "true" | "all";
+                /** @description Only requests of this batch */
+                batch?: string;
                 cursor?: string;
                 limit?: number;
             };
@@ -2627,6 +2718,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskRequestPage"];
+                };
+            };
+            /** @description The request's body, path or query is invalid: every problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksError"];
+                };
+            };
+            /** @description No key, or an unknown, revoked, expired or wrong-scope one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksError"];
+                };
+            };
+            /** @description Past the key's request rate (CRUCIBLE_TASKS_RATE); retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksError"];
+                };
+            };
+            /** @description The server failed; the failure is logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksError"];
+                };
+            };
+            /** @description The database cannot be reached; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksError"];
+                };
+            };
+        };
+    };
+    getV1Batch: {
+        parameters: {
+            query?: {
+                /** @description The next_cursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the key's batches */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskBatchPage"];
                 };
             };
             /** @description The request's body, path or query is invalid: every problem is listed */
@@ -4260,6 +4420,10 @@ export interface operations {
                     gold?: unknown;
                     /** @description Labels of the caller's own (the SDKs send tags=[]): stored, returned, and a filter of the request list (?tag=). */
                     tags?: string[];
+                    /** @description A batch of the caller's own (a name or an id): requests sharing it are listed together by GET /v1/batch/{batch}. */
+                    batch?: string;
+                    /** @description Titles shown to crunchers: on annotation types mark i's panel is titled responseTitles[i]; on multiple-choice responseTitles[0] heads the choices. Ignored by other types. */
+                    responseTitles?: string[];
                     /**
                      * @description The type of the choices: text (the default), image, video, audio or website.
                      * @default text
@@ -4315,6 +4479,10 @@ export interface operations {
                     gold?: unknown;
                     /** @description Labels of the caller's own (the SDKs send tags=[]): stored, returned, and a filter of the request list (?tag=). */
                     tags?: string[];
+                    /** @description A batch of the caller's own (a name or an id): requests sharing it are listed together by GET /v1/batch/{batch}. */
+                    batch?: string;
+                    /** @description Titles shown to crunchers: on annotation types mark i's panel is titled responseTitles[i]; on multiple-choice responseTitles[0] heads the choices. Ignored by other types. */
+                    responseTitles?: string[];
                     /**
                      * @description Require the answer to be a number or an http(s) URL.
                      * @enum {string}
@@ -4357,6 +4525,10 @@ export interface operations {
                     gold?: unknown;
                     /** @description Labels of the caller's own (the SDKs send tags=[]): stored, returned, and a filter of the request list (?tag=). */
                     tags?: string[];
+                    /** @description A batch of the caller's own (a name or an id): requests sharing it are listed together by GET /v1/batch/{batch}. */
+                    batch?: string;
+                    /** @description Titles shown to crunchers: on annotation types mark i's panel is titled responseTitles[i]; on multiple-choice responseTitles[0] heads the choices. Ignored by other types. */
+                    responseTitles?: string[];
                     /**
                      * @description The minimum rating on the scale. Defaults to 0.
                      * @default 0
@@ -4413,6 +4585,10 @@ export interface operations {
                     gold?: unknown;
                     /** @description Labels of the caller's own (the SDKs send tags=[]): stored, returned, and a filter of the request list (?tag=). */
                     tags?: string[];
+                    /** @description A batch of the caller's own (a name or an id): requests sharing it are listed together by GET /v1/batch/{batch}. */
+                    batch?: string;
+                    /** @description Titles shown to crunchers: on annotation types mark i's panel is titled responseTitles[i]; on multiple-choice responseTitles[0] heads the choices. Ignored by other types. */
+                    responseTitles?: string[];
                 } | {
                     /** @description Sentence explaining in natural language what exactly is requested. */
                     instruction: string;
@@ -4450,6 +4626,10 @@ export interface operations {
                     gold?: unknown;
                     /** @description Labels of the caller's own (the SDKs send tags=[]): stored, returned, and a filter of the request list (?tag=). */
                     tags?: string[];
+                    /** @description A batch of the caller's own (a name or an id): requests sharing it are listed together by GET /v1/batch/{batch}. */
+                    batch?: string;
+                    /** @description Titles shown to crunchers: on annotation types mark i's panel is titled responseTitles[i]; on multiple-choice responseTitles[0] heads the choices. Ignored by other types. */
+                    responseTitles?: string[];
                 } | {
                     /** @description Sentence explaining in natural language what exactly is requested. */
                     instruction: string;
@@ -4487,6 +4667,10 @@ export interface operations {
                     gold?: unknown;
                     /** @description Labels of the caller's own (the SDKs send tags=[]): stored, returned, and a filter of the request list (?tag=). */
                     tags?: string[];
+                    /** @description A batch of the caller's own (a name or an id): requests sharing it are listed together by GET /v1/batch/{batch}. */
+                    batch?: string;
+                    /** @description Titles shown to crunchers: on annotation types mark i's panel is titled responseTitles[i]; on multiple-choice responseTitles[0] heads the choices. Ignored by other types. */
+                    responseTitles?: string[];
                 } | {
                     /** @description Sentence explaining in natural language what exactly is requested. */
                     instruction: string;
@@ -4524,6 +4708,10 @@ export interface operations {
                     gold?: unknown;
                     /** @description Labels of the caller's own (the SDKs send tags=[]): stored, returned, and a filter of the request list (?tag=). */
                     tags?: string[];
+                    /** @description A batch of the caller's own (a name or an id): requests sharing it are listed together by GET /v1/batch/{batch}. */
+                    batch?: string;
+                    /** @description Titles shown to crunchers: on annotation types mark i's panel is titled responseTitles[i]; on multiple-choice responseTitles[0] heads the choices. Ignored by other types. */
+                    responseTitles?: string[];
                     /**
                      * @description point (x, y; the default) or rectangle (x, y, x2, y2); audio is marked by time (t) only.
                      * @default point
@@ -4577,6 +4765,10 @@ export interface operations {
                     gold?: unknown;
                     /** @description Labels of the caller's own (the SDKs send tags=[]): stored, returned, and a filter of the request list (?tag=). */
                     tags?: string[];
+                    /** @description A batch of the caller's own (a name or an id): requests sharing it are listed together by GET /v1/batch/{batch}. */
+                    batch?: string;
+                    /** @description Titles shown to crunchers: on annotation types mark i's panel is titled responseTitles[i]; on multiple-choice responseTitles[0] heads the choices. Ignored by other types. */
+                    responseTitles?: string[];
                     /**
                      * @description point (x, y; the default) or rectangle (x, y, x2, y2); audio is marked by time (t) only.
                      * @default point
@@ -4653,6 +4845,10 @@ export interface operations {
                     gold?: unknown;
                     /** @description Labels of the caller's own (the SDKs send tags=[]): stored, returned, and a filter of the request list (?tag=). */
                     tags?: string[];
+                    /** @description A batch of the caller's own (a name or an id): requests sharing it are listed together by GET /v1/batch/{batch}. */
+                    batch?: string;
+                    /** @description Titles shown to crunchers: on annotation types mark i's panel is titled responseTitles[i]; on multiple-choice responseTitles[0] heads the choices. Ignored by other types. */
+                    responseTitles?: string[];
                     /**
                      * @description point (x, y; the default) or rectangle (x, y, x2, y2); audio is marked by time (t) only.
                      * @default point
@@ -4716,6 +4912,10 @@ export interface operations {
                     gold?: unknown;
                     /** @description Labels of the caller's own (the SDKs send tags=[]): stored, returned, and a filter of the request list (?tag=). */
                     tags?: string[];
+                    /** @description A batch of the caller's own (a name or an id): requests sharing it are listed together by GET /v1/batch/{batch}. */
+                    batch?: string;
+                    /** @description Titles shown to crunchers: on annotation types mark i's panel is titled responseTitles[i]; on multiple-choice responseTitles[0] heads the choices. Ignored by other types. */
+                    responseTitles?: string[];
                     /**
                      * @description point (x, y; the default) or rectangle (x, y, x2, y2); audio is marked by time (t) only.
                      * @default point
@@ -5163,6 +5363,100 @@ export interface operations {
             };
         };
     };
+    postV1TasksArchiveRequestId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Request object, archived (any status; archiving again changes nothing) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRequest"];
+                };
+            };
+            /** @description The request's body, path or query is invalid: every problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksError"];
+                };
+            };
+            /** @description No key, or an unknown, revoked, expired or wrong-scope one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksError"];
+                };
+            };
+            /** @description The key's role does not allow this (a viewer key that writes) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksError"];
+                };
+            };
+            /** @description No request with this id for this key (live and test keys see their own) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksError"];
+                };
+            };
+            /** @description The body is larger than the server takes (API_BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksError"];
+                };
+            };
+            /** @description Past the key's request rate (CRUCIBLE_TASKS_RATE); retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksError"];
+                };
+            };
+            /** @description The server failed; the failure is logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksError"];
+                };
+            };
+            /** @description The database cannot be reached; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksError"];
+                };
+            };
+        };
+    };
     getV1SimulatedFile: {
         parameters: {
             query?: never;
@@ -5203,6 +5497,85 @@ export interface operations {
             };
             /** @description The server failed; the failure is logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksError"];
+                };
+            };
+        };
+    };
+    getV1BatchBatchId: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The batch and a page of its requests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskBatchWithRequests"];
+                };
+            };
+            /** @description The request's body, path or query is invalid: every problem is listed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksError"];
+                };
+            };
+            /** @description No key, or an unknown, revoked, expired or wrong-scope one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksError"];
+                };
+            };
+            /** @description No batch with this name for this key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksError"];
+                };
+            };
+            /** @description Past the key's request rate (CRUCIBLE_TASKS_RATE); retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksError"];
+                };
+            };
+            /** @description The server failed; the failure is logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TasksError"];
+                };
+            };
+            /** @description The database cannot be reached; retry shortly */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -42,7 +42,8 @@ describe.each(clients.map((c) => [c.name, c] as const))("deployments API through
       deployment_id: "dep-iris-001",
       modelid: irisModel,
       version: 1,
-      version_ref: null,
+      // No version asked for: it follows production, which the model's latest version became.
+      version_ref: "production",
       ownerid: "agent-1",
       placement: { clusterID: "*", node: "*", continuum: true },
       inference_data: 1,
@@ -54,6 +55,7 @@ describe.each(clients.map((c) => [c.name, c] as const))("deployments API through
 
     const res = await client.request("POST", "/deployment/dep-iris-001/predict/", { headers, body: json({ data: [5.1, 3.5, 1.4, 0.2], explain: true }) });
     expect(res.status).toBe(200);
+    expect(res.headers.get("x-model-version")).toBe("1");
     expect(res.body).toMatchObject({
       prediction: [0],
       classes: [0, 1, 2],

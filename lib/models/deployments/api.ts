@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/http/errors";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { modelsApi } from "@/lib/http/families";
 import { publicBaseUrl } from "@/lib/http/public-url";
-import { predictForDeployment, predictForDeploymentWithKind } from "./predict";
+import { predictForDeploymentWithKind, versionHeader } from "./predict";
 import { numpyArrayText } from "./numpy-text";
 import { apiDeploymentResponse, operationResponse, operationsResponse, upstreamStatus } from "./responses";
 import { deploymentCreateSchema, listQuerySchema, operationCreateSchema, operationsQuerySchema } from "./schemas";
@@ -51,14 +51,14 @@ const remove = defineRoute(modelsApi, { method: "DELETE", path: "/deployment/:de
 
 // No body schema: the raw text is parsed by parsePredictBody, which recognises a Python tuple and
 // answers 400 saying to send a JSON array, and accepts the several shapes of `data`.
-const predict = defineRoute(modelsApi, { method: "POST", path: "/deployment/:deployment_id/predict", summary: "Predict (and explain the first row) with a deployment" }, async ({ request, auth }) => {
-  const body = await predictForDeployment(getDb(), {
+const predict = defineRoute(modelsApi, { method: "POST", path: "/deployment/:deployment_id/predict", summary: "Predict (and explain the first row) with a deployment; X-Model-Version names the version that answered" }, async ({ request, auth }) => {
+  const { body, version } = await predictForDeploymentWithKind(getDb(), {
     workspaceId: auth.workspaceId,
     deploymentId: request.params.deployment_id!,
     rawBody: request.body.toString("utf8"),
     signal: () => request.signal,
   });
-  return { status: 200, body };
+  return { status: 200, headers: versionHeader(version), body };
 });
 
 /**
@@ -67,7 +67,7 @@ const predict = defineRoute(modelsApi, { method: "POST", path: "/deployment/:dep
  * str() of the prediction>"}`, with the explanation beside it when asked.
  */
 const containerPrediction = defineRoute(modelsApi, { method: "POST", path: "/deployment/:deployment_id/prediction", summary: "The inference containers' contract: {data, explanation} → {inference}" }, async ({ request, auth }) => {
-  const { body, kind } = await predictForDeploymentWithKind(getDb(), {
+  const { body, kind, version } = await predictForDeploymentWithKind(getDb(), {
     workspaceId: auth.workspaceId,
     deploymentId: request.params.deployment_id!,
     rawBody: request.body.toString("utf8"),
@@ -75,7 +75,7 @@ const containerPrediction = defineRoute(modelsApi, { method: "POST", path: "/dep
   });
   const answer: Record<string, unknown> = { inference: numpyArrayText(body.prediction, kind) };
   if (body.explanation !== undefined) answer.explanation = body.explanation;
-  return { status: 200, body: answer };
+  return { status: 200, headers: versionHeader(version), body: answer };
 });
 
 const addOperation = defineRoute(modelsApi, { method: "POST", path: "/deployment/add/operation", summary: "Record an inference made elsewhere (the MLConnector containers' report)", body: operationCreateSchema }, async ({ auth, body }) => ({

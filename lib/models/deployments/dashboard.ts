@@ -1,4 +1,8 @@
 import type { Database } from "@/db/client";
+import type { DeploymentEventRow, DeploymentRow } from "@/db/schema";
+import { apiTimestamp } from "@/lib/http/timestamps";
+import { listDeploymentEvents } from "./rollout-store";
+import { followedAlias } from "./serving-line";
 import type { InputRow, Label } from "../sklearn";
 import { listModels } from "../store";
 import { displayNames, featureSpec } from "./features";
@@ -34,8 +38,37 @@ export interface LastPrediction {
 
 export const PER_MINUTE_WINDOW = 60;
 
+/** What a deployment serves and follows, and how it got there: its page's version card. */
+export interface RolloutView {
+  version: number | null;
+  /** The alias it follows (it rolls when the alias moves), or null when pinned. */
+  follows: string | null;
+  /** The version it is pinned to ("latest at deploy time" for deployments made before following production). */
+  pinnedAtDeploy: boolean;
+  previousVersion: number | null;
+  rolledAt: string | null;
+  /** Why the last roll was refused, and to which version; null once a roll succeeds. */
+  rollFailure: string | null;
+  rollFailedVersion: number | null;
+  events: { id: number; kind: DeploymentEventRow["kind"]; from: number | null; to: number | null; alias: string | null; reason: string | null; actor: string; at: string }[];
+}
+
+export function rolloutView(row: DeploymentRow, events: DeploymentEventRow[]): RolloutView {
+  return {
+    version: row.version,
+    follows: followedAlias(row.versionRef),
+    pinnedAtDeploy: row.versionRef === null,
+    previousVersion: row.previousVersion,
+    rolledAt: row.rolledAt ? apiTimestamp(row.rolledAt) : null,
+    rollFailure: row.rollFailure,
+    rollFailedVersion: row.rollFailedVersion,
+    events: events.map((e) => ({ id: e.id, kind: e.kind, from: e.fromVersion, to: e.toVersion, alias: e.alias, reason: e.reason, actor: e.actorLabel, at: apiTimestamp(e.createdAt) })),
+  };
+}
+
 export interface DeploymentLive {
   deployment: DeploymentResponse;
+  rollout: RolloutView;
   /** One point per minute over the last hour, zeros included. */
   perMinute: { minute: string; count: number }[];
   last: LastPrediction | null;
@@ -77,16 +110,17 @@ export async function deploymentDetail(db: Database, workspaceId: string, deploy
   const plan = await getServingPlan(db, workspaceId, deploymentId);
   if (!plan) return null;
   const { deployment } = plan;
-  const [counts, lastOp, names] = await Promise.all([
+  const [counts, lastOp, names, events] = await Promise.all([
     operationsPerMinute(db, workspaceId, deployment.id, PER_MINUTE_WINDOW),
     lastExplainedOperation(db, workspaceId, deployment.id),
     modelNames(db, workspaceId, [deployment.modelId]),
+    listDeploymentEvents(db, workspaceId, deployment.id, 10),
   ]);
   const estimator = plan.modelFile?.estimator ?? null;
   const spec = featureSpec(plan.featurelist, { nFeatures: estimator?.n_features ?? null, featureNames: estimator?.feature_names ?? null });
   const last = lastPrediction(lastOp);
   return {
-    live: { deployment: deploymentResponse(deployment), perMinute: zeroFilled(counts), last },
+    live: { deployment: deploymentResponse(deployment), rollout: rolloutView(deployment, events), perMinute: zeroFilled(counts), last },
     modelname: names.get(deployment.modelId) ?? "(deleted model)",
     estimatorClass: estimator?.class ?? null,
     sklearnVersion: estimator?.sklearn_version ?? null,

@@ -111,8 +111,11 @@ export async function predictForDeployment(db: Database, call: PredictCall): Pro
   return (await predictForDeploymentWithKind(db, call)).body;
 }
 
+/** The header naming the model version that answered (the body keeps the document's shape). */
+export const versionHeader = (version: number | null): Record<string, string> => (version === null ? {} : { "x-model-version": String(version) });
+
 /** The same, with the kind of estimator that answered (the container contract formats by it). */
-export async function predictForDeploymentWithKind(db: Database, call: PredictCall): Promise<{ body: PredictionBody; kind: Servable["estimator"]["kind"] }> {
+export async function predictForDeploymentWithKind(db: Database, call: PredictCall): Promise<{ body: PredictionBody; kind: Servable["estimator"]["kind"]; version: number | null }> {
   const request = parsePredictBody(call.rawBody);
   const plan = await getServingPlanCached(db, call.workspaceId, call.deploymentId);
   if (!plan) throw new ApiError(404, "Deployment not found");
@@ -137,5 +140,5 @@ export async function predictForDeploymentWithKind(db: Database, call: PredictCa
     explanation: explanation ?? null,
     latencyMs,
   });
-  return { body, kind: servable.estimator.kind };
+  return { body, kind: servable.estimator.kind, version: plan.deployment.version };
 }

@@ -11,6 +11,8 @@ import { startLoading } from "./serving";
 import { createDeployment } from "./service";
 import { recordAudit } from "@/lib/workspaces/audit";
 import { deleteDeployment, getDeployment } from "./store";
+import { followAlias, rollBack } from "./rollout";
+import { aliasNameSchema } from "../schemas";
 
 // The deployment pages' session routes: the same checks, errors ({detail}) and operations as the
 // models API, for the signed-in member.
@@ -75,4 +77,22 @@ const operations = defineRoute(
   },
 );
 
-export const deploymentSessionRoutes: RouteDefinition[] = [list, create, live, remove, predict, operations];
+const sessionActor = (auth: { accountId: string; account: { username: string } }) => ({ id: auth.accountId, label: auth.account.username });
+
+/** "Roll back to vN": the previous version, verified, then pinned. */
+const rollback = defineRoute(sessionDetailApi, { method: "POST", path: "/api/deployments/:deployment_id/rollback" }, async ({ request, auth }) => {
+  const row = await rollBack(getDb(), auth.workspaceId, request.params.deployment_id!, sessionActor(auth));
+  return { status: 200, headers: NO_STORE, body: deploymentResponse(row) };
+});
+
+/** "Follow production again" (or another alias): rolls to the alias's version, verified first. */
+const follow = defineRoute(
+  sessionDetailApi,
+  { method: "POST", path: "/api/deployments/:deployment_id/follow", body: z.strictObject({ alias: aliasNameSchema }) },
+  async ({ request, auth, body }) => {
+    const row = await followAlias(getDb(), auth.workspaceId, request.params.deployment_id!, body.alias, sessionActor(auth));
+    return { status: 200, headers: NO_STORE, body: deploymentResponse(row) };
+  },
+);
+
+export const deploymentSessionRoutes: RouteDefinition[] = [list, create, live, remove, predict, operations, rollback, follow];

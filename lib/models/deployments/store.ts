@@ -1,8 +1,9 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { deployments, modelAliases, modelFiles, models, type DeploymentRow, type EstimatorInfo, type Placement } from "@/db/schema";
-import { findModelFile, getModel, resolveAlias } from "../store";
+import { findModelFile, getModel, resolveAlias, setAlias } from "../store";
 import { processSingleton } from "@/lib/process-singleton";
+import { getSql } from "@/db/client";
 
 // Every query is scoped by the owning account: another account's deployment is simply not found.
 
@@ -10,7 +11,7 @@ export type VersionResolution =
   | { ok: true; version: number | null; versionRef: string | null }
   | { ok: false; reason: "model_not_found" | "version_not_found" | "alias_not_found" };
 
-/** The model version a deployment serves: the asked-for number or alias, else the latest (null: no model file yet). */
+/** The model version a deployment serves and what it follows: the asked-for number or alias, else production (version null: no model file yet). */
 export async function resolveDeployVersion(
   db: Database,
   workspaceId: string,
@@ -26,12 +27,23 @@ export async function resolveDeployVersion(
     const version = await resolveAlias(db, workspaceId, modelId, ref.alias);
     return version === null ? { ok: false, reason: "alias_not_found" } : { ok: true, version, versionRef: ref.alias };
   }
+  // No version asked for: the deployment follows production. A model without that alias yet gets it on
+  // its latest version (a candidate left by a failed threshold must not be served by default, and a
+  // retrain that passes then moves production, rolling the deployment). Without any model file the
+  // deployment still follows production and rolls once a version becomes it.
+  const production = await resolveAlias(db, workspaceId, modelId, DEFAULT_ALIAS);
+  if (production !== null) return { ok: true, version: production, versionRef: DEFAULT_ALIAS };
   const [row] = await db
     .select({ max: sql<number | null>`max(${modelFiles.version})` })
     .from(modelFiles)
     .where(and(eq(modelFiles.workspaceId, workspaceId), eq(modelFiles.modelId, modelId)));
-  return { ok: true, version: row?.max ?? null, versionRef: null };
+  const latest = row?.max ?? null;
+  if (latest !== null) await setAlias(db, workspaceId, modelId, DEFAULT_ALIAS, latest);
+  return { ok: true, version: latest, versionRef: DEFAULT_ALIAS };
 }
+
+/** The alias a deployment follows when the caller names no version. */
+export const DEFAULT_ALIAS = "production";
 
 export interface NewDeployment {
   deploymentId: string;
@@ -95,7 +107,7 @@ export async function deleteDeployment(db: Database, workspaceId: string, deploy
   const rows = await db
     .delete(deployments)
     .where(and(eq(deployments.workspaceId, workspaceId), eq(deployments.deploymentId, deploymentId)))
-    .returning({ id: deployments.id });
+    .returning({ id: deployments.id, notified: notifyPlanChanged(workspaceId, deploymentId) });
   return rows.length > 0;
 }
 
@@ -137,7 +149,30 @@ export interface ServingPlan {
 const PLAN_TTL_MS = 1000;
 const plans = processSingleton("deployments.servingPlans", () => new Map<string, { plan: ServingPlan; expires: number }>());
 
+/** NOTIFY channel carrying `<workspace id>:<deployment_id>` when the version a deployment serves changes. */
+export const PLAN_CHANNEL = "crucible_deployment_plans";
+const listening = processSingleton("deployments.planListener", () => ({ started: null as Promise<unknown> | null }));
+
+/** Every process forgets a switched deployment's plan at once: its next predict serves the new version. */
+function listenForSwitches(): void {
+  if (listening.started) return;
+  listening.started = getSql()
+    .listen(PLAN_CHANNEL, (payload) => plans.delete(payload))
+    .catch(() => {
+      listening.started = null; // retried on the next predict
+    });
+}
+
+/** pg_notify of a deployment's plan change, to return with the write that changes it (sent at commit). */
+export const notifyPlanChanged = (workspaceId: string, deploymentId: string) => sql<string>`pg_notify(${PLAN_CHANNEL}, ${`${workspaceId}:${deploymentId}`})`;
+
+/** Forgets a plan in this process (the writer's own; others hear the NOTIFY). */
+export function forgetServingPlan(workspaceId: string, deploymentId: string): void {
+  plans.delete(`${workspaceId}:${deploymentId}`);
+}
+
 export async function getServingPlanCached(db: Database, workspaceId: string, deploymentId: string): Promise<ServingPlan | null> {
+  listenForSwitches();
   const key = `${workspaceId}:${deploymentId}`;
   const hit = plans.get(key);
   if (hit && hit.expires > Date.now()) return hit.plan;

@@ -7,6 +7,7 @@ import { driftMethodOf } from "./check";
 import { MIN_WINDOW, type DriftMethod, type FeatureDrift } from "./compare";
 import { DRIFT_METHOD_NAMES, driftAlpha, driftWindowSize } from "./config";
 import { findDeployment, listDriftChecks } from "./store";
+import { rollsOfTrainingJobs, type JobRoll } from "../deployments/rollout-store";
 
 /** Checks shown on the deployment page's chart. */
 const CHART_CHECKS = 60;
@@ -30,6 +31,8 @@ export interface DriftPanelData {
   checks: DriftCheckView[];
   /** The model's latest training job (any trigger). */
   job: TrainingJobView | null;
+  /** The deployments that job's promotion rolled (or tried to). */
+  jobRolls: JobRoll[];
 }
 
 export function driftCheckView(row: DriftCheckRow): DriftCheckView {
@@ -73,5 +76,6 @@ export async function driftPanelData(db: Database, workspaceId: string, deployme
     },
     checks: checks.map(driftCheckView),
     job: jobs[0] ? trainingJobResponse(jobs[0]) : null,
+    jobRolls: jobs[0] ? ((await rollsOfTrainingJobs(db, workspaceId, [jobs[0].id])).get(jobs[0].id) ?? []) : [],
   };
 }

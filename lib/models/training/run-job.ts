@@ -1,7 +1,8 @@
 import type { Database } from "@/db/client";
 import type { ModelRow, TrainingJobRow } from "@/db/schema";
 import { getBlobStore, modelUploadLimit } from "@/lib/blobs/store";
-import { getModel, setAlias } from "../store";
+import { getModel } from "../store";
+import { moveAlias, type RollOutcome } from "../deployments/rollout";
 import { storeUpload } from "../uploads";
 import { INSTALL_HINT, pythonPath, trainingLimits, type TrainingLimits } from "./config";
 import { JobLog } from "./job-log";
@@ -90,11 +91,18 @@ async function train(db: Database, job: TrainingJobRow, model: ModelRow, log: Jo
 
   const verdict = evaluateThresholds(model.modelperformance, metrics);
   const alias = verdict.met ? "production" : "candidate";
-  await setAlias(db, job.workspaceId, job.modelId, alias, version);
+  // Auditing the promotion first keeps the log's order: promoted, then each deployment rolled.
   if (verdict.met) await recordAudit(db, job.workspaceId, SYSTEM_ACTOR, { action: "training.promoted", target: job.modelId, detail: { version, job: job.id } });
+  const moved = await moveAlias(db, job.workspaceId, job.modelId, alias, version, { actor: SYSTEM_ACTOR, trainingJobId: job.id });
   log.line(`thresholds: ${verdict.summary}`);
   log.line(verdict.met ? `promoted: production → version ${version}` : `not promoted: version ${version} stays a candidate (alias "candidate")`);
+  if (moved.ok) for (const roll of moved.rolls) log.line(rollLine(roll));
   return { resultVersion: version, promoted: verdict.met, metrics };
+}
+
+function rollLine(roll: RollOutcome): string {
+  const from = roll.from === null ? "no version" : `v${roll.from}`;
+  return roll.ok ? `deployment ${roll.deploymentId}: rolled ${from} → v${roll.to}` : `deployment ${roll.deploymentId}: kept ${from}, v${roll.to} refused: ${roll.reason}`;
 }
 
 /**

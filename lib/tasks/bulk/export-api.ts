@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { sessionApi } from "@/lib/http/families";
 import { listTaskRequests } from "../list";
+import { LIMITS } from "../limits";
 import { REQUEST_TYPES } from "../request-types";
 import { answersOfRequests } from "./export-store";
 import { csvHeader, csvLine, exportRowOf, jsonLine } from "./export-rows";
@@ -21,6 +22,8 @@ const exportQuery = z.object({
   from: z.string().regex(DAY, { error: "from must be a day (YYYY-MM-DD)." }).optional(),
   to: z.string().regex(DAY, { error: "to must be a day (YYYY-MM-DD)." }).optional(),
   gold: z.enum(["true", "false"]).optional(),
+  batch: z.string().trim().min(1).max(LIMITS.batchChars).optional(),
+  archived: z.enum(["true"]).optional(),
 });
 
 /**
@@ -35,6 +38,8 @@ const exportTasks = defineRoute(sessionApi, { method: "GET", path: "/api/tasks/e
     createdFrom: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
     createdTo: query.to ? new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS) : undefined,
     gold: query.gold === "true",
+    batch: query.batch,
+    archived: query.archived === "true" ? ("all" as const) : ("exclude" as const),
   };
   const line = query.format === "csv" ? csvLine : jsonLine;
   // Bytes, not strings: the Next adapter's web stream takes Uint8Array chunks only.

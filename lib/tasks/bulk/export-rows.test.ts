@@ -13,6 +13,8 @@ const record = (over: Partial<TaskRequestRecord> = {}): TaskRequestRecord => ({
   maxCrunchers: 3,
   minAgreements: 2,
   excludeCrunchers: [],
+  batch: null,
+  archivedAt: null,
   slotsTaken: 3,
   hookUrl: null,
   gold: false,

@@ -5,6 +5,7 @@ import type { PublicAccount } from "@/lib/auth/accounts-store";
 import { joinWorkspace, makeAccount, sessionCookieFor } from "@/lib/auth/testing";
 import { apiRouter } from "@/lib/http/routes";
 import { adapterClients, type AdapterClient } from "@/lib/http/testing";
+import { getBatch, listBatches } from "../batches";
 import { listTaskRequests } from "../list";
 import { BULK_CHUNK_ROWS } from "./limits";
 
@@ -72,6 +73,12 @@ describe.each(clients.map((c) => [c.name, c] as const))("bulk task routes throug
     const gold = (await listTaskRequests(db, member.id, "live", { gold: true, limit: 10 })).items;
     expect(requests.map((r) => r.params.instruction)).toEqual(["Positive?"]);
     expect(gold.map((r) => [r.params.instruction, r.params.gold])).toEqual([["Known answer", ["yes"]]]);
+    // One upload, one batch: its id unless the page names one.
+    expect([...requests, ...gold].map((r) => [r.batch, r.params.batch])).toEqual([[upload, upload], [upload, upload]]);
+    expect((await listBatches(db, member.id, "live", { limit: 10 })).items).toMatchObject([{ name: upload, requests: 1, pending: 1 }]);
+    const named = await post("/api/tasks/bulk/create", { mode: "live", type: "multiple-choice", upload: randomUUID(), batch: " survey ", rows: [{ line: 2, body: question("Named", { batch: "ignored" }) }] });
+    expect(named.status).toBe(200);
+    expect((await getBatch(db, member.id, "live", "survey", { limit: 10 }))?.requests.map((r) => r.params.instruction)).toEqual(["Named"]);
 
     const duplicateLines = await post("/api/tasks/bulk/create", { mode: "live", type: "multiple-choice", upload: randomUUID(), rows: [rows[0], rows[0]] });
     expect(duplicateLines.status).toBe(400);

@@ -113,6 +113,21 @@ export const sharedFields = {
     .transform((tags) => [...new Set(tags)])
     .optional()
     .describe("Labels of the caller's own (the SDKs send tags=[]): stored, returned, and a filter of the request list (?tag=)."),
+  batch: z
+    .string()
+    .trim()
+    .min(1)
+    .max(LIMITS.batchChars)
+    .optional()
+    .describe("A batch of the caller's own (a name or an id): requests sharing it are listed together by GET /v1/batch/{batch}."),
+  // Accepted on every type, as the Crunchable SDK sends it through its extra arguments; shown to
+  // crunchers on multiple-choice (the heading) and annotation types (each mark's panel title) only.
+  responseTitles: z
+    .array(z.string().max(LIMITS.responseTitleChars))
+    .min(1)
+    .max(LIMITS.annotations)
+    .optional()
+    .describe("Titles shown to crunchers: on annotation types mark i's panel is titled responseTitles[i]; on multiple-choice responseTitles[0] heads the choices. Ignored by other types."),
 };
 export type SharedParams = z.output<z.ZodObject<typeof sharedFields>>;
 

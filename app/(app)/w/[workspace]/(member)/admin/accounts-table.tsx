@@ -1,5 +1,7 @@
 "use client";
 
+import { useConfirm } from "@/components/confirm-dialog";
+import { useToast } from "@/components/toast";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { DataTable } from "@/components/data-table";
@@ -18,14 +20,18 @@ export interface AccountView {
 }
 
 export function AccountsTable({ me, accounts }: { me: string; accounts: AccountView[] }) {
+  const confirm = useConfirm();
+  const toast = useToast();
   const router = useRouter();
   const [note, setNote] = useState<{ text: string; url?: string } | null>(null);
-  async function act(run: () => Promise<unknown>) {
+  async function act(run: () => Promise<unknown>): Promise<boolean> {
     try {
       await run();
       router.refresh();
+      return true;
     } catch (error) {
       setNote({ text: error instanceof SessionRouteError ? error.problems.join(" ") : "Not done." });
+      return false;
     }
   }
   return (
@@ -62,9 +68,9 @@ export function AccountsTable({ me, accounts }: { me: string; accounts: AccountV
                 <Button
                   type="button"
                   variant={a.disabled ? "secondary" : "danger"}
-                  onClick={() => {
-                    if (a.disabled || confirm(`Disable ${a.username}? Their sessions and keys stop at once.`)) {
-                      void act(() => sessionFetch(`/api/admin/accounts/${a.id}/enabled`, { method: "POST", json: { enabled: a.disabled } }));
+                  onClick={async () => {
+                    if (a.disabled || (await confirm({ title: `Disable ${a.username}?`, body: "Their sessions and keys stop at once. You can enable the account again later.", confirmLabel: "Disable", tone: "danger" }))) {
+                      void act(() => sessionFetch(`/api/admin/accounts/${a.id}/enabled`, { method: "POST", json: { enabled: a.disabled } })).then((ok) => ok && toast(a.disabled ? `${a.username} enabled` : `${a.username} disabled`));
                     }
                   }}
                 >

@@ -6,6 +6,7 @@ import type { DeploymentListItem } from "@/lib/models/deployments/dashboard";
 import { StatusBadge } from "./status-badge";
 import { useDeployments } from "./use-deployments";
 import { Time } from "@/components/time";
+import { servingLine } from "@/lib/models/deployments/serving-line";
 
 const continuum = (v: boolean | string) => (typeof v === "boolean" ? (v ? "continuum" : "no continuum") : v === "*" ? "any continuum" : `continuum ${v}`);
 
@@ -22,7 +23,7 @@ export function DeploymentsTable({ initial }: { initial: DeploymentListItem[] })
           </td>
           <td className="px-4 py-3">
             <Link href={`/models/${d.modelid}`} className="hover:underline">{d.modelname}</Link>
-            <span className="ml-2 text-xs text-slate-500">{d.version !== null ? `v${d.version}` : "no version"}{d.version_ref && !/^\d+$/.test(d.version_ref) ? ` (${d.version_ref})` : ""}</span>
+            <div className="text-xs text-slate-500">{servingLine(d.version, d.version_ref)}</div>
           </td>
           <td className="px-4 py-3">
             <StatusBadge status={d.status} reason={d.reason} />

@@ -33,7 +33,7 @@ export function ApiReference({ family }: { family: DocsFamily }) {
             key={value}
             href={value === "all" ? "/docs" : `/docs?family=${value}`}
             aria-current={family === value ? "page" : undefined}
-            className={cx("min-h-9 rounded-md px-3 py-2 text-sm font-medium", family === value ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100")}
+            className={cx("min-h-9 rounded-md px-3 py-2 text-sm font-medium", family === value ? "bg-indigo-600 text-white" : "text-slate-600 hover:bg-slate-100")}
           >
             {label}
           </Link>

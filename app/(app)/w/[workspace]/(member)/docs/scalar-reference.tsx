@@ -3,27 +3,29 @@
 import { ApiReferenceReact } from "@scalar/api-reference-react";
 import "@scalar/api-reference-react/style.css";
 
+// The app's own palette variables, which turn around in dark mode (app/globals.css), so the
+// reference follows the app in light and dark alike.
+const APP_LOOK = `
+.light-mode, .dark-mode {
+  --scalar-font: var(--font-sans);
+  --scalar-font-code: var(--font-mono);
+  --scalar-color-accent: var(--color-indigo-600);
+  --scalar-background-1: var(--color-white);
+  --scalar-background-2: var(--color-slate-50);
+  --scalar-background-3: var(--color-slate-100);
+  --scalar-border-color: var(--color-slate-200);
+  --scalar-color-1: var(--color-slate-900);
+  --scalar-color-2: var(--color-slate-600);
+  --scalar-color-3: var(--color-slate-500);
+  --scalar-radius: 6px;
+}
+`;
+
 /**
  * Scalar's API reference of one description. Everything it needs is bundled: no fonts from its CDN,
  * no telemetry, no chat agent, no request client (which would send keys through its proxy); the page's
  * Content-Security-Policy would refuse other origins anyway.
  */
-const APP_LOOK = `
-.scalar-app, .light-mode {
-  --scalar-font: ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  --scalar-font-code: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
-  --scalar-color-accent: #4f46e5;
-  --scalar-background-1: #ffffff;
-  --scalar-background-2: #f8fafc;
-  --scalar-background-3: #f1f5f9;
-  --scalar-border-color: #e2e8f0;
-  --scalar-color-1: #0f172a;
-  --scalar-color-2: #475569;
-  --scalar-color-3: #64748b;
-  --scalar-radius: 6px;
-}
-`;
-
 export default function ScalarReference({ url }: { url: string }) {
   return (
     <ApiReferenceReact
@@ -35,7 +37,7 @@ export default function ScalarReference({ url }: { url: string }) {
         hideClientButton: true,
         hideTestRequestButton: true,
         hideDarkModeToggle: true,
-        forceDarkModeState: "light",
+        forceDarkModeState: window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light",
         showDeveloperTools: "never",
         documentDownloadType: "json",
         theme: "none",

@@ -2,7 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useConfirm } from "@/components/confirm-dialog";
 import { DataTable } from "@/components/data-table";
+import { useToast } from "@/components/toast";
 import { EmptyState } from "@/components/empty-state";
 import { Time } from "@/components/time";
 import { Badge, Button } from "@/components/ui";
@@ -27,6 +29,8 @@ export interface KeyRow {
 
 
 export function KeyTable({ keys }: { keys: KeyRow[] }) {
+  const confirm = useConfirm();
+  const toast = useToast();
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -35,10 +39,11 @@ export function KeyTable({ keys }: { keys: KeyRow[] }) {
   }
 
   async function revoke(key: KeyRow) {
-    if (!window.confirm(`Revoke "${key.name}" (${key.prefix}…)? Clients using it will get 401 at once.`)) return;
+    if (!(await confirm({ title: `Revoke "${key.name}"?`, body: `Clients using ${key.prefix}… get 401 at once. This cannot be undone.`, confirmLabel: "Revoke key", tone: "danger" }))) return;
     setBusy(key.id);
     await revokeKeyAction(key.id);
     setBusy(null);
+    toast(`Key "${key.name}" revoked`);
     router.refresh();
   }
 

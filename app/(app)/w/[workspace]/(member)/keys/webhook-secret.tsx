@@ -1,11 +1,15 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { useConfirm } from "@/components/confirm-dialog";
+import { useToast } from "@/components/toast";
 import { Button, Card } from "@/components/ui";
 import { rotateWebhookSecretAction } from "./actions";
 
 /** The account's Standard Webhooks signing secret for task hook_url deliveries. */
 export function WebhookSecret({ secret: initial }: { secret: string | null }) {
+  const confirm = useConfirm();
+  const toast = useToast();
   const [secret, setSecret] = useState(initial);
   const [shown, setShown] = useState(false);
   const [copied, setCopied] = useState(false);
@@ -45,9 +49,12 @@ export function WebhookSecret({ secret: initial }: { secret: string | null }) {
         <Button
           variant="danger"
           disabled={pending}
-          onClick={() => {
-            if (!confirm("Rotate the signing secret? Receivers must switch to the new one.")) return;
-            startTransition(async () => setSecret(await rotateWebhookSecretAction()));
+          onClick={async () => {
+            if (!(await confirm({ title: "Rotate the signing secret?", body: "Receivers must switch to the new one.", confirmLabel: "Rotate", tone: "danger" }))) return;
+            startTransition(async () => {
+              setSecret(await rotateWebhookSecretAction());
+              toast("Signing secret rotated");
+            });
           }}
         >
           Rotate

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { useConfirm } from "@/components/confirm-dialog";
 import { DataTable } from "@/components/data-table";
 import { sessionFetch } from "@/components/session-fetch";
 import { Badge, Button, Card, Code, Field, Input, Select } from "@/components/ui";
@@ -27,6 +28,7 @@ function invitationState(i: MembersData["invitations"][number]): { label: string
 }
 
 export function MembersPanel({ me, canManage, isOwner, personal }: { me: string; canManage: boolean; isOwner: boolean; personal: boolean }) {
+  const confirm = useConfirm();
   const queryClient = useQueryClient();
   const data = useQuery({ queryKey: KEY, queryFn: () => sessionFetch<MembersData>("/api/workspace/members") });
   const refresh = () => queryClient.invalidateQueries({ queryKey: KEY });
@@ -108,8 +110,10 @@ export function MembersPanel({ me, canManage, isOwner, personal }: { me: string;
                 <Button
                   type="button"
                   variant="danger"
-                  onClick={() => {
-                    if (confirm(m.accountId === me ? "Leave this workspace?" : `Remove ${m.username} from the workspace? Their work stays here.`)) {
+                  onClick={async () => {
+                    const leaving = m.accountId === me;
+                    const ok = await confirm(leaving ? { title: "Leave this workspace?", body: "You lose access until someone invites you again.", confirmLabel: "Leave", tone: "danger" } : { title: `Remove ${m.username}?`, body: "They lose access to the workspace; their work stays here.", confirmLabel: "Remove", tone: "danger" });
+                    if (ok) {
                       run.mutate(() => sessionFetch(`/api/workspace/members/${m.accountId}`, { method: "DELETE" }));
                     }
                   }}
@@ -122,8 +126,8 @@ export function MembersPanel({ me, canManage, isOwner, personal }: { me: string;
                   type="button"
                   variant="secondary"
                   className="ml-2"
-                  onClick={() => {
-                    if (confirm(`Make ${m.username} the owner? You become an admin.`)) run.mutate(() => sessionFetch("/api/workspace/transfer", { method: "POST", json: { accountId: m.accountId } }));
+                  onClick={async () => {
+                    if (await confirm({ title: `Make ${m.username} the owner?`, body: "You become an admin of the workspace.", confirmLabel: "Make owner" })) run.mutate(() => sessionFetch("/api/workspace/transfer", { method: "POST", json: { accountId: m.accountId } }));
                   }}
                 >
                   Make owner

@@ -2,11 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useConfirm } from "@/components/confirm-dialog";
 import { sessionFetch, SessionRouteError } from "@/components/session-fetch";
 import { Button, Card, Field, Input } from "@/components/ui";
 
 /** Rename the workspace (owners, admins) or move it to the trash (owners; restorable from /workspaces). */
 export function WorkspaceSettings({ name, isOwner }: { name: string; isOwner: boolean }) {
+  const confirm = useConfirm();
   const router = useRouter();
   const [problem, setProblem] = useState<string | null>(null);
   const fail = (error: unknown) => setProblem(error instanceof SessionRouteError ? error.problems.join(" ") : "Not saved.");
@@ -22,7 +24,7 @@ export function WorkspaceSettings({ name, isOwner }: { name: string; isOwner: bo
     }
   }
   async function trash() {
-    if (!confirm(`Move "${name}" to the trash? Its keys stop at once; an owner can restore it from the Workspaces page.`)) return;
+    if (!(await confirm({ title: `Move "${name}" to the trash?`, body: "Its keys stop at once; an owner can restore it from the Workspaces page.", confirmLabel: "Move to trash", tone: "danger" }))) return;
     try {
       await sessionFetch("/api/workspace", { method: "DELETE" });
       router.push("/workspaces");

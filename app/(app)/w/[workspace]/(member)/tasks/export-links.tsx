@@ -3,7 +3,7 @@ import type { TaskQuery } from "./task-filters";
 /** The session route's URL for the list as filtered (no page cursor), naming the workspace in `?ws=`. */
 export function exportHref(query: TaskQuery, format: "csv" | "jsonl", workspaceSlug: string): string {
   const params = new URLSearchParams({ format });
-  for (const key of ["mode", "status", "type", "from", "to", "gold"] as const) {
+  for (const key of ["mode", "status", "type", "from", "to", "gold", "batch", "archived"] as const) {
     const value = query[key];
     if (value) params.set(key, value);
   }

@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/empty-state";
 import { Badge, cx, PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { countTaskRequestsUpTo, listTaskRequests } from "@/lib/tasks/list";
+import { LIMITS } from "@/lib/tasks/limits";
 import { isRequestType, requestTypeLabel } from "@/lib/tasks/request-types";
 import { responseSummary, STATUS_TONE } from "./format";
 import { ExportLinks } from "./export-links";
@@ -27,6 +28,7 @@ function queryOf(params: Record<string, string | string[] | undefined>): TaskQue
   const type = one(params.type);
   const from = one(params.from);
   const to = one(params.to);
+  const batch = one(params.batch);
   return {
     mode: one(params.mode) === "test" ? "test" : "live",
     status: STATUSES.find((s) => s === status),
@@ -34,6 +36,8 @@ function queryOf(params: Record<string, string | string[] | undefined>): TaskQue
     from: from && DAY.test(from) ? from : undefined,
     to: to && DAY.test(to) ? to : undefined,
     gold: one(params.gold) === "true" ? "true" : undefined,
+    batch: batch && batch.length <= LIMITS.batchChars ? batch : undefined,
+    archived: one(params.archived) === "true" ? "true" : undefined,
     cursor: one(params.cursor),
   };
 }
@@ -65,6 +69,8 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       createdFrom: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
       createdTo,
       gold: query.gold === "true",
+      batch: query.batch,
+      archived: query.archived ? "all" : "exclude",
       cursor: query.cursor,
       limit: PAGE_SIZE,
     }),
@@ -108,9 +114,19 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           <Link href={tasksHref(query, { mode: "live" })} className={tab(query.mode === "live")} aria-current={query.mode === "live" ? "page" : undefined}>Live · {total(live)}</Link>
           <Link href={tasksHref(query, { mode: "test" })} className={tab(query.mode === "test")} aria-current={query.mode === "test" ? "page" : undefined}>Test · {total(test)}</Link>
         </nav>
-        <Link href={tasksHref(query, { gold: query.gold ? undefined : "true" })} className={cx("rounded-full border px-3 py-1 text-sm", query.gold ? "border-amber-300 bg-amber-50 text-amber-800" : "border-slate-200 bg-white text-slate-600 hover:border-slate-300")} data-testid="gold-toggle">
-          {query.gold ? "Showing gold questions · show requests" : "Gold questions"}
-        </Link>
+        <div className="flex flex-wrap items-center gap-2">
+          <Link href={tasksHref(query, { gold: query.gold ? undefined : "true" })} className={cx("rounded-full border px-3 py-1 text-sm", query.gold ? "border-amber-300 bg-amber-50 text-amber-800" : "border-slate-200 bg-white text-slate-600 hover:border-slate-300")} data-testid="gold-toggle">
+            {query.gold ? "Showing gold questions · show requests" : "Gold questions"}
+          </Link>
+          <Link href={tasksHref(query, { archived: query.archived ? undefined : "true" })} className={cx("rounded-full border px-3 py-1 text-sm", query.archived ? "border-slate-400 bg-slate-100 text-slate-800" : "border-slate-200 bg-white text-slate-600 hover:border-slate-300")} data-testid="archived-toggle">
+            {query.archived ? "Showing archived too · hide them" : "Show archived"}
+          </Link>
+          {query.batch ? (
+            <Link href={tasksHref(query, { batch: undefined })} className="rounded-full border border-indigo-300 bg-indigo-50 px-3 py-1 text-sm text-indigo-800" data-testid="batch-filter" title="Show every batch">
+              Batch <span className="inline-block max-w-[16rem] truncate align-bottom font-mono">{query.batch}</span> ×
+            </Link>
+          ) : null}
+        </div>
         <nav aria-label="Status" className="flex flex-wrap gap-2" data-testid="status-counts">
           <Link href={tasksHref(query, { status: undefined })} className={cx("rounded-full border px-3 py-1 text-sm", !query.status ? "border-indigo-300 bg-indigo-50 text-indigo-800" : "border-slate-200 bg-white text-slate-600 hover:border-slate-300")}>
             All <span className="tabular-nums font-semibold">{total(counts)}</span>
@@ -135,6 +151,16 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
               <td className="max-w-md px-4 py-3">
                 <Link href={`/tasks/${r.id}`} className="line-clamp-2 font-medium text-indigo-700 hover:underline">{r.params.instruction}</Link>
                 <div className="font-mono text-xs text-slate-400">{r.id}</div>
+                {r.batch || r.archivedAt ? (
+                  <div className="mt-1 flex flex-wrap items-center gap-2 text-xs">
+                    {r.batch ? (
+                      <Link href={tasksHref(query, { batch: r.batch })} className="max-w-full truncate text-slate-500 hover:text-indigo-700 hover:underline" data-testid="task-batch">
+                        batch <span className="font-mono">{r.batch}</span>
+                      </Link>
+                    ) : null}
+                    {r.archivedAt ? <Badge tone="slate">archived</Badge> : null}
+                  </div>
+                ) : null}
               </td>
               <td className="whitespace-nowrap px-4 py-3 text-slate-700">{requestTypeLabel(r.type)}</td>
               <td className="px-4 py-3"><Badge tone={STATUS_TONE[r.status]}>{r.status}</Badge></td>

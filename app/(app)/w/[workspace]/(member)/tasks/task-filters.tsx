@@ -10,6 +10,10 @@ export interface TaskQuery {
   to?: string;
   /** "true": the gold (control) questions instead of the requests. */
   gold?: "true";
+  /** Requests of this batch only. */
+  batch?: string;
+  /** "true": archived requests are listed too (they are left out otherwise). */
+  archived?: "true";
   cursor?: string;
 }
 
@@ -31,6 +35,8 @@ export function TaskFilters({ query }: { query: TaskQuery }) {
       {query.mode === "test" ? <input type="hidden" name="mode" value="test" /> : null}
       {query.status ? <input type="hidden" name="status" value={query.status} /> : null}
       {query.gold ? <input type="hidden" name="gold" value="true" /> : null}
+      {query.batch ? <input type="hidden" name="batch" value={query.batch} /> : null}
+      {query.archived ? <input type="hidden" name="archived" value="true" /> : null}
       <label className="space-y-1 text-xs font-medium text-slate-600">
         <span className="block">Type</span>
         <Select name="type" defaultValue={query.type ?? ""} className="w-56">

@@ -9,7 +9,7 @@ import { colorAt, type MarkPosition } from "../_shared/marks";
 import { choiceIndexOfKey, isTyping, useShortcuts } from "../use-shortcuts";
 import { AudioMarker } from "./audio-marker";
 import { toggleChoice } from "./controls";
-import { MarkList, MarkPanel, subQuestionOf, type DraftMark } from "./mark-panel";
+import { MarkList, MarkPanel, markTitle, subQuestionOf, type DraftMark } from "./mark-panel";
 import type { AnswerProps } from "./types";
 import { clearDraft, loadDraft, saveDraft } from "../work-drafts";
 
@@ -40,6 +40,8 @@ export function AnnotationAnswer({ task, onChange, draftKey }: AnswerProps<Annot
   const sub = subQuestionOf(task.type, p as { per_annotation?: unknown });
   const kind = p.attachments_type;
   const several = p.attachments.length > 1;
+  /** The requester's title of each mark (responseTitles), in the order marks are made. */
+  const titles = p.responseTitles;
   const max = p.max_annotations || LIMITS.annotations;
   // Marks drawn before a reload come back (this page renders only in the browser, after a lease).
   const [restored] = useState(() => validDraft(loadDraft<DraftMark[]>(draftKey)));
@@ -55,7 +57,19 @@ export function AnnotationAnswer({ task, onChange, draftKey }: AnswerProps<Annot
   const audios = useRef(new Map<number, HTMLAudioElement>());
   const activeAudio = useRef(0);
 
-  function update(next: DraftMark[]) {
+  // Undo and redo over what was drawn, moved, answered or deleted (the last 100 steps).
+  const undoStack = useRef<DraftMark[][]>([]);
+  const redoStack = useRef<DraftMark[][]>([]);
+  const [, setHistoryVersion] = useState(0);
+  /** Edits of one mark's answer in a row (a slider's steps, typing) undo as one step. */
+  const lastEdit = useRef<string | null>(null);
+  function update(next: DraftMark[], from: "edit" | "history" = "edit", editKey: string | null = null) {
+    if (from === "edit" && (editKey === null || editKey !== lastEdit.current)) {
+      undoStack.current = [...undoStack.current.slice(-99), marks];
+      redoStack.current = [];
+    }
+    lastEdit.current = from === "edit" ? editKey : null;
+    setHistoryVersion((v) => v + 1);
     setMarks(next);
     onChange(toAnswer(next, sub !== null));
     if (next.length) saveDraft(draftKey, next);
@@ -72,7 +86,11 @@ export function AnnotationAnswer({ task, onChange, draftKey }: AnswerProps<Annot
     setSelected(mark.id);
   }
   function change(id: number, patch: Partial<DraftMark>) {
-    update(marks.map((m) => (m.id === id ? { ...m, ...patch } : m)));
+    update(
+      marks.map((m) => (m.id === id ? { ...m, ...patch } : m)),
+      "edit",
+      `${id}:${Object.keys(patch).join(",")}`,
+    );
   }
   function remove(id: number) {
     setNote(null);
@@ -80,9 +98,33 @@ export function AnnotationAnswer({ task, onChange, draftKey }: AnswerProps<Annot
     if (selected === id) setSelected(null);
   }
 
+  function undo() {
+    const previous = undoStack.current.pop();
+    if (!previous) return;
+    redoStack.current.push(marks);
+    setNote(null);
+    update(previous, "history");
+    if (selected !== null && !previous.some((m) => m.id === selected)) setSelected(null);
+  }
+  function redo() {
+    const next = redoStack.current.pop();
+    if (!next) return;
+    undoStack.current.push(marks);
+    update(next, "history");
+  }
+
   const current = marks.find((m) => m.id === selected) ?? null;
   useShortcuts((event) => {
     if (isTyping(event)) return false;
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "z") {
+      if (event.shiftKey) redo();
+      else undo();
+      return true;
+    }
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "y") {
+      redo();
+      return true;
+    }
     if ((event.key === "Delete" || event.key === "Backspace") && current) {
       remove(current.id);
       return true;
@@ -148,17 +190,30 @@ export function AnnotationAnswer({ task, onChange, draftKey }: AnswerProps<Annot
           <h3 className="text-sm font-semibold text-slate-900">Marks</h3>
           <span className="text-xs text-slate-500" data-testid="mark-count">{marks.length} · {range}</span>
         </div>
+        <div className="flex gap-2" role="toolbar" aria-label="History">
+          <button type="button" onClick={undo} disabled={!undoStack.current.length} className="min-h-9 rounded-md border border-slate-300 px-3 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40" data-own-enter="">
+            Undo
+          </button>
+          <button type="button" onClick={redo} disabled={!redoStack.current.length} className="min-h-9 rounded-md border border-slate-300 px-3 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40" data-own-enter="">
+            Redo
+          </button>
+        </div>
         <p className="text-xs leading-relaxed text-slate-500">
           {kind === "audio" ? "Play the audio and add marks at the right moments." : p.annotations_type === "rectangle" ? "Drag over the attachment to draw a box." : "Tap or click the attachment to place a point."}{" "}
-          {kind === "video" ? "Each mark takes the video's current time. " : ""}Select a mark to {sub ? "answer its question" : "review it"}; <Kbd>Del</Kbd> deletes it, <Kbd>[</Kbd> <Kbd>]</Kbd> move between marks.
+          {kind === "video" ? "Each mark takes the video's current time. " : ""}Select a mark to {sub ? "answer its question" : "review it"}; <Kbd>Del</Kbd> deletes it, <Kbd>[</Kbd> <Kbd>]</Kbd> move between marks, <Kbd>Ctrl Z</Kbd> undoes.
         </p>
         {note ? <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{note}</p> : null}
-        <MarkList marks={marks} selected={selected} sub={sub} several={several} onSelect={setSelected} onDelete={remove} />
+        {titles && marks.length < titles.length ? (
+          <p className="text-sm text-slate-700" data-testid="next-mark-title">
+            Next mark: <span className="font-medium text-slate-900">{titles[marks.length]}</span>
+          </p>
+        ) : null}
+        <MarkList marks={marks} selected={selected} sub={sub} several={several} titles={titles} onSelect={setSelected} onDelete={remove} />
         {/* A plain mark on a picture has nothing more to answer: no empty panel for it. */}
         {current && (sub || kind === "video" || kind === "audio") ? (
           <MarkPanel
             mark={current}
-            number={marks.indexOf(current) + 1}
+            title={markTitle(titles, marks.indexOf(current))}
             sub={sub}
             timed={kind === "video" || kind === "audio"}
             onResponse={(response) => change(current.id, { response })}

@@ -26,8 +26,28 @@ function summary(sub: SubQuestion | null, response: unknown): string | null {
   return Array.isArray(response) ? response.join(", ") : String(response);
 }
 
+/** The requester's title of mark `index` (responseTitles[i]), else "Mark i+1". */
+export const markTitle = (titles: readonly string[] | undefined, index: number) => titles?.[index]?.trim() || `Mark ${index + 1}`;
+
 /** The marks made so far: select one to answer its question, delete with × (or Delete). */
-export function MarkList({ marks, selected, sub, several, onSelect, onDelete }: { marks: DraftMark[]; selected: number | null; sub: SubQuestion | null; several: boolean; onSelect: (id: number) => void; onDelete: (id: number) => void }) {
+export function MarkList({
+  marks,
+  selected,
+  sub,
+  several,
+  titles,
+  onSelect,
+  onDelete,
+}: {
+  marks: DraftMark[];
+  selected: number | null;
+  sub: SubQuestion | null;
+  several: boolean;
+  /** The request's responseTitles, when it gives them. */
+  titles?: readonly string[];
+  onSelect: (id: number) => void;
+  onDelete: (id: number) => void;
+}) {
   if (!marks.length) return <p className="rounded-md border border-dashed border-slate-300 px-3 py-4 text-center text-sm text-slate-500">No marks yet.</p>;
   return (
     <ol className="space-y-1.5" aria-label="Marks" data-testid="mark-list">
@@ -38,6 +58,7 @@ export function MarkList({ marks, selected, sub, several, onSelect, onDelete }: 
             <button type="button" onClick={() => onSelect(m.id)} className="flex min-w-0 flex-1 items-center gap-2 text-left" aria-pressed={m.id === selected}>
               <span className="flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-[11px] font-bold text-white" style={{ background: colorAt(i) }}>{i + 1}</span>
               <span className="min-w-0 flex-1">
+                {titles?.[i]?.trim() ? <span className="block truncate text-xs font-medium text-slate-900" data-testid="mark-title">{titles[i]}</span> : null}
                 <span className="block truncate font-mono text-xs text-slate-600">
                   {several ? `#${(m.attachment_index ?? 0) + 1} ` : ""}
                   {describeMark(m)}
@@ -54,10 +75,25 @@ export function MarkList({ marks, selected, sub, several, onSelect, onDelete }: 
 }
 
 /** The selected mark: its time (video, audio) and the per-annotation question. */
-export function MarkPanel({ mark, number, sub, timed, onResponse, onTime }: { mark: DraftMark; number: number; sub: SubQuestion | null; timed: boolean; onResponse: (value: unknown) => void; onTime: (t: number) => void }) {
+export function MarkPanel({
+  mark,
+  title,
+  sub,
+  timed,
+  onResponse,
+  onTime,
+}: {
+  mark: DraftMark;
+  /** The panel's heading: the request's responseTitles[i], else "Mark i+1" (markTitle). */
+  title: string;
+  sub: SubQuestion | null;
+  timed: boolean;
+  onResponse: (value: unknown) => void;
+  onTime: (t: number) => void;
+}) {
   return (
     <div className="space-y-4 rounded-lg border border-indigo-200 bg-white p-4 shadow-sm" data-testid="mark-panel">
-      <h3 className="text-sm font-semibold text-slate-900">Mark {number}</h3>
+      <h3 className="break-words text-sm font-semibold text-slate-900" data-testid="mark-panel-title">{title}</h3>
       {timed ? (
         <label className="flex items-center gap-2 text-sm text-slate-700">
           Time (s)

@@ -23,8 +23,10 @@ export function MultipleChoiceAnswer({ task, onChange }: AnswerProps<"multiple-c
   });
   return (
     <div className="space-y-3">
+      {/* The requester's heading for the choices (responseTitles[0]). */}
+      {rules.responseTitles?.[0]?.trim() ? <h3 className="break-words text-base font-semibold text-slate-900" data-testid="response-title">{rules.responseTitles[0]}</h3> : null}
       <p className="text-sm text-slate-600">{choiceLimits(rules).hint}</p>
-      <ChoiceList rules={rules} kind={rules.choices_type} picked={picked} onPick={pick} label="Choices" />
+      <ChoiceList rules={rules} kind={rules.choices_type} picked={picked} onPick={pick} label={rules.responseTitles?.[0]?.trim() || "Choices"} />
       {note ? <p role="status" className="text-sm text-amber-700">{note}</p> : null}
     </div>
   );

@@ -81,7 +81,7 @@ export function DriftPanel({ deploymentId }: { deploymentId: string }) {
       ) : null}
 
       <Section title="Retraining" hint={`Runs the model's code file on its data file in a sandbox; a new version becomes production when the model's thresholds are met.`}>
-        {job ? <DriftTrainingJob job={job} /> : <p className="text-sm text-slate-500">No training job for this model yet.</p>}
+        {job ? <DriftTrainingJob job={job} rolls={data.jobRolls} /> : <p className="text-sm text-slate-500">No training job for this model yet.</p>}
       </Section>
     </div>
   );

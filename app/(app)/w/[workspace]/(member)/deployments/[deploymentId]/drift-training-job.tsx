@@ -2,12 +2,14 @@
 
 import { Badge } from "@/components/ui";
 import type { TrainingJobView } from "@/lib/models/training/view";
+import type { JobRoll } from "@/lib/models/deployments/rollout-store";
+import Link from "@/components/workspace-link";
 import { Time } from "@/components/time";
 
 const TONES = { waiting: "slate", running: "indigo", succeeded: "green", failed: "red" } as const;
 
 /** The model's latest training job: status, outcome and the log (live while it runs). */
-export function DriftTrainingJob({ job }: { job: TrainingJobView }) {
+export function DriftTrainingJob({ job, rolls }: { job: TrainingJobView; rolls: JobRoll[] }) {
   const status = job.status as keyof typeof TONES;
   return (
     <div className="space-y-3" data-testid="training-job">
@@ -21,6 +23,22 @@ export function DriftTrainingJob({ job }: { job: TrainingJobView }) {
           <Badge tone={job.promoted ? "green" : "amber"}>
             v{job.result_version} {job.promoted ? "→ production" : "candidate"}
           </Badge>
+        ) : null}
+        {rolls.length ? (
+          <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1" data-testid="job-rolls">
+            {rolls.map((r) => (
+              <Link
+                key={`${r.deploymentId}-${r.kind}`}
+                href={`/deployments/${encodeURIComponent(r.deploymentId)}`}
+                className={r.kind === "roll_failed" ? "text-amber-700 hover:underline" : "text-indigo-600 hover:underline"}
+                title={r.reason ?? undefined}
+              >
+                {r.kind === "roll_failed" ? `${r.deploymentId} kept its version` : `rolled ${r.deploymentId}`}
+              </Link>
+            ))}
+          </span>
+        ) : job.promoted && job.status === "succeeded" ? (
+          <span className="text-slate-500">no deployment follows production</span>
         ) : null}
       </div>
       {job.reason ? (

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import Link from "@/components/workspace-link";
 import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/app/_server/auth";
-import { Badge, Card, PageHeader } from "@/components/ui";
+import { Card, PageHeader } from "@/components/ui";
 import { CodeSnippets } from "@/components/code-snippets";
 import { getDb } from "@/db/client";
 import { publicBaseUrl } from "@/lib/http/public-url";
@@ -13,6 +13,7 @@ import { describedOperation } from "@/lib/http/described-operations";
 import { DeleteDeploymentButton } from "./delete-button";
 import { DeploymentPanel } from "./deployment-panel";
 import { DriftPanel } from "./drift-panel";
+import { RolloutCard, ServingBadge } from "./rollout-card";
 import { Time } from "@/components/time";
 import { Breakable } from "@/components/breakable";
 
@@ -48,15 +49,12 @@ export default async function DeploymentPage({ params }: { params: Promise<{ dep
 
   return (
     <>
-      <div className="mb-2 text-sm">
-        <Link href="/deployments" className="text-indigo-600 hover:underline">← Deployments</Link>
-      </div>
       <PageHeader
         title={deployment.deployment_id}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
             <Link href={`/models/${deployment.modelid}`} className="text-indigo-600 hover:underline">{detail.modelname}</Link>
-            {deployment.version !== null ? <Badge tone="indigo">v{deployment.version}</Badge> : null}
+            <ServingBadge deploymentId={deployment.deployment_id} initial={detail.live} />
             {detail.estimatorClass ? <span className="font-mono text-xs text-slate-500">{detail.estimatorClass.split(".").at(-1)}</span> : null}
           </span>
         }
@@ -65,7 +63,6 @@ export default async function DeploymentPage({ params }: { params: Promise<{ dep
       <div className="space-y-6">
         <Card className="p-6">
           <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
-            <Fact label="Version">{deployment.version !== null ? `v${deployment.version}` : "—"}{deployment.version_ref && !/^\d+$/.test(deployment.version_ref) ? ` (alias ${deployment.version_ref})` : deployment.version_ref === null ? " (latest at deploy time)" : ""}</Fact>
             <Fact label="Placement">
               cluster <span className="font-mono">{placement.clusterID}</span> · node <span className="font-mono">{placement.node}</span> · continuum <span className="font-mono">{String(placement.continuum)}</span>
             </Fact>
@@ -93,6 +90,7 @@ export default async function DeploymentPage({ params }: { params: Promise<{ dep
             />
           </div>
         </Card>
+        <RolloutCard deploymentId={deployment.deployment_id} initial={detail.live} />
         <DeploymentPanel detail={detail} />
         <DriftPanel deploymentId={deployment.deployment_id} />
       </div>

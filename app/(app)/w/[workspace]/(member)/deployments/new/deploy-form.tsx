@@ -6,7 +6,13 @@ import { SessionRouteError, sessionFetch } from "@/components/session-fetch";
 import { Button, Card, Field, Input, Select } from "@/components/ui";
 import type { DeployOption } from "@/lib/models/deployments/dashboard";
 
-/** "latest", "v:3" or "alias:production" → the version fields of the request. */
+/** The default choice: no version sent, so the deployment follows production (the latest version becomes it if no version is production yet). */
+function followProductionLabel(model: DeployOption): string {
+  const production = model.aliases.find((a) => a.name === "production");
+  return production ? `follow production (now v${production.version})` : `follow production (v${model.versions[0]?.version} becomes production)`;
+}
+
+/** "latest" (follow production), "v:3" or "alias:staging" → the version fields of the request. */
 function versionFields(choice: string): { version?: number; alias?: string } {
   if (choice.startsWith("v:")) return { version: Number(choice.slice(2)) };
   if (choice.startsWith("alias:")) return { alias: choice.slice(6) };
@@ -80,14 +86,14 @@ export function DeployForm({ options, initialModel, defaultOwner }: { options: D
               ))}
             </Select>
           </Field>
-          <Field label="Version" hint="A version number, an alias, or the latest when the deployment is created.">
+          <Field label="Version" hint="Following an alias, the deployment switches when the alias moves (a retrain that passes its thresholds moves production); a version number pins it.">
             <Select value={version} onChange={(e) => setVersion(e.target.value)}>
-              <option value="latest">{model ? `latest (v${model.versions[0]?.version})` : "latest"}</option>
-              {model?.versions.map((v) => (
-                <option key={v.version} value={`v:${v.version}`}>v{v.version} · {v.estimator ?? "unknown"}{v.servable ? "" : " (not servable)"}</option>
+              <option value="latest">{model ? followProductionLabel(model) : "follow production"}</option>
+              {model?.aliases.filter((a) => a.name !== "production").map((a) => (
+                <option key={a.name} value={`alias:${a.name}`}>follow {a.name} (now v{a.version})</option>
               ))}
-              {model?.aliases.map((a) => (
-                <option key={a.name} value={`alias:${a.name}`}>{a.name} → v{a.version}</option>
+              {model?.versions.map((v) => (
+                <option key={v.version} value={`v:${v.version}`}>pin v{v.version} · {v.estimator ?? "unknown"}{v.servable ? "" : " (not servable)"}</option>
               ))}
             </Select>
           </Field>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "@/components/workspace-link";
 import { requireWorkspace } from "@/app/_server/auth";
 import { PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
@@ -14,9 +13,6 @@ export default async function NewDeploymentPage({ searchParams }: { searchParams
   const options = await deployOptions(getDb(), workspace.id);
   return (
     <>
-      <div className="mb-2 text-sm">
-        <Link href="/deployments" className="text-indigo-600 hover:underline">← Deployments</Link>
-      </div>
       <PageHeader
         title="Deploy model"
         description="Serve a model version from this app: every instance loads it on demand and answers predictions with SHAP explanations. The same as POST /deployment/add."

@@ -6,6 +6,7 @@ import { ContributionsChart } from "./contributions-chart";
 import { MetricChart } from "./metric-chart";
 import { MetricsTable } from "./metrics-table";
 import { PredictionInputs } from "./prediction-inputs";
+import { QualityPanel } from "./quality-panel";
 import { useLoopLive } from "./use-loop-live";
 import { Time } from "@/components/time";
 
@@ -56,6 +57,8 @@ export function LivePanel({ loopId, initial, outputName, fields }: { loopId: str
           </div>
         </Card>
       </div>
+
+      <QualityPanel quality={data.quality ?? null} />
 
       <Card className="p-6">
         <h2 className="text-base font-semibold">Recent predictions</h2>

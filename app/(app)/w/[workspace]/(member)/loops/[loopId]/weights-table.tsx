@@ -13,6 +13,7 @@ function columnPart(feature: string, column: string): string | null {
 /** The model's weights, largest first: one line each, the feature's name wrapping rather than widening the page. */
 export function WeightsTable({ weights }: { weights: LoopDashboard["weights"] }) {
   const perClass = weights.some((w) => w.class !== undefined);
+  const toward = weights.find((w) => w.toward !== undefined)?.toward;
   return (
     <>
       <table className="w-full table-fixed text-sm" data-testid="weights-table">
@@ -20,7 +21,9 @@ export function WeightsTable({ weights }: { weights: LoopDashboard["weights"] })
           <tr>
             <th className="py-2 pr-3">Feature</th>
             {perClass ? <th className="w-20 py-2 pr-3 sm:w-32">Class</th> : null}
-            <th className="w-20 py-2 text-right sm:w-28">Weight</th>
+            <th className="w-20 py-2 text-right sm:w-28" title={toward !== undefined ? `Log-odds toward ${toward}` : undefined}>
+              {toward !== undefined ? <>Weight <span className="normal-case">→ {toward}</span></> : "Weight"}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

@@ -6,6 +6,7 @@ import { Button, Card, Code, Input, Select, cx } from "@/components/ui";
 import { parseDefinition } from "@/lib/loops/definition";
 import { FIELD_TYPES, type FieldType, type TaskType } from "@/lib/loops/types";
 import { createLoopAction } from "../actions";
+import { SchemaImportPanel } from "./schema-import-panel";
 import { plainProblem } from "@/lib/plain-problem";
 
 interface FieldRow {
@@ -80,6 +81,18 @@ export function NewLoopForm() {
             ))}
           </div>
         </fieldset>
+
+        <SchemaImportPanel
+          onImport={(inputs, imported) => {
+            setFields(inputs.map((f, i) => ({ key: Date.now() + i, name: f.name, type: f.type })));
+            if (imported) {
+              // A float target means regression; anything else is a label to classify.
+              const task: TaskType = imported.type === "float" ? "regression" : "classification";
+              setTaskType(task);
+              setOutput({ name: imported.name, type: OUTPUT_TYPES[task].includes(imported.type) ? imported.type : OUTPUT_TYPES[task][0]! });
+            }
+          }}
+        />
 
         <div>
           <div className="flex items-center justify-between">

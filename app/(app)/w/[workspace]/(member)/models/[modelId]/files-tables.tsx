@@ -1,6 +1,7 @@
 import { Time } from "@/components/time";
 import { Badge, Card, ScrollX } from "@/components/ui";
 import type { ModelFileRow } from "@/db/schema";
+import type { LineageJob } from "@/lib/models/lineage/lineage";
 import type { VersionWithAliases } from "@/lib/models/store";
 
 // The model's versions and other files, each with a download link through the session-checked route.
@@ -25,7 +26,7 @@ function Uploader({ id, names }: { id: string | null; names: Map<string, string>
   return <span className="text-xs">{id ? (names.get(id) ?? id.slice(0, 8)) : "—"}</span>;
 }
 
-export function VersionsTable({ versions, uploaders }: { versions: VersionWithAliases[]; uploaders: Map<string, string> }) {
+export function VersionsTable({ versions, uploaders, lineage = {} }: { versions: VersionWithAliases[]; uploaders: Map<string, string>; lineage?: Record<number, LineageJob> }) {
   return (
     <Card className="overflow-x-auto">
       <h2 className="border-b border-slate-200 bg-slate-50 px-3 py-2 text-sm font-semibold text-slate-900">Versions</h2>
@@ -36,7 +37,7 @@ export function VersionsTable({ versions, uploaders }: { versions: VersionWithAl
           <table className="min-w-full divide-y divide-slate-100 text-sm">
             <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
               <tr>
-                {["Version", "Estimator", "sklearn", "Size", "sha256", "Servable", "Uploaded by", "When", "Aliases", ""].map((h) => <th key={h} className={th}>{h}</th>)}
+                {["Version", "Estimator", "sklearn", "Size", "sha256", "Servable", "From", "Uploaded by", "When", "Aliases", ""].map((h) => <th key={h} className={th}>{h}</th>)}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -48,6 +49,15 @@ export function VersionsTable({ versions, uploaders }: { versions: VersionWithAl
                   <td className={th}>{formatSize(file.size)}</td>
                   <td className={th}><span className="font-mono text-xs" title={file.sha256}>{file.sha256.slice(0, 12)}</span></td>
                   <td className={th}>{file.estimator?.servable ? <Badge tone="green">servable</Badge> : <Badge tone="amber">{file.estimator?.reason ?? "not servable"}</Badge>}</td>
+                  <td className={th}>
+                    {lineage[file.version!] ? (
+                      <a href={`#run-${lineage[file.version!]!.id}`} className="text-indigo-600 hover:underline" title={lineage[file.version!]!.inputs.map((i) => i.filename).join(", ")}>
+                        training run
+                      </a>
+                    ) : (
+                      <span className="text-xs text-slate-500">upload</span>
+                    )}
+                  </td>
                   <td className={th}><Uploader id={file.uploadedBy} names={uploaders} /></td>
                   <td className={th}><Time value={file.createdAt} /></td>
                   <td className={th}><span className="inline-flex flex-wrap gap-1">{aliases.map((a) => <Badge key={a} tone="indigo">{a}</Badge>)}</span></td>

@@ -64,7 +64,13 @@ export default async function RequestPage({ params }: { params: Promise<{ reques
           <span className="inline-flex flex-wrap items-center gap-2">
             <Badge tone={STATUS_TONE[request.status]}><span data-testid="request-status">{request.status}</span></Badge>
             <Badge tone={request.mode === "live" ? "indigo" : "slate"}>{request.mode}</Badge>
+            {request.archivedAt ? <Badge tone="slate"><span data-testid="request-archived">archived</span></Badge> : null}
             <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{request.id}</code>
+            {request.batch ? (
+              <Link href={`/tasks?${new URLSearchParams({ ...(request.mode === "test" ? { mode: "test" } : {}), batch: request.batch, archived: "true" })}`} className="text-indigo-700 hover:underline" data-testid="request-batch">
+                batch <span className="font-mono">{request.batch}</span>
+              </Link>
+            ) : null}
             <span>created <Time value={request.createdAt} style="seconds" /></span>
             {request.completedAt ? <span>{request.status} after {formatDuration(request.completedAt.getTime() - request.createdAt.getTime())}</span> : null}
           </span>

@@ -3,8 +3,9 @@
 import { useState } from "react";
 import Link from "@/components/workspace-link";
 import { sessionFetch, SessionRouteError } from "@/components/session-fetch";
-import { Badge, Button, Card, Select } from "@/components/ui";
+import { Badge, Button, Card, Input, Select } from "@/components/ui";
 import { BULK_CHUNK_ROWS, MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS } from "@/lib/tasks/bulk/limits";
+import { LIMITS } from "@/lib/tasks/limits";
 import { formatOf, parseUpload, type UploadRow } from "@/lib/tasks/bulk/parse-upload";
 import { newUploadId } from "@/lib/tasks/bulk/upload-id";
 import { REQUEST_TYPES, requestTypeLabel, type RequestType } from "@/lib/tasks/request-types";
@@ -25,7 +26,12 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-type Phase = { step: "idle" } | { step: "checking"; done: number } | { step: "checked" } | { step: "creating"; done: number } | { step: "created"; created: number; replayed: number };
+type Phase =
+  | { step: "idle" }
+  | { step: "checking"; done: number }
+  | { step: "checked" }
+  | { step: "creating"; done: number }
+  | { step: "created"; created: number; replayed: number; batch: string };
 
 /** Pick a type and a file; the rows are read here, checked by the server, previewed, then created in chunks. */
 export function UploadForm() {
@@ -34,6 +40,8 @@ export function UploadForm() {
   const [fileName, setFileName] = useState<string | null>(null);
   const [rows, setRows] = useState<UploadRow[]>([]);
   const [upload, setUpload] = useState<string>("");
+  /** The batch every row joins: the name typed here, else the upload's id. */
+  const [batchName, setBatchName] = useState("");
   const [phase, setPhase] = useState<Phase>({ step: "idle" });
   const [error, setError] = useState<string | null>(null);
 
@@ -85,18 +93,19 @@ export function UploadForm() {
     let created = 0;
     let replayed = 0;
     let done = 0;
+    const batch = batchName.trim() || upload;
     try {
       for (const chunk of chunks(valid, BULK_CHUNK_ROWS)) {
         const answer = await sessionFetch<{ created: number; replayed: number }>("/api/tasks/bulk/create", {
           method: "POST",
-          json: { mode, type, upload, rows: chunk.map((r) => ({ line: r.line, body: r.body })) },
+          json: { mode, type, upload, batch, rows: chunk.map((r) => ({ line: r.line, body: r.body })) },
         });
         created += answer.created;
         replayed += answer.replayed;
         done += chunk.length;
         setPhase({ step: "creating", done });
       }
-      setPhase({ step: "created", created, replayed });
+      setPhase({ step: "created", created, replayed, batch });
     } catch (e) {
       setPhase({ step: "checked" });
       setError(`${e instanceof SessionRouteError ? e.problems.join(" ") : "The requests could not be created."} ${done ? `${done} were created; creating again continues without duplicating them.` : ""}`.trim());
@@ -133,6 +142,19 @@ export function UploadForm() {
               <option value="live">Live</option>
               <option value="test">Test (simulated)</option>
             </Select>
+          </label>
+          <label className="space-y-1 text-sm font-medium text-slate-700">
+            <span className="block">Batch (optional)</span>
+            <Input
+              name="batch"
+              value={batchName}
+              maxLength={LIMITS.batchChars}
+              disabled={busy}
+              placeholder="the upload's id"
+              onChange={(e) => setBatchName(e.target.value)}
+              className="w-64"
+              data-testid="upload-batch"
+            />
           </label>
         </div>
         <label
@@ -211,7 +233,7 @@ export function UploadForm() {
           ) : null}
           {phase.step === "created" ? (
             <p className="rounded-md border border-green-200 bg-green-50 px-4 py-3 text-sm text-green-800" role="status" data-testid="upload-done">
-              Created {phase.created.toLocaleString("en-GB")} requests{phase.replayed ? ` (${phase.replayed} were already created)` : ""}. <Link href={mode === "test" ? "/tasks?mode=test" : "/tasks"} className="font-medium underline">See them on the Tasks page</Link>
+              Created {phase.created.toLocaleString("en-GB")} requests{phase.replayed ? ` (${phase.replayed} were already created)` : ""}. <Link href={`/tasks?${new URLSearchParams({ ...(mode === "test" ? { mode } : {}), batch: phase.batch })}`} className="font-medium underline">See them on the Tasks page</Link>
             </p>
           ) : (
             <Button type="button" onClick={() => void create()} disabled={busy || valid.length === 0}>

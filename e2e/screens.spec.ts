@@ -132,6 +132,7 @@ const SCREENS: Screen[] = [
   { name: "task", path: () => `/tasks/${ids.request}`, heading: "Multiple choice", controls: (p) => [p.getByTestId("raw-responses"), p.getByTestId("final-response")] },
   { name: "keys", path: () => "/keys", heading: "API keys", controls: (p) => [p.getByRole("button", { name: "Generate key" }), p.getByTestId("key-row").first()] },
   { name: "members", path: () => "/members", heading: "Members", controls: (p) => [p.getByRole("button", { name: "Create invitation link" }), p.getByLabel("E-mail")] },
+  { name: "trash", path: () => "/trash", heading: "Trash", controls: (p) => [p.getByText("The trash is empty")] },
   { name: "audit", path: () => "/audit", heading: "Audit log", controls: (p) => [p.getByLabel("Person"), p.getByRole("link", { name: "Export CSV" })] },
   { name: "work", path: () => "/work", heading: "Work", controls: (p) => [p.getByTestId("stat-waiting")] },
 ];

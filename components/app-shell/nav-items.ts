@@ -10,6 +10,7 @@ const READER_NAV: NavItem[] = [
   { href: "/tasks", label: "Tasks", hint: "Human task requests" },
   { href: "/keys", label: "API keys", hint: "Keys for the three APIs" },
   { href: "/docs", label: "API reference", hint: "Every route of the three APIs" },
+  { href: "/trash", label: "Trash", hint: "Deleted models, deployments and loops, restorable for 30 days" },
 ];
 const WORK_ITEM: NavItem = { href: "/work", label: "Work", hint: "Answer tasks as a cruncher" };
 const MEMBERS_ITEM: NavItem = { href: "/members", label: "Members", hint: "People, roles and invitations" };

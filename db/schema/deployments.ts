@@ -1,4 +1,6 @@
 import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { accounts } from "./auth";
 import { workspaces } from "./workspaces";
 import { models } from "./models";
 import { trainingJobs } from "./training";
@@ -49,8 +51,15 @@ export const deployments = pgTable(
     autoRetrainOnDrift: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * In the trash: not served, hidden from the API, its deployment_id still reserved. Trashed with
+     * its model when deleted_at equals the model's (restored together).
+     */
+    deletedAt: timestamp({ withTimezone: true }),
+    deletedBy: uuid().references(() => accounts.id, { onDelete: "set null" }),
   },
   (t) => [
+    index("deployments_deleted_idx").on(t.deletedAt).where(sql`${t.deletedAt} is not null`),
     uniqueIndex("deployments_workspace_deployment_id_key").on(t.workspaceId, t.deploymentId),
     index("deployments_workspace_created_idx").on(t.workspaceId, t.createdAt),
     index("deployments_model_idx").on(t.modelId),

@@ -1,4 +1,6 @@
 import { bigserial, index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { accounts } from "./auth";
 import { workspaces } from "./workspaces";
 
 /**
@@ -35,8 +37,11 @@ export const loops = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     definedAt: timestamp({ withTimezone: true }),
     lastTrainedAt: timestamp({ withTimezone: true }),
+    /** In the trash: the API answers 404 until restored; purged 30 days later. */
+    deletedAt: timestamp({ withTimezone: true }),
+    deletedBy: uuid().references(() => accounts.id, { onDelete: "set null" }),
   },
-  (t) => [index("loops_workspace_created_idx").on(t.workspaceId, t.createdAt)],
+  (t) => [index("loops_workspace_created_idx").on(t.workspaceId, t.createdAt), index("loops_deleted_idx").on(t.deletedAt).where(sql`${t.deletedAt} is not null`)],
 );
 
 export type LoopRow = typeof loops.$inferSelect;

@@ -1,4 +1,5 @@
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { accounts } from "./auth";
 import { workspaces } from "./workspaces";
 
@@ -25,8 +26,11 @@ export const models = pgTable(
     driftDetection: jsonb().$type<unknown[]>().notNull().default([]),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** In the trash (DELETE /model/{id}): hidden from the API until restored, purged 30 days later. */
+    deletedAt: timestamp({ withTimezone: true }),
+    deletedBy: uuid().references(() => accounts.id, { onDelete: "set null" }),
   },
-  (t) => [index("models_workspace_created_idx").on(t.workspaceId, t.createdAt)],
+  (t) => [index("models_workspace_created_idx").on(t.workspaceId, t.createdAt), index("models_deleted_idx").on(t.deletedAt).where(sql`${t.deletedAt} is not null`)],
 );
 
 export type ModelRow = typeof models.$inferSelect;

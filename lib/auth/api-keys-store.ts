@@ -38,7 +38,7 @@ export async function createApiKey(db: Database, workspaceId: string, input: Cre
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const { name, scope, mode, loopId, role, expiresInDays } = parsed.data;
   if (loopId) {
-    const [loop] = await db.select({ id: loops.id }).from(loops).where(and(eq(loops.id, loopId), eq(loops.workspaceId, workspaceId)));
+    const [loop] = await db.select({ id: loops.id }).from(loops).where(and(eq(loops.id, loopId), eq(loops.workspaceId, workspaceId), isNull(loops.deletedAt)));
     if (!loop) return { ok: false, errors: { loopId: "No loop with this id belongs to this workspace." } };
   }
   const { secret, prefix, hash } = generateApiKeySecret(scope, mode);

@@ -13,7 +13,10 @@ import { insertTaskFile } from "@/lib/tasks/files-store";
 import { collectUnreferencedBlobs, registerBlobGcWorkers } from "./gc";
 import { getBlobStore, PostgresBlobStore, sha256Of } from "./store";
 import { modelCreateSchema } from "@/lib/models/schemas";
-import { createModel, deleteModel } from "@/lib/models/store";
+import { createModel } from "@/lib/models/store";
+import { purgeModel, trashModel } from "@/lib/models/trash";
+import { purgeFromTrash } from "@/lib/trash/service";
+import { SYSTEM_ACTOR } from "@/lib/workspaces/audit";
 import { storeUpload } from "@/lib/models/uploads";
 
 process.env.CRUCIBLE_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "crucible-blob-gc-"));
@@ -63,12 +66,16 @@ describe("collectUnreferencedBlobs", () => {
     await storeData(otherAccountId, theirs, bytes);
     await age(sha);
 
+    const deleteModel = async (owner: string, model: string) => {
+      await trashModel(db, owner, model, null);
+      return purgeModel(db, owner, model);
+    };
     for (const [owner, model] of [[workspaceId, mine], [otherAccountId, theirs]] as const) {
-      expect(await deleteModel(db, owner, model)).toBe("deleted");
+      expect(await deleteModel(owner, model)).toMatchObject({ blobs: [sha] });
       expect((await collectUnreferencedBlobs(db, store, { only: [sha] })).deleted).toEqual([]);
       expect(await store.has(sha)).toBe(true);
     }
-    expect(await deleteModel(db, workspaceId, second)).toBe("deleted");
+    expect(await deleteModel(workspaceId, second)).toMatchObject({ blobs: [sha] });
     expect(await collectUnreferencedBlobs(db, store, { only: [sha.toUpperCase(), "junk"] })).toMatchObject({ examined: 1, deleted: [sha] });
     expect(await store.has(sha)).toBe(false);
   });
@@ -133,8 +140,8 @@ describe("writes that never finished", () => {
   });
 });
 
-describe("DELETE /model/{id} collects the model's blobs", () => {
-  it("removes the unshared old blobs of the deleted model and keeps shared and recent ones", async () => {
+describe("purging a trashed model collects its blobs", () => {
+  it("keeps them while the model is in the trash, then removes the unshared old ones and keeps shared and recent ones", async () => {
     const key = await makeKey(workspaceId, { scope: "models" });
     const model = await newModel();
     const other = await newModel();
@@ -148,6 +155,10 @@ describe("DELETE /model/{id} collects the model's blobs", () => {
 
     const res = await clients[0]!.request("DELETE", `/model/${model}`, { headers: { "X-api-key": key } });
     expect(res.status).toBe(200);
+    // In the trash: restorable, so its bytes stay, even through a full sweep.
+    await collectUnreferencedBlobs(db, store);
+    expect(await store.has(own.sha256)).toBe(true);
+    expect(await purgeFromTrash(db, workspaceId, "models", model, SYSTEM_ACTOR)).toMatchObject({ ok: true });
     expect(await store.has(own.sha256)).toBe(false);
     expect(await store.has(sha256Of(shared))).toBe(true);
     // Uploaded within the grace period: left to the scheduled sweep.

@@ -143,7 +143,10 @@ describe("the generated client against a live server", () => {
     expect(noCode.response.status).toBe(400); // no training script uploaded: as the description says
     expectFits("TrainingJobList", (await models.GET("/mltraining/all")).data);
     const removed = await models.DELETE("/deployment/{deployment_id}", { params });
-    expect(removed.data).toEqual({ deployment_id: "dep-client-1", deleted: true });
+    expectFits("TrashedDeployment", removed.data);
+    expect(removed.data).toMatchObject({ deployment_id: "dep-client-1", deleted: true });
+    const trashed = await models.DELETE("/model/{model_id}", { params: { path: { model_id: modelId } } });
+    expectFits("TrashedModel", trashed.data);
   });
 
   it("tasks: creates a request, gets it, lists and aborts", async () => {

@@ -94,6 +94,14 @@ describe.skipIf(!enabled)("caches across server processes", () => {
     const deletedMs = await msUntil(async () => (await predictOnB()).status === 404);
     expect(deletedMs).toBeLessThan(1100);
 
+    // A model deleted on A (to the trash) takes its deployment with it: B stops serving it too.
+    expect((await fetch(url(a, "/deployment/add"), { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify({ ...deployBody, deployment_id: "dep-caches-2" }) })).status).toBe(201);
+    const predictOnB2 = () => fetch(url(b, "/deployment/dep-caches-2/predict"), { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify({ data: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }) });
+    await msUntil(async () => (await predictOnB2()).status === 200);
+    expect((await fetch(url(a, `/model/${created.modelid}`), { method: "DELETE", headers })).status).toBe(200);
+    const trashedMs = await msUntil(async () => (await predictOnB2()).status === 404);
+    expect(trashedMs).toBeLessThan(1100);
+
     // A member's key used on B; on A's database the member becomes a viewer (the key may only read),
     // then the account is disabled (the key stops).
     const owner = await benchAccountKey(env(a.port), "models");
@@ -110,6 +118,6 @@ describe.skipIf(!enabled)("caches across server processes", () => {
     await adminCli(env(a.port), ["disable-user", "--email", `${member}@bench.invalid`]);
     const disabledMs = await msUntil(async () => (await fetch(url(b, "/model/all"), { headers: { "x-api-key": memberKey } })).status === 401);
     expect(disabledMs).toBeLessThan(1000);
-    console.log(`seen on the other server after: key revocation ${revokedMs} ms, loop training ${trainedMs} ms, deployment rolled ${rolledMs} ms, deployment deletion ${deletedMs} ms, role change ${roleMs} ms, account disabled ${disabledMs} ms`);
+    console.log(`seen on the other server after: key revocation ${revokedMs} ms, loop training ${trainedMs} ms, deployment rolled ${rolledMs} ms, deployment deletion ${deletedMs} ms, model trashed ${trashedMs} ms, role change ${roleMs} ms, account disabled ${disabledMs} ms`);
   });
 });

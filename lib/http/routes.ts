@@ -17,6 +17,7 @@ import { taskSessionRoutes } from "@/lib/tasks/session-api";
 import { bulkTaskSessionRoutes } from "@/lib/tasks/bulk/session-api";
 import { taskExportRoutes } from "@/lib/tasks/bulk/export-api";
 import { searchSessionRoutes } from "@/lib/search/session-api";
+import { trashSessionRoutes } from "@/lib/trash/session-api";
 import { workspaceSessionRoutes } from "@/lib/workspaces/session-api";
 import { openApiRoute } from "./openapi-route";
 import { ApiRouter } from "./router";
@@ -43,6 +44,7 @@ export const apiRouter = new ApiRouter([
   ...taskSessionRoutes,
   ...bulkTaskSessionRoutes,
   ...taskExportRoutes,
+  ...trashSessionRoutes,
   ...workspaceSessionRoutes,
   ...searchSessionRoutes,
   ...accountSessionRoutes,

@@ -4,6 +4,7 @@ import { registerBlobGcWorkers } from "@/lib/blobs/gc";
 import { registerDriftWorkers } from "@/lib/models/drift/worker";
 import { registerTrainingWorkers } from "@/lib/models/training/worker";
 import { registerTaskWorkers } from "@/lib/tasks/workers";
+import { registerTrashWorkers } from "@/lib/trash/worker";
 import { addWorkers } from "./workers";
 
 let registered = false;
@@ -16,4 +17,5 @@ export function registerAllWorkers(): void {
   addWorkers(registerDriftWorkers);
   addWorkers(registerBlobGcWorkers);
   addWorkers(registerAuthWorkers);
+  addWorkers(registerTrashWorkers);
 }

@@ -16,6 +16,7 @@ export const QUEUES = {
   blobGc: "blob-gc",
   authCleanup: "auth-cleanup",
   consensusRefit: "task-consensus-refit",
+  trashPurge: "trash-purge",
 } as const;
 
 async function start(): Promise<PgBoss> {

@@ -20,6 +20,7 @@ import { defineLoop, loadLoop, modelDocument, trainLoop, type LoopSummary } from
 import type { Prediction } from "./types";
 import { apiTimestamp } from "@/lib/http/timestamps";
 import { LOG_GROUP_BYTES } from "./loop-log";
+import { modelDownload } from "./model-download";
 
 /**
  * A /train/ or /predict/ body against its envelope schema (schemas.ts). As the loops document has it,
@@ -183,24 +184,8 @@ const downloadModel = defineRoute(loopsApi, { method: "GET", path: "/definitions
   if (!document) loopFailure("not_found");
   const { row, model } = document;
   if (!model) loopFailure("not_defined");
-  const { learner, monitor } = model;
-  return {
-    status: 200,
-    headers: { "content-disposition": `attachment; filename="loop-${row.id}-v${row.version}.json"` },
-    body: {
-      format: "crucible-loop-model/1",
-      loop_id: row.id,
-      name: row.name,
-      task_type: row.taskType,
-      input_schema: row.inputSchema,
-      output_schema: row.outputSchema,
-      settings: row.settings,
-      model_version: row.version,
-      n_seen: row.nSeen,
-      learner,
-      monitor,
-    },
-  };
+  const { filename, body } = modelDownload(row, model);
+  return { status: 200, headers: { "content-disposition": `attachment; filename="${filename}"` }, body };
 });
 
 /** Every metric the loop computes (metrics-report.ts), read from the cached model like /predict/. */

@@ -94,3 +94,13 @@ export async function loadedFrom(row: LoopRow & { log: string[] | null }): Promi
   const logged = log.length ? await replayLog(spec, model, log) : NOTHING_LOGGED;
   return { workspaceId: row.workspaceId, version: row.version, nSeen: row.nSeen, spec, model, logged };
 }
+
+/**
+ * Drops a loop from every process's cache (trashed, reset or purged): here at once, elsewhere by
+ * NOTIFY with a version no cached entry can reach, so the next read goes to the row.
+ */
+export async function forgetLoopEverywhere(id: string): Promise<void> {
+  const loopId = id.toLowerCase();
+  cache.entries.delete(loopId);
+  await getSql().notify(CHANNEL, `${loopId}:${Number.MAX_SAFE_INTEGER}`);
+}

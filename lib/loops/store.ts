@@ -12,7 +12,10 @@ import { storeModel } from "./stored-model";
 export { listenForLoopVersions } from "./loop-cache";
 export { trainLoop, type Learn, type TrainResult } from "./train-loop";
 
-export type LoopSummary = Omit<LoopRow, "learnerState" | "monitorState" | "metrics" | "stateVersion">;
+export type LoopSummary = Omit<LoopRow, "learnerState" | "monitorState" | "metrics" | "stateVersion" | "deletedAt" | "deletedBy">;
+
+/** Not in the trash (trash.ts): every read here skips trashed loops, so the API answers 404. */
+export const liveLoop = isNull(loops.deletedAt);
 
 const summaryColumns = {
   id: loops.id,
@@ -40,14 +43,14 @@ export async function listLoopsWithMetric(db: Database, workspaceId: string): Pr
   const rows = await db
     .select({ ...summaryColumns, metrics: loops.metrics })
     .from(loops)
-    .where(eq(loops.workspaceId, workspaceId))
+    .where(and(eq(loops.workspaceId, workspaceId), liveLoop))
     .orderBy(desc(loops.createdAt));
   return rows.map(({ metrics, ...row }) => ({ ...row, metric: formatMetric(metrics as LoopMetrics | null) }));
 }
 
 export async function getLoop(db: Database, workspaceId: string, loopId: string): Promise<LoopSummary | null> {
   if (!isUuid(loopId)) return null;
-  const [row] = await db.select(summaryColumns).from(loops).where(and(eq(loops.id, loopId), eq(loops.workspaceId, workspaceId)));
+  const [row] = await db.select(summaryColumns).from(loops).where(and(eq(loops.id, loopId), eq(loops.workspaceId, workspaceId), liveLoop));
   return row ?? null;
 }
 
@@ -74,7 +77,7 @@ export async function defineLoop(db: Database, workspaceId: string, loopId: stri
   const [row] = await db
     .update(loops)
     .set(values)
-    .where(and(eq(loops.id, loopId), eq(loops.workspaceId, workspaceId), isNull(loops.taskType)))
+    .where(and(eq(loops.id, loopId), eq(loops.workspaceId, workspaceId), isNull(loops.taskType), liveLoop))
     .returning(summaryColumns);
   if (row) return { ok: true, loop: row };
   return { ok: false, reason: (await getLoop(db, workspaceId, loopId)) ? "already_defined" : "not_found" };
@@ -98,7 +101,7 @@ export async function loadLoop(database: Database | (() => Database), workspaceI
   const [head] = await db
     .select({ version: loops.version, taskType: loops.taskType })
     .from(loops)
-    .where(and(eq(loops.id, loopId), eq(loops.workspaceId, workspaceId)));
+    .where(and(eq(loops.id, loopId), eq(loops.workspaceId, workspaceId), liveLoop));
   if (!head) return { ok: false, reason: "not_found" };
   if (!head.taskType) return { ok: false, reason: "not_defined" };
   if (entry && entry.loaded.version === head.version) {
@@ -114,7 +117,7 @@ export async function loadLoop(database: Database | (() => Database), workspaceI
 /** The loop's row and, once it is defined, its model as stored (batches logged since its states learned again), for the model download. */
 export async function modelDocument(db: Database, workspaceId: string, loopId: string): Promise<{ row: LoopRow; model: LoopModel | null } | null> {
   if (!isUuid(loopId)) return null;
-  const [row] = await db.select(rowWithLog()).from(loops).where(and(eq(loops.id, loopId), eq(loops.workspaceId, workspaceId)));
+  const [row] = await db.select(rowWithLog()).from(loops).where(and(eq(loops.id, loopId), eq(loops.workspaceId, workspaceId), liveLoop));
   if (!row) return null;
   return { row, model: row.taskType ? (await loadedFrom(row)).model : null };
 }

@@ -160,8 +160,8 @@ const answersOf = (learned: Learned, nSeen: number, version: number): Answer[] =
   learned.results.map((result) => (result === null ? { ok: false, reason: "not_found" } : { ok: true, result, nSeen, version }));
 
 /** Every member's answer when the loop cannot be trained: a member of another account is told it does not exist. */
-function refused(members: Member[], row: { workspaceId: string } | undefined): Answer[] {
-  return members.map((m) => ({ ok: false, reason: row && row.workspaceId === m.workspaceId ? "not_defined" : "not_found" }));
+function refused(members: Member[], row: { workspaceId: string; deletedAt: Date | null } | undefined): Answer[] {
+  return members.map((m) => ({ ok: false, reason: row && !row.deletedAt && row.workspaceId === m.workspaceId ? "not_defined" : "not_found" }));
 }
 
 async function applyOnce(loopId: string, members: Member[]): Promise<Answer[]> {
@@ -171,7 +171,7 @@ async function applyOnce(loopId: string, members: Member[]): Promise<Answer[]> {
     let base = attempt === 0 ? cache.entries.get(loopId)?.loaded : undefined;
     if (!base) {
       const [row] = await db.select(rowWithLog()).from(loops).where(eq(loops.id, loopId));
-      if (!row || !row.taskType) return refused(members, row);
+      if (!row || !row.taskType || row.deletedAt) return refused(members, row);
       base = await loadedFrom(row);
     }
     const learned = await learnGroup(base, members, pacer);
@@ -240,11 +240,11 @@ async function applyLocked(db: Database, loopId: string, members: Member[]): Pro
   const published: { loop: LoadedLoop | null } = { loop: null };
   const answers = await db.transaction(async (tx) => {
     const [head] = await tx
-      .select({ version: loops.version, workspaceId: loops.workspaceId, taskType: loops.taskType })
+      .select({ version: loops.version, workspaceId: loops.workspaceId, taskType: loops.taskType, deletedAt: loops.deletedAt })
       .from(loops)
       .where(eq(loops.id, loopId))
       .for("update");
-    if (!head || !head.taskType) return refused(members, head);
+    if (!head || !head.taskType || head.deletedAt) return refused(members, head);
     let base = cache.entries.get(loopId)?.loaded;
     if (!base || base.version !== head.version) {
       const [row] = await tx.select(rowWithLog()).from(loops).where(eq(loops.id, loopId));

@@ -163,7 +163,21 @@ export const trainingJobSchema = named(
 
 export const trainingJobListSchema = named("TrainingJobList", z.array(trainingJobSchema).describe("Training jobs, newest first"));
 
-const deletedSchema = (id: string) => z.object({ [id]: z.string(), deleted: z.literal(true) });
+const trashedModelSchema = named(
+  "TrashedModel",
+  z
+    .object({
+      message: z.string(),
+      modelid: z.string(),
+      deleted: z.literal(true),
+      deployments: z.array(z.string()).describe("Its deployments, moved to the trash with it"),
+    })
+    .describe("The model is in the trash with its deployments, restorable for 30 days"),
+);
+const trashedDeploymentSchema = named(
+  "TrashedDeployment",
+  z.object({ message: z.string(), deployment_id: z.string(), deleted: z.literal(true) }).describe("The deployment is in the trash and stops serving, restorable for 30 days"),
+);
 
 const ridgeExample = {
   modelname: "Ridge",
@@ -220,7 +234,7 @@ export const modelResponseDocs: RouteResponseDocs = {
   },
   "GET /model/:model_id": { status: 200, description: "The model with its files", schema: modelSchema, errors: noModel },
   "PATCH /model/:model_id": { status: 200, description: "The model as it now is", schema: modelSchema, errors: noModel },
-  "DELETE /model/:model_id": { status: 200, description: "The model is deleted", schema: deletedSchema("modelid"), errors: { ...noModel, 409: "The model is deployed: delete its deployments first" } },
+  "DELETE /model/:model_id": { status: 200, description: "The model is in the trash, with its deployments", schema: trashedModelSchema, errors: noModel },
   "POST /deployment/add": {
     status: 201,
     description: "The deployment, pending while the model loads",
@@ -230,7 +244,7 @@ export const modelResponseDocs: RouteResponseDocs = {
   },
   "GET /deployment/all": { status: 200, description: "The workspace's deployments", schema: deploymentListSchema },
   "GET /deployment/get/status/:deployment_id": { status: 200, description: "The deployment and its status", schema: deploymentStatusSchema, errors: noDeployment },
-  "DELETE /deployment/:deployment_id": { status: 200, description: "The deployment is deleted", schema: deletedSchema("deployment_id"), errors: noDeployment },
+  "DELETE /deployment/:deployment_id": { status: 200, description: "The deployment is in the trash", schema: trashedDeploymentSchema, errors: noDeployment },
   "POST /deployment/:deployment_id/predict": {
     status: 200,
     description: "The predictions, and the first row's explanation when asked",

@@ -4,19 +4,16 @@ import { z } from "zod";
 import { ApiError, zodDetails } from "@/lib/http/errors";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { modelsApi } from "@/lib/http/families";
-import { collectBlobsOf } from "@/lib/blobs/gc";
 import { modelUploadLimit } from "@/lib/blobs/store";
 import { downloadHeaders, loadModelFile } from "./downloads";
 import { ignoredFieldsHeader, normaliseModelBody } from "./pydantic-body";
 import { aliasBodySchema, aliasNameSchema, listQuerySchema, modelCreateSchema, modelUpdateSchema, searchQuerySchema } from "./schemas";
 import {
   createModel,
-  deleteModel,
   getModel,
   getModelWithFiles,
   listModels,
   listVersions,
-  modelFileAddresses,
   resolveAlias,
   updateModel,
   type ModelWithFiles,
@@ -24,6 +21,7 @@ import {
 import { MULTIPART_SLACK, uploadFromMultipart } from "./uploads";
 import { moveAlias } from "./deployments/rollout";
 import { keyActor, recordAudit } from "@/lib/workspaces/audit";
+import { TRASH_DAYS, trashModel } from "./trash";
 import { apiTimestamp } from "@/lib/http/timestamps";
 
 // The registry half of the models API (the MLConnector API of mlsysops-eu/mlsysops-framework): FastAPI-style errors,
@@ -68,6 +66,10 @@ export function modelResponse(model: ModelRow, files: ModelFileRow[] = []) {
     updated_at: apiTimestamp(model.updatedAt),
   };
 }
+
+/** What DELETE /model/{id} says (upstream answers a message). */
+export const trashedModelMessage = (deployments: number) =>
+  `Model moved to the trash${deployments ? ` with its ${deployments} deployment${deployments === 1 ? "" : "s"}, which stopped serving` : ""}; restore it from the Trash page within ${TRASH_DAYS} days, after which it is deleted for good.`;
 
 const listResponse = (rows: ModelWithFiles[]) => rows.map(({ model, files }) => modelResponse(model, files));
 
@@ -117,16 +119,12 @@ const patchModel = defineRoute(modelsApi, { method: "PATCH", path: "/model/:mode
   return { status: 200, headers, body: modelResponse(found!.model, found!.files) };
 });
 
-const removeModel = defineRoute(modelsApi, { method: "DELETE", path: "/model/:model_id", summary: "Delete a model (409 while deployed)" }, async ({ request, auth }) => {
+const removeModel = defineRoute(modelsApi, { method: "DELETE", path: "/model/:model_id", summary: `Move a model and its deployments to the trash (restorable for ${TRASH_DAYS} days)` }, async ({ request, auth }) => {
   const db = getDb();
-  const blobs = await modelFileAddresses(db, auth.workspaceId, request.params.model_id!);
-  const result = await deleteModel(db, auth.workspaceId, request.params.model_id!);
-  if (result === "not_found") notFound();
-  if (result === "in_use") throw new ApiError(409, "The model is deployed: delete its deployments first (GET /deployment/all lists them)");
-  // Files uploaded within the grace period stay until the scheduled sweep.
-  await collectBlobsOf(db, blobs);
-  await recordAudit(db, auth.workspaceId, keyActor(auth), { action: "model.deleted", target: request.params.model_id! });
-  return { status: 200, body: { modelid: request.params.model_id, deleted: true } };
+  const trashed = await trashModel(db, auth.workspaceId, request.params.model_id!, auth.actorId);
+  if (!trashed) notFound();
+  await recordAudit(db, auth.workspaceId, keyActor(auth), { action: "model.trashed", target: trashed.modelId, detail: { deployments: trashed.deployments } });
+  return { status: 200, body: { message: trashedModelMessage(trashed.deployments.length), modelid: trashed.modelId, deleted: true, deployments: trashed.deployments } };
 });
 
 const upload = defineRoute(

@@ -2,7 +2,8 @@ import { getDb } from "@/db/client";
 import { ApiError } from "@/lib/http/errors";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { sessionDetailApi } from "@/lib/http/families";
-import { fileResponse } from "./api";
+import { fileResponse, trashedModelMessage } from "./api";
+import { trashModel } from "./trash";
 import { modelUploadLimit } from "@/lib/blobs/store";
 import { downloadHeaders, loadModelFile } from "./downloads";
 import { MULTIPART_SLACK, uploadFromMultipart } from "./uploads";
@@ -49,4 +50,13 @@ const putAlias = defineRoute(
   },
 );
 
-export const modelSessionRoutes: RouteDefinition[] = [upload, download, putAlias];
+
+/** The model page's Delete: to the trash with its deployments, as DELETE /model/{id}. */
+const remove = defineRoute(sessionDetailApi, { method: "DELETE", path: "/api/models/:model_id" }, async ({ request, auth }) => {
+  const trashed = await trashModel(getDb(), auth.workspaceId, request.params.model_id!, auth.accountId);
+  if (!trashed) throw new ApiError(404, "Model not found");
+  await recordAudit(getDb(), auth.workspaceId, { id: auth.accountId, label: auth.account.username }, { action: "model.trashed", target: trashed.modelId, detail: { deployments: trashed.deployments } });
+  return { status: 200, headers: NO_STORE, body: { message: trashedModelMessage(trashed.deployments.length), modelid: trashed.modelId, deleted: true, deployments: trashed.deployments } };
+});
+
+export const modelSessionRoutes: RouteDefinition[] = [upload, download, putAlias, remove];

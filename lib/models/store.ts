@@ -1,10 +1,14 @@
-import { and, arrayOverlaps, asc, desc, eq, ilike, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, arrayOverlaps, asc, desc, eq, ilike, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { deployments, modelAliases, modelFiles, models, type EstimatorInfo, type ModelAliasRow, type ModelFileKind, type ModelFileRow, type ModelRow } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
 import type { ModelCreate, ModelUpdate } from "./schemas";
 
-// Every query is scoped by the owning account: another account's model is simply not found.
+// Every query is scoped by the owning account: another account's model is simply not found. A model
+// in the trash (trash.ts) is not found either, by every read and write here.
+
+/** Not in the trash. */
+export const liveModel = isNull(models.deletedAt);
 
 export interface ModelWithFiles {
   model: ModelRow;
@@ -23,7 +27,7 @@ export async function createModel(db: Database, workspaceId: string, input: Mode
 
 export async function getModel(db: Database, workspaceId: string, modelId: string): Promise<ModelRow | null> {
   if (!isUuid(modelId)) return null;
-  const [row] = await db.select().from(models).where(and(eq(models.id, modelId), eq(models.workspaceId, workspaceId)));
+  const [row] = await db.select().from(models).where(and(eq(models.id, modelId), eq(models.workspaceId, workspaceId), liveModel));
   return row ?? null;
 }
 
@@ -32,12 +36,10 @@ export async function updateModel(db: Database, workspaceId: string, modelId: st
   const [row] = await db
     .update(models)
     .set({ ...metadataValues(input), updatedAt: sql`now()` })
-    .where(and(eq(models.id, modelId), eq(models.workspaceId, workspaceId)))
+    .where(and(eq(models.id, modelId), eq(models.workspaceId, workspaceId), liveModel))
     .returning();
   return row ?? null;
 }
-
-export type DeleteModelResult = "deleted" | "not_found" | "in_use";
 
 /** The blob addresses of the model's files (to collect the unshared ones once the model is deleted). */
 export async function modelFileAddresses(db: Database, workspaceId: string, modelId: string): Promise<string[]> {
@@ -47,36 +49,6 @@ export async function modelFileAddresses(db: Database, workspaceId: string, mode
     .from(modelFiles)
     .where(and(eq(modelFiles.workspaceId, workspaceId), eq(modelFiles.modelId, modelId)));
   return rows.map((r) => r.sha256);
-}
-
-/**
- * Deletes the model with its files' rows and aliases; the blobs stay (they may be shared: see
- * lib/blobs/gc.ts, which removes the ones no row refers to any more). Refused
- * ("in_use") while a deployment serves it: the foreign key is "no action", so a deployment created
- * concurrently also ends here rather than in an error.
- */
-export async function deleteModel(db: Database, workspaceId: string, modelId: string): Promise<DeleteModelResult> {
-  if (!isUuid(modelId)) return "not_found";
-  const deployed = sql`exists (select 1 from ${deployments} where ${deployments.modelId} = ${models.id})`;
-  try {
-    const rows = await db
-      .delete(models)
-      .where(and(eq(models.id, modelId), eq(models.workspaceId, workspaceId), sql`not ${deployed}`))
-      .returning({ id: models.id });
-    if (rows.length > 0) return "deleted";
-  } catch (error) {
-    if (pgCode(error) !== "23503") throw error;
-  }
-  return (await getModel(db, workspaceId, modelId)) ? "in_use" : "not_found";
-}
-
-/** The Postgres error code of a failed query (drizzle wraps the driver's error as its cause). */
-function pgCode(error: unknown): string | undefined {
-  for (let e = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-  }
-  return undefined;
 }
 
 export interface ListOptions {
@@ -91,7 +63,7 @@ export interface ListOptions {
 }
 
 export async function listModels(db: Database, workspaceId: string, options: ListOptions): Promise<ModelWithFiles[]> {
-  const conditions = [eq(models.workspaceId, workspaceId)];
+  const conditions = [eq(models.workspaceId, workspaceId), liveModel];
   if (options.kind !== undefined) conditions.push(sql`lower(${models.modelkind}) = lower(${options.kind})`);
   if (options.tags !== undefined) conditions.push(arrayOverlaps(models.modeltags, options.tags));
   if (options.name) conditions.push(ilike(models.modelname, `%${options.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
@@ -107,14 +79,14 @@ export async function listModels(db: Database, workspaceId: string, options: Lis
 
 /** The account's distinct model kinds, for the list page's filter. */
 export async function listModelKinds(db: Database, workspaceId: string): Promise<string[]> {
-  const rows = await db.selectDistinct({ kind: models.modelkind }).from(models).where(eq(models.workspaceId, workspaceId)).orderBy(asc(models.modelkind));
+  const rows = await db.selectDistinct({ kind: models.modelkind }).from(models).where(and(eq(models.workspaceId, workspaceId), liveModel)).orderBy(asc(models.modelkind));
   return rows.map((r) => r.kind);
 }
 
 /** Every tag used by the account's models, for the list page's filter. */
 export async function listModelTags(db: Database, workspaceId: string): Promise<string[]> {
   const rows = await db.execute<{ tag: string }>(
-    sql`select distinct unnest(modeltags) as tag from models where workspace_id = ${workspaceId} order by tag limit 500`,
+    sql`select distinct unnest(modeltags) as tag from models where workspace_id = ${workspaceId} and deleted_at is null order by tag limit 500`,
   );
   return rows.map((r) => r.tag);
 }
@@ -154,7 +126,7 @@ export async function addModelFile(db: Database, workspaceId: string, modelId: s
     const [model] = await tx
       .select({ id: models.id })
       .from(models)
-      .where(and(eq(models.id, modelId), eq(models.workspaceId, workspaceId)))
+      .where(and(eq(models.id, modelId), eq(models.workspaceId, workspaceId), liveModel))
       .for("update");
     if (!model) return null;
     let version: number | null = null;

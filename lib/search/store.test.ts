@@ -6,6 +6,8 @@ import { modelCreateSchema } from "@/lib/models/schemas";
 import { createModel } from "@/lib/models/store";
 import { createValidatedRequest } from "@/lib/tasks/create";
 import { parseRequestBody } from "@/lib/tasks/request-types";
+import { trashLoop } from "@/lib/loops/trash";
+import { trashModel } from "@/lib/models/trash";
 import { searchWorkspace } from "./store";
 
 async function request(workspaceId: string, instruction: string) {
@@ -33,5 +35,17 @@ describe("workspace search", () => {
     expect((await searchWorkspace(db, a.id, "n_t")).map((h) => h.id)).toEqual([model.id]);
     expect(await searchWorkspace(db, a.id, "   ")).toEqual([]);
     expect(await searchWorkspace(db, b.id, asked.id)).toEqual([]);
+  });
+
+  it("does not find what is in the trash", async () => {
+    const db = getDb();
+    const a = await makeAccount();
+    const loop = await createLoop(db, a.id, "Trashed forecast");
+    const model = await createModel(db, a.id, modelCreateSchema.parse({ modelname: "trashed_tree", modelkind: "Classifier" }));
+    expect(await searchWorkspace(db, a.id, "trashed")).toHaveLength(2);
+    await trashLoop(db, a.id, loop.id, null);
+    await trashModel(db, a.id, model.id, null);
+    expect(await searchWorkspace(db, a.id, "trashed")).toEqual([]);
+    expect(await searchWorkspace(db, a.id, model.id)).toEqual([]);
   });
 });

@@ -25,6 +25,7 @@ const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${
 /**
  * Loops, models, deployments and task requests of one workspace whose name (a request's instruction)
  * contains the words typed, or whose id is the one typed. Names match before ids, newest first.
+ * What is in the trash is not found.
  */
 export async function searchWorkspace(db: Database, workspaceId: string, query: string): Promise<SearchHit[]> {
   const q = query.trim();
@@ -33,15 +34,15 @@ export async function searchWorkspace(db: Database, workspaceId: string, query: 
   const id = isUuid(q) ? q.toLowerCase() : null;
   const rows = await db.execute<{ kind: SearchKind; id: string; title: string; detail: string }>(sql`
     (select 'loop' as kind, id::text as id, name as title, id::text as detail from loops
-      where workspace_id = ${workspaceId} and (name ilike ${like} or id::text = ${id})
+      where workspace_id = ${workspaceId} and deleted_at is null and (name ilike ${like} or id::text = ${id})
       order by created_at desc limit ${HITS_PER_KIND})
     union all
     (select 'model', id::text, modelname, modelkind from models
-      where workspace_id = ${workspaceId} and (modelname ilike ${like} or id::text = ${id})
+      where workspace_id = ${workspaceId} and deleted_at is null and (modelname ilike ${like} or id::text = ${id})
       order by created_at desc limit ${HITS_PER_KIND})
     union all
     (select 'deployment', deployment_id, deployment_id, status::text from deployments
-      where workspace_id = ${workspaceId} and (deployment_id ilike ${like} or id::text = ${id})
+      where workspace_id = ${workspaceId} and deleted_at is null and (deployment_id ilike ${like} or id::text = ${id})
       order by created_at desc limit ${HITS_PER_KIND})
     union all
     (select 'request', r.id::text, coalesce(r.params->>'instruction', ''), r.status::text || ' · ' || r.mode::text from (

@@ -456,7 +456,7 @@ export interface paths {
         get: operations["getModelModelId"];
         put?: never;
         post?: never;
-        /** Delete a model (409 while deployed) */
+        /** Move a model and its deployments to the trash (restorable for 30 days) */
         delete: operations["deleteModelModelId"];
         options?: never;
         head?: never;
@@ -542,7 +542,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete a deployment and its operations */
+        /** Move a deployment (with its operations) to the trash: it stops serving; restorable for 30 days */
         delete: operations["deleteDeploymentDeploymentId"];
         options?: never;
         head?: never;
@@ -1196,6 +1196,22 @@ export interface components {
         };
         /** @description Training jobs, newest first */
         TrainingJobList: components["schemas"]["TrainingJob"][];
+        /** @description The model is in the trash with its deployments, restorable for 30 days */
+        TrashedModel: {
+            message: string;
+            modelid: string;
+            /** @constant */
+            deleted: true;
+            /** @description Its deployments, moved to the trash with it */
+            deployments: string[];
+        };
+        /** @description The deployment is in the trash and stops serving, restorable for 30 days */
+        TrashedDeployment: {
+            message: string;
+            deployment_id: string;
+            /** @constant */
+            deleted: true;
+        };
         ModelVersionList: components["schemas"]["ModelVersion"][];
         /** @description An alias of a model version */
         ModelAlias: {
@@ -3570,17 +3586,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The model is deleted */
+            /** @description The model is in the trash, with its deployments */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        modelid: string;
-                        /** @constant */
-                        deleted: true;
-                    };
+                    "application/json": components["schemas"]["TrashedModel"];
                 };
             };
             /** @description No key, or an unknown, revoked, expired or wrong-scope one */
@@ -3603,15 +3615,6 @@ export interface operations {
             };
             /** @description No such model in this workspace */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ModelsError"];
-                };
-            };
-            /** @description The model is deployed: delete its deployments first */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4149,17 +4152,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The deployment is deleted */
+            /** @description The deployment is in the trash */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        deployment_id: string;
-                        /** @constant */
-                        deleted: true;
-                    };
+                    "application/json": components["schemas"]["TrashedDeployment"];
                 };
             };
             /** @description No key, or an unknown, revoked, expired or wrong-scope one */

@@ -226,7 +226,7 @@ describe.each(clients.map((c) => [c.name, c] as const))("deployments API through
     expect((await client.request("GET", "/deployment/get/opos/agent-ops?skip=4", { headers })).body).toHaveLength(1);
   });
 
-  it("lists newest first, deletes, and refuses to delete a deployed model (409)", async () => {
+  it("lists newest first; DELETE moves a deployment, or a deployed model with its deployments, to the trash", async () => {
     const list = await client.request("GET", "/deployment/all?skip=0&limit=2", { headers });
     expect(list.status).toBe(200);
     expect(list.body).toHaveLength(2);
@@ -234,15 +234,22 @@ describe.each(clients.map((c) => [c.name, c] as const))("deployments API through
 
     const model = await registerModel(client, headers, irisMetadata, [{ bytes: fixture(logreg.files.protocol2!), name: "m.pkl", kind: "model" }]);
     await deploy({ modelid: model, deployment_id: "dep-delete-me" });
-    const refused = await client.request("DELETE", `/model/${model}`, { headers });
-    expect(refused.status).toBe(409);
-    expect(refused.body).toEqual({ detail: expect.stringMatching(/deployed/) });
+    await deploy({ modelid: model, deployment_id: "dep-goes-with-model" });
     const removed = await client.request("DELETE", "/deployment/dep-delete-me/", { headers });
     expect(removed.status).toBe(200);
-    expect(removed.body).toEqual({ deployment_id: "dep-delete-me", deleted: true });
+    expect(removed.body).toEqual({ message: expect.stringMatching(/trash/), deployment_id: "dep-delete-me", deleted: true });
     expect((await client.request("GET", "/deployment/get/status/dep-delete-me", { headers })).status).toBe(404);
     expect((await predict("dep-delete-me", json({ data: [1, 2, 3, 4] }))).status).toBe(404);
-    expect((await client.request("DELETE", `/model/${model}`, { headers })).status).toBe(200);
+    expect((await client.request("DELETE", "/deployment/dep-delete-me", { headers })).status).toBe(404);
+
+    const trashed = await client.request("DELETE", `/model/${model}`, { headers });
+    expect(trashed.status).toBe(200);
+    expect(trashed.body).toEqual({ message: expect.stringMatching(/trash with its 1 deployment/), modelid: model, deleted: true, deployments: ["dep-goes-with-model"] });
+    expect((await client.request("GET", "/deployment/get/status/dep-goes-with-model", { headers })).status).toBe(404);
+    // Ids stay reserved while in the trash, and the refusal says so.
+    const reused = await deploy({ modelid: irisModel, deployment_id: "dep-delete-me" });
+    expect(reused.status).toBe(409);
+    expect(reused.body.detail).toMatch(/in the trash.*reserved/);
   });
 
   it("gives another account's key 404 on every deployment route", async () => {

@@ -11,7 +11,9 @@ import { startLoading } from "./serving";
 import { createDeployment, recordExternalOperation } from "./service";
 import { listOperations } from "./operations-store";
 import { keyActor, recordAudit } from "@/lib/workspaces/audit";
-import { deleteDeployment, getDeployment, listDeployments } from "./store";
+import { getDeployment, listDeployments, trashDeployment } from "./store";
+import { TRASH_DAYS } from "../trash";
+import { TRASHED_DEPLOYMENT_MESSAGE } from "./responses";
 
 // The deployment half of the models API (the MLConnector API of mlsysops-eu/mlsysops-framework): the same family as
 // the registry (FastAPI-style errors, X-api-key or Bearer `models` keys), every row scoped to the
@@ -42,11 +44,11 @@ const status = defineRoute(modelsApi, { method: "GET", path: "/deployment/get/st
   return { status: 200, body: { ...apiDeploymentResponse(row, publicBaseUrl(request.headers)), response: upstreamStatus(row.status) } };
 });
 
-const remove = defineRoute(modelsApi, { method: "DELETE", path: "/deployment/:deployment_id", summary: "Delete a deployment and its operations" }, async ({ request, auth }) => {
+const remove = defineRoute(modelsApi, { method: "DELETE", path: "/deployment/:deployment_id", summary: `Move a deployment (with its operations) to the trash: it stops serving; restorable for ${TRASH_DAYS} days` }, async ({ request, auth }) => {
   const id = request.params.deployment_id!;
-  if (!(await deleteDeployment(getDb(), auth.workspaceId, id))) notFound();
-  await recordAudit(getDb(), auth.workspaceId, keyActor(auth), { action: "deployment.deleted", target: id });
-  return { status: 200, body: { deployment_id: id, deleted: true } };
+  if (!(await trashDeployment(getDb(), auth.workspaceId, id, auth.actorId))) notFound();
+  await recordAudit(getDb(), auth.workspaceId, keyActor(auth), { action: "deployment.trashed", target: id });
+  return { status: 200, body: { message: TRASHED_DEPLOYMENT_MESSAGE, deployment_id: id, deleted: true } };
 });
 
 // No body schema: the raw text is parsed by parsePredictBody, which recognises a Python tuple and

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { onBeforeClose, type Database } from "@/db/client";
 import { deploymentOperations, deployments, type DeploymentOperationRow } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
@@ -126,7 +126,7 @@ export async function listOperations(
   const rows = await db
     .select({ operation: deploymentOperations, deploymentId: deployments.deploymentId, modelId: deployments.modelId })
     .from(deploymentOperations)
-    .innerJoin(deployments, eq(deployments.id, deploymentOperations.deploymentRowId))
+    .innerJoin(deployments, and(eq(deployments.id, deploymentOperations.deploymentRowId), isNull(deployments.deletedAt)))
     .where(and(...conditions))
     .orderBy(desc(deploymentOperations.id))
     .offset(page.skip)

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { DeploymentOperationRow, DeploymentRow } from "@/db/schema";
 import type { OperationWithIds } from "./operations-store";
 import { apiTimestamp } from "@/lib/http/timestamps";
+import { TRASH_DAYS } from "../trash";
 
 /** MLDeploymentReturn: the document's fields, the resolved version, status and the inference endpoint. */
 export function deploymentResponse(row: DeploymentRow, baseUrl?: string) {
@@ -78,3 +79,6 @@ export function operationResponse({ operation, deploymentId, modelId }: { operat
 export type OperationResponse = ReturnType<typeof operationResponse>;
 
 export const operationsResponse = (rows: OperationWithIds[]) => rows.map(operationResponse);
+
+/** What a deployment's DELETE says (upstream answers a message). */
+export const TRASHED_DEPLOYMENT_MESSAGE = `Deployment moved to the trash: it stopped serving; restore it from the Trash page within ${TRASH_DAYS} days, after which it is deleted for good.`;

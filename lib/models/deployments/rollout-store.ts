@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { deploymentEvents, deployments, modelAliases, type DeploymentEventKind, type DeploymentEventRow, type DeploymentRow } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
@@ -8,7 +8,7 @@ import { forgetServingPlan, notifyPlanChanged } from "./store";
 // is one conditional UPDATE (compare-and-set on the version served), so two moves racing never
 // interleave, and it sends the NOTIFY that makes every process drop the old serving plan at commit.
 
-/** The model's deployments that follow this alias (and do not serve its version yet). */
+/** The model's deployments that follow this alias (and do not serve its version yet); trashed ones too, so a restored one serves what its alias points to. */
 export async function followersOf(db: Database, workspaceId: string, modelId: string, alias: string, version: number): Promise<DeploymentRow[]> {
   return db
     .select()
@@ -148,7 +148,7 @@ export async function deploymentsOfModel(db: Database, workspaceId: string, mode
   return db
     .select()
     .from(deployments)
-    .where(and(eq(deployments.workspaceId, workspaceId), eq(deployments.modelId, modelId)))
+    .where(and(eq(deployments.workspaceId, workspaceId), eq(deployments.modelId, modelId), isNull(deployments.deletedAt)))
     .orderBy(desc(deployments.createdAt))
     .limit(100);
 }

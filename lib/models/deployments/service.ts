@@ -5,7 +5,8 @@ import { ApiError } from "@/lib/http/errors";
 import { versionRefOf, type DeploymentCreate, type OperationCreate } from "./schemas";
 import { NO_MODEL_FILE, startLoading } from "./serving";
 import { insertOperation } from "./operations-store";
-import { getDeployment, insertDeployment, resolveDeployVersion } from "./store";
+import { getDeployment, insertDeployment, isTrashedDeploymentId, resolveDeployVersion } from "./store";
+import { TRASH_DAYS } from "../trash";
 
 // The operations shared by the API (lib/models/deployments/api.ts) and the dashboard's session routes.
 // Failures are ApiErrors; each caller renders them in its own way.
@@ -40,7 +41,13 @@ export async function createDeployment(db: Database, workspaceId: string, body: 
     status: resolved.version === null ? "failed" : "waiting",
     reason: resolved.version === null ? NO_MODEL_FILE : null,
   });
-  if (!row) throw new ApiError(409, `A deployment with deployment_id '${explicitId}' already exists`);
+  if (row === "model_gone") throw new ApiError(404, "Model not found");
+  if (!row) {
+    if (explicitId && (await isTrashedDeploymentId(db, workspaceId, explicitId))) {
+      throw new ApiError(409, `deployment_id '${explicitId}' belongs to a deployment in the trash: ids stay reserved until it is deleted for good (${TRASH_DAYS} days after its deletion). Restore it, or delete it forever, from the Trash page; or choose another id.`);
+    }
+    throw new ApiError(409, `A deployment with deployment_id '${explicitId}' already exists`);
+  }
   // After the response: the caller gets 201 "waiting" and polls the status.
   if (row.status === "waiting") setImmediate(() => void startLoading(db, workspaceId, row.deploymentId));
   return row;

@@ -10,9 +10,10 @@ import { deploymentCreateSchema } from "./schemas";
 import { startLoading } from "./serving";
 import { createDeployment } from "./service";
 import { recordAudit } from "@/lib/workspaces/audit";
-import { deleteDeployment, getDeployment } from "./store";
+import { getDeployment, trashDeployment } from "./store";
 import { followAlias, rollBack } from "./rollout";
 import { aliasNameSchema } from "../schemas";
+import { TRASHED_DEPLOYMENT_MESSAGE } from "./responses";
 
 // The deployment pages' session routes: the same checks, errors ({detail}) and operations as the
 // models API, for the signed-in member.
@@ -44,9 +45,9 @@ const live = defineRoute(sessionDetailApi, { method: "GET", path: "/api/deployme
 
 const remove = defineRoute(sessionDetailApi, { method: "DELETE", path: "/api/deployments/:deployment_id" }, async ({ request, auth }) => {
   const deploymentId = request.params.deployment_id!;
-  if (!(await deleteDeployment(getDb(), auth.workspaceId, deploymentId))) throw new ApiError(404, "Deployment not found");
-  await recordAudit(getDb(), auth.workspaceId, { id: auth.accountId, label: auth.account.username }, { action: "deployment.deleted", target: deploymentId });
-  return { status: 200, headers: NO_STORE, body: { deployment_id: deploymentId, deleted: true } };
+  if (!(await trashDeployment(getDb(), auth.workspaceId, deploymentId, auth.accountId))) throw new ApiError(404, "Deployment not found");
+  await recordAudit(getDb(), auth.workspaceId, { id: auth.accountId, label: auth.account.username }, { action: "deployment.trashed", target: deploymentId });
+  return { status: 200, headers: NO_STORE, body: { message: TRASHED_DEPLOYMENT_MESSAGE, deployment_id: deploymentId, deleted: true } };
 });
 
 /** The playground: the parsing, prediction, explanation and operation record of POST /deployment/{id}/predict. */

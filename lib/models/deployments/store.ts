@@ -1,11 +1,15 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { deployments, modelAliases, modelFiles, models, type DeploymentRow, type EstimatorInfo, type Placement } from "@/db/schema";
 import { findModelFile, getModel, resolveAlias, setAlias } from "../store";
 import { processSingleton } from "@/lib/process-singleton";
 import { getSql } from "@/db/client";
 
-// Every query is scoped by the owning account: another account's deployment is simply not found.
+// Every query is scoped by the owning account: another account's deployment is simply not found. A
+// deployment in the trash (or whose model is) is not found either, and is not served.
+
+/** Not in the trash. */
+export const liveDeployment = isNull(deployments.deletedAt);
 
 export type VersionResolution =
   | { ok: true; version: number | null; versionRef: string | null }
@@ -57,26 +61,46 @@ export interface NewDeployment {
   reason: string | null;
 }
 
-/** Null when the account already has a deployment with this deployment_id. */
-export async function insertDeployment(db: Database, workspaceId: string, input: NewDeployment): Promise<DeploymentRow | null> {
-  const [row] = await db
-    .insert(deployments)
-    .values({ workspaceId, ...input })
-    .onConflictDoNothing({ target: [deployments.workspaceId, deployments.deploymentId] })
-    .returning();
-  return row ?? null;
+/**
+ * Null when the account already has a deployment with this deployment_id; "model_gone" when the
+ * model went to the trash meanwhile (its row is share-locked, so a concurrent trash waits or wins).
+ */
+export async function insertDeployment(db: Database, workspaceId: string, input: NewDeployment): Promise<DeploymentRow | "model_gone" | null> {
+  return db.transaction(async (tx) => {
+    const [model] = await tx
+      .select({ id: models.id })
+      .from(models)
+      .where(and(eq(models.id, input.modelId), eq(models.workspaceId, workspaceId), isNull(models.deletedAt)))
+      .for("share");
+    if (!model) return "model_gone" as const;
+    const [row] = await tx
+      .insert(deployments)
+      .values({ workspaceId, ...input })
+      .onConflictDoNothing({ target: [deployments.workspaceId, deployments.deploymentId] })
+      .returning();
+    return row ?? null;
+  });
 }
 
 export async function getDeployment(db: Database, workspaceId: string, deploymentId: string): Promise<DeploymentRow | null> {
-  const [row] = await db.select().from(deployments).where(and(eq(deployments.workspaceId, workspaceId), eq(deployments.deploymentId, deploymentId)));
+  const [row] = await db.select().from(deployments).where(and(eq(deployments.workspaceId, workspaceId), eq(deployments.deploymentId, deploymentId), liveDeployment));
   return row ?? null;
+}
+
+/** Whether the id belongs to a deployment in the trash: ids stay reserved until it is purged. */
+export async function isTrashedDeploymentId(db: Database, workspaceId: string, deploymentId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: deployments.id })
+    .from(deployments)
+    .where(and(eq(deployments.workspaceId, workspaceId), eq(deployments.deploymentId, deploymentId), isNotNull(deployments.deletedAt)));
+  return Boolean(row);
 }
 
 export async function listDeployments(db: Database, workspaceId: string, page: { skip: number; limit: number }): Promise<DeploymentRow[]> {
   return db
     .select()
     .from(deployments)
-    .where(eq(deployments.workspaceId, workspaceId))
+    .where(and(eq(deployments.workspaceId, workspaceId), liveDeployment))
     .orderBy(desc(deployments.createdAt), desc(deployments.id))
     .offset(page.skip)
     .limit(page.limit);
@@ -102,14 +126,17 @@ export async function aliasesOf(db: Database, workspaceId: string, modelIds: str
     .orderBy(modelAliases.name);
 }
 
-export async function deleteDeployment(db: Database, workspaceId: string, deploymentId: string): Promise<boolean> {
-  plans.delete(`${workspaceId}:${deploymentId}`);
+/** Moves the deployment to the trash: it stops serving here at once, on other servers by NOTIFY (PLAN_TTL_MS at worst). */
+export async function trashDeployment(db: Database, workspaceId: string, deploymentId: string, deletedBy: string | null): Promise<boolean> {
+  forgetServingPlan(workspaceId, deploymentId);
   const rows = await db
-    .delete(deployments)
-    .where(and(eq(deployments.workspaceId, workspaceId), eq(deployments.deploymentId, deploymentId)))
+    .update(deployments)
+    .set({ deletedAt: sql`now()`, deletedBy })
+    .where(and(eq(deployments.workspaceId, workspaceId), eq(deployments.deploymentId, deploymentId), liveDeployment))
     .returning({ id: deployments.id, notified: notifyPlanChanged(workspaceId, deploymentId) });
   return rows.length > 0;
 }
+
 
 /**
  * Moves a deployment's status forward. Only from the given states, so a late "loading" never
@@ -199,9 +226,9 @@ export async function getServingPlan(db: Database, workspaceId: string, deployme
       dataFile: latestData,
     })
     .from(deployments)
-    .innerJoin(models, eq(models.id, deployments.modelId))
+    .innerJoin(models, and(eq(models.id, deployments.modelId), isNull(models.deletedAt)))
     .leftJoin(modelFiles, and(eq(modelFiles.modelId, deployments.modelId), eq(modelFiles.version, deployments.version)))
-    .where(and(eq(deployments.workspaceId, workspaceId), eq(deployments.deploymentId, deploymentId)))
+    .where(and(eq(deployments.workspaceId, workspaceId), eq(deployments.deploymentId, deploymentId), liveDeployment))
     .limit(1);
   if (!row) return null;
   return {

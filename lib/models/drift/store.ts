@@ -1,4 +1,4 @@
-import { and, desc, eq, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { deploymentOperations, deployments, driftChecks, models, type DeploymentRow, type DriftCheckRow } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
@@ -12,7 +12,7 @@ export async function findDeployment(db: Database, workspaceId: string, ref: str
   const [row] = await db
     .select()
     .from(deployments)
-    .where(and(eq(deployments.workspaceId, workspaceId), match))
+    .where(and(eq(deployments.workspaceId, workspaceId), match, isNull(deployments.deletedAt)))
     .limit(1);
   return row ?? null;
 }
@@ -59,7 +59,7 @@ export async function setAutoRetrainOnDrift(db: Database, workspaceId: string, d
   const [row] = await db
     .update(deployments)
     .set({ autoRetrainOnDrift: enabled, updatedAt: sql`now()` })
-    .where(and(eq(deployments.id, deploymentRowId), eq(deployments.workspaceId, workspaceId)))
+    .where(and(eq(deployments.id, deploymentRowId), eq(deployments.workspaceId, workspaceId), isNull(deployments.deletedAt)))
     .returning();
   return row ?? null;
 }
@@ -70,5 +70,5 @@ export async function deploymentsToCheck(db: Database): Promise<{ workspaceId: s
     .select({ workspaceId: deployments.workspaceId, deploymentRowId: deployments.id })
     .from(deployments)
     .innerJoin(models, eq(models.id, deployments.modelId))
-    .where(and(eq(deployments.status, "running"), sql`${models.driftDetection} @> '[{"is_true": 1}]'::jsonb`));
+    .where(and(eq(deployments.status, "running"), isNull(deployments.deletedAt), isNull(models.deletedAt), sql`${models.driftDetection} @> '[{"is_true": 1}]'::jsonb`));
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { modelFiles, models, trainingJobs, type ModelFileKind, type ModelFileRow, type TrainingJobRow } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
@@ -26,7 +26,7 @@ export async function createTrainingJob(db: Database, workspaceId: string, input
     const [model] = await tx
       .select({ id: models.id })
       .from(models)
-      .where(and(eq(models.id, input.modelId), eq(models.workspaceId, workspaceId)))
+      .where(and(eq(models.id, input.modelId), eq(models.workspaceId, workspaceId), isNull(models.deletedAt)))
       .for("update");
     if (!model) return { ok: false, reason: "model_not_found" } as const;
     const [active] = await tx

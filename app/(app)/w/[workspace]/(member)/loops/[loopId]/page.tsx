@@ -8,7 +8,9 @@ import { getDb } from "@/db/client";
 import { publicBaseUrl } from "@/lib/http/public-url";
 import { LOOPS_KEY_VARIABLE } from "@/lib/loops/client-snippets";
 import { loopDashboard } from "@/lib/loops/dashboard";
+import { allows } from "@/lib/workspaces/roles";
 import { GenerateKeyButton } from "./generate-key-button";
+import { LoopActions, type EditableSettings } from "./loop-actions";
 import { LivePanel } from "./live-panel";
 import { Snippets } from "./snippets";
 import { TryPrediction } from "./try-prediction";
@@ -17,7 +19,7 @@ import { WeightsTable } from "./weights-table";
 export const metadata: Metadata = { title: "Loop" };
 
 export default async function LoopPage({ params }: { params: Promise<{ loopId: string }> }) {
-  const { account, workspace } = await requireWorkspace("read");
+  const { account, workspace, role } = await requireWorkspace("read");
   const { loopId } = await params;
   const view = await loopDashboard(getDb(), workspace.id, loopId);
   if (!view) notFound();
@@ -36,7 +38,18 @@ export default async function LoopPage({ params }: { params: Promise<{ loopId: s
             </span>
           </span>
         }
-        actions={<GenerateKeyButton loopId={loop.id} />}
+        actions={
+          <div className="flex flex-col gap-2 sm:items-end">
+            <LoopActions
+              loopId={loop.id}
+              name={loop.name}
+              defined={Boolean(spec)}
+              canWrite={allows(role, "write")}
+              settings={spec ? (spec.settings as unknown as EditableSettings & Record<string, unknown>) : null}
+            />
+            <GenerateKeyButton loopId={loop.id} />
+          </div>
+        }
       />
 
       {!spec ? (
@@ -56,6 +69,17 @@ export default async function LoopPage({ params }: { params: Promise<{ loopId: s
 
           <Section title="Call it from your code">
             <Snippets baseUrl={baseUrl} loopId={loop.id} username={account.username} example={view.example} output={spec.output} />
+          </Section>
+
+          <Section title="Learner settings" hint="Fixed while the model learns; Reset… starts a fresh model with new ones.">
+            <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3" data-testid="loop-settings">
+              {Object.entries(spec.settings).map(([key, value]) => (
+                <div key={key} className="flex min-w-0 justify-between gap-3 border-b border-slate-100 py-1">
+                  <dt className="text-slate-500">{key.replace(/_/g, " ")}</dt>
+                  <dd className="truncate font-mono text-xs leading-5">{value === null ? "none" : String(value)}</dd>
+                </div>
+              ))}
+            </dl>
           </Section>
 
           <Section title="Weights" hint="Per raw unit for numbers (weight ÷ σ), per category for strings; largest first.">

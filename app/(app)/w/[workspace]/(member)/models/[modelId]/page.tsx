@@ -5,6 +5,8 @@ import { requireWorkspace } from "@/app/_server/auth";
 import { Badge, PageHeader } from "@/components/ui";
 import { getDb } from "@/db/client";
 import { getModelWithFiles, listVersions } from "@/lib/models/store";
+import { allows } from "@/lib/workspaces/roles";
+import { DeleteModelButton } from "./delete-model-button";
 import { EditMetadataForm } from "./edit-metadata-form";
 import { EditModelForm } from "./edit-model-form";
 import { OtherFilesTable, VersionsTable } from "./files-tables";
@@ -21,7 +23,7 @@ import { TrainingHistory } from "./training-history";
 export const metadata: Metadata = { title: "Model" };
 
 export default async function ModelPage({ params }: { params: Promise<{ modelId: string }> }) {
-  const { account, workspace } = await requireWorkspace("read");
+  const { account, workspace, role } = await requireWorkspace("read");
   const { modelId } = await params;
   const db = getDb();
   const found = await getModelWithFiles(db, workspace.id, modelId);
@@ -66,14 +68,17 @@ export default async function ModelPage({ params }: { params: Promise<{ modelId:
           </span>
         }
         actions={
-          versions.length > 0 ? (
-            <Link
-              href={`/deployments/new?model=${model.id}`}
-              className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500"
-            >
-              Deploy
-            </Link>
-          ) : undefined
+          <div className="flex flex-wrap items-center gap-2">
+            {versions.length > 0 ? (
+              <Link
+                href={`/deployments/new?model=${model.id}`}
+                className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-500"
+              >
+                Deploy
+              </Link>
+            ) : null}
+            {allows(role, "write") ? <DeleteModelButton modelId={model.id} name={model.modelname} /> : null}
+          </div>
         }
       />
       <div className="grid grid-cols-1 gap-6 2xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">

@@ -6,7 +6,7 @@ import type { HeaderBag } from "@/lib/http/types";
 import { splitWorkspacePath, WORKSPACE_HEADER } from "@/lib/workspaces/paths";
 
 /** Dashboard paths: signed-out visitors are sent to the sign-in page with a way back. */
-const SIGNED_IN_PATHS = /^\/(?:$|(?:loops|models|deployments|tasks|keys|work|admin|members|audit|workspaces|account)(?:\/|$))/;
+const SIGNED_IN_PATHS = /^\/(?:$|(?:loops|models|deployments|tasks|keys|docs|work|admin|members|audit|workspaces|account)(?:\/|$))/;
 
 /**
  * Every page gets a Content-Security-Policy with a fresh nonce (Next reads it from the request's

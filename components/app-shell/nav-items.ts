@@ -9,6 +9,7 @@ const READER_NAV: NavItem[] = [
   { href: "/deployments", label: "Deployments", hint: "Served models" },
   { href: "/tasks", label: "Tasks", hint: "Human task requests" },
   { href: "/keys", label: "API keys", hint: "Keys for the three APIs" },
+  { href: "/docs", label: "API reference", hint: "Every route of the three APIs" },
   { href: "/trash", label: "Trash", hint: "Deleted models, deployments and loops, restorable for 30 days" },
 ];
 const WORK_ITEM: NavItem = { href: "/work", label: "Work", hint: "Answer tasks as a cruncher" };

@@ -48,6 +48,8 @@ export interface RouteDoc {
   /** A file upload (multipart or raw bytes), not JSON. */
   upload: boolean;
   summary?: string;
+  /** The permission the route needs (families with permissions): "read" routes never answer 403. */
+  access?: string;
 }
 
 export interface RouteContext<A, B, Q> {
@@ -155,6 +157,7 @@ export function defineRoute<A, B = undefined, Q = undefined, P extends string = 
       query: spec.query,
       upload: spec.rawBody === true || spec.streamBody === true,
       summary: spec.summary,
+      access,
     },
   };
 }

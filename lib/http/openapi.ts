@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { RouteDefinition } from "./family";
+import { responseSchemas, type ErrorStatus, type RouteResponseDoc } from "./response-docs";
+import { ROUTE_RESPONSE_DOCS, routeKey } from "./route-response-docs";
 
 /**
  * The OpenAPI 3.1 description of the public APIs, generated from the routes the router serves and the
@@ -76,14 +78,85 @@ export const isDocumented = (route: RouteDefinition): boolean => (DOCUMENTED_FAM
 /** `/model/:model_id/upload` → `/model/{model_id}/upload`. */
 export const openApiPath = (path: string): string => path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, "{$1}");
 
-function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+function jsonSchema(schema: z.ZodType, io: "input" | "output" = "input"): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
   return rest;
+}
+
+const COMPONENT = "#/components/schemas/";
+
+/** A response schema: a reference to its component when it is named, else inline. */
+function responseSchema(schema: z.ZodType): Record<string, unknown> {
+  const name = responseSchemas.get(schema)?.id;
+  return name ? { $ref: `${COMPONENT}${name}` } : jsonSchema(schema, "output");
+}
+
+/** Every named response schema as a component, its references to the others as component references. */
+function namedComponents(): Record<string, Record<string, unknown>> {
+  const { schemas } = z.toJSONSchema(responseSchemas, { io: "output", unrepresentable: "any", uri: (id) => `${COMPONENT}${id}` }) as { schemas: Record<string, Record<string, unknown>> };
+  return Object.fromEntries(Object.entries(schemas).map(([name, { $schema: _s, $id: _i, ...rest }]) => [name, rest]));
+}
+
+/** The component names `value` refers to, directly or through other components. */
+function referencedComponents(value: unknown, components: Record<string, unknown>, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) referencedComponents(v, components, found);
+  else if (value && typeof value === "object") {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === "$ref" && typeof v === "string" && v.startsWith(COMPONENT)) {
+        const name = v.slice(COMPONENT.length);
+        if (!found.has(name)) {
+          found.add(name);
+          referencedComponents(components[name], components, found);
+        }
+      } else referencedComponents(v, components, found);
+    }
+  }
+  return found;
+}
+
+/** Status of a body or query that fails its schema, per family (ApiFamily.validationStatus). */
+const VALIDATION_STATUS: Record<DocumentedFamily, ErrorStatus[]> = { loops: [400, 422], models: [422], tasks: [400], platform: [400] };
+
+const KEY_REFUSED: Record<DocumentedFamily, string> = {
+  loops: "No key, or an unknown, revoked, expired or wrong-scope one; a missing or unknown x-loop-id",
+  models: "No key, or an unknown, revoked, expired or wrong-scope one",
+  tasks: "No key, or an unknown, revoked, expired or wrong-scope one",
+  platform: "No key",
+};
+
+/** The refusals every route of its kind can answer, then the route's own (which say more). */
+function errorStatuses(route: RouteDefinition, family: DocumentedFamily, own: RouteResponseDoc["errors"]): [ErrorStatus, string][] {
+  const { doc } = route;
+  const statuses = new Map<ErrorStatus, string>();
+  const takesInput = Boolean(doc.body || doc.query || route.path.includes(":"));
+  const hasBody = ["POST", "PUT", "PATCH"].includes(route.method);
+  if (takesInput || (hasBody && !doc.upload)) for (const status of VALIDATION_STATUS[family]) statuses.set(status, "The request's body, path or query is invalid: every problem is listed");
+  if (!doc.public) {
+    statuses.set(401, KEY_REFUSED[family]);
+    if (doc.access && doc.access !== "read") statuses.set(403, "The key's role does not allow this (a viewer key that writes)");
+    statuses.set(429, "Too many unknown keys from this address; retry after Retry-After seconds");
+  }
+  if (hasBody) statuses.set(413, "The body is larger than the server takes (API_BODY_LIMIT_BYTES)");
+  for (const [status, why] of Object.entries(own ?? {})) statuses.set(Number(status) as ErrorStatus, why);
+  statuses.set(500, "The server failed; the failure is logged");
+  return [...statuses.entries()].sort(([a], [b]) => a - b);
+}
+
+function successResponse(answer: RouteResponseDoc | undefined): [string, Record<string, unknown>] {
+  if (!answer) return ["2XX", { description: "Success", content: { "application/json": { schema: {} } } }];
+  const headers = answer.headers && Object.fromEntries(Object.entries(answer.headers).map(([name, description]) => [name, { description, schema: { type: "string" } }]));
+  const content = answer.media
+    ? { [answer.media]: { schema: { type: "string", contentMediaType: answer.media } } }
+    : answer.schema
+      ? { "application/json": { schema: responseSchema(answer.schema), ...(answer.example !== undefined ? { example: answer.example } : {}) } }
+      : undefined;
+  return [String(answer.status), { description: answer.description, ...(headers ? { headers } : {}), ...(content && answer.status !== 204 ? { content } : {}) }];
 }
 
 function operation(route: RouteDefinition): Record<string, unknown> {
   const { doc } = route;
   const family = doc.family as DocumentedFamily;
+  const answer = ROUTE_RESPONSE_DOCS[routeKey(route)];
   const parameters: Record<string, unknown>[] = [...route.path.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
   if (doc.query) {
     const query = jsonSchema(doc.query) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
@@ -92,9 +165,11 @@ function operation(route: RouteDefinition): Record<string, unknown> {
     }
   }
   if (family === "loops" && !doc.public) parameters.push({ name: "x-loop-id", in: "header", required: false, schema: { type: "string" }, description: "The loop (its Loop ID) the call is about." });
+  for (const [name, description] of Object.entries(answer?.requestHeaders ?? {})) parameters.push({ name, in: "header", required: false, schema: { type: "string" }, description });
   const body = doc.body ? jsonSchema(doc.body) : null;
   const summary = doc.summary ?? (typeof body?.description === "string" ? body.description : undefined);
-  const errorRef = { $ref: `#/components/schemas/${ERROR_SCHEMA_OF[family]}` };
+  const errorContent = { "application/json": { schema: { $ref: `${COMPONENT}${ERROR_SCHEMA_OF[family]}` } } };
+  const [successStatus, success] = successResponse(answer);
   const op: Record<string, unknown> = {
     operationId: `${route.method.toLowerCase()}${openApiPath(route.path).replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
     tags: [family],
@@ -102,13 +177,17 @@ function operation(route: RouteDefinition): Record<string, unknown> {
     ...(parameters.length ? { parameters } : {}),
     security: doc.public ? [] : SECURITY[family],
     responses: {
-      "2XX": { description: "Success", content: { "application/json": { schema: {} } } },
-      "4XX": { description: "The request was refused: the family's error shape", content: { "application/json": { schema: errorRef } } },
-      "5XX": { description: "The service failed or is unavailable: the family's error shape", content: { "application/json": { schema: errorRef } } },
+      [successStatus]: success,
+      ...Object.fromEntries(errorStatuses(route, family, answer?.errors).map(([status, description]) => [String(status), { description, content: errorContent }])),
     },
   };
-  if (doc.upload) op.requestBody = { required: true, content: { "multipart/form-data": { schema: { type: "object" } }, "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } } };
-  else if (body && route.method !== "GET" && route.method !== "DELETE") op.requestBody = { required: true, content: { "application/json": { schema: body } } };
+  const example = answer?.requestExample !== undefined ? { example: answer.requestExample } : {};
+  if (doc.upload) {
+    const form = answer?.formFields ? { type: "object", ...answer.formFields } : { type: "object", additionalProperties: true };
+    op.requestBody = { required: true, content: { "multipart/form-data": { schema: form }, "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } } };
+  }
+  else if (body && route.method !== "GET" && route.method !== "DELETE") op.requestBody = { required: true, content: { "application/json": { schema: body, ...example } } };
+  else if (answer?.requestExample !== undefined) op.requestBody = { required: true, content: { "application/json": { schema: { type: "object", additionalProperties: true }, ...example } } };
   return op;
 }
 
@@ -120,7 +199,9 @@ export function openApiDocument(routes: RouteDefinition[], options: { families?:
     const path = openApiPath(route.path);
     (paths[path] ??= {})[route.method.toLowerCase()] = operation(route);
   }
-  const used = new Set(families.map((f) => ERROR_SCHEMA_OF[f]));
+  const used = new Set<string>(families.map((f) => ERROR_SCHEMA_OF[f]));
+  const named = namedComponents();
+  const referenced = referencedComponents(paths, named);
   return {
     openapi: "3.1.0",
     info: {
@@ -133,7 +214,10 @@ export function openApiDocument(routes: RouteDefinition[], options: { families?:
     paths,
     components: {
       securitySchemes: SECURITY_SCHEMES,
-      schemas: Object.fromEntries(Object.entries(ERROR_SCHEMAS).filter(([name]) => used.has(name as keyof typeof ERROR_SCHEMAS))),
+      schemas: {
+        ...Object.fromEntries(Object.entries(named).filter(([name]) => referenced.has(name))),
+        ...Object.fromEntries(Object.entries(ERROR_SCHEMAS).filter(([name]) => used.has(name))),
+      },
     },
   };
 }

@@ -27,12 +27,8 @@ async function toTestResponse(response: Response): Promise<TestResponse> {
   return { status: response.status, headers: response.headers, body: text ? (json ? JSON.parse(text) : text) : undefined, raw };
 }
 
-/**
- * The same router behind both adapters, so one suite proves both: the Next route adapter (called
- * with a Web Request, as app/**\/route.ts does) and the fast path (a real node:http server).
- */
-export async function adapterClients(router: ApiRouter, bodyLimit?: number): Promise<AdapterClient[]> {
-  const nextHandler = nextRouteHandler(router, bodyLimit);
+/** The router behind a real node:http server on a free port, as server.ts serves it: for clients that take a base URL. */
+export async function liveServer(router: ApiRouter, bodyLimit?: number): Promise<{ baseUrl: string; close(): Promise<void> }> {
   const fastPath = createFastPath(router, bodyLimit);
   const server = http.createServer((req, res) => {
     prepareIncomingRequest(req); // as server.ts does: the client's address, forwarded headers dropped
@@ -41,7 +37,20 @@ export async function adapterClients(router: ApiRouter, bodyLimit?: number): Pro
     }
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * The same router behind both adapters, so one suite proves both: the Next route adapter (called
+ * with a Web Request, as app/**\/route.ts does) and the fast path (a real node:http server).
+ */
+export async function adapterClients(router: ApiRouter, bodyLimit?: number): Promise<AdapterClient[]> {
+  const nextHandler = nextRouteHandler(router, bodyLimit);
+  const live = await liveServer(router, bodyLimit);
+  const base = live.baseUrl;
   return [
     {
       name: "next route adapter",
@@ -52,7 +61,7 @@ export async function adapterClients(router: ApiRouter, bodyLimit?: number): Pro
     {
       name: "fast path",
       request: async (method, path, init = {}) => toTestResponse(await fetch(`${base}${path}`, { method, headers: init.headers, body: init.body })),
-      close: () => new Promise((resolve) => server.close(() => resolve())),
+      close: live.close,
     },
   ];
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { bodyOf, clientSnippet, LOOPS_KEY_VARIABLE, pythonLiteral, type SnippetInput } from "./client-snippets";
+import { snippetOperation, type SnippetLanguage } from "@/lib/http/api-snippets";
+import { openApiDocument } from "@/lib/http/openapi";
+import { apiRouter } from "@/lib/http/routes";
+import { bodyOf, clientSnippet as snippetWith, LOOPS_KEY_VARIABLE, pythonLiteral, type SnippetCall, type SnippetInput } from "./client-snippets";
+
+const description = openApiDocument(apiRouter.list(), { families: ["loops"] });
+const clientSnippet = (language: SnippetLanguage, call: SnippetCall, input: SnippetInput) => snippetWith(language, call, input, snippetOperation(description, "POST", `/${call}`));
 
 const input: SnippetInput = {
   baseUrl: "https://crucible.example",
@@ -45,5 +51,19 @@ describe("client snippets", () => {
 
   it("quote a single quote inside the curl body", () => {
     expect(clientSnippet("curl", "predict", { ...input, example: { note: "it's" } })).toContain(`'{"data":{"note":"it'\\''s"}}'`);
+  });
+
+  it("write the operation as the description has it: method, path, the key headers of its scheme, x-loop-id", () => {
+    const curl = clientSnippet("curl", "train", input);
+    expect(curl.split(" \\\n")).toEqual([
+      "curl -X POST https://crucible.example/train/",
+      '  -H "X-api-key: $LOOPS_KEY"',
+      '  -H "X-username: lou"',
+      '  -H "x-loop-id: loop-1"',
+      '  -H "Content-Type: application/json"',
+      `  -d '{"data":[{"plan":"a","seats":1,"active":true,"churned":true}]}'`,
+    ]);
+    expect(clientSnippet("python", "predict", input)).toContain('res = requests.post("https://crucible.example/predict/", headers=headers, json=body)');
+    expect(clientSnippet("typescript", "predict", input)).toContain('    "X-api-key": process.env.LOOPS_KEY!,\n    "X-username": "lou",\n    "x-loop-id": "loop-1",');
   });
 });

@@ -168,7 +168,7 @@ function rowsData(what: string) {
         ctx.addIssue({ code: "custom", path: [], message, params: { status: 422 } });
       }
     })
-    .meta({ anyOf: [{ type: "object" }, { type: "array", items: { type: "object" }, minItems: 1, maxItems: MAX_ROWS_PER_REQUEST }] })
+    .meta({ anyOf: [{ type: "object", additionalProperties: true }, { type: "array", items: { type: "object", additionalProperties: true }, minItems: 1, maxItems: MAX_ROWS_PER_REQUEST }] })
     .describe(`${what[0]!.toUpperCase()}${what.slice(1)}: an object of field values, or a list of up to ${count(MAX_ROWS_PER_REQUEST)}`);
 }
 

@@ -3,10 +3,13 @@ import { headers } from "next/headers";
 import Link from "@/components/workspace-link";
 import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/app/_server/auth";
-import { Card, Code, PageHeader } from "@/components/ui";
+import { Card, PageHeader } from "@/components/ui";
+import { CodeSnippets } from "@/components/code-snippets";
 import { getDb } from "@/db/client";
 import { publicBaseUrl } from "@/lib/http/public-url";
 import { deploymentDetail } from "@/lib/models/deployments/dashboard";
+import { deploymentSnippets } from "@/lib/models/deployments/client-snippets";
+import { describedOperation } from "@/lib/http/described-operations";
 import { DeleteDeploymentButton } from "./delete-button";
 import { DeploymentPanel } from "./deployment-panel";
 import { DriftPanel } from "./drift-panel";
@@ -40,7 +43,7 @@ export default async function DeploymentPage({ params }: { params: Promise<{ dep
   const detail = await deploymentDetail(getDb(), workspace.id, deploymentId);
   if (!detail) notFound();
   const { deployment } = detail.live;
-  const endpoint = `${publicBaseUrl(Object.fromEntries((await headers()).entries()))}${deployment.inference_endpoint}`;
+  const baseUrl = publicBaseUrl(Object.fromEntries((await headers()).entries()));
   const example = detail.exampleRow ?? detail.features.map((f) => (f.type === "cat" ? "a" : 0));
   const { placement } = deployment;
 
@@ -74,9 +77,17 @@ export default async function DeploymentPage({ params }: { params: Promise<{ dep
             <Fact label="Endpoint"><span className="font-mono text-xs">POST <Breakable text={deployment.inference_endpoint} /></span></Fact>
           </dl>
           <div className="mt-5">
-            <Code>{`curl -X POST ${endpoint} \\
-  -H "Authorization: Bearer $MODELS_KEY" -H "Content-Type: application/json" \\
-  -d '${JSON.stringify({ data: example, explain: true })}'`}</Code>
+            <CodeSnippets
+              note="The key (a models key) goes in MODELS_KEY."
+              snippets={[
+                {
+                  id: "predict",
+                  title: "Predict",
+                  hint: "POST the rows; explain: true adds the first row's SHAP values.",
+                  code: deploymentSnippets(describedOperation("POST", "/deployment/{deployment_id}/predict", "bearer"), { baseUrl, deploymentId: deployment.deployment_id, example }),
+                },
+              ]}
+            />
           </div>
         </Card>
         <RolloutCard deploymentId={deployment.deployment_id} initial={detail.live} />

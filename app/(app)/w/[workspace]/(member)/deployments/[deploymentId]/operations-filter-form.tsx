@@ -46,11 +46,11 @@ export function OperationsFilterForm({ value, onApply }: { value: OperationsFilt
         <Input aria-label="Contains" value={draft.text} maxLength={200} placeholder="e.g. setosa" onChange={(e) => set({ text: e.target.value })} />
       </label>
       <label className={label}>
-        <span className="block">From</span>
+        <span className="block">From <span className="font-normal text-slate-400">(your time)</span></span>
         <Input aria-label="From" type="datetime-local" value={draft.from} onChange={(e) => set({ from: e.target.value })} />
       </label>
       <label className={label}>
-        <span className="block">Until</span>
+        <span className="block">Until <span className="font-normal text-slate-400">(your time)</span></span>
         <Input aria-label="Until" type="datetime-local" value={draft.to} onChange={(e) => set({ to: e.target.value })} />
       </label>
       <div className="flex items-end gap-2">

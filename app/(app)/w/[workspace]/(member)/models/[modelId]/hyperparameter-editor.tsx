@@ -13,8 +13,8 @@ export function HyperparameterEditor({ rows, onChange }: { rows: Keyed<Hyperpara
       onChange={onChange}
       empty={EMPTY_HYPERPARAMETER}
       renderRow={(row, update, i) => (
-        <div className="grid grid-cols-2 gap-2 sm:grid-cols-[minmax(0,1.5fr)_minmax(0,1fr)_minmax(0,1.5fr)]">
-          <RowField label="Parameter" className="col-span-2 sm:col-span-1">
+        <div className="grid grid-cols-2 gap-2 @2xl:grid-cols-[minmax(0,1.5fr)_minmax(0,1fr)_minmax(0,1.5fr)]">
+          <RowField label="Parameter" className="col-span-2 @2xl:col-span-1">
             <Input aria-label={`Hyperparameter ${i + 1} name`} value={row.parameter} maxLength={200} onChange={(e) => update({ parameter: e.target.value })} placeholder="e.g. alpha" />
           </RowField>
           <RowField label="Type">

@@ -10,7 +10,7 @@ let nextKey = 1;
 export const withKeys = <T,>(rows: T[]): Keyed<T>[] => rows.map((row) => ({ ...row, key: nextKey++ }));
 
 const iconButton =
-  "inline-flex h-8 w-8 shrink-0 items-center justify-center rounded-md border border-slate-300 bg-white text-sm text-slate-600 hover:bg-slate-50 disabled:opacity-40";
+  "inline-flex h-7 w-7 shrink-0 items-center justify-center rounded-md border border-slate-300 bg-white text-sm text-slate-600 hover:bg-slate-50 disabled:opacity-40";
 
 /**
  * Rows of inputs with move up / move down / remove on each and "Add" below; `renderRow` draws a
@@ -40,13 +40,16 @@ export function RowList<T>({
       {rows.length === 0 ? <p className="text-sm text-slate-500">None yet.</p> : null}
       <ol className="space-y-2">
         {rows.map((row, i) => (
-          <li key={row.key} className="flex flex-wrap items-end gap-2 rounded-md border border-slate-200 p-2" data-testid={`${label}-row`}>
-            <div className="min-w-0 flex-1">{renderRow(row, (part) => update(i, part), i)}</div>
-            <div className="flex gap-1">
+          <li key={row.key} className="@container space-y-1 rounded-md border border-slate-200 p-2" data-testid={`${label}-row`}>
+            <div className="flex items-center justify-between gap-2">
+              <span className="text-xs font-semibold text-slate-500">{i + 1}.</span>
+              <div className="flex gap-1">
               <button type="button" className={iconButton} aria-label={`Move ${label} ${i + 1} up`} disabled={i === 0} onClick={() => onChange(moveRow(rows, i, i - 1))}>↑</button>
               <button type="button" className={iconButton} aria-label={`Move ${label} ${i + 1} down`} disabled={i === rows.length - 1} onClick={() => onChange(moveRow(rows, i, i + 1))}>↓</button>
               <button type="button" className={`${iconButton} text-red-600`} aria-label={`Remove ${label} ${i + 1}`} onClick={() => onChange(rows.filter((_, j) => j !== i))}>×</button>
+              </div>
             </div>
+            {renderRow(row, (part) => update(i, part), i)}
           </li>
         ))}
       </ol>

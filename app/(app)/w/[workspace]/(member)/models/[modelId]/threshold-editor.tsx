@@ -20,8 +20,8 @@ export function ThresholdEditor({ rows, onChange }: { rows: Keyed<ThresholdRow>[
         empty={EMPTY_THRESHOLD}
         max={100}
         renderRow={(row, update, i) => (
-          <div className="grid grid-cols-2 gap-2 sm:grid-cols-[minmax(0,1.5fr)_minmax(0,1.3fr)_minmax(0,1fr)]">
-            <RowField label="Metric" className="col-span-2 sm:col-span-1">
+          <div className="grid grid-cols-2 gap-2 @2xl:grid-cols-[minmax(0,1.5fr)_minmax(0,1.3fr)_minmax(0,1fr)]">
+            <RowField label="Metric" className="col-span-2 @2xl:col-span-1">
               <Input aria-label={`Threshold ${i + 1} metric`} list={metrics} value={row.metric} maxLength={200} onChange={(e) => update({ metric: e.target.value })} placeholder="e.g. r2" />
             </RowField>
             <RowField label="Better when">

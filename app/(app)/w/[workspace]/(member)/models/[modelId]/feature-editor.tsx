@@ -13,8 +13,8 @@ export function FeatureEditor({ rows, onChange }: { rows: Keyed<FeatureRow>[]; o
       onChange={onChange}
       empty={EMPTY_FEATURE}
       renderRow={(row, update, i) => (
-        <div className="grid grid-cols-2 gap-2 @2xl:grid-cols-[minmax(0,2fr)_minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1fr)]">
-          <RowField label="Name" className="col-span-2 @2xl:col-span-1">
+        <div className="grid grid-cols-2 gap-2 @md:grid-cols-3 @2xl:grid-cols-[minmax(0,2fr)_minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1fr)]">
+          <RowField label="Name" className="col-span-2 @md:col-span-3 @2xl:col-span-1">
             <Input aria-label={`Feature ${i + 1} name`} value={row.feature_name} maxLength={1000} onChange={(e) => update({ feature_name: e.target.value })} placeholder="e.g. age" />
           </RowField>
           <RowField label="Type">
@@ -29,7 +29,7 @@ export function FeatureEditor({ rows, onChange }: { rows: Keyed<FeatureRow>[]; o
               <option value="1">target</option>
             </Select>
           </RowField>
-          <RowField label="Units" className="col-span-2 @2xl:col-span-1">
+          <RowField label="Units" className="col-span-2 @md:col-span-1">
             <Input aria-label={`Feature ${i + 1} units`} value={row.units} maxLength={200} onChange={(e) => update({ units: e.target.value })} placeholder="optional" />
           </RowField>
         </div>

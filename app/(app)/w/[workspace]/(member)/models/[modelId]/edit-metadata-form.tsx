@@ -46,6 +46,9 @@ interface Rows {
   drift_detection: Keyed<DriftRow>[];
 }
 type StructuredField = keyof Rows;
+/** Past this many rows a list is edited as JSON: thousands of rows of inputs would make the page crawl. */
+const MAX_FORM_ROWS = 300;
+
 const isStructured = (field: MetadataField): field is StructuredField => ["featurelist", "hyperparameter", "modelperformance", "drift_detection"].includes(field);
 
 const rowsOf = (initial: Record<MetadataField, unknown[]>): Rows => ({
@@ -98,7 +101,8 @@ export function EditMetadataForm({ modelId, initial }: { modelId: string; initia
   const [serverProblems, setServerProblems] = useState<string[]>([]);
   const [state, setState] = useState<"idle" | "saving" | "saved">("idle");
   const [, title, help] = METADATA_FIELDS.find(([name]) => name === field)!;
-  const json = asJson || !isStructured(field);
+  const tooLong = isStructured(field) && rows[field].length > MAX_FORM_ROWS;
+  const json = asJson || !isStructured(field) || tooLong;
 
   // What would be sent, and what the API would say about it, recomputed as the user types.
   const value: { value: unknown[] } | { problem: string } = json ? parseJson(field, texts[field]) : { value: listOf(field as StructuredField, rows) };
@@ -113,7 +117,7 @@ export function EditMetadataForm({ modelId, initial }: { modelId: string; initia
   };
 
   function toggleJson() {
-    if (!isStructured(field)) return;
+    if (!isStructured(field) || tooLong) return;
     if (!asJson) {
       setTexts({ ...texts, [field]: JSON.stringify(listOf(field, rows), null, 2) });
       setAsJson(true);
@@ -171,7 +175,9 @@ export function EditMetadataForm({ modelId, initial }: { modelId: string; initia
         </div>
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <p className="text-xs text-slate-500">{title}: {help}</p>
-          {isStructured(field) ? (
+          {tooLong ? (
+            <span className="text-xs text-slate-500">More than {MAX_FORM_ROWS} rows: edited as JSON.</span>
+          ) : isStructured(field) ? (
             <button type="button" className="text-xs font-medium text-indigo-600 hover:underline" onClick={toggleJson} aria-pressed={asJson}>
               {asJson ? "Edit as form" : "Edit as JSON"}
             </button>

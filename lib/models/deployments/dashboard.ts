@@ -6,7 +6,8 @@ import { followedAlias } from "./serving-line";
 import type { InputRow, Label } from "../sklearn";
 import { listModels } from "../store";
 import { displayNames, featureSpec } from "./features";
-import { lastExplainedOperation, listOperations, operationsPerMinute } from "./operations-store";
+import { lastExplainedOperation, listFilteredOperations, listOperations, operationsPerMinute } from "./operations-store";
+import { isFiltered, type OperationsFilter } from "./operations-filter";
 import type { ExplanationBody } from "./predict";
 import { deploymentResponse, operationsResponse, type DeploymentResponse, type OperationResponse } from "./responses";
 import { aliasesOf, getServingPlan, listDeployments, modelNames } from "./store";
@@ -136,11 +137,27 @@ export interface OperationsPageResult {
   nextCursor: number | null;
 }
 
-/** The deployment page's log, newest first, by keyset on the operation id. */
-export async function deploymentOperations(db: Database, workspaceId: string, deploymentRowId: string, cursor: number | undefined, limit: number): Promise<OperationsPageResult> {
-  const rows = await listOperations(db, workspaceId, { deploymentRowId }, { skip: 0, limit: limit + 1, cursor });
+/**
+ * The deployment page's log, newest first, by keyset on the operation id. Filtered, a page may hold
+ * fewer than `limit` operations (even none) and still have a next cursor: each read looks at a bounded
+ * window of the log (listFilteredOperations).
+ */
+export async function deploymentOperations(
+  db: Database,
+  workspaceId: string,
+  deploymentRowId: string,
+  cursor: number | undefined,
+  limit: number,
+  filter: OperationsFilter = {},
+): Promise<OperationsPageResult> {
+  if (!isFiltered(filter)) {
+    const rows = await listOperations(db, workspaceId, { deploymentRowId }, { skip: 0, limit: limit + 1, cursor });
+    const items = operationsResponse(rows.slice(0, limit));
+    return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+  }
+  const { rows, scannedTo } = await listFilteredOperations(db, workspaceId, deploymentRowId, filter, { cursor, limit: limit + 1 });
   const items = operationsResponse(rows.slice(0, limit));
-  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : scannedTo };
 }
 
 export interface DeployOption {

@@ -1,8 +1,9 @@
-import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { onBeforeClose, type Database } from "@/db/client";
 import { deploymentOperations, deployments, type DeploymentOperationRow } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
 import { processSingleton } from "@/lib/process-singleton";
+import type { OperationsFilter } from "./operations-filter";
 
 // The operations log: every prediction served, and inferences recorded from elsewhere. Scoped by
 // account like every query; listed newest first by keyset on the bigserial id.
@@ -132,6 +133,75 @@ export async function listOperations(
     .offset(page.skip)
     .limit(page.limit);
   return rows;
+}
+
+/**
+ * How many of a deployment's operations one filtered read looks at, at most. The filter's conditions
+ * have no index of their own, so a read walks the deployment's index (deployment row, id desc) from
+ * the cursor through this many operations and keeps those that match; when fewer than a page match,
+ * the page ends early and its cursor says where to go on. Each read then costs a bounded range scan,
+ * however rare the matches.
+ */
+export const FILTER_SCAN_ROWS = 10_000;
+
+export interface FilteredOperations {
+  rows: OperationWithIds[];
+  /** The smallest id the read looked at when it stopped at FILTER_SCAN_ROWS; null when it reached the oldest. */
+  scannedTo: number | null;
+}
+
+/** The matching conditions of a filter (rows of this workspace and deployment are chosen by the caller). */
+function filterConditions(filter: OperationsFilter): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.source) conditions.push(eq(deploymentOperations.source, filter.source));
+  if (filter.from) conditions.push(gte(deploymentOperations.createdAt, filter.from));
+  if (filter.to) conditions.push(lt(deploymentOperations.createdAt, filter.to));
+  if (filter.text) {
+    // strpos, not LIKE: the text is matched as it is, with no wildcards to escape.
+    conditions.push(
+      sql`strpos(lower(${deploymentOperations.input}::text || ' ' || coalesce(${deploymentOperations.output}::text, '')), ${filter.text.toLowerCase()}) > 0`,
+    );
+  }
+  return conditions;
+}
+
+/**
+ * A deployment's operations matching a filter, newest first, older than `cursor`: at most `limit`,
+ * from at most FILTER_SCAN_ROWS operations looked at (see there).
+ */
+export async function listFilteredOperations(
+  db: Database,
+  workspaceId: string,
+  deploymentRowId: string,
+  filter: OperationsFilter,
+  page: { cursor?: number; limit: number },
+): Promise<FilteredOperations> {
+  await flushOperations();
+  if (!isUuid(deploymentRowId)) return { rows: [], scannedTo: null };
+  const scope = [eq(deploymentOperations.workspaceId, workspaceId), eq(deploymentOperations.deploymentRowId, deploymentRowId)];
+  if (page.cursor !== undefined) scope.push(lt(deploymentOperations.id, page.cursor));
+  // Where the window of FILTER_SCAN_ROWS ends: an index-only walk of the deployment's index.
+  const [window] = await db
+    .select({ last: sql<string | null>`min(w.id)`, count: sql<number>`count(*)::int` })
+    .from(
+      db
+        .select({ id: deploymentOperations.id })
+        .from(deploymentOperations)
+        .where(and(...scope))
+        .orderBy(desc(deploymentOperations.id))
+        .limit(FILTER_SCAN_ROWS)
+        .as("w"),
+    );
+  if (!window || Number(window.count) === 0) return { rows: [], scannedTo: null };
+  const windowEnd = Number(window.last);
+  const rows = await db
+    .select({ operation: deploymentOperations, deploymentId: deployments.deploymentId, modelId: deployments.modelId })
+    .from(deploymentOperations)
+    .innerJoin(deployments, and(eq(deployments.id, deploymentOperations.deploymentRowId), isNull(deployments.deletedAt)))
+    .where(and(...scope, gte(deploymentOperations.id, windowEnd), ...filterConditions(filter)))
+    .orderBy(desc(deploymentOperations.id))
+    .limit(page.limit);
+  return { rows, scannedTo: Number(window.count) >= FILTER_SCAN_ROWS ? windowEnd : null };
 }
 
 /** Operations per minute over the last `minutes` minutes (minutes without any are left out). */

@@ -1,9 +1,12 @@
+import { Readable } from "node:stream";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { ApiError } from "@/lib/http/errors";
 import { defineRoute, type RouteDefinition } from "@/lib/http/family";
 import { sessionDetailApi } from "@/lib/http/families";
 import { deploymentList, deploymentLive, deploymentOperations } from "./dashboard";
+import { filteredQuery, operationsFilterOf } from "./operations-filter";
+import { MAX_OPERATIONS_EXPORT_ROWS, operationCsvLine, operationJsonLine, operationsCsvHeader } from "./operations-export";
 import { predictForDeployment } from "./predict";
 import { deploymentResponse } from "./responses";
 import { deploymentCreateSchema } from "./schemas";
@@ -62,19 +65,63 @@ const predict = defineRoute(sessionDetailApi, { method: "POST", path: "/api/depl
   }),
 }));
 
-const operationsQuery = z.object({
+const operationsQuery = filteredQuery({
   cursor: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-/** The operations log: ?cursor=<nextCursor of the previous page>&limit=. */
+/**
+ * The operations log: ?cursor=<nextCursor of the previous page>&limit=, filtered by
+ * ?source=predict|external&q=<text in input or output>&from=&to= (see operations-filter.ts).
+ */
 const operations = defineRoute(
   sessionDetailApi,
   { method: "GET", path: "/api/deployments/:deployment_id/operations", query: operationsQuery },
   async ({ request, auth, query }) => {
     const deployment = await getDeployment(getDb(), auth.workspaceId, request.params.deployment_id!);
     if (!deployment) throw new ApiError(404, "Deployment not found");
-    return { status: 200, headers: NO_STORE, body: await deploymentOperations(getDb(), auth.workspaceId, deployment.id, query.cursor, query.limit) };
+    return { status: 200, headers: NO_STORE, body: await deploymentOperations(getDb(), auth.workspaceId, deployment.id, query.cursor, query.limit, operationsFilterOf(query)) };
+  },
+);
+
+const EXPORT_PAGE = 500;
+
+/**
+ * The operations log as filtered, newest first, as CSV or JSON lines: streamed as the client reads
+ * it, 500 operations read at a time, up to MAX_OPERATIONS_EXPORT_ROWS (X-Export-Limit).
+ */
+const exportOperations = defineRoute(
+  sessionDetailApi,
+  { method: "GET", path: "/api/deployments/:deployment_id/operations/export", query: filteredQuery({ format: z.enum(["csv", "jsonl"]).default("csv") }) },
+  async ({ request, auth, query }) => {
+    const db = getDb();
+    const deployment = await getDeployment(db, auth.workspaceId, request.params.deployment_id!);
+    if (!deployment) throw new ApiError(404, "Deployment not found");
+    const filter = operationsFilterOf(query);
+    const line = query.format === "csv" ? operationCsvLine : operationJsonLine;
+    // Bytes, not strings: the Next adapter's web stream takes Uint8Array chunks only.
+    async function* lines(): AsyncGenerator<Buffer> {
+      if (query.format === "csv") yield Buffer.from(operationsCsvHeader());
+      let cursor: number | undefined;
+      for (let rows = 0; rows < MAX_OPERATIONS_EXPORT_ROWS; ) {
+        const page = await deploymentOperations(db, auth.workspaceId, deployment!.id, cursor, Math.min(EXPORT_PAGE, MAX_OPERATIONS_EXPORT_ROWS - rows), filter);
+        if (page.items.length) yield Buffer.from(page.items.map(line).join(""));
+        rows += page.items.length;
+        if (page.nextCursor === null) return;
+        cursor = page.nextCursor;
+      }
+    }
+    const name = `operations-${deployment.deploymentId.replace(/[^A-Za-z0-9_.-]/g, "_").slice(0, 100)}.${query.format}`;
+    return {
+      status: 200,
+      headers: {
+        ...NO_STORE,
+        "content-type": query.format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
+        "content-disposition": `attachment; filename="${name}"`,
+        "x-export-limit": String(MAX_OPERATIONS_EXPORT_ROWS),
+      },
+      body: Readable.from(lines()),
+    };
   },
 );
 
@@ -96,4 +143,4 @@ const follow = defineRoute(
   },
 );
 
-export const deploymentSessionRoutes: RouteDefinition[] = [list, create, live, remove, predict, operations, rollback, follow];
+export const deploymentSessionRoutes: RouteDefinition[] = [list, create, live, remove, predict, operations, exportOperations, rollback, follow];

@@ -1,18 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
+import { overflow, signUpToOverview } from "./helpers";
 
 // The API reference at /docs: the OpenAPI description rendered in the dashboard's shell, one family
 // at a time, with nothing fetched from another origin, and the viewer loaded on this page only.
 
 const user = { email: "dot@example.com", username: "dot", password: "reading-the-reference" };
-
-async function signUp(page: Page) {
-  await page.goto("/signup");
-  await page.getByLabel("E-mail").fill(user.email);
-  await page.getByLabel("Username").fill(user.username);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: `Welcome, ${user.username}` })).toBeVisible();
-}
 
 /** Every request the page makes to another origin. */
 function foreignRequests(page: Page, origin: string): string[] {
@@ -39,10 +31,8 @@ function viewerScripts(page: Page): { viewer: string[]; bytes: Map<string, numbe
   return found;
 }
 
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-
 test("the API reference renders the description from this server only, family by family", async ({ page, baseURL }) => {
-  await signUp(page);
+  await signUpToOverview(page, user);
   const foreign = foreignRequests(page, new URL(baseURL!).origin);
   const { viewer, bytes } = viewerScripts(page);
 

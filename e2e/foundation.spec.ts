@@ -1,17 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signUp } from "./helpers";
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/output/screenshots/${name}.png`, fullPage: true });
 
 const admin = { email: "ada@example.com", username: "ada", password: "analytical-engine" };
-
-async function signUp(page: Page, user: { email: string; username: string; password: string }, role?: "cruncher") {
-  await page.goto("/signup");
-  await page.getByLabel("E-mail").fill(user.email);
-  await page.getByLabel("Username").fill(user.username);
-  await page.getByLabel("Password").fill(user.password);
-  if (role) await page.getByText("Answer tasks").click();
-  await page.getByRole("button", { name: "Create account" }).click();
-}
 
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("E-mail").fill(email);

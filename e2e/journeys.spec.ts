@@ -1,48 +1,25 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { contextAt, DESKTOP, expectFits, expectTappable, PHONE, signUpToOverview, type Viewport } from "./helpers";
 
 // The three main journeys, each at a desktop and a phone size: nothing wider than the screen on any
 // page they pass, every control they use visible and tappable, a screenshot of each step.
 
-const VIEWPORTS = [
-  { name: "desktop", width: 1440, height: 900 },
-  { name: "phone", width: 390, height: 844 },
-] as const;
-type Viewport = (typeof VIEWPORTS)[number];
+const VIEWPORTS = [DESKTOP, PHONE] as const;
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
-
-const contextAt = (browser: Browser, viewport: Viewport) =>
-  browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, hasTouch: viewport.name === "phone", isMobile: viewport.name === "phone" });
 
 async function shot(page: Page, viewport: Viewport, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `e2e/output/screenshots/journeys/${viewport.name}-${name}.png`, fullPage: true });
 }
 
-async function expectFits(page: Page, what: string) {
-  await page.waitForLoadState("networkidle").catch(() => {});
-  const past = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(past, `${what} is ${past}px wider than the screen`).toBeLessThanOrEqual(0);
-}
-
 /** Visible, not covered, then used: a tap (phone) or click lands on it. */
 async function use(control: Locator, viewport: Viewport) {
-  await expect(control).toBeVisible();
-  await control.scrollIntoViewIfNeeded();
-  await control.click({ trial: true });
+  await expectTappable(control);
   if (viewport.name === "phone") await control.tap();
   else await control.click();
-}
-
-async function signUp(page: Page, user: { email: string; username: string; password: string }) {
-  await page.goto("/signup");
-  await page.getByLabel("E-mail").fill(user.email);
-  await page.getByLabel("Username").fill(user.username);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: `Welcome, ${user.username}` })).toBeVisible();
 }
 
 for (const viewport of VIEWPORTS) {
@@ -50,7 +27,7 @@ for (const viewport of VIEWPORTS) {
     const context = await contextAt(browser, viewport);
     const page = await context.newPage();
     const user = { email: `nova-${viewport.name}@example.com`, username: `nova-${viewport.name}`, password: "first-prediction" };
-    await signUp(page, user);
+    await signUpToOverview(page, user);
     await expectFits(page, "the overview");
     await use(page.getByRole("link", { name: "Open loops →" }), viewport);
     await expect(page.getByRole("heading", { name: "Loops", level: 1 })).toBeVisible();
@@ -87,7 +64,7 @@ for (const viewport of VIEWPORTS) {
     const context = await contextAt(browser, viewport);
     const page = await context.newPage();
     const member = { email: `quill-${viewport.name}@example.com`, username: `quill-${viewport.name}`, password: "review-and-export" };
-    await signUp(page, member);
+    await signUpToOverview(page, member);
     const question = `Is this review about the product or the delivery? (${viewport.name})`;
     await page.goto("/tasks/new");
     await page.getByLabel("Space").selectOption("live");

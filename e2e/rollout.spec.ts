@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { expectFits } from "./helpers";
 
 // A model deployed from the dashboard follows production; "Retrain now" trains v2 in the sandbox,
 // promotes it and rolls the deployment; "Roll back to v1" pins the old version. At 1440×900 and
@@ -9,13 +10,6 @@ const FEATURES = ["age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6"]
 const TRAINING = "lib/models/training/testdata";
 
 test.setTimeout(180_000);
-
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-
-async function expectFits(page: Page, what: string) {
-  await page.waitForLoadState("networkidle").catch(() => {});
-  expect(await overflow(page), `${what} is wider than the screen`).toBeLessThanOrEqual(0);
-}
 
 async function shot(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));

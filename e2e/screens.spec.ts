@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { expectFits, expectTappable, signUp as signUpForm, type Person } from "./helpers";
 
 // Every dashboard page on a phone (390×844) and a desktop (1440×900): nothing wider than the
 // screen, the page's main controls visible, and a screenshot of each to look at.
@@ -32,13 +33,8 @@ async function shot(page: Page, viewport: Viewport, name: string) {
   await page.screenshot({ path: `e2e/output/screenshots/screens/${viewport.name}-${name}.png`, fullPage: true });
 }
 
-async function signUp(page: Page, user: { email: string; username: string; password: string }, role?: "cruncher") {
-  await page.goto("/signup");
-  await page.getByLabel("E-mail").fill(user.email);
-  await page.getByLabel("Username").fill(user.username);
-  await page.getByLabel("Password").fill(user.password);
-  if (role) await page.getByText("Answer tasks").click();
-  await page.getByRole("button", { name: "Create account" }).click();
+async function signUp(page: Page, user: Person, role?: "cruncher") {
+  await signUpForm(page, user, role);
   await page.waitForURL((url) => !url.pathname.startsWith("/signup"));
 }
 
@@ -68,30 +64,6 @@ async function contextAt(browser: Browser, viewport: Viewport, colorScheme: "lig
   });
 }
 
-/** How far the page reaches past the right edge of the screen (0 when it fits). */
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-
-/** The widest elements past the screen's edge, to say what overflows when something does. */
-const culprits = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll("body *")]
-      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest(".overflow-x-auto, .overflow-auto, [aria-hidden], #app-nav"))
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} → ${Math.round(el.getBoundingClientRect().right)}px`),
-  );
-
-async function expectFits(page: Page, what: string) {
-  await page.waitForLoadState("networkidle").catch(() => {});
-  const past = await overflow(page);
-  expect(past, `${what} is ${past}px wider than the screen: ${(await culprits(page)).join("; ")}`).toBeLessThanOrEqual(0);
-}
-
-/** Visible and not covered: a tap there lands on it. */
-async function expectTappable(control: Locator) {
-  await expect(control).toBeVisible();
-  await control.scrollIntoViewIfNeeded();
-  await control.click({ trial: true });
-}
 
 interface Screen {
   name: string;

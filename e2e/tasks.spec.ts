@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { signUp } from "./helpers";
 
 // Human tasks from both sides: a member asks through the API with a live key, crunchers answer in
 // the Work area (each in a browser context of their own), and the member reviews on the Tasks pages.
@@ -12,15 +13,6 @@ let memberPage: Page;
 let workers: Page[] = [];
 const contexts: BrowserContext[] = [];
 let key = "";
-
-async function signUp(page: Page, user: { email: string; username: string; password: string }, role?: "cruncher") {
-  await page.goto("/signup");
-  await page.getByLabel("E-mail").fill(user.email);
-  await page.getByLabel("Username").fill(user.username);
-  await page.getByLabel("Password").fill(user.password);
-  if (role) await page.getByText("Answer tasks").click();
-  await page.getByRole("button", { name: "Create account" }).click();
-}
 
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();

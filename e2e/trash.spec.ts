@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { expectFits } from "./helpers";
 
 // The trash: a deployed model deleted through the API shows up on the Trash page with its deployment;
 // Restore brings both back and the deployment predicts again. A loop deleted from its page comes back
@@ -18,13 +19,6 @@ test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
 
 const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: `e2e/output/screenshots/trash/${name}.png`, fullPage });
-
-/** How far the page reaches past the right edge of the screen (0 when it fits). */
-async function expectFits(page: Page, what: string) {
-  await page.waitForLoadState("networkidle").catch(() => {});
-  const past = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(past, `${what} is ${past}px wider than the screen`).toBeLessThanOrEqual(0);
-}
 
 async function newKey(page: Page, scope: "loops" | "models", name: string): Promise<string> {
   await page.goto(`/keys?scope=${scope}`);

@@ -90,10 +90,13 @@ async function insertOperationRecords(db: Database, records: string[]): Promise<
     await tx`
     insert into deployment_operations (workspace_id, deployment_row_id, ownerid, source, input, output, explanation, latency_ms)
     select x.workspace_id, x.deployment_row_id, x.ownerid, x.source, x.input, x.output, x.explanation, x.latency_ms
-    from jsonb_to_recordset(${`[${records.join(",")}]`}::jsonb) as x(
-      workspace_id uuid, deployment_row_id uuid, ownerid text, source text, input jsonb, output jsonb, explanation jsonb, latency_ms real)
-    -- A deployment purged since its predictions were queued takes its log with it; the batch's other rows still land.
-    where exists (select 1 from deployments d where d.id = x.deployment_row_id)`;
+    from rows from (jsonb_to_recordset(${`[${records.join(",")}]`}::jsonb) as (
+      workspace_id uuid, deployment_row_id uuid, ownerid text, source text, input jsonb, output jsonb, explanation jsonb, latency_ms real))
+      with ordinality as x(workspace_id, deployment_row_id, ownerid, source, input, output, explanation, latency_ms, n)
+    -- A deployment purged since its predictions were queued takes its log with it; the batch's other rows still land,
+    -- in the order they were served (the log's ids order it).
+    where exists (select 1 from deployments d where d.id = x.deployment_row_id)
+    order by x.n`;
   });
 }
 

@@ -1,4 +1,5 @@
-import { expect, type Browser, type Locator, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expect, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
 
 // What several browser suites need: signing up, screen sizes, and the checks that a page fits the
 // screen and a control can be tapped.
@@ -56,4 +57,33 @@ export async function expectTappable(control: Locator) {
   await expect(control).toBeVisible();
   await control.scrollIntoViewIfNeeded();
   await control.click({ trial: true });
+}
+
+/** A key made on the keys page (tasks keys live); its secret, shown once. */
+export async function newKey(page: Page, scope: "loops" | "models" | "tasks", name: string): Promise<string> {
+  await page.goto(`/keys?scope=${scope}`);
+  await page.getByLabel("Name").fill(name);
+  if (scope === "tasks") await page.getByLabel("Mode").selectOption("live");
+  await page.getByRole("button", { name: "Generate key" }).click();
+  return (await page.getByTestId("new-key-secret").textContent())!.trim();
+}
+
+export const IRIS_FEATURES = ["sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)"];
+const IRIS_CSV = `${IRIS_FEATURES.join(",")},species\n5.1,3.5,1.4,0.2,0\n7.0,3.2,4.7,1.4,1\n6.3,3.3,6.0,2.5,2\n`;
+
+/** Registers an iris classifier through the models API with its feature list, its pickle and a little training data; its id. */
+export async function registerIrisModel(request: APIRequestContext, headers: Record<string, string>, modelname: string): Promise<string> {
+  const added = await request.post("/model/add", {
+    headers,
+    data: { modelname, modelkind: "classification", featurelist: [...IRIS_FEATURES.map((f) => ({ feature_name: f, type: "cont", kind: 0 })), { feature_name: "species", type: "cat", kind: 1 }] },
+  });
+  expect(added.status()).toBe(201);
+  const { modelid } = (await added.json()) as { modelid: string };
+  for (const [name, kind, buffer] of [
+    ["iris_logreg.pkl", "model", readFileSync("lib/models/fixtures/models/logreg_multinomial.p4.pkl")],
+    ["iris.csv", "data", Buffer.from(IRIS_CSV)],
+  ] as const) {
+    expect((await request.post(`/model/${modelid}/upload`, { headers, multipart: { file: { name, mimeType: "application/octet-stream", buffer }, file_kind: kind } })).status()).toBe(201);
+  }
+  return modelid;
 }

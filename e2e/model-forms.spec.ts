@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { IRIS_FEATURES, newKey, registerIrisModel } from "./helpers";
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/output/screenshots/${name}.png`, fullPage: true });
 
 /** The page scrolls sideways as a whole: something is wider than the screen. */
 const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-const FEATURES = ["sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)"];
-const IRIS_CSV = `${FEATURES.join(",")},species\n5.1,3.5,1.4,0.2,0\n7.0,3.2,4.7,1.4,1\n6.3,3.3,6.0,2.5,2\n`;
+const FEATURES = IRIS_FEATURES;
 
 test("edit features and thresholds with the model page's forms, filter the deployment's operations and export them", async ({ page, request }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -18,23 +18,8 @@ test("edit features and thresholds with the model page's forms, filter the deplo
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { name: "Welcome, forms" })).toBeVisible();
 
-  await page.goto("/keys?scope=models");
-  await page.getByLabel("Name").fill("forms client");
-  await page.getByRole("button", { name: "Generate key" }).click();
-  const headers = { Authorization: `Bearer ${(await page.getByTestId("new-key-secret").textContent())!.trim()}` };
-
-  const added = await request.post("/model/add", {
-    headers,
-    data: { modelname: "Iris forms", modelkind: "classification", featurelist: [...FEATURES.map((f) => ({ feature_name: f, type: "cont", kind: 0 })), { feature_name: "species", type: "cat", kind: 1 }] },
-  });
-  expect(added.status()).toBe(201);
-  const { modelid } = await added.json();
-  for (const [name, kind, buffer] of [
-    ["iris_logreg.pkl", "model", readFileSync("lib/models/fixtures/models/logreg_multinomial.p4.pkl")],
-    ["iris.csv", "data", Buffer.from(IRIS_CSV)],
-  ] as const) {
-    expect((await request.post(`/model/${modelid}/upload`, { headers, multipart: { file: { name, mimeType: "application/octet-stream", buffer }, file_kind: kind } })).status()).toBe(201);
-  }
+  const headers = { Authorization: `Bearer ${await newKey(page, "models", "forms client")}` };
+  const modelid = await registerIrisModel(request, headers, "Iris forms");
 
   // Features: the form shows the stored list in order; edit units, move the target first, save.
   await page.goto(`/models/${modelid}`);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { expectFits, expectTappable, signUp as signUpForm, type Person } from "./helpers";
+import { expectFits, expectTappable, newKey, signUp as signUpForm, type Person } from "./helpers";
 
 // Every dashboard page on a phone (390×844) and a desktop (1440×900): nothing wider than the
 // screen, the page's main controls visible, and a screenshot of each to look at.
@@ -44,14 +44,6 @@ async function signIn(page: Page, user: { email: string; password: string }) {
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
-
-async function newKey(page: Page, scope: "loops" | "models" | "tasks", name: string): Promise<string> {
-  await page.goto(`/keys?scope=${scope}`);
-  await page.getByLabel("Name").fill(name);
-  if (scope === "tasks") await page.getByLabel("Mode").selectOption("live");
-  await page.getByRole("button", { name: "Generate key" }).click();
-  return (await page.getByTestId("new-key-secret").textContent())!.trim();
 }
 
 async function contextAt(browser: Browser, viewport: Viewport, colorScheme: "light" | "dark" = "light") {

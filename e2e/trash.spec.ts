@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { expectFits } from "./helpers";
+import { expectFits, newKey, registerIrisModel } from "./helpers";
 
 // The trash: a deployed model deleted through the API shows up on the Trash page with its deployment;
 // Restore brings both back and the deployment predicts again. A loop deleted from its page comes back
@@ -11,21 +10,12 @@ const VIEWPORTS = [
   { name: "phone", width: 390, height: 844 },
 ] as const;
 
-const FEATURES = ["sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)"];
-const IRIS_CSV = `${FEATURES.join(",")},species\n5.1,3.5,1.4,0.2,0\n7.0,3.2,4.7,1.4,1\n6.3,3.3,6.0,2.5,2\n`;
 const user = { email: "tess@example.com", username: "tess", password: "restore-everything" };
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
 
 const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: `e2e/output/screenshots/trash/${name}.png`, fullPage });
-
-async function newKey(page: Page, scope: "loops" | "models", name: string): Promise<string> {
-  await page.goto(`/keys?scope=${scope}`);
-  await page.getByLabel("Name").fill(name);
-  await page.getByRole("button", { name: "Generate key" }).click();
-  return (await page.getByTestId("new-key-secret").textContent())!.trim();
-}
 
 test("a deleted deployed model and a deleted loop are restored from the Trash page; delete forever removes", async ({ page, request }) => {
   await page.goto("/signup");
@@ -38,18 +28,7 @@ test("a deleted deployed model and a deleted loop are restored from the Trash pa
   const loopHeaders = { "X-api-key": await newKey(page, "loops", "trash loops"), "X-username": user.username };
 
   // A deployed iris model, answering.
-  const added = await request.post("/model/add", {
-    headers,
-    data: { modelname: "Iris kept in the trash", modelkind: "classification", featurelist: [...FEATURES.map((f) => ({ feature_name: f, type: "cont", kind: 0 })), { feature_name: "species", type: "cat", kind: 1 }] },
-  });
-  expect(added.status()).toBe(201);
-  const { modelid } = await added.json();
-  for (const [name, kind, buffer] of [
-    ["iris_logreg.pkl", "model", readFileSync("lib/models/fixtures/models/logreg_multinomial.p4.pkl")],
-    ["iris.csv", "data", Buffer.from(IRIS_CSV)],
-  ] as const) {
-    expect((await request.post(`/model/${modelid}/upload`, { headers, multipart: { file: { name, mimeType: "application/octet-stream", buffer }, file_kind: kind } })).status()).toBe(201);
-  }
+  const modelid = await registerIrisModel(request, headers, "Iris kept in the trash");
   expect((await request.post("/deployment/add", { headers, data: { modelid, deployment_id: "dep-trash-001" } })).status()).toBe(201);
   const predict = () => request.post("/deployment/dep-trash-001/predict", { headers, data: { data: [5.1, 3.5, 1.4, 0.2] } });
   await expect.poll(async () => (await predict()).status(), { timeout: 20_000 }).toBe(200);

@@ -6,6 +6,7 @@
  */
 import { closedLoop, closedWork, defineLoop, JsonText, nSeen, post, type Client } from "./loops-http";
 import type { Stream } from "./loops-data";
+import { BENCH_PATH } from "@/lib/bench/empty-route";
 
 export const CLIENTS = 20;
 export const SPREAD_LOOPS = 100;
@@ -15,7 +16,7 @@ export const TARGETS = { singlesPerSecond: 10_000, singlesP99Ms: 25, spreadPerSe
 
 type Run = Awaited<ReturnType<typeof closedLoop>>;
 export interface TrainRow extends Run { loops: number; nSeen: number; exact: boolean }
-export interface TrainReport { singles: TrainRow; spread: TrainRow; cycle: TrainRow }
+export interface TrainReport { singles: TrainRow; spread: TrainRow; cycle: TrainRow; empty: Run }
 
 const inputOf = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => k !== "label"));
 
@@ -32,6 +33,10 @@ export async function trainTraffic(client: Client, cancer: Stream, seconds: numb
   const trainBodies = cancer.rows.map((row) => new JsonText(JSON.stringify({ data: row })));
   const predictBodies = cancer.rows.map((row) => new JsonText(JSON.stringify({ data: inputOf(row) })));
   const body = (i: number) => trainBodies[i % trainBodies.length]!;
+
+  // The peer of these rows in the same run: the empty handler on the same server, with the same clients
+  // and a body of the same size (what the clients, HTTP and the fast path cost without any training).
+  const empty = await closedLoop(client, BENCH_PATH, "", CLIENTS, seconds, body);
 
   const single = await define("bench singles");
   const singles = await closedLoop(client, "/train/", single, CLIENTS, seconds, body);
@@ -57,6 +62,7 @@ export async function trainTraffic(client: Client, cancer: Stream, seconds: numb
     singles: { ...singles, loops: 1, nSeen: singleSeen, exact: singleSeen === singles.ok },
     spread: { ...spread, loops: SPREAD_LOOPS, nSeen: spreadSeen, exact: spreadSeen === spread.ok },
     cycle: { ...cycle, loops: 1, nSeen: cycleSeen, exact: cycleSeen === cycle.ok },
+    empty,
   };
 }
 
@@ -67,7 +73,10 @@ export function trainVerdicts(t: TrainReport, quick: boolean): string[] {
   const judge = (met: boolean) => (quick ? "not judged (--quick)" : met ? "MET" : "MISSED");
   const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 0 });
   const exact = (r: TrainRow) => `${fmt(r.ok)} acknowledged, n_seen ${fmt(r.nSeen)}: ${r.exact ? "exact" : "NOT exact"}`;
+  const overEmpty = (r: Run) => `${(r.ok / r.elapsed / (t.empty.ok / t.empty.elapsed)).toFixed(2)}× the empty handler`;
   return [
+    `the same ${CLIENTS} clients on the empty handler: ${fmt(t.empty.ok / t.empty.elapsed)} req/s (the most these clients, HTTP and the fast path give on this machine now); ` +
+      `singles ${overEmpty(t.singles)}, 100 loops ${overEmpty(t.spread)}, cycles (two requests) ${(2 * t.cycle.ok / t.cycle.elapsed / (t.empty.ok / t.empty.elapsed)).toFixed(2)}×`,
     `/train/ 1 example, ${CLIENTS} clients, 1 loop: ${fmt(t.singles.ok / t.singles.elapsed)}/s acknowledged, p99 ${t.singles.p99Ms.toFixed(1)} ms ` +
       `(target ≥ ${fmt(TARGETS.singlesPerSecond)}/s, p99 ≤ ${TARGETS.singlesP99Ms} ms: ${judge(t.singles.ok / t.singles.elapsed >= TARGETS.singlesPerSecond && t.singles.p99Ms <= TARGETS.singlesP99Ms)}); ${exact(t.singles)}`,
     `/train/ 1 example, ${CLIENTS} clients, ${SPREAD_LOOPS} loops: ${fmt(t.spread.ok / t.spread.elapsed)}/s acknowledged in total ` +

@@ -245,6 +245,7 @@ type Line = (name: string, rps: number, p50: number, p99: number, errors: number
 
 /** The /train/ traffic rows (loops-train.ts); a cycle is two requests, so its row counts requests. */
 function trainLines(t: TrainReport, line: Line) {
+  line(`fast path: empty handler, ${CLIENTS} clients (peer)`, t.empty.rps, t.empty.p50Ms, t.empty.p99Ms, t.empty.failed, 50);
   line(`fast path: /train/ 1 example, ${CLIENTS} clients`, t.singles.rps, t.singles.p50Ms, t.singles.p99Ms, t.singles.failed, 50);
   line(`fast path: /train/ 1 example, ${CLIENTS} cl., ${SPREAD_LOOPS} loops`, t.spread.rps, t.spread.p50Ms, t.spread.p99Ms, t.spread.failed, 50);
   line(`fast path: predict+train cycle, ${CLIENTS} cl. (req)`, 2 * t.cycle.rps, t.cycle.p50Ms, t.cycle.p99Ms, t.cycle.failed, 50);

@@ -4,10 +4,11 @@
  * .data/bench-ab of its checkout) run at once, and 5-second bursts alternate between them, so load from
  * elsewhere falls on both. Each checkout needs `npm run build` first.
  *
- *   node bench/train-batches-ab.mjs --before ../other-checkout --after . [--rounds 8] [--seconds 5] [--singles]
+ *   node bench/train-batches-ab.mjs --before ../other-checkout --after . [--rounds 8] [--seconds 5] [--singles | --spread]
  *
  * Batches: one client posting 1,000 breast_cancer rows per request (examples/s). --singles: 20 clients
- * posting one example each (requests/s). Prints each round and the medians' ratio (after ÷ before).
+ * posting one example each into one loop (requests/s). --spread: the same over 100 loops (request i to
+ * loop i mod 100). Prints each round and the medians' ratio (after ÷ before).
  */
 import { execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -20,7 +21,9 @@ const builds = { before: path.resolve(arg("--before", "")), after: path.resolve(
 if (!arg("--before")) throw new Error("--before DIR: a checkout of the build to compare with (after `npm run build` there)");
 const rounds = Number(arg("--rounds", 8));
 const seconds = Number(arg("--seconds", 5));
-const singles = process.argv.includes("--singles");
+const spread = process.argv.includes("--spread");
+const singles = spread || process.argv.includes("--singles");
+const LOOPS = spread ? 100 : 1;
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -58,9 +61,13 @@ async function start(name, dir) {
   const key = cli(["create-key", "--email", email, "--scope", "loops", "--name", "ab"]);
   const headers = { "content-type": "application/json", "x-api-key": String(key.secret), "x-username": user };
   const schema = { name: "ab", task_type: "classification", input_schema: Object.fromEntries(names.map((n) => [n, "float"])), output_schema: { label: "boolean" } };
-  const defined = await post(port, headers, "/definitions/", JSON.stringify(schema));
-  if (defined.status !== 200) throw new Error(`${name}: POST /definitions/ answered ${defined.status}`);
-  return { name, child, port, headers: { ...headers, "x-loop-id": String(defined.json.loop_id) } };
+  const loops = [];
+  for (let i = 0; i < LOOPS; i++) {
+    const defined = await post(port, headers, "/definitions/", JSON.stringify(schema));
+    if (defined.status !== 200) throw new Error(`${name}: POST /definitions/ answered ${defined.status}`);
+    loops.push({ ...headers, "x-loop-id": String(defined.json.loop_id) });
+  }
+  return { name, child, port, loops };
 }
 
 async function burst(server) {
@@ -70,7 +77,8 @@ async function burst(server) {
   const end = started + seconds * 1000;
   const client = async () => {
     while (performance.now() < end) {
-      const r = await post(server.port, server.headers, "/train/", singles ? singleBodies[i++ % singleBodies.length] : batchBody);
+      const n = i++;
+      const r = await post(server.port, server.loops[n % LOOPS], "/train/", singles ? singleBodies[n % singleBodies.length] : batchBody);
       if (r.status !== 200) throw new Error(`${server.name}: /train/ answered ${r.status}: ${JSON.stringify(r.json).slice(0, 200)}`);
       ok++;
     }
@@ -89,7 +97,7 @@ try {
     const [b, a] = [results.before.at(-1), results.after.at(-1)];
     console.log(`round ${r + 1}: before ${b.toFixed(0)}  after ${a.toFixed(0)}  after ÷ before ${(a / b).toFixed(2)}`);
   }
-  const unit = singles ? "requests/s (one example each, 20 clients)" : "examples/s (batches of 1,000, one client)";
+  const unit = singles ? `requests/s (one example each, 20 clients, ${LOOPS} loop${LOOPS > 1 ? "s" : ""})` : "examples/s (batches of 1,000, one client)";
   console.log(`${unit}: median before ${median(results.before).toFixed(0)}, after ${median(results.after).toFixed(0)}, ratio ${(median(results.after) / median(results.before)).toFixed(2)}`);
 } finally {
   for (const s of servers) s.child.kill("SIGTERM");

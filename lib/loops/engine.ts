@@ -1,6 +1,6 @@
 import { createLearnerState, learnRead, newClassProblem, predictRead, resetOptimizer, type LearnerState } from "./learner";
 import { MAX_ANSWER_ENTRIES } from "./limits";
-import { createMonitor, observe, type LoopMonitorState } from "./monitor";
+import { createMonitor, observe, type LoopMonitorState, type Observation } from "./monitor";
 import { EventLoopPacer } from "./pacer";
 import type { FieldProblem, LoopSpec, Prediction } from "./types";
 import { readExample, type ExampleRead } from "./validate-example";
@@ -9,6 +9,12 @@ import { readExample, type ExampleRead } from "./validate-example";
 export interface LoopModel {
   learner: LearnerState;
   monitor: LoopMonitorState;
+  /**
+   * When set, every observation the monitor is given is also appended here, in order, so that another
+   * copy of the monitor can be brought to the same state by observing them again (train-loop.ts).
+   * Never stored.
+   */
+  journal?: Observation[];
 }
 
 export function createLoopModel(spec: LoopSpec): LoopModel {
@@ -62,14 +68,16 @@ export async function trainRows(spec: LoopSpec, model: LoopModel, data: unknown,
       continue;
     }
     const { prediction, y } = learnRead(spec, model.learner, read!, { explain: false, fields: false });
-    const signal = observe(model.monitor, {
+    const observation: Observation = {
       y,
       predicted: prediction.value,
       probabilities: prediction.probabilities,
       yNumber: regression ? Number(y) : undefined,
       predictedNumber: regression ? Number(prediction.value) : undefined,
       at,
-    });
+    };
+    const signal = observe(model.monitor, observation);
+    model.journal?.push(observation);
     if (signal.drift && spec.settings.reset_on_drift) resetOptimizer(model.learner, spec.settings);
     outcome.drift ||= signal.drift;
     outcome.trained++;

@@ -4,6 +4,7 @@ import { loopExamples, loops, type LoopRow } from "@/db/schema";
 import { processSingleton } from "@/lib/process-singleton";
 import { specOf } from "./definition";
 import type { LoopModel } from "./engine";
+import type { LoopMonitorState } from "./monitor";
 import { resolveSettings } from "./settings";
 import { NOTHING_LOGGED, replayLog, type SinceCheckpoint } from "./loop-log";
 import { loadModel, StoredStateError } from "./stored-model";
@@ -18,6 +19,12 @@ export interface LoadedLoop {
   model: LoopModel;
   /** The batches after the stored states, kept in loop_examples (loop-log.ts). */
   logged: SinceCheckpoint;
+  /**
+   * A second monitor in the same state as `model.monitor`, for the next training group of this
+   * process to learn on in place (train-loop.ts): copying the monitor (~100 kB of JSON) for every
+   * group cost more than learning a single example ten times over. Taken by the group that uses it.
+   */
+  spareMonitor?: LoopMonitorState;
 }
 
 // Predictions read this cache; a training group works on a copy and replaces the entry after its

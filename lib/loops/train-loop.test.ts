@@ -6,6 +6,7 @@ import { createLoopModel, trainRows } from "./engine";
 import { eq } from "drizzle-orm";
 import { loopExamples } from "@/db/schema";
 import { LOG_GROUP_BYTES } from "./loop-log";
+import { cache } from "./loop-cache";
 import { defineLoop, loadLoop, trainLoop } from "./store";
 
 async function regressionLoop(workspaceId: string) {
@@ -51,6 +52,29 @@ describe("training in groups", () => {
     const alone = createLoopModel(after.loop.spec);
     for (let i = 0; i < 40; i++) await trainRows(after.loop.spec, alone, row(i), at);
     expect(JSON.stringify(after.loop.model)).toBe(JSON.stringify(JSON.parse(JSON.stringify(alone))));
+  });
+
+  it("keeps the published monitor and the next group's spare in step, group after group, without copying either", async () => {
+    const account = await makeAccount();
+    const parsed = parseDefinition({ name: "spare", task_type: "classification", input_schema: { x: "float" }, output_schema: { hot: "boolean" } });
+    if (!parsed.ok) throw new Error("bad definition");
+    const defined = await defineLoop(getDb(), account.id, null, parsed.definition);
+    if (!defined.ok) throw new Error("not defined");
+    const id = defined.loop.id;
+    // The label flips halfway, so the monitor's drift detectors and event list change along the way.
+    const hotRow = (i: number) => ({ x: i % 5, hot: i < 150 ? i % 5 > 2 : i % 5 <= 2 });
+    for (let round = 0; round < 15; round++) {
+      await Promise.all(Array.from({ length: 20 }, (_, j) => trainLoop(getDb(), account.id, id, (spec, model) => trainRows(spec, model, hotRow(round * 20 + j), at))));
+    }
+    const entry = cache.entries.get(id)!.loaded;
+    expect(entry.spareMonitor).toBeDefined();
+    expect(entry.spareMonitor).not.toBe(entry.model.monitor);
+    expect(JSON.stringify(entry.spareMonitor)).toBe(JSON.stringify(entry.model.monitor));
+    const alone = createLoopModel(entry.spec);
+    for (let i = 0; i < 300; i++) await trainRows(entry.spec, alone, hotRow(i), at);
+    expect(alone.monitor.events.length).toBeGreaterThan(0);
+    expect(entry.version).toBeLessThan(300);
+    expect(JSON.stringify(entry.model)).toBe(JSON.stringify(alone));
   });
 
   it("fails only the request whose learning threw; nothing of it is applied and the rest of its group is", async () => {

@@ -8,7 +8,8 @@ import { MAX_BODY_BYTES, MAX_QUEUED_TRAIN_BYTES, MAX_QUEUED_TRAIN_ROWS, MAX_ROWS
 import { cache, CHANNEL, loadedFrom, remember, rowWithLog, type LoadedLoop } from "./loop-cache";
 import { entriesText, LOG_BYTES, LOG_GROUP_BYTES, LOG_LEARN_MS, NOTHING_LOGGED, type LoggedRequest, type SinceCheckpoint } from "./loop-log";
 import { compactMetrics } from "./metrics-summary";
-import { cloneModel } from "./model-codec";
+import { cloneJson } from "./model-codec";
+import { observe } from "./monitor";
 import { EventLoopPacer, isLargeModel } from "./pacer";
 import { processSingleton } from "@/lib/process-singleton";
 import { writeState, type StateChange } from "./state-writer";
@@ -128,10 +129,19 @@ interface Learned {
   learnMs: number;
 }
 
+/**
+ * The group learns on a copy of the learner and on the loop's spare monitor when it has one (a copy of
+ * the published monitor otherwise), recording what the monitor observed. The published model is never
+ * touched: predictions and readers never see a group before its commit. After the commit,
+ * `publishLearned` brings the published monitor to the same state by observing the same again, and
+ * the group's monitor becomes the next spare. A group that fails has taken the spare with it.
+ */
 async function learnGroup(base: LoadedLoop, members: Member[], pacer: EventLoopPacer): Promise<Learned> {
   const large = isLargeModel(base.model.learner);
   if (large || pacer.dueNow()) await pacer.pause();
-  const current: LoadedLoop = { ...base, model: cloneModel(base.model) };
+  const monitor = base.spareMonitor ?? cloneJson(base.model.monitor);
+  base.spareMonitor = undefined;
+  const current: LoadedLoop = { ...base, model: { learner: cloneJson(base.model.learner), monitor, journal: [] } };
   if (large || pacer.dueNow()) await pacer.pause();
   const results: (Trained | null)[] = [];
   let trained = 0;
@@ -179,12 +189,24 @@ async function applyOnce(loopId: string, members: Member[]): Promise<Answer[]> {
     const { change, logged } = changeOf(learned, members);
     const saved = await writeState({ db, loopId, version: base.version, trained: learned.trained, metrics: metricsOf(learned.current), change });
     if (saved) {
-      remember(loopId, { ...learned.current, nSeen: saved.nSeen, version: saved.version, logged });
+      publishLearned(loopId, base, learned, { nSeen: saved.nSeen, version: saved.version, logged });
       return answersOf(learned, saved.nSeen, saved.version);
     }
     cache.entries.delete(loopId); // another process moved the row on
   }
   return applyLocked(db, loopId, members);
+}
+
+/**
+ * Publishes a committed group: the published monitor observes what the group's monitor observed (the
+ * monitor is deterministic, so the two are then in the same state, bit for bit) and stays the one
+ * readers see; the group's monitor is kept as the spare for the next group.
+ */
+function publishLearned(loopId: string, base: LoadedLoop, learned: Learned, stored: { nSeen: number; version: number; logged: SinceCheckpoint }): void {
+  const published = base.model.monitor;
+  for (const observation of learned.current.model.journal!) observe(published, observation);
+  const { learner, monitor } = learned.current.model;
+  remember(loopId, { ...learned.current, ...stored, model: { learner, monitor: published }, spareMonitor: monitor });
 }
 
 /** The monitor's summary for lists, stored with every group. */
@@ -254,7 +276,8 @@ async function applyLocked(db: Database, loopId: string, members: Member[]): Pro
     if (!learned.trained) return answersOf(learned, base.nSeen, base.version);
     const [saved] = await tx.update(loops).set(storedChanges(learned)).where(eq(loops.id, loopId)).returning(savedColumns(loopId));
     await tx.delete(loopExamples).where(and(eq(loopExamples.loopId, loopId), lte(loopExamples.version, saved!.version)));
-    published.loop = { ...learned.current, nSeen: saved!.nSeen, version: saved!.version, logged: NOTHING_LOGGED };
+    const { learner, monitor } = learned.current.model;
+    published.loop = { ...learned.current, model: { learner, monitor }, nSeen: saved!.nSeen, version: saved!.version, logged: NOTHING_LOGGED };
     return answersOf(learned, saved!.nSeen, saved!.version);
   });
   if (published.loop) remember(loopId, published.loop);

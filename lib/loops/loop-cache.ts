@@ -1,4 +1,5 @@
-import { getTableColumns, sql } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import { getTableColumns, sql, type SQL } from "drizzle-orm";
 import { getSql } from "@/db/client";
 import { loopExamples, loops, type LoopRow } from "@/db/schema";
 import { processSingleton } from "@/lib/process-singleton";
@@ -44,6 +45,17 @@ const CACHE_LIMIT = 500;
 export const REVALIDATE_MS = 1000;
 export const CHANNEL = "crucible_loop_versions";
 
+/**
+ * This process's mark on the versions it commits (`id:version:origin`). A process's own commits reach
+ * its own listener too, often before the statement's answer reaches the writer: unmarked, each one
+ * evicted the entry the writer was about to replace, and the next request read the loop back from its
+ * row and learned its log again. The writer publishes its own versions (train-loop.ts).
+ */
+export const ORIGIN = processSingleton("loops.notify-origin", () => randomBytes(6).toString("hex"));
+
+/** The NOTIFY payload of a committed version, as SQL over the row's id and version. */
+export const versionNotice = (id: SQL, version: SQL) => sql`pg_notify(${CHANNEL}, ${id}::text || ':' || ${version}::text || ':' || ${ORIGIN})`;
+
 /** Caches a committed version; never replaces a newer one (a slow read may finish after a commit here). */
 export function remember(id: string, loaded: LoadedLoop): void {
   const known = cache.entries.get(id);
@@ -62,7 +74,8 @@ export function listenForVersions(): void {
   if (cache.listening) return;
   cache.listening = getSql()
     .listen(CHANNEL, (payload) => {
-      const [id, version] = payload.split(":");
+      const [id, version, origin] = payload.split(":");
+      if (origin === ORIGIN) return;
       const entry = cache.entries.get(id!);
       if (entry && entry.loaded.version < Number(version)) cache.entries.delete(id!);
     })

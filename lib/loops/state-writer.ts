@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { executePrepared, type Database } from "@/db/client";
 import { processSingleton } from "@/lib/process-singleton";
 import { GroupCommitter, type MemberOutcome } from "./group-commit";
-import { CHANNEL } from "./loop-cache";
+import { versionNotice } from "./loop-cache";
 
 /** What a group stores: the model's states (a checkpoint), or its requests to learn again (loop-log.ts). */
 export type StateChange = { learnerState: string; monitorState: string } | { entries: string };
@@ -76,7 +76,7 @@ async function writeTogether(writes: StateWrite[]): Promise<MemberOutcome<Writte
     }),
     sql`, `,
   );
-  const rows = await writes[0]!.db.execute<{ id: string; n_seen: number; version: number }>(sql`
+  const rows = await executePrepared<{ id: string; n_seen: number; version: number }>(writes[0]!.db, sql`
     with v(id, version, learner, monitor, entries, metrics, trained) as (values ${values}),
     up as (
       update "loops" set
@@ -87,7 +87,7 @@ async function writeTogether(writes: StateWrite[]): Promise<MemberOutcome<Writte
       from v
       where "loops"."id" = v.id and "loops"."version" = v.version
       returning "loops"."id", "loops"."workspace_id", "loops"."n_seen", "loops"."version", v.entries,
-        pg_notify(${CHANNEL}, "loops"."id"::text || ':' || "loops"."version"::text) as notified
+        ${versionNotice(sql`"loops"."id"`, sql`"loops"."version"`)} as notified
     ),
     logged as (
       insert into "loop_examples" ("workspace_id", "loop_id", "version", "entries")

@@ -6,6 +6,7 @@ import { makeAccount } from "@/lib/auth/testing";
 import { parseDefinition } from "./definition";
 import { trainRows, createLoopModel } from "./engine";
 import { defineLoop, listenForLoopVersions, loadLoop, trainLoop } from "./store";
+import { cache, CHANNEL, ORIGIN } from "./loop-cache";
 
 async function regressionLoop(workspaceId: string) {
   const parsed = parseDefinition({ name: "store", task_type: "regression", input_schema: { x: "float" }, output_schema: { y: "float" } });
@@ -45,6 +46,26 @@ describe("the loop store", () => {
     // Training here continues from the other process's state, not from the stale cache.
     const trained = await trainLoop(getDb(), account.id, loopId, (spec, model) => trainRows(spec, model, [{ x: 7, y: 15 }], at));
     expect(trained).toMatchObject({ ok: true, nSeen: 7 });
+  });
+
+  it("keeps its cache entry on its own commits' notifications, and drops it on another process's", async () => {
+    const account = await makeAccount();
+    const loopId = await regressionLoop(account.id);
+    const at = new Date().toISOString();
+    await listenForLoopVersions();
+    const trained = await trainLoop(getDb(), account.id, loopId, (spec, model) => trainRows(spec, model, [{ x: 1, y: 3 }], at));
+    if (!trained.ok) throw new Error("not trained");
+    await new Promise((r) => setTimeout(r, 100)); // this commit's own NOTIFY has arrived by now
+    const published = cache.entries.get(loopId)?.loaded;
+    expect(published?.version).toBe(trained.version);
+    // A later version from this process (as its commit notifies before the writer has published it) keeps the entry…
+    await getSql().notify(CHANNEL, `${loopId}:${trained.version + 1}:${ORIGIN}`);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(cache.entries.get(loopId)?.loaded).toBe(published);
+    // …one from another process evicts it.
+    await getSql().notify(CHANNEL, `${loopId}:${trained.version + 1}:another`);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(cache.entries.has(loopId)).toBe(false);
   });
 
   it("never builds on a stale cache: a batch that loses the race to another process is learned again on top of it", async () => {

@@ -5,7 +5,7 @@ import { isUuid } from "@/lib/ids";
 import type { LoopModel } from "./engine";
 import { GroupCommitter, QueueFullError, type MemberOutcome } from "./group-commit";
 import { MAX_BODY_BYTES, MAX_QUEUED_TRAIN_BYTES, MAX_QUEUED_TRAIN_ROWS, MAX_ROWS_PER_REQUEST } from "./limits";
-import { cache, CHANNEL, loadedFrom, remember, rowWithLog, type LoadedLoop } from "./loop-cache";
+import { cache, loadedFrom, remember, rowWithLog, versionNotice, type LoadedLoop } from "./loop-cache";
 import { entriesText, LOG_BYTES, LOG_GROUP_BYTES, LOG_LEARN_MS, NOTHING_LOGGED, type LoggedRequest, type SinceCheckpoint } from "./loop-log";
 import { compactMetrics } from "./metrics-summary";
 import { cloneJson } from "./model-codec";
@@ -250,7 +250,7 @@ function storedChanges({ current, trained }: Learned) {
 
 /** RETURNING of a stored group: pg_notify sees the new version and is delivered at commit. */
 function savedColumns(loopId: string) {
-  return { nSeen: loops.nSeen, version: loops.version, notified: sql<string>`pg_notify(${CHANNEL}, ${loopId}::text || ':' || ${loops.version}::text)` };
+  return { nSeen: loops.nSeen, version: loops.version, notified: sql<string>`${versionNotice(sql`${loopId}`, sql`${loops.version}`)}` };
 }
 
 /**

@@ -53,9 +53,9 @@ export type LoopRow = typeof loops.$inferSelect;
 export const loopExamples = pgTable(
   "loop_examples",
   {
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    // No key to workspaces: the loop's key already removes the rows with their workspace, and checking a
+    // second key locked the workspace's row in every training group's statement.
+    workspaceId: uuid().notNull(),
     loopId: uuid()
       .notNull()
       .references(() => loops.id, { onDelete: "cascade" }),

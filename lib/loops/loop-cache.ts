@@ -53,8 +53,11 @@ export const CHANNEL = "crucible_loop_versions";
  */
 export const ORIGIN = processSingleton("loops.notify-origin", () => randomBytes(6).toString("hex"));
 
-/** The NOTIFY payload of a committed version, as SQL over the row's id and version. */
+/** The NOTIFY of a committed version, as SQL over the row's id and version. */
 export const versionNotice = (id: SQL, version: SQL) => sql`pg_notify(${CHANNEL}, ${id}::text || ':' || ${version}::text || ':' || ${ORIGIN})`;
+
+/** One NOTIFY for many committed versions (an aggregate over the rows of id and version): `a:1:o,b:7:o`. */
+export const versionsNotice = (id: SQL, version: SQL) => sql`pg_notify(${CHANNEL}, string_agg(${id}::text || ':' || ${version}::text || ':' || ${ORIGIN}, ','))`;
 
 /** Caches a committed version; never replaces a newer one (a slow read may finish after a commit here). */
 export function remember(id: string, loaded: LoadedLoop): void {
@@ -74,10 +77,12 @@ export function listenForVersions(): void {
   if (cache.listening) return;
   cache.listening = getSql()
     .listen(CHANNEL, (payload) => {
-      const [id, version, origin] = payload.split(":");
-      if (origin === ORIGIN) return;
-      const entry = cache.entries.get(id!);
-      if (entry && entry.loaded.version < Number(version)) cache.entries.delete(id!);
+      for (const notice of payload.split(",")) {
+        const [id, version, origin] = notice.split(":");
+        if (origin === ORIGIN) continue;
+        const entry = cache.entries.get(id!);
+        if (entry && entry.loaded.version < Number(version)) cache.entries.delete(id!);
+      }
     })
     .catch(() => {
       cache.listening = null;

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { executePrepared, type Database } from "@/db/client";
 import { processSingleton } from "@/lib/process-singleton";
 import { GroupCommitter, type MemberOutcome } from "./group-commit";
-import { versionNotice } from "./loop-cache";
+import { versionsNotice } from "./loop-cache";
 
 /** What a group stores: the model's states (a checkpoint), or its requests to learn again (loop-log.ts). */
 export type StateChange = { learnerState: string; monitorState: string } | { entries: string };
@@ -24,7 +24,8 @@ const bytesOf = (change: StateChange) => ("entries" in change ? change.entries.l
 export type Written = { nSeen: number; version: number } | null;
 
 /** Writes stored in one statement, and their bytes. */
-const MAX_WRITES = 200;
+// 100 versions (~61 bytes each) keep the statement's one NOTIFY under Postgres's 8,000-byte payload.
+const MAX_WRITES = 100;
 const MAX_WRITE_BYTES = 16 * 1024 * 1024;
 
 const writer = processSingleton(
@@ -63,7 +64,7 @@ async function writeAll(writes: StateWrite[]): Promise<MemberOutcome<Written>[]>
  * One statement: a single round trip, committed on its own. The UPDATE moves each row still at its
  * version; a checkpoint stores the states (a state not given keeps its stored value, which Postgres
  * does not copy) and drops the batches it covers, a logged batch is inserted at the row's new version.
- * RETURNING sends each NOTIFY at commit.
+ * One NOTIFY names every version the statement stored (sent at commit), rather than one per loop.
  */
 async function writeTogether(writes: StateWrite[]): Promise<MemberOutcome<Written>[]> {
   // Two writes of one loop in one statement would update its row once and answer both as stored.
@@ -86,8 +87,7 @@ async function writeTogether(writes: StateWrite[]): Promise<MemberOutcome<Writte
         "metrics" = v.metrics, "n_seen" = "loops"."n_seen" + v.trained, "version" = "loops"."version" + 1, "last_trained_at" = now()
       from v
       where "loops"."id" = v.id and "loops"."version" = v.version
-      returning "loops"."id", "loops"."workspace_id", "loops"."n_seen", "loops"."version", v.entries,
-        ${versionNotice(sql`"loops"."id"`, sql`"loops"."version"`)} as notified
+      returning "loops"."id", "loops"."workspace_id", "loops"."n_seen", "loops"."version", v.entries
     ),
     logged as (
       insert into "loop_examples" ("workspace_id", "loop_id", "version", "entries")
@@ -96,7 +96,7 @@ async function writeTogether(writes: StateWrite[]): Promise<MemberOutcome<Writte
     covered as (
       delete from "loop_examples" e using up where up.entries is null and e.loop_id = up.id and e.version <= up.version
     )
-    select id, n_seen, version from up`);
+    select id, n_seen, version, (select ${versionsNotice(sql`up.id`, sql`up.version`)} from up) as notified from up`);
   const saved = new Map<string, { nSeen: number; version: number }>();
   for (const row of rows) saved.set(row.id, { nSeen: Number(row.n_seen), version: Number(row.version) });
   return writes.map((w) => ({ ok: true, value: saved.get(w.loopId) ?? null }));

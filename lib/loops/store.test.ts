@@ -62,8 +62,8 @@ describe("the loop store", () => {
     await getSql().notify(CHANNEL, `${loopId}:${trained.version + 1}:${ORIGIN}`);
     await new Promise((r) => setTimeout(r, 100));
     expect(cache.entries.get(loopId)?.loaded).toBe(published);
-    // …one from another process evicts it.
-    await getSql().notify(CHANNEL, `${loopId}:${trained.version + 1}:another`);
+    // …one from another process evicts it, wherever it stands in a notice of several versions.
+    await getSql().notify(CHANNEL, `00000000-0000-4000-8000-000000000000:3:another,${loopId}:${trained.version + 1}:another`);
     await new Promise((r) => setTimeout(r, 100));
     expect(cache.entries.has(loopId)).toBe(false);
   });

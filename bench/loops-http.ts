@@ -14,6 +14,8 @@ import { benchAccountKey, children, launchServer, stopChild, type LaunchedServer
 export { children, stopChild };
 
 const DATA_DIR = ".data/bench-loops";
+/** The embedded Postgres's data folder under DATA_DIR (db/embedded.ts). */
+export const PG_DATA = path.join(DATA_DIR, "pg");
 
 export type Server = LaunchedServer;
 export interface Client { port: number; headers: Record<string, string> }

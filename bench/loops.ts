@@ -28,6 +28,7 @@ import {
   hasNextBuild,
   JsonText,
   nSeen,
+  PG_DATA,
   post,
   startNext,
   startServer,
@@ -35,6 +36,7 @@ import {
   type Client,
 } from "./loops-http";
 import { pairedPredict, type PairedReport } from "./loops-paired";
+import { meterCpu } from "./process-cpu";
 import { CLIENTS, SPREAD_LOOPS, trainExact, trainTraffic, trainVerdicts, type TrainReport } from "./loops-train";
 import { hasWrk, type Load } from "./post-load";
 import { accuracyOf, learnerSpeed, specOf, type AccuracyRow, type Score, type Timing } from "./loops-learner";
@@ -168,7 +170,8 @@ async function httpBench(opts: Options, dir: string, cancer: Stream) {
     const client: Client = await createClient(server.port);
     const schema = cancer.inputSchema;
     const output = { label: "boolean" };
-    if (opts.trainOnly) return { tool, fast: null, train: await trainTraffic(client, cancer, opts.duration), paired: null, next: null, nextSkipped: "--train-only" };
+    const meter = () => meterCpu(server.child.pid!, PG_DATA);
+    if (opts.trainOnly) return { tool, fast: null, train: await trainTraffic(client, cancer, opts.duration, meter), paired: null, next: null, nextSkipped: "--train-only" };
     const [predictLoop, batchLoop, nextBatchLoop] = await Promise.all(
       ["predict", "batches", "next start batches"].map((n) => defineLoop(client, `bench ${n}`, "classification", schema, output)),
     );
@@ -177,7 +180,7 @@ async function httpBench(opts: Options, dir: string, cancer: Stream) {
 
     const fast = await measure(opts, dir, tool, client, { predict: predictLoop!, batches: batchLoop! }, cancer);
     process.stdout.write("train traffic… ");
-    const train = await trainTraffic(client, cancer, opts.duration);
+    const train = await trainTraffic(client, cancer, opts.duration, meter);
     process.stdout.write("paired floor rounds… ");
     const paired = await pairedPredict(tool, dir, client, predictLoop!, { data: predictInput(cancer) }, { rounds: opts.quick ? 1 : 5, seconds: opts.quick ? 1 : 4, connections: 32 });
     // The same requests through `next start`, on the same database (the fast-path server keeps owning

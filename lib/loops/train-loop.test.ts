@@ -75,6 +75,14 @@ describe("training in groups", () => {
     expect(alone.monitor.events.length).toBeGreaterThan(0);
     expect(entry.version).toBeLessThan(300);
     expect(JSON.stringify(entry.model)).toBe(JSON.stringify(alone));
+
+    // A large group publishes its own monitor (observing it again would cost more than a copy): no spare.
+    const large = Array.from({ length: 40 }, (_, i) => hotRow(300 + i));
+    await trainLoop(getDb(), account.id, id, (spec, model) => trainRows(spec, model, large, at));
+    const after = cache.entries.get(id)!.loaded;
+    expect(after.spareMonitor).toBeUndefined();
+    await trainRows(entry.spec, alone, large, at);
+    expect(JSON.stringify(after.model)).toBe(JSON.stringify(alone));
   });
 
   it("fails only the request whose learning threw; nothing of it is applied and the rest of its group is", async () => {

@@ -27,19 +27,26 @@ function segmentsOf(path: string): string[] {
 
 /**
  * Maps method + path to a handler. Paths answer with and without the trailing slash. Static paths
- * are one Map lookup; patterns with `:params` are tried in the order they were added.
+ * are one Map lookup; patterns with `:params` are tried in the order they were added, among those
+ * with as many segments as the path (their literal segments compared before any parameter is decoded).
  */
 export class ApiRouter {
   private readonly exact = new Map<string, RouteDefinition[]>();
   private readonly patterns: CompiledRoute[] = [];
+  private readonly patternsByLength = new Map<number, CompiledRoute[]>();
 
   constructor(routes: RouteDefinition[] = []) {
     routes.forEach((route) => this.add(route));
   }
 
   add(route: RouteDefinition): this {
-    if (route.path.includes(":")) this.patterns.push({ route, segments: segmentsOf(route.path) });
-    else {
+    if (route.path.includes(":")) {
+      const compiled = { route, segments: segmentsOf(route.path) };
+      this.patterns.push(compiled);
+      const sameLength = this.patternsByLength.get(compiled.segments.length) ?? [];
+      sameLength.push(compiled);
+      this.patternsByLength.set(compiled.segments.length, sameLength);
+    } else {
       const key = trimSlash(route.path);
       this.exact.set(key, [...(this.exact.get(key) ?? []), route]);
     }
@@ -57,7 +64,7 @@ export class ApiRouter {
     for (const route of this.exact.get(path) ?? []) candidates.push({ route, params: {} });
     if (!candidates.length && this.patterns.length) {
       const parts = segmentsOf(path);
-      for (const { route, segments } of this.patterns) {
+      for (const { route, segments } of this.patternsByLength.get(parts.length) ?? []) {
         const matched = matchSegments(segments, parts);
         if (matched) candidates.push({ route, ...matched });
       }
@@ -77,6 +84,10 @@ interface Segments {
 
 function matchSegments(pattern: string[], parts: string[]): Segments | null {
   if (pattern.length !== parts.length) return null;
+  for (let i = 0; i < pattern.length; i++) {
+    const expected = pattern[i]!;
+    if (expected.startsWith(":") ? !parts[i] : expected !== parts[i]) return null;
+  }
   const params: Record<string, string> = {};
   let undecodable: string | undefined;
   for (let i = 0; i < pattern.length; i++) {

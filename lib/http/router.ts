@@ -90,19 +90,18 @@ function matchSegments(pattern: string[], parts: string[]): Segments | null {
   }
   const params: Record<string, string> = {};
   let undecodable: string | undefined;
+  // Every segment matched above: only the parameters are left to decode.
   for (let i = 0; i < pattern.length; i++) {
     const expected = pattern[i]!;
+    if (!expected.startsWith(":")) continue;
     const actual = parts[i]!;
-    if (expected.startsWith(":")) {
-      if (!actual) return null;
-      try {
-        params[expected.slice(1)] = decodeURIComponent(actual);
-      } catch {
-        // Still this route: it answers the malformed segment in its own shape.
-        params[expected.slice(1)] = actual;
-        undecodable ??= expected.slice(1);
-      }
-    } else if (expected !== actual) return null;
+    try {
+      params[expected.slice(1)] = decodeURIComponent(actual);
+    } catch {
+      // Still this route: it answers the malformed segment in its own shape.
+      params[expected.slice(1)] = actual;
+      undecodable ??= expected.slice(1);
+    }
   }
   return { params, undecodable };
 }

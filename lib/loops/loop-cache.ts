@@ -53,11 +53,14 @@ export const CHANNEL = "crucible_loop_versions";
  */
 export const ORIGIN = processSingleton("loops.notify-origin", () => randomBytes(6).toString("hex"));
 
+/** One committed version as the listener reads it: `id:version:origin`. */
+const noticeOf = (id: SQL, version: SQL) => sql`${id}::text || ':' || ${version}::text || ':' || ${ORIGIN}`;
+
 /** The NOTIFY of a committed version, as SQL over the row's id and version. */
-export const versionNotice = (id: SQL, version: SQL) => sql`pg_notify(${CHANNEL}, ${id}::text || ':' || ${version}::text || ':' || ${ORIGIN})`;
+export const versionNotice = (id: SQL, version: SQL) => sql`pg_notify(${CHANNEL}, ${noticeOf(id, version)})`;
 
 /** One NOTIFY for many committed versions (an aggregate over the rows of id and version): `a:1:o,b:7:o`. */
-export const versionsNotice = (id: SQL, version: SQL) => sql`pg_notify(${CHANNEL}, string_agg(${id}::text || ':' || ${version}::text || ':' || ${ORIGIN}, ','))`;
+export const versionsNotice = (id: SQL, version: SQL) => sql`pg_notify(${CHANNEL}, string_agg(${noticeOf(id, version)}, ','))`;
 
 /** Caches a committed version; never replaces a newer one (a slow read may finish after a commit here). */
 export function remember(id: string, loaded: LoadedLoop): void {

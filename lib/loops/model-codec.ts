@@ -1,5 +1,3 @@
-import type { LoopModel } from "./engine";
-
 /**
  * Copies and stored text of a loop's model (learner and monitor: plain JSON data).
  *
@@ -37,9 +35,6 @@ export function cloneJson<T>(value: T): T {
   return out as T;
 }
 
-export function cloneModel(model: LoopModel): LoopModel {
-  return { learner: cloneJson(model.learner), monitor: cloneJson(model.monitor) };
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Packed text
